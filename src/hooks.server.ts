@@ -1,0 +1,93 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { config, ConfigError } from '$lib/server/env';
+import { log } from '$lib/server/log';
+import { databaseKind, startDatabase, stopDatabase } from '$lib/server/db';
+import { applySecurityHeaders, parseByteSize } from '$lib/server/http/headers';
+import { problem } from '$lib/server/http/problem';
+import { localeCookieName, localeInPath, localizedRedirectTarget } from '$lib/i18n/locale';
+
+export const init: ServerInit = async () => {
+	try {
+		config();
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(error.message);
+			process.exit(1);
+		}
+		throw error;
+	}
+	await startDatabase();
+	// adapter-node emits this after SIGTERM/SIGINT once open requests are finished.
+	process.once('sveltekit:shutdown', (reason) => {
+		void stopDatabase().then(() => log().info({ reason }, 'database closed'));
+	});
+	log().info({ database: databaseKind() }, 'brug started');
+};
+
+/** Paths that are not pages: they carry no locale and are never redirected. */
+function isMachinePath(pathname: string): boolean {
+	return pathname.startsWith('/api/') || pathname === '/healthz' || pathname.startsWith('/_app/');
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const { url, request } = event;
+	let response: Response;
+
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > parseByteSize(config().BODY_SIZE_LIMIT)) {
+		response = problem({ title: 'The request body is too large.', status: 413 });
+	} else if (isMachinePath(url.pathname)) {
+		response = await resolve(event);
+	} else if (!localeInPath(url.pathname)) {
+		response = new Response(null, {
+			status: 307,
+			headers: { location: localizedRedirectTarget(request, url), vary: 'Cookie, Accept-Language' }
+		});
+	} else {
+		response = await paraglideMiddleware(request, ({ request: localizedRequest, locale }) => {
+			event.request = localizedRequest;
+			event.locals.locale = locale;
+			return resolve(event, {
+				transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			});
+		});
+		rememberLocale(event.cookies.get(localeCookieName), event.locals.locale, response);
+	}
+
+	applySecurityHeaders(response);
+	log().info(
+		{
+			method: request.method,
+			route: event.route.id ?? null,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
+};
+
+/** Keeps the chosen language for the next visit to "/" (a functional cookie, see the privacy page). */
+function rememberLocale(saved: string | undefined, locale: string | undefined, response: Response) {
+	if (!locale || saved === locale) return;
+	if (!(response.headers.get('content-type') ?? '').includes('text/html')) return;
+	response.headers.append(
+		'set-cookie',
+		`${localeCookieName}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`
+	);
+}
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const errorId = randomUUID();
+	if (status >= 500) {
+		// Only the route and the error; never the request body, which may hold answers.
+		log().error(
+			{ errorId, route: event.route.id ?? null, err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) },
+			'unhandled error'
+		);
+	}
+	return { message: status === 404 ? 'Not found' : 'Internal error', errorId };
+};

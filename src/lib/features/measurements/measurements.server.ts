@@ -1,0 +1,83 @@
+/**
+ * Measurements: one completed instrument, stored only when the person chooses so.
+ * - `saveAnonymousMeasurement`: scores answers again on the server and stores them with a new 128-bit token.
+ * - `findMeasurementByToken`: the stored result behind a personal link, or undefined.
+ * - `deleteMeasurementByToken`: removes it for good; true when something was deleted.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import {
+	scoreInstrument,
+	type Answers,
+	type InstrumentDefinition,
+	type InstrumentScore
+} from '$lib/features/instruments/instruments';
+import { hashResultToken, isWellFormedResultToken, scoringVersion } from './measurements';
+
+export interface StoredMeasurement {
+	id: string;
+	score: InstrumentScore;
+	answers: Answers;
+	takenAt: Date;
+}
+
+export async function saveAnonymousMeasurement(
+	db: Kysely<Database>,
+	options: { instrument: InstrumentDefinition; answers: Answers; now?: Date }
+): Promise<{ token: string; measurement: StoredMeasurement }> {
+	const score = scoreInstrument(options.instrument, options.answers);
+	const token = createResultToken();
+	const takenAt = options.now ?? new Date();
+	const id = crypto.randomUUID();
+	await db
+		.insertInto('measurement')
+		.values({
+			id,
+			instrument_id: score.instrument,
+			instrument_version: score.version,
+			scoring_version: scoringVersion,
+			answers: JSON.stringify(options.answers),
+			total: score.total,
+			emotional: score.subscales?.emotional ?? null,
+			social: score.subscales?.social ?? null,
+			band: score.band,
+			taken_at: takenAt.toISOString(),
+			account_id: null,
+			access_token_hash: hashResultToken(token)
+		})
+		.execute();
+	return { token, measurement: { id, score, answers: options.answers, takenAt } };
+}
+
+export async function findMeasurementByToken(
+	db: Kysely<Database>,
+	options: { token: string; instrumentFor: (id: string) => InstrumentDefinition | undefined }
+): Promise<StoredMeasurement | undefined> {
+	if (!isWellFormedResultToken(options.token)) return undefined;
+	const row = await db
+		.selectFrom('measurement')
+		.selectAll()
+		.where('access_token_hash', '=', hashResultToken(options.token))
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const instrument = options.instrumentFor(row.instrument_id);
+	if (!instrument) return undefined;
+	const answers = JSON.parse(row.answers) as Answers;
+	// Recomputed from the answers, so an improved explanation applies to old results too.
+	return { id: row.id, score: scoreInstrument(instrument, answers), answers, takenAt: new Date(row.taken_at) };
+}
+
+export async function deleteMeasurementByToken(db: Kysely<Database>, options: { token: string }): Promise<boolean> {
+	if (!isWellFormedResultToken(options.token)) return false;
+	const result = await db
+		.deleteFrom('measurement')
+		.where('access_token_hash', '=', hashResultToken(options.token))
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
+}
+
+/** An unguessable 128-bit token (base64url, 22 characters) for a personal result link. */
+function createResultToken(): string {
+	return randomBytes(16).toString('base64url');
+}

@@ -1,0 +1,84 @@
+/**
+ * What a loneliness result means for this person, as ids the page turns into kind words. Pure.
+ * - `emphasisOf(score)`: whether the answers point mostly to emotional loneliness, social loneliness, both, or neither.
+ * - `nextStepsFor(score)`: two or three concrete next steps that fit the band and the subscales.
+ * - `needsProminentHelp(band)`: whether the calm, prominent help block is shown.
+ */
+import type { InstrumentScore, LonelinessBand } from '$lib/features/instruments/instruments';
+
+export type Emphasis = 'emotional' | 'social' | 'both' | 'neither';
+
+export type NextStepId =
+	| 'keep_what_works'
+	| 'be_there_for_someone'
+	| 'notice_kindness'
+	| 'one_honest_sentence'
+	| 'plan_one_to_one'
+	| 'greet_by_name'
+	| 'same_place_routine'
+	| 'join_something_weekly'
+	| 'talk_to_someone'
+	| 'two_minutes_for_yourself';
+
+export interface SubscaleCounts {
+	emotional: number;
+	social: number;
+}
+
+/** Maximum points per subscale for the DJG scales (DJG-11: 6 and 5; DJG-6: 3 and 3). */
+export function subscaleMaxima(instrument: InstrumentScore['instrument']): SubscaleCounts {
+	return instrument === 'djg-6' ? { emotional: 3, social: 3 } : { emotional: 6, social: 5 };
+}
+
+/**
+ * A subscale "stands out" when at least half of its statements were answered in the lonely direction.
+ * When both or neither stand out, the larger share decides; equal shares mean both.
+ */
+export function emphasisOf(score: InstrumentScore): Emphasis {
+	const emotional = score.subscales?.emotional;
+	const social = score.subscales?.social;
+	if (emotional == null || social == null) return 'neither';
+	if (emotional === 0 && social === 0) return 'neither';
+	const max = subscaleMaxima(score.instrument);
+	const emotionalShare = emotional / max.emotional;
+	const socialShare = social / max.social;
+	if (emotionalShare >= 0.5 && socialShare >= 0.5) return 'both';
+	if (emotionalShare === socialShare) return 'both';
+	return emotionalShare > socialShare ? 'emotional' : 'social';
+}
+
+const severeBands: ReadonlySet<LonelinessBand> = new Set(['severely_lonely', 'very_severely_lonely']);
+
+export function needsProminentHelp(band: LonelinessBand | null): boolean {
+	return band !== null && severeBands.has(band);
+}
+
+const stepsForEmphasis: Record<Emphasis, NextStepId[]> = {
+	emotional: ['one_honest_sentence', 'plan_one_to_one', 'notice_kindness'],
+	social: ['greet_by_name', 'same_place_routine', 'join_something_weekly'],
+	both: ['one_honest_sentence', 'greet_by_name', 'notice_kindness'],
+	neither: ['notice_kindness', 'greet_by_name', 'plan_one_to_one']
+};
+
+/**
+ * Next steps. Not lonely: keep what works. Moderately lonely: small steps aimed at the subscale that stands out.
+ * Severely lonely: first talk to someone (tips alone are hard to follow then), then one tiny step and self-kindness.
+ */
+export function nextStepsFor(score: InstrumentScore): NextStepId[] {
+	const emphasis = emphasisOf(score);
+	switch (score.band) {
+		case 'not_lonely':
+			return ['keep_what_works', emphasis === 'social' ? 'greet_by_name' : 'be_there_for_someone', 'notice_kindness'];
+		case 'moderately_lonely':
+			return stepsForEmphasis[emphasis];
+		case 'severely_lonely':
+		case 'very_severely_lonely':
+			return [
+				'talk_to_someone',
+				emphasis === 'social' ? 'greet_by_name' : 'one_honest_sentence',
+				'two_minutes_for_yourself'
+			];
+		default:
+			return [];
+	}
+}

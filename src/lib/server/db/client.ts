@@ -1,0 +1,54 @@
+/**
+ * Opens brug's database: SQLite (better-sqlite3) by default, PostgreSQL (pg) when a postgres:// URL is given.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+	db: Kysely<Database>;
+	kind: DatabaseKind;
+	close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+	| { kind: 'sqlite'; file: string }
+	| { kind: 'postgres'; url: string; maxConnections?: number };
+
+/** Chooses the target from configuration: PostgreSQL when DATABASE_URL is set, else `<dataDir>/brug.sqlite`. */
+export function databaseTarget(options: { databaseUrl?: string; dataDir: string }): DatabaseTarget {
+	if (options.databaseUrl) return { kind: 'postgres', url: options.databaseUrl };
+	return { kind: 'sqlite', file: path.join(options.dataDir, 'brug.sqlite') };
+}
+
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+	if (target.kind === 'postgres') {
+		const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return { db, kind: 'postgres', close: () => db.destroy() };
+	}
+	if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+	const sqlite = new SQLite(target.file);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	// Wait for a writer instead of failing at once with SQLITE_BUSY.
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('synchronous = NORMAL');
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+/** True when the database answers a trivial query. */
+export async function isDatabaseReachable(db: Kysely<Database>): Promise<boolean> {
+	try {
+		await sql`select 1`.execute(db);
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,31 @@
+/**
+ * Security headers for every response. The page CSP itself comes from kit.csp in svelte.config.js
+ * (with nonces); responses without one (JSON, redirects) get a deny-all policy.
+ */
+export const securityHeaders: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'no-referrer',
+	'permissions-policy':
+		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()',
+	'cross-origin-opener-policy': 'same-origin',
+	'x-frame-options': 'DENY'
+};
+
+export const fallbackCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+export function applySecurityHeaders(response: Response): void {
+	for (const [name, value] of Object.entries(securityHeaders)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	if (!response.headers.has('content-security-policy')) {
+		response.headers.set('content-security-policy', fallbackCsp);
+	}
+}
+
+/** Parses sizes such as "64K" or "1M" into bytes. */
+export function parseByteSize(size: string): number {
+	const match = /^(\d+)([KMG]?)$/i.exec(size.trim());
+	if (!match) throw new Error(`Not a size: ${size}`);
+	const units: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+	return Number(match[1]) * (units[(match[2] ?? '').toUpperCase()] ?? 1);
+}

@@ -1,0 +1,35 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getInstrument } from '$lib/features/instruments/instruments';
+import { localizeInstrument } from '$lib/features/instruments/instrument-view';
+import {
+	deleteMeasurementByToken,
+	findMeasurementByToken
+} from '$lib/features/measurements/measurements.server';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) => {
+	// A personal result: never cached by shared caches, never indexed.
+	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
+	const measurement = await findMeasurementByToken(db(), { token: params.token, instrumentFor: getInstrument });
+	if (!measurement) error(404, 'Not found');
+	const instrument = getInstrument(measurement.score.instrument);
+	if (!instrument) error(404, 'Not found');
+	return {
+		score: measurement.score,
+		takenAt: measurement.takenAt.toISOString(),
+		instrument: localizeInstrument(instrument, locals.locale),
+		justSaved: url.searchParams.has('bewaard'),
+		confirmDelete: url.searchParams.has('verwijderen'),
+		personalLink: new URL(localizeHref(`/uitslag/${params.token}`, { locale: locals.locale }), url.origin).href
+	};
+};
+
+export const actions: Actions = {
+	/** Deletes the stored result for good, after the confirmation step on the page. */
+	delete: async ({ params, locals }) => {
+		await deleteMeasurementByToken(db(), { token: params.token });
+		redirect(303, `${localizeHref('/test', { locale: locals.locale })}?verwijderd`);
+	}
+};
