@@ -4,7 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config, ConfigError } from '$lib/server/env';
 import { log } from '$lib/server/log';
 import { databaseKind, startDatabase, stopDatabase } from '$lib/server/db';
-import { applySecurityHeaders, parseByteSize } from '$lib/server/http/headers';
+import { applySecurityHeaders, isCrossSiteFormPost, parseByteSize } from '$lib/server/http/headers';
 import { problem } from '$lib/server/http/problem';
 import { localeCookieName, localeInPath, localizedRedirectTarget } from '$lib/i18n/locale';
 
@@ -39,6 +39,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const declared = Number(request.headers.get('content-length') ?? '0');
 	if (declared > parseByteSize(config().BODY_SIZE_LIMIT)) {
 		response = problem({ title: 'The request body is too large.', status: 413 });
+	} else if (isCrossSiteFormPost(request, url.origin)) {
+		response = new Response('Cross-site form submissions are refused.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	} else if (isMachinePath(url.pathname)) {
 		response = await resolve(event);
 	} else if (!localeInPath(url.pathname)) {

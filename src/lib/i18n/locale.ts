@@ -2,12 +2,12 @@
  * Locale resolution. Pages carry their locale in the URL (/nl/…, /en/…). A bare "/" or an unprefixed path is
  * sent on by the saved cookie, then the browser's Accept-Language, then Dutch.
  */
+import { href } from './href';
 import {
 	baseLocale,
 	cookieName,
 	extractLocaleFromRequest,
 	isLocale,
-	localizeHref,
 	locales,
 	type Locale
 } from '$lib/paraglide/runtime';
@@ -25,7 +25,7 @@ export function localeInPath(pathname: string): Locale | undefined {
 /** Where to send a request whose path has no locale: cookie, then Accept-Language, then nl. */
 export function localizedRedirectTarget(request: Request, url: URL): string {
 	const locale = extractLocaleFromRequest(request);
-	return localizeHref(url.pathname + url.search, { locale });
+	return href(url.pathname + url.search, { locale });
 }
 
 /** A query parameter `locale=nl|en` (used by the JSON API), defaulting to nl. */

@@ -1,6 +1,6 @@
 /**
  * The one logger. Never log personal data: no answers, tokens, e-mail addresses, free text or IP addresses.
- * Requests are logged by route id (e.g. /[[lang]]/uitslag/[token]), not by path, so tokens stay out of logs.
+ * Requests are logged by route id (e.g. /(public)/uitslag/[token]), not by path, so tokens stay out of logs.
  */
 import pino from 'pino';
 import { config } from './env';

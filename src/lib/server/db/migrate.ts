@@ -1,8 +1,9 @@
 /**
- * Applies the numbered migrations in /migrations, forward only, all pending ones in one transaction
- * (Kysely's Migrator does so on dialects with transactional DDL: SQLite and PostgreSQL both qualify).
+ * Applies the numbered migrations in /migrations, forward only, all pending ones in one transaction.
+ * Kysely's Migrator opens that transaction itself on PostgreSQL; its SQLite adapter declares no transactional
+ * DDL, although SQLite has it, so there we wrap the whole run in a transaction of our own.
  */
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 
 const modules = import.meta.glob<Migration>('../../../../migrations/*.ts', { eager: true });
 
@@ -27,10 +28,31 @@ export class MigrationFailedError extends Error {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+export async function migrateToLatest(
+	db: Kysely<any>,
+	set: Record<string, Migration> = migrations
+): Promise<MigrationResultSet> {
+	if (db.getExecutor().adapter.supportsTransactionalDdl) return runMigrator(db, set);
+	// One connection, so BEGIN … COMMIT covers everything the Migrator does on it.
+	return db.connection().execute(async (connection) => {
+		await sql`begin immediate`.execute(connection);
+		try {
+			const result = await runMigrator(connection, set);
+			await sql`commit`.execute(connection);
+			return result;
+		} catch (error) {
+			await sql`rollback`.execute(connection);
+			throw error;
+		}
+	});
+}
+
+/** Throws on failure, so a surrounding transaction rolls back. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function runMigrator(db: Kysely<any>, set: Record<string, Migration>): Promise<MigrationResultSet> {
 	const migrator = new Migrator({
 		db,
-		provider: { getMigrations: async () => migrations },
+		provider: { getMigrations: async () => set },
 		migrationTableName: 'brug_migration',
 		migrationLockTableName: 'brug_migration_lock'
 	});

@@ -29,3 +29,20 @@ export function parseByteSize(size: string): number {
 	const units: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
 	return Number(match[1]) * (units[(match[2] ?? '').toUpperCase()] ?? 1);
 }
+
+const formContentTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * Cross-site form posts are refused. Browsers mark every request with Sec-Fetch-Site; where it is missing
+ * (old browsers, non-browser clients) the Origin header decides, and "null" is what a same-origin post sends
+ * under Referrer-Policy: no-referrer. See docs/decisions/006-csrf.md.
+ */
+export function isCrossSiteFormPost(request: Request, ownOrigin: string): boolean {
+	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+	if (!formContentTypes.includes(type)) return false;
+	const site = request.headers.get('sec-fetch-site');
+	if (site) return site !== 'same-origin' && site !== 'none';
+	const origin = request.headers.get('origin');
+	return origin !== null && origin !== 'null' && origin !== ownOrigin;
+}

@@ -3,7 +3,7 @@ import { instruments, scoreInstrument } from '$lib/features/instruments/instrume
 import { localizeInstrument } from '$lib/features/instruments/instrument-view';
 import { readAnswersFromForm } from '$lib/features/measurements/answer-form';
 import { saveAnonymousMeasurement } from '$lib/features/measurements/measurements.server';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { href } from '$lib/i18n/href';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,6 +32,6 @@ export const actions: Actions = {
 		const { read, complete } = await readCompleteAnswers(request);
 		if (!complete) return fail(400, { given: read.answers, missing: read.missing, invalid: read.invalid });
 		const { token } = await saveAnonymousMeasurement(db(), { instrument, answers: read.answers });
-		redirect(303, `${localizeHref(`/uitslag/${token}`, { locale: locals.locale })}?bewaard`);
+		redirect(303, `${href(`/uitslag/${token}`, { locale: locals.locale })}?bewaard`);
 	}
 };

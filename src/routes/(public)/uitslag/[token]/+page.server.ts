@@ -5,7 +5,7 @@ import {
 	deleteMeasurementByToken,
 	findMeasurementByToken
 } from '$lib/features/measurements/measurements.server';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { href } from '$lib/i18n/href';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) 
 		instrument: localizeInstrument(instrument, locals.locale),
 		justSaved: url.searchParams.has('bewaard'),
 		confirmDelete: url.searchParams.has('verwijderen'),
-		personalLink: new URL(localizeHref(`/uitslag/${params.token}`, { locale: locals.locale }), url.origin).href
+		personalLink: new URL(href(`/uitslag/${params.token}`, { locale: locals.locale }), url.origin).href
 	};
 };
 
@@ -30,6 +30,6 @@ export const actions: Actions = {
 	/** Deletes the stored result for good, after the confirmation step on the page. */
 	delete: async ({ params, locals }) => {
 		await deleteMeasurementByToken(db(), { token: params.token });
-		redirect(303, `${localizeHref('/test', { locale: locals.locale })}?verwijderd`);
+		redirect(303, `${href('/test', { locale: locals.locale })}?verwijderd`);
 	}
 };

@@ -1,0 +1,95 @@
+/**
+ * End-to-end tests: the built app (`npx vite build` first; `npm test` does) on 127.0.0.1:4173 with a fresh SQLite
+ * database per run, driven by Debian's Chromium (never `npx playwright install`).
+ *
+ * One project. A journey that needs JavaScript off says so itself with `test.use({ javaScriptEnabled: false })`,
+ * so only those journeys run twice. Pages default to Dutch (Accept-Language nl-NL), as brug does.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const port = 4173;
+const baseURL = `http://127.0.0.1:${port}`;
+
+/**
+ * The server's data dir: new for every run, under tmp/ (git-ignored) so a failed run can be inspected. The config is
+ * also loaded by each worker; they inherit the variable from the runner and so agree on the dir.
+ */
+function runDataDir(): string {
+	const existing = process.env.BRUG_E2E_DATA_DIR;
+	if (existing) return existing;
+	const parent = path.resolve('tmp', 'e2e');
+	fs.mkdirSync(parent, { recursive: true });
+	removeDirsOfEndedRuns(parent);
+	const dir = fs.mkdtempSync(path.join(parent, `run-${process.pid}-`));
+	process.env.BRUG_E2E_DATA_DIR = dir;
+	return dir;
+}
+
+/** Keeps tmp/e2e from growing: a dir whose runner process is gone is no longer needed. */
+function removeDirsOfEndedRuns(parent: string): void {
+	for (const name of fs.readdirSync(parent)) {
+		const pid = Number(/^run-(\d+)-/.exec(name)?.[1]);
+		if (pid && !isRunning(pid)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+	}
+}
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	forbidOnly: Boolean(process.env.CI),
+	reporter: 'list',
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	use: {
+		baseURL,
+		locale: 'nl-NL',
+		timezoneId: 'Europe/Amsterdam',
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	webServer: {
+		command: 'node build/index.js',
+		url: `${baseURL}/healthz`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		// SIGTERM lets adapter-node finish and close the database cleanly.
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+		env: {
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: baseURL,
+			BRUG_DATA_DIR: runDataDir(),
+			LOG_LEVEL: 'warn',
+			// Always the run's own SQLite database, even when the shell points DATABASE_URL elsewhere.
+			DATABASE_URL: ''
+		}
+	}
+});

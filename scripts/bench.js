@@ -1,0 +1,430 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how many requests per second the built brug server answers, and how that compares
+ * with the cheapest possible Node HTTP server that sends the same bytes.
+ *
+ * It starts build/index.js (building it first only when it is missing) on SQLite with a fresh temporary
+ * BRUG_DATA_DIR, LOG_LEVEL=warn, on 127.0.0.1 and a free port, and waits for GET /healthz to answer 200.
+ * It fetches each endpoint's response (body + content type) from brug once and has a bare `node:http`
+ * server (scripts/bench/bare-server.js, its own process) answer exactly those bytes. Then autocannon loads
+ * each endpoint on both servers, one load at a time:
+ *   - GET  /nl/test                               (a server-rendered page)
+ *   - POST /api/v1/instruments/djg-11/score        (JSON in, JSON out)
+ * The brug/bare ratio of requests/s is the share of the raw Node HTTP throughput that brug's framework,
+ * hooks, rendering and validation leave; it says more than the absolute figures, which depend on the machine.
+ * Load generator and servers share the same cores, so the absolute numbers are lower than on a real deployment.
+ *
+ * Env: BENCH_CONNECTIONS (default 50), BENCH_SECONDS (default 10, per load).
+ * Output (stdout): a table, then one line `BENCH_JSON {...}`. Server output and progress go to stderr.
+ * At the end brug gets SIGTERM and must exit 0 within 10 s (this exercises the graceful shutdown).
+ * Exits non-zero on any error, failed or non-2xx request, or an unclean shutdown.
+ * Not part of `npm test`.
+ */
+// @ts-ignore -- autocannon 9 ships no type declarations (an error only under noImplicitAny); see LoadResult
+import autocannon from 'autocannon';
+import { fork, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * @typedef {object} Endpoint
+ * @property {string} name
+ * @property {'GET' | 'POST'} method
+ * @property {string} path
+ * @property {Record<string, string>} headers
+ * @property {string} [body]
+ */
+
+/**
+ * The part of autocannon's result this script reads.
+ * @typedef {object} LoadResult
+ * @property {{ average: number, total: number }} requests
+ * @property {{ p50: number, p99: number }} latency
+ * @property {number} non2xx
+ * @property {number} errors
+ * @property {number} timeouts
+ */
+
+/**
+ * @typedef {object} Row
+ * @property {string} endpoint
+ * @property {'brug' | 'bare node:http'} server
+ * @property {number} requestsPerSecond   mean over the run
+ * @property {number} p50Ms
+ * @property {number} p99Ms
+ * @property {number} requests            completed requests
+ * @property {number} non2xx
+ * @property {number} errors
+ * @property {number} timeouts
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const buildEntry = path.join(repoRoot, 'build', 'index.js');
+const bareServerScript = path.join(repoRoot, 'scripts', 'bench', 'bare-server.js');
+const host = '127.0.0.1';
+const shutdownLimitMs = 10_000;
+const healthzLimitMs = 30_000;
+
+const scoreBody = JSON.stringify({
+	answers: {
+		1: 'yes',
+		2: 'more_or_less',
+		3: 'no',
+		4: 'yes',
+		5: 'no',
+		6: 'more_or_less',
+		7: 'no',
+		8: 'yes',
+		9: 'no',
+		10: 'no',
+		11: 'yes'
+	}
+});
+
+/** @type {Endpoint[]} */
+const endpoints = [
+	{ name: 'GET /nl/test', method: 'GET', path: '/nl/test', headers: {} },
+	{
+		name: 'POST /api/v1/instruments/djg-11/score',
+		method: 'POST',
+		path: '/api/v1/instruments/djg-11/score',
+		headers: { 'content-type': 'application/json' },
+		body: scoreBody
+	}
+];
+
+/**
+ * @param {string} name
+ * @param {number} fallback
+ */
+function positiveIntFromEnv(name, fallback) {
+	const raw = process.env[name];
+	if (raw === undefined || raw.trim() === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+	return value;
+}
+
+/** @param {string} message */
+function note(message) {
+	process.stderr.write(`[bench] ${message}\n`);
+}
+
+/** A port that was free a moment ago on 127.0.0.1.
+ * @returns {Promise<number>}
+ */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, host, () => {
+			const address = server.address();
+			const port = address !== null && typeof address === 'object' ? address.port : 0;
+			server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+		});
+	});
+}
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Resolves with the exit code and signal once `child` has exited, or with null after `ms`.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {number} ms
+ * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null } | null>}
+ */
+function waitForExit(child, ms) {
+	if (child.exitCode !== null || child.signalCode !== null) {
+		return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+	}
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => resolve(null), ms);
+		child.once('exit', (code, signal) => {
+			clearTimeout(timer);
+			resolve({ code, signal });
+		});
+	});
+}
+
+function ensureBuild() {
+	if (fs.existsSync(buildEntry)) return;
+	note('build/index.js is missing: running npx vite build');
+	const result = spawnSync('npx', ['vite', 'build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] });
+	if (result.status !== 0 || !fs.existsSync(buildEntry)) throw new Error('npx vite build failed');
+}
+
+/**
+ * @param {string} baseUrl
+ * @param {import('node:child_process').ChildProcess} child
+ */
+async function waitForHealthz(baseUrl, child) {
+	const deadline = Date.now() + healthzLimitMs;
+	let last = 'no answer';
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`brug exited before it was healthy (code ${child.exitCode}, signal ${child.signalCode})`);
+		}
+		try {
+			const response = await fetch(`${baseUrl}/healthz`);
+			last = `${response.status} ${await response.text()}`;
+			if (response.status === 200) return;
+		} catch (error) {
+			last = error instanceof Error ? error.message : String(error);
+		}
+		await sleep(100);
+	}
+	throw new Error(`GET /healthz did not answer 200 within ${healthzLimitMs / 1000} s (last: ${last})`);
+}
+
+/**
+ * One response of brug, to be replayed by the bare server.
+ * @param {string} baseUrl
+ * @param {Endpoint} endpoint
+ */
+async function captureResponse(baseUrl, endpoint) {
+	const response = await fetch(`${baseUrl}${endpoint.path}`, {
+		method: endpoint.method,
+		headers: endpoint.headers,
+		body: endpoint.body,
+		redirect: 'manual'
+	});
+	const body = Buffer.from(await response.arrayBuffer());
+	if (response.status < 200 || response.status > 299) {
+		throw new Error(`${endpoint.name} answered ${response.status}: ${body.toString('utf8').slice(0, 300)}`);
+	}
+	return {
+		method: endpoint.method,
+		path: endpoint.path,
+		status: response.status,
+		contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+		bodyBase64: body.toString('base64'),
+		bytes: body.length
+	};
+}
+
+/**
+ * @param {Array<{ method: string, path: string, status: number, contentType: string, bodyBase64: string }>} routes
+ * @returns {Promise<{ child: import('node:child_process').ChildProcess, port: number }>}
+ */
+function startBareServer(routes) {
+	const child = fork(bareServerScript, [], { stdio: ['ignore', 2, 2, 'ipc'] });
+	return new Promise((resolve, reject) => {
+		child.once('error', reject);
+		child.once('exit', (code) => reject(new Error(`bare server exited early (code ${code})`)));
+		child.once('message', (message) => {
+			const port = /** @type {{ port?: unknown }} */ (message).port;
+			if (typeof port !== 'number') return reject(new Error('bare server sent no port'));
+			child.removeAllListeners('exit');
+			resolve({ child, port });
+		});
+		child.send({ routes });
+	});
+}
+
+/**
+ * @param {string} baseUrl
+ * @param {Endpoint} endpoint
+ * @param {number} connections
+ * @param {number} seconds
+ * @returns {Promise<LoadResult>}
+ */
+async function load(baseUrl, endpoint, connections, seconds) {
+	return /** @type {Promise<LoadResult>} */ (
+		autocannon({
+			url: `${baseUrl}${endpoint.path}`,
+			method: endpoint.method,
+			headers: endpoint.headers,
+			body: endpoint.body,
+			connections,
+			duration: seconds
+		})
+	);
+}
+
+/** @param {number} value */
+const round = (value) => Math.round(value * 100) / 100;
+
+/**
+ * @param {Row[]} rows
+ * @param {Record<string, number | null>} ratios
+ */
+function printTable(rows, ratios) {
+	const header = ['endpoint', 'server', 'req/s (mean)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'brug/bare req/s'];
+	const lines = rows.map((row) => [
+		row.endpoint,
+		row.server,
+		row.requestsPerSecond.toFixed(1),
+		String(row.p50Ms),
+		String(row.p99Ms),
+		String(row.non2xx),
+		String(row.errors + row.timeouts),
+		row.server === 'brug' ? formatRatio(ratios[row.endpoint]) : ''
+	]);
+	const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => (line[i] ?? '').length)));
+	const numeric = new Set([2, 3, 4, 5, 6, 7]);
+	/** @param {string[]} cells */
+	const format = (cells) =>
+		cells.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+	console.log(format(header));
+	console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+	for (const line of lines) console.log(format(line));
+}
+
+/** @param {number | null | undefined} ratio */
+function formatRatio(ratio) {
+	return typeof ratio === 'number' ? `${(ratio * 100).toFixed(1)}%` : 'n/a';
+}
+
+async function main() {
+	const connections = positiveIntFromEnv('BENCH_CONNECTIONS', 50);
+	const seconds = positiveIntFromEnv('BENCH_SECONDS', 10);
+	const cpus = os.availableParallelism();
+	ensureBuild();
+
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-bench-'));
+	const port = await freePort();
+	const brugUrl = `http://${host}:${port}`;
+	/** @type {NodeJS.ProcessEnv} */
+	const env = {
+		...process.env,
+		PORT: String(port),
+		HOST: host,
+		ORIGIN: brugUrl,
+		BRUG_DATA_DIR: dataDir,
+		LOG_LEVEL: 'warn',
+		NODE_ENV: 'production'
+	};
+	delete env.DATABASE_URL; // SQLite
+	note(`starting brug (build/index.js) on ${brugUrl}, data in ${dataDir}`);
+	const brug = spawn(process.execPath, [buildEntry], { cwd: repoRoot, env, stdio: ['ignore', 2, 2] });
+	/** @type {import('node:child_process').ChildProcess | undefined} */
+	let bare;
+	let brugStopped = false;
+	/** @type {string[]} */
+	const problems = [];
+	/** @type {Row[]} */
+	const rows = [];
+	/** @type {{ code: number | null, signal: string | null, ms: number } | null} */
+	let shutdown = null;
+
+	const abort = () => {
+		brug.kill('SIGKILL');
+		bare?.kill('SIGKILL');
+		process.exit(130);
+	};
+	process.once('SIGINT', abort);
+
+	try {
+		await waitForHealthz(brugUrl, brug);
+		const routes = [];
+		for (const endpoint of endpoints) routes.push(await captureResponse(brugUrl, endpoint));
+		const started = await startBareServer(routes);
+		bare = started.child;
+		const bareUrl = `http://${host}:${started.port}`;
+
+		console.log(
+			`brug bench: ${connections} connections, ${seconds} s per load, one load at a time; ` +
+				`node ${process.version}, ${cpus} CPU core(s) shared by autocannon and the server under load ` +
+				`(absolute figures are lower than on a dedicated server; compare the ratio)`
+		);
+		console.log(`brug: build/index.js, SQLite, LOG_LEVEL=warn; bare: node:http replaying brug's bytes ` +
+			`(${routes.map((route) => `${route.method} ${route.path} ${route.bytes} B ${route.contentType}`).join('; ')})`);
+		console.log('');
+
+		for (const endpoint of endpoints) {
+			for (const [server, baseUrl] of /** @type {const} */ ([
+				['brug', brugUrl],
+				['bare node:http', bareUrl]
+			])) {
+				note(`loading ${endpoint.name} on ${server} for ${seconds} s`);
+				const result = await load(baseUrl, endpoint, connections, seconds);
+				const row = {
+					endpoint: endpoint.name,
+					server,
+					requestsPerSecond: round(result.requests.average),
+					p50Ms: round(result.latency.p50),
+					p99Ms: round(result.latency.p99),
+					requests: result.requests.total,
+					non2xx: result.non2xx,
+					errors: result.errors,
+					timeouts: result.timeouts
+				};
+				rows.push(row);
+				if (row.non2xx || row.errors || row.timeouts || !row.requests) {
+					problems.push(
+						`${endpoint.name} on ${server}: ${row.requests} requests, ${row.non2xx} non-2xx, ` +
+							`${row.errors} errors, ${row.timeouts} timeouts`
+					);
+				}
+			}
+		}
+	} catch (error) {
+		problems.push(error instanceof Error ? error.message : String(error));
+	} finally {
+		if (bare) {
+			bare.kill('SIGTERM');
+			const exit = await waitForExit(bare, 5_000);
+			if (!exit) bare.kill('SIGKILL');
+		}
+		const stopAt = performance.now();
+		brug.kill('SIGTERM');
+		const exit = await waitForExit(brug, shutdownLimitMs);
+		brugStopped = true;
+		if (!exit) {
+			problems.push(`brug did not exit within ${shutdownLimitMs / 1000} s of SIGTERM; killed it`);
+			brug.kill('SIGKILL');
+			await waitForExit(brug, 5_000);
+		} else {
+			shutdown = { code: exit.code, signal: exit.signal, ms: Math.round(performance.now() - stopAt) };
+			if (exit.code !== 0) {
+				problems.push(`brug exited with code ${exit.code}${exit.signal ? ` (signal ${exit.signal})` : ''} after SIGTERM, expected 0`);
+			}
+		}
+		process.removeListener('SIGINT', abort);
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}
+
+	/** @type {Record<string, number | null>} */
+	const ratios = {};
+	for (const endpoint of endpoints) {
+		const brugRow = rows.find((row) => row.endpoint === endpoint.name && row.server === 'brug');
+		const bareRow = rows.find((row) => row.endpoint === endpoint.name && row.server === 'bare node:http');
+		ratios[endpoint.name] =
+			brugRow && bareRow && bareRow.requestsPerSecond > 0
+				? Math.round((brugRow.requestsPerSecond / bareRow.requestsPerSecond) * 1000) / 1000
+				: null;
+	}
+
+	if (rows.length) printTable(rows, ratios);
+	console.log('');
+	console.log(
+		shutdown
+			? `shutdown: SIGTERM -> brug exited with code ${shutdown.code} in ${shutdown.ms} ms`
+			: `shutdown: brug did not exit cleanly${brugStopped ? '' : ' (not stopped)'}`
+	);
+	for (const problem of problems) console.log(`PROBLEM: ${problem}`);
+
+	const report = {
+		date: new Date().toISOString(),
+		node: process.version,
+		cpus,
+		connections,
+		seconds,
+		results: rows,
+		ratioBrugToBare: ratios,
+		shutdown,
+		ok: problems.length === 0,
+		problems
+	};
+	console.log(`BENCH_JSON ${JSON.stringify(report)}`);
+	process.exitCode = problems.length === 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+	process.exitCode = 1;
+});

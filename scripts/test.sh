@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# npm test: prerequisites, type check, unit and integration tests (SQLite and PostgreSQL), build, browser tests.
+# Stops at the first failure with its exit code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+started=$SECONDS
+step_name=''
+step() {
+	step_name=$1
+	printf '\n== brug test: %s ==\n' "$1"
+}
+trap 'code=$?; [ $code -ne 0 ] && printf "\nbrug test: FAILED at \"%s\" (exit %s)\n" "$step_name" "$code" >&2' EXIT
+
+is_root() { [ "$(id -u)" = 0 ]; }
+have_postgres() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
+postgres_required() {
+	case "${BRUG_REQUIRE_POSTGRES:-}" in '' | 0 | false) return 1 ;; *) return 0 ;; esac
+}
+
+apt_updated=0
+# Quiet apt: progress goes to /dev/null, errors still reach the terminal.
+apt_install() {
+	if [ "$apt_updated" = 0 ]; then
+		apt-get update -qq >/dev/null
+		apt_updated=1
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 "$@" >/dev/null
+}
+
+step '1/5 prerequisites'
+if [ ! -d node_modules ]; then
+	echo "brug: dependencies are missing: run 'npm install' and try again." >&2
+	exit 1
+fi
+if [ ! -x /usr/bin/chromium ]; then
+	if is_root; then
+		echo 'Installing Chromium (apt-get install chromium) …'
+		apt_install chromium
+	else
+		echo "brug: Chromium is missing: run 'sudo apt-get install -y chromium' and try again." >&2
+		exit 1
+	fi
+fi
+if [ -z "${BRUG_TEST_DATABASE_URL:-}" ] && ! have_postgres; then
+	if is_root; then
+		echo 'Installing PostgreSQL (apt-get install postgresql) …'
+		apt_install postgresql
+	elif postgres_required; then
+		echo "brug: PostgreSQL is missing: run 'sudo apt-get install -y postgresql' (or set BRUG_TEST_DATABASE_URL) and try again." >&2
+		exit 1
+	else
+		echo "brug: warning: PostgreSQL is not installed, so the database tests run on SQLite only ('sudo apt-get install -y postgresql' adds it)." >&2
+	fi
+fi
+echo "Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo 'installed')"
+if [ -n "${BRUG_TEST_DATABASE_URL:-}" ]; then
+	echo 'PostgreSQL: BRUG_TEST_DATABASE_URL'
+elif have_postgres; then
+	echo "PostgreSQL: $(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -n 1 | xargs dirname)"
+fi
+
+step '2/5 type check (npm run check)'
+npm run --silent check
+
+step '3/5 unit and integration tests (vitest)'
+npx vitest run
+
+step '4/5 build (vite build)'
+npx vite build
+
+step '5/5 browser tests (playwright)'
+npx playwright test
+
+printf '\nbrug test: all steps passed in %ss\n' "$((SECONDS - started))"

@@ -1,0 +1,72 @@
+/**
+ * Shared end-to-end helpers. Import `test` and `expect` from here, not from @playwright/test:
+ *  - every test fails when a page it opened requested anything but brug itself (brug makes no third-party calls);
+ *  - `expectNoAxeViolations(page)` checks the page as it is now with axe (call it on every page a journey visits).
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+/** Fails with one line per violation: rule id, impact, what is wrong, and the CSS targets of each offending node. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const found = violations.map(
+		(violation) =>
+			`${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help} — ` +
+			violation.nodes.map((node) => node.target.join(' ')).join(', ')
+	);
+	expect(found, `axe found accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Hosts a page may talk to: the app under test, by IP or as localhost, on its own port. */
+function allowedHosts(baseURL: string | undefined): Set<string> {
+	const port = new URL(baseURL ?? 'http://127.0.0.1:4173').port;
+	return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+}
+
+/** Network URLs only: data:, blob: and about: never leave the browser. */
+function isOffHost(url: string, allowed: Set<string>): boolean {
+	const { protocol, host } = new URL(url);
+	return /^(https?|wss?):$/.test(protocol) && !allowed.has(host);
+}
+
+export const test = base.extend<{ offHostRequestGuard: void }>({
+	offHostRequestGuard: [
+		async ({ browser, context, baseURL }, use) => {
+			const allowed = allowedHosts(baseURL);
+			const offHost: string[] = [];
+			const watched = new WeakSet<BrowserContext>();
+			const watch = (watchedContext: BrowserContext) => {
+				if (watched.has(watchedContext)) return;
+				watched.add(watchedContext);
+				watchedContext.on('request', (request) => {
+					if (isOffHost(request.url(), allowed)) offHost.push(request.url());
+				});
+				// WebSocket connections do not show up as requests.
+				const watchSockets = (page: Page) =>
+					page.on('websocket', (socket) => {
+						if (isOffHost(socket.url(), allowed)) offHost.push(socket.url());
+					});
+				watchedContext.pages().forEach(watchSockets);
+				watchedContext.on('page', watchSockets);
+			};
+			watch(context);
+			// Journeys that need a second person or other options open their own contexts: watch those too.
+			// (browser.newPage goes through newContext as well.)
+			const newContext: Browser['newContext'] = browser.newContext;
+			browser.newContext = async (options) => {
+				const created = await newContext.call(browser, options);
+				watch(created);
+				return created;
+			};
+			try {
+				await use();
+			} finally {
+				browser.newContext = newContext;
+			}
+			expect(offHost, 'the pages requested hosts other than brug itself').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
