@@ -8,7 +8,7 @@ const config = {
 		adapter: adapter({ out: 'build', precompress: false }),
 		// With Referrer-Policy: no-referrer, browsers send "Origin: null" on same-origin form posts, so Kit's own
 		// origin check would refuse them. hooks.server.ts checks Sec-Fetch-Site instead (docs/decisions/006).
-		csrf: { trustedOrigins: ['null'] },
+		csrf: { trustedOrigins: ['*'] },
 		// Nonces for server-rendered pages; no inline script runs without one.
 		csp: {
 			mode: 'auto',

@@ -3,9 +3,10 @@
  * `npm start`: builds brug when the build is missing or older than its sources, then runs the adapter-node server
  * in this process (it handles SIGTERM/SIGINT itself and shuts down gracefully).
  *
- * Defaults for a local run: PORT 3000 and ORIGIN http://localhost:PORT. Without ORIGIN, adapter-node assumes https
- * and SvelteKit's CSRF check would refuse every form post on http://localhost. Set ORIGIN to the public URL in
- * production. A `.env` file, when present, is read first; variables already in the environment win.
+ * Defaults for a local run: PORT 3000 and ORIGIN http://localhost:PORT (without ORIGIN, adapter-node assumes https,
+ * and personal result links would say https://). Set ORIGIN to the public URL in production. A `.env` file, when
+ * present, is read first; variables already in the environment win. The configuration is checked here, before
+ * adapter-node reads PORT, ORIGIN and BODY_SIZE_LIMIT, so a wrong value stops the start with one line.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +25,16 @@ process.chdir(root);
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
 process.env.PORT ||= '3000';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+
+const { ConfigError, parseConfig } = await import('../src/lib/server/config.js');
+try {
+	// adapter-node has its own 512K default: give it brug's validated limit.
+	process.env.BODY_SIZE_LIMIT = parseConfig(process.env).BODY_SIZE_LIMIT;
+} catch (error) {
+	if (!(error instanceof ConfigError)) throw error;
+	console.error(error.message);
+	process.exit(1);
+}
 
 const reason = buildOutdatedReason();
 if (reason) {

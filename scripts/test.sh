@@ -12,6 +12,12 @@ step() {
 }
 trap 'code=$?; [ $code -ne 0 ] && printf "\nbrug test: FAILED at \"%s\" (exit %s)\n" "$step_name" "$code" >&2' EXIT
 
+# A prerequisite is missing: one line that says what to do, nothing more.
+die() {
+	trap - EXIT
+	echo "brug: $1" >&2
+	exit 1
+}
 is_root() { [ "$(id -u)" = 0 ]; }
 have_postgres() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
 postgres_required() {
@@ -30,16 +36,14 @@ apt_install() {
 
 step '1/5 prerequisites'
 if [ ! -d node_modules ]; then
-	echo "brug: dependencies are missing: run 'npm install' and try again." >&2
-	exit 1
+	die "dependencies are missing: run 'npm install' and try again."
 fi
 if [ ! -x /usr/bin/chromium ]; then
 	if is_root; then
 		echo 'Installing Chromium (apt-get install chromium) …'
 		apt_install chromium
 	else
-		echo "brug: Chromium is missing: run 'sudo apt-get install -y chromium' and try again." >&2
-		exit 1
+		die "Chromium is missing: run 'sudo apt-get install -y chromium' and try again."
 	fi
 fi
 if [ -z "${BRUG_TEST_DATABASE_URL:-}" ] && ! have_postgres; then
@@ -47,8 +51,7 @@ if [ -z "${BRUG_TEST_DATABASE_URL:-}" ] && ! have_postgres; then
 		echo 'Installing PostgreSQL (apt-get install postgresql) …'
 		apt_install postgresql
 	elif postgres_required; then
-		echo "brug: PostgreSQL is missing: run 'sudo apt-get install -y postgresql' (or set BRUG_TEST_DATABASE_URL) and try again." >&2
-		exit 1
+		die "PostgreSQL is missing: run 'sudo apt-get install -y postgresql' (or set BRUG_TEST_DATABASE_URL) and try again."
 	else
 		echo "brug: warning: PostgreSQL is not installed, so the database tests run on SQLite only ('sudo apt-get install -y postgresql' adds it)." >&2
 	fi

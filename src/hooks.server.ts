@@ -75,7 +75,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 /** Keeps the chosen language for the next visit to "/" (a functional cookie, see the privacy page). */
 function rememberLocale(saved: string | undefined, locale: string | undefined, response: Response) {
 	if (!locale || saved === locale) return;
-	if (!(response.headers.get('content-type') ?? '').includes('text/html')) return;
 	response.headers.append(
 		'set-cookie',
 		`${localeCookieName}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`

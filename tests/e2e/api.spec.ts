@@ -66,7 +66,7 @@ for (const [name, path, options, status, field] of bad) {
 }
 
 test('bad input: not JSON, wrong media type, too large, bad locale', async ({ request }) => {
-	const notJson = await request.post('/api/v1/instruments/djg-11/score', { headers: { 'content-type': 'application/json' }, data: '{"answers":' });
+	const notJson = await request.post('/api/v1/instruments/djg-11/score', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"answers":') });
 	expect(notJson.status()).toBe(400);
 	expect(notJson.headers()['content-type']).toContain('application/problem+json');
 
@@ -75,7 +75,7 @@ test('bad input: not JSON, wrong media type, too large, bad locale', async ({ re
 
 	const huge = await request.post('/api/v1/instruments/djg-11/score', {
 		headers: { 'content-type': 'application/json' },
-		data: JSON.stringify({ answers: { '1': 'yes'.padEnd(40_000, ' ') } })
+		data: Buffer.from(JSON.stringify({ answers: { '1': 'yes'.padEnd(40_000, ' ') } }))
 	});
 	expect(huge.status()).toBe(413);
 	expect(huge.headers()['content-type']).toContain('application/problem+json');

@@ -94,3 +94,12 @@ test('the skip link moves focus to the content', async ({ page }) => {
 	await page.keyboard.press('Enter');
 	await expect(page.locator('main')).toBeFocused();
 });
+
+test('a form post from another site is refused and stores nothing', async ({ request }) => {
+	const response = await request.post('/nl/test?/save', {
+		headers: { 'sec-fetch-site': 'cross-site', origin: 'https://elsewhere.example' },
+		form: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`q${i + 1}`, 'no']))
+	});
+	expect(response.status()).toBe(403);
+	expect(response.headers()['location']).toBeUndefined();
+});

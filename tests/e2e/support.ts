@@ -6,15 +6,68 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
-/** Fails with one line per violation: rule id, impact, what is wrong, and the CSS targets of each offending node. */
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+/**
+ * Fails with one line per violation: rule id, impact, what is wrong, and the CSS targets of each offending node.
+ * Works on pages opened with JavaScript off too (see `analyzeWithoutPageScripting`).
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-	const { violations } = await new AxeBuilder({ page }).analyze();
+	const { violations } = (await page.evaluate(isScriptingDisabled))
+		? await analyzeWithoutPageScripting(page)
+		: await new AxeBuilder({ page }).analyze();
 	const found = violations.map(
 		(violation) =>
 			`${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help} — ` +
 			violation.nodes.map((node) => node.target.join(' ')).join(', ')
 	);
 	expect(found, `axe found accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * With `javaScriptEnabled: false` Chromium still runs Playwright's evaluations but never fires timers, and axe waits
+ * on setTimeout; its default mode also finishes the run in a new blank page of the same (script-less) context.
+ * So: run timers as microtasks for the duration of the check, and let axe run in the page itself (legacy mode,
+ * which only lacks cross-origin iframe support; brug has no iframes).
+ */
+async function analyzeWithoutPageScripting(page: Page): Promise<AxeResults> {
+	await page.evaluate(runTimersAsMicrotasks, true);
+	try {
+		return await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+	} finally {
+		await page.evaluate(runTimersAsMicrotasks, false);
+	}
+}
+
+/** The HTML fragment parser reads <noscript> content as markup only when scripting is disabled. */
+function isScriptingDisabled(): boolean {
+	const probe = document.createElement('div');
+	probe.innerHTML = '<noscript><p></p></noscript>';
+	return probe.querySelector('noscript p') !== null;
+}
+
+/** Runs in the page: swaps setTimeout/clearTimeout for microtask versions (`on`), or puts the originals back. */
+function runTimersAsMicrotasks(on: boolean): void {
+	type Timers = { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+	const scope = window as unknown as Timers & { __brugTimers?: Timers };
+	if (!on) {
+		if (scope.__brugTimers) Object.assign(scope, scope.__brugTimers);
+		delete scope.__brugTimers;
+		return;
+	}
+	scope.__brugTimers ??= { setTimeout: scope.setTimeout, clearTimeout: scope.clearTimeout };
+	const cancelled = new Set<number>();
+	let next = 1;
+	const microtaskTimeout = (callback: unknown, _delay?: number, ...args: unknown[]) => {
+		const id = next++;
+		// A promise reaction, not queueMicrotask: Blink drops queueMicrotask callbacks while scripting is off.
+		void Promise.resolve().then(() => {
+			if (!cancelled.delete(id) && typeof callback === 'function') callback(...args);
+		});
+		return id;
+	};
+	scope.setTimeout = microtaskTimeout as unknown as typeof setTimeout;
+	scope.clearTimeout = ((id?: number) => void cancelled.add(Number(id))) as typeof clearTimeout;
 }
 
 /** Hosts a page may talk to: the app under test, by IP or as localhost, on its own port. */

@@ -80,14 +80,14 @@ for (const javaScriptEnabled of [true, false]) {
 				await answerAll(page, locale, false, 3);
 				await answer(page, locale, 1, t.yes);
 				await page.getByRole('button', { name: t.submit }).click();
-				await expect(page.getByRole('heading', { name: t.result })).toBeVisible();
+				await expect(page.getByRole('heading', { name: t.result, exact: true })).toBeVisible();
 			});
 
 			test('a very severe result shows the help block prominently', async ({ page }) => {
 				await page.goto(`/${locale}/test`);
 				await answerAll(page, locale, true);
 				await page.getByRole('button', { name: t.submit }).click();
-				await expect(page.getByRole('heading', { name: t.result })).toBeVisible();
+				await expect(page.getByRole('heading', { name: t.result, exact: true })).toBeVisible();
 				await expect(page.getByText(t.verySevere)).toBeVisible();
 				const help = page.getByRole('region', { name: t.help });
 				await expect(help).toBeVisible();
@@ -134,7 +134,7 @@ for (const javaScriptEnabled of [true, false]) {
 			}
 			await expect(page.getByRole('button', { name: 'Bekijk mijn uitslag' })).toBeFocused();
 			await page.keyboard.press('Enter');
-			await expect(page.getByRole('heading', { name: 'Jouw uitslag' })).toBeVisible();
+			await expect(page.getByRole('heading', { name: 'Jouw uitslag', exact: true })).toBeVisible();
 			// Items: odd → ja, even → min of meer. Lonely points: negative items 2,3,5,6,9,10 all count (ja or min of meer);
 			// positive items 1,7,11 "ja" → 0, 4,8 "min of meer" → 1. Total 8: moderately lonely.
 			await expect(page.getByText('Je voelt je op dit moment matig eenzaam.')).toBeVisible();

@@ -1,0 +1,69 @@
+/**
+ * The configuration schema, in plain JavaScript so that `scripts/start.js` can check the environment before
+ * adapter-node reads it, and the app (`env.ts`) checks it again when started as `node build`.
+ * A wrong value gives one readable line naming the variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const logLevels = /** @type {const} */ (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const portMessage = 'must be a whole number between 1 and 65535';
+
+export const configSchema = z.object({
+	PORT: z.coerce
+		.number({ error: portMessage })
+		.int(portMessage)
+		.min(1, portMessage)
+		.max(65535, portMessage)
+		.default(3000),
+	HOST: z
+		.string()
+		.regex(/^[\w.:-]+$/, 'must be a host name or IP address, e.g. 127.0.0.1')
+		.default('0.0.0.0'),
+	ORIGIN: z
+		.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, e.g. https://brug.example.nl' })
+		.optional(),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\/.+/, 'must start with postgres:// or postgresql:// (leave it empty for SQLite)')
+		.optional(),
+	BRUG_DATA_DIR: z.string().default('./data'),
+	LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
+	BODY_SIZE_LIMIT: z
+		.string()
+		.regex(/^\d+[KMG]?$/i, 'must be a size such as 64K or 1M')
+		.default('64K')
+});
+
+/** @typedef {z.infer<typeof configSchema> & { dataDir: string }} Config */
+
+export class ConfigError extends Error {
+	/**
+	 * @param {string} variable
+	 * @param {string} reason
+	 */
+	constructor(variable, reason) {
+		super(`brug cannot start: ${variable} ${reason}.`);
+		this.name = 'ConfigError';
+		this.variable = variable;
+		this.reason = reason;
+	}
+}
+
+/**
+ * Parses the environment; throws `ConfigError` naming the first wrong variable.
+ * @param {Record<string, string | undefined>} env
+ * @returns {Config}
+ */
+export function parseConfig(env) {
+	// An empty value counts as "not set", as in most .env tooling.
+	const cleaned = Object.fromEntries(
+		Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== '')
+	);
+	const result = configSchema.safeParse(cleaned);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		throw new ConfigError(String(issue?.path[0] ?? 'configuration'), issue?.message ?? 'is not valid');
+	}
+	return { ...result.data, dataDir: path.resolve(result.data.BRUG_DATA_DIR) };
+}
