@@ -49,7 +49,7 @@ export default defineConfig({
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	forbidOnly: Boolean(process.env.CI),
-	reporter: 'list',
+	reporter: [['list'], ['json', { outputFile: 'tmp/test-results/playwright.json' }]],
 	timeout: 30_000,
 	expect: { timeout: 5_000 },
 	use: {

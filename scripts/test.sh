@@ -67,7 +67,8 @@ step '2/5 type check (npm run check)'
 npm run --silent check
 
 step '3/5 unit and integration tests (vitest)'
-npx vitest run
+mkdir -p tmp/test-results
+npx vitest run --reporter=default --reporter=json --outputFile.json=tmp/test-results/vitest.json
 
 step '4/5 build (vite build)'
 npx vite build
@@ -76,3 +77,13 @@ step '5/5 browser tests (playwright)'
 npx playwright test
 
 printf '\nbrug test: all steps passed in %ss\n' "$((SECONDS - started))"
+# One closing line with the counts of both runners, e.g. "brug: 180 passed, 0 failed".
+node -e '
+const fs = require("node:fs");
+const v = JSON.parse(fs.readFileSync("tmp/test-results/vitest.json", "utf8"));
+const p = JSON.parse(fs.readFileSync("tmp/test-results/playwright.json", "utf8")).stats;
+const passed = v.numPassedTests + p.expected + p.flaky;
+const failed = v.numFailedTests + p.unexpected;
+const skipped = v.numPendingTests + v.numTodoTests + p.skipped;
+console.log(`brug: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+'
