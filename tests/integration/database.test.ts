@@ -26,11 +26,11 @@ function sampleMeasurement(): MeasurementTable {
 		instrument_id: 'djg-11',
 		instrument_version: '1',
 		scoring_version: 1,
-		answers: JSON.stringify({ 1: 'yes', 2: 'more-or-less', 3: 'no' }),
+		answers: JSON.stringify({ 1: 'yes', 2: 'more_or_less', 3: 'no' }),
 		total: 7,
 		emotional: 4,
 		social: 3,
-		band: 'severe',
+		band: 'moderately_lonely',
 		taken_at: '2026-11-21T12:30:00.000Z',
 		account_id: null,
 		access_token_hash: 'a'.repeat(64)
