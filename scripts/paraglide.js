@@ -10,28 +10,10 @@ import { fileURLToPath } from 'node:url';
 export const paraglideOptions = {
 	project: './project.inlang',
 	outdir: './src/lib/paraglide',
-	// Locale lives in the URL (/nl/…, /en/…); a bare "/" is resolved in hooks.server.ts.
-	strategy: ['url', 'cookie', 'preferredLanguage', 'baseLocale'],
-	cookieName: 'brug_locale',
-	// Dutch slugs are the route names; English gets its own words where they differ.
-	urlPatterns: [
-		{ pattern: '/over', localized: [['en', '/en/about'], ['nl', '/nl/over']] },
-		{ pattern: '/hulp', localized: [['en', '/en/help'], ['nl', '/nl/hulp']] },
-		{
-			pattern: '/uitslag/:token',
-			localized: [
-				['en', '/en/result/:token'],
-				['nl', '/nl/uitslag/:token']
-			]
-		},
-		{
-			pattern: '/:path(.*)?',
-			localized: [
-				['en', '/en/:path(.*)?'],
-				['nl', '/nl/:path(.*)?']
-			]
-		}
-	]
+	// The locale lives in the URL (/nl/…, /en/…): "custom-path" is defined in src/hooks.ts and src/hooks.server.ts
+	// with the table in src/lib/i18n/paths.ts. A path without one falls back to the cookie, then Accept-Language.
+	strategy: ['custom-path', 'cookie', 'preferredLanguage', 'baseLocale'],
+	cookieName: 'brug_locale'
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

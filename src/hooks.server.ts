@@ -6,7 +6,14 @@ import { log } from '$lib/server/log';
 import { databaseKind, startDatabase, stopDatabase } from '$lib/server/db';
 import { applySecurityHeaders, isCrossSiteFormPost, parseByteSize } from '$lib/server/http/headers';
 import { problem } from '$lib/server/http/problem';
-import { localeCookieName, localeInPath, localizedRedirectTarget } from '$lib/i18n/locale';
+import {
+	defineServerLocaleStrategy,
+	localeCookieName,
+	localeInPath,
+	localizedRedirectTarget
+} from '$lib/i18n/locale';
+
+defineServerLocaleStrategy();
 
 export const init: ServerInit = async () => {
 	try {

@@ -1,5 +1,12 @@
 import type { Reroute } from '@sveltejs/kit';
-import { deLocalizeUrl } from '$lib/paraglide/runtime';
+import { defineCustomClientStrategy } from '$lib/paraglide/runtime';
+import { deLocalizePath, localeInPath } from '$lib/i18n/paths';
 
-// /nl/test and /en/test are both served by src/routes/(public)/test.
-export const reroute: Reroute = ({ url }) => deLocalizeUrl(url).pathname;
+// /nl/test and /en/test are both served by src/routes/(public)/test; /en/about by (public)/over.
+export const reroute: Reroute = ({ url }) => deLocalizePath(url.pathname);
+
+// In the browser the locale is the one in the address bar (the server side is in hooks.server.ts).
+defineCustomClientStrategy('custom-path', {
+	getLocale: () => (typeof location === 'undefined' ? undefined : localeInPath(location.pathname)),
+	setLocale: () => {}
+});

@@ -1,6 +1,7 @@
-import { localizeHref, type Locale } from '$lib/paraglide/runtime';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import { localizePath } from './paths';
 
-/** A localized link without the trailing slash SvelteKit would redirect away ("/nl/" → "/nl"). */
+/** A link to a route ("/over") in the current or a given locale ("/nl/over", "/en/about"). */
 export function href(path: string, options?: { locale?: Locale }): string {
-	return localizeHref(path, options).replace(/(.)\/(?=$|\?)/, '$1');
+	return localizePath(path, options?.locale ?? getLocale());
 }

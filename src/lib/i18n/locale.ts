@@ -1,31 +1,31 @@
 /**
- * Locale resolution. Pages carry their locale in the URL (/nl/…, /en/…). A bare "/" or an unprefixed path is
- * sent on by the saved cookie, then the browser's Accept-Language, then Dutch.
+ * Locale resolution on the server. Pages carry their locale in the URL (/nl/…, /en/…). A bare "/" or an unprefixed
+ * path is sent on by the saved cookie, then the browser's Accept-Language, then Dutch.
  */
-import { href } from './href';
 import {
 	baseLocale,
 	cookieName,
+	defineCustomServerStrategy,
 	extractLocaleFromRequest,
 	isLocale,
-	locales,
 	type Locale
 } from '$lib/paraglide/runtime';
+import { localeInPath, localizePath } from './paths';
 
-export { baseLocale, locales, isLocale, type Locale };
+export { localeInPath };
 
 export const localeCookieName = cookieName;
 
-/** The locale a path is written in (first segment), if any. */
-export function localeInPath(pathname: string): Locale | undefined {
-	const first = pathname.split('/')[1] ?? '';
-	return isLocale(first) ? first : undefined;
+/** Teaches Paraglide's server side that the first path segment is the locale ("custom-path" strategy). */
+export function defineServerLocaleStrategy(): void {
+	defineCustomServerStrategy('custom-path', {
+		getLocale: (request) => (request ? localeInPath(new URL(request.url).pathname) : undefined)
+	});
 }
 
 /** Where to send a request whose path has no locale: cookie, then Accept-Language, then nl. */
 export function localizedRedirectTarget(request: Request, url: URL): string {
-	const locale = extractLocaleFromRequest(request);
-	return href(url.pathname + url.search, { locale });
+	return localizePath(url.pathname + url.search, extractLocaleFromRequest(request));
 }
 
 /** A query parameter `locale=nl|en` (used by the JSON API), defaulting to nl. */
