@@ -32,7 +32,22 @@ export const configSchema = z.object({
 	BODY_SIZE_LIMIT: z
 		.string()
 		.regex(/^\d+[KMG]?$/i, 'must be a size such as 64K or 1M')
-		.default('64K')
+		.default('64K'),
+	BRUG_DATA_KEY: z
+		.string()
+		.refine(
+			(value) => /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32,
+			'must be 32 random bytes in base64, e.g. the output of: openssl rand -base64 32'
+		)
+		.optional(),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\/.+/, 'must start with smtp:// or smtps:// (leave it empty to write mails to data/outbox)')
+		.optional(),
+	MAIL_FROM: z
+		.string()
+		.regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an e-mail address, e.g. "brug <noreply@example.nl>"')
+		.default('brug <noreply@localhost>')
 });
 
 /** @typedef {z.infer<typeof configSchema> & { dataDir: string }} Config */

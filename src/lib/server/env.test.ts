@@ -22,7 +22,11 @@ describe('parseConfig', () => {
 		['DATABASE_URL', 'mysql://x'],
 		['LOG_LEVEL', 'loud'],
 		['BODY_SIZE_LIMIT', 'lots'],
-		['HOST', 'not a host']
+		['HOST', 'not a host'],
+		['BRUG_DATA_KEY', 'too-short'],
+		['BRUG_DATA_KEY', 'A'.repeat(44)],
+		['SMTP_URL', 'http://mail'],
+		['MAIL_FROM', 'nobody']
 	])('rejects %s=%s with one line naming the variable', (variable, value) => {
 		let caught: unknown;
 		try {
@@ -35,6 +39,13 @@ describe('parseConfig', () => {
 		expect(error.variable).toBe(variable);
 		expect(error.message).toMatch(new RegExp(`^brug cannot start: ${variable} `));
 		expect(error.message).not.toContain('\n');
+	});
+	it('accepts a 32-byte data key, an SMTP URL and a sender', () => {
+		const key = Buffer.alloc(32, 7).toString('base64');
+		const config = parseConfig({ BRUG_DATA_KEY: key, SMTP_URL: 'smtps://u:p@mail.example.nl:465', MAIL_FROM: 'brug <hallo@example.nl>' });
+		expect(config.BRUG_DATA_KEY).toBe(key);
+		expect(config.SMTP_URL).toBe('smtps://u:p@mail.example.nl:465');
+		expect(config.MAIL_FROM).toBe('brug <hallo@example.nl>');
 	});
 	it('accepts PostgreSQL URLs and a public origin', () => {
 		const config = parseConfig({ DATABASE_URL: 'postgres://u:p@db:5432/brug', ORIGIN: 'https://brug.example.nl' });
