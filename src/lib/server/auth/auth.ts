@@ -1,0 +1,151 @@
+/**
+ * Sign-in for brug, on better-auth (email + password, e-mail verification, password reset, TOTP two-factor).
+ * - `createAuth(options)`: a better-auth instance on brug's database, with brug's table and column names.
+ * - `type Auth`: its type, for use-cases that take it as a dependency.
+ * Choices that protect people: argon2id hashes, no IP addresses or telemetry, HttpOnly + SameSite=Lax cookies
+ * (Secure when the origin is https), sessions that expire, and every session ended on a password reset.
+ */
+import { betterAuth } from 'better-auth';
+import { twoFactor } from 'better-auth/plugins';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import type { DatabaseKind } from '$lib/server/db/client';
+import { hashPassword, verifyPassword } from './password';
+
+export interface AuthMailer {
+	/** Sends the link that confirms an e-mail address; `url` is brug's own page, not better-auth's endpoint. */
+	sendVerification(input: { email: string; url: string; locale: string }): Promise<void>;
+	/** Sends the link to choose a new password. */
+	sendPasswordReset(input: { email: string; url: string; locale: string }): Promise<void>;
+}
+
+export interface AuthOptions {
+	db: Kysely<Database>;
+	kind: DatabaseKind;
+	secret: string;
+	/** Public origin, e.g. http://localhost:3000; decides the Secure cookie flag. */
+	origin: string;
+	mailer: AuthMailer;
+	/** Builds brug's own link for a verification or reset token, in the person's language. */
+	linkFor(kind: 'verify' | 'reset', token: string, locale: string): string;
+	/** Extra better-auth plugins, e.g. SvelteKit's cookie bridge (kept out of tests). */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	plugins?: any[];
+}
+
+const day = 24 * 60 * 60;
+
+export function createAuth(options: AuthOptions) {
+	const localeOf = (user: { locale?: unknown }) => (user.locale === 'en' ? 'en' : 'nl');
+	return betterAuth({
+		appName: 'brug',
+		baseURL: options.origin,
+		basePath: '/api/auth',
+		secret: options.secret,
+		// brug talks to nobody: no telemetry.
+		telemetry: { enabled: false },
+		database: { db: options.db, type: options.kind === 'postgres' ? 'postgres' : 'sqlite' },
+		user: {
+			modelName: 'account',
+			fields: {
+				emailVerified: 'email_verified',
+				createdAt: 'created_at',
+				updatedAt: 'updated_at'
+			},
+			additionalFields: {
+				locale: { type: 'string', required: false, defaultValue: 'nl', input: true }
+			}
+		},
+		session: {
+			modelName: 'auth_session',
+			fields: {
+				userId: 'account_id',
+				expiresAt: 'expires_at',
+				ipAddress: 'ip_address',
+				userAgent: 'user_agent',
+				createdAt: 'created_at',
+				updatedAt: 'updated_at'
+			},
+			expiresIn: 14 * day,
+			updateAge: day
+		},
+		account: {
+			modelName: 'auth_credential',
+			fields: {
+				userId: 'account_id',
+				accountId: 'provider_account_id',
+				providerId: 'provider_id',
+				accessToken: 'access_token',
+				refreshToken: 'refresh_token',
+				idToken: 'id_token',
+				accessTokenExpiresAt: 'access_token_expires_at',
+				refreshTokenExpiresAt: 'refresh_token_expires_at',
+				createdAt: 'created_at',
+				updatedAt: 'updated_at'
+			}
+		},
+		verification: {
+			modelName: 'auth_verification',
+			fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' }
+		},
+		emailAndPassword: {
+			enabled: true,
+			requireEmailVerification: true,
+			minPasswordLength: 10,
+			maxPasswordLength: 128,
+			revokeSessionsOnPasswordReset: true,
+			resetPasswordTokenExpiresIn: 60 * 60,
+			password: { hash: hashPassword, verify: verifyPassword },
+			sendResetPassword: async ({ user, token }) => {
+				const locale = localeOf(user as { locale?: unknown });
+				await options.mailer.sendPasswordReset({
+					email: user.email,
+					url: options.linkFor('reset', token, locale),
+					locale
+				});
+			}
+		},
+		emailVerification: {
+			sendOnSignUp: true,
+			autoSignInAfterVerification: true,
+			expiresIn: day,
+			sendVerificationEmail: async ({ user, token }) => {
+				const locale = localeOf(user as { locale?: unknown });
+				await options.mailer.sendVerification({
+					email: user.email,
+					url: options.linkFor('verify', token, locale),
+					locale
+				});
+			}
+		},
+		// brug applies its own limits per IP and per account, with translated messages (see rate limits).
+		rateLimit: { enabled: false },
+		advanced: {
+			cookiePrefix: 'brug',
+			useSecureCookies: options.origin.startsWith('https://'),
+			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+			ipAddress: { disableIpTracking: true },
+			database: { generateId: () => crypto.randomUUID() }
+		},
+		plugins: [
+			twoFactor({
+				issuer: 'brug',
+				schema: {
+					twoFactor: {
+						modelName: 'auth_two_factor',
+						fields: {
+							userId: 'account_id',
+							backupCodes: 'backup_codes',
+							failedVerificationCount: 'failed_verification_count',
+							lockedUntil: 'locked_until'
+						}
+					},
+					user: { fields: { twoFactorEnabled: 'two_factor_enabled' } }
+				}
+			}),
+			...(options.plugins ?? [])
+		]
+	});
+}
+
+export type Auth = ReturnType<typeof createAuth>;

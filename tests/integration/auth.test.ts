@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAuth, type Auth, type AuthMailer } from '$lib/server/auth/auth';
+import type { DatabaseHandle } from '$lib/server/db/client';
+import { testDatabases } from './databases';
+
+interface SentMail {
+	kind: 'verify' | 'reset';
+	email: string;
+	url: string;
+	locale: string;
+}
+
+function recordingMailer(sent: SentMail[]): AuthMailer {
+	return {
+		sendVerification: async (mail) => void sent.push({ kind: 'verify', ...mail }),
+		sendPasswordReset: async (mail) => void sent.push({ kind: 'reset', ...mail })
+	};
+}
+
+const tokenOf = (mail: SentMail | undefined) => new URL(mail?.url ?? 'http://x').searchParams.get('token') ?? '';
+
+/** The session cookie from a better-auth response, as a Cookie header value. */
+function cookieFrom(response: Response): string {
+	return response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
+}
+
+describe.each(testDatabases())('accounts (better-auth) on $name', (target) => {
+	let handle: DatabaseHandle;
+	let auth: Auth;
+	let sent: SentMail[];
+
+	beforeEach(async () => {
+		handle = await target.open();
+		sent = [];
+		auth = createAuth({
+			db: handle.db,
+			kind: handle.kind,
+			secret: 'test-secret-'.padEnd(48, 'x'),
+			origin: 'http://127.0.0.1:4173',
+			mailer: recordingMailer(sent),
+			linkFor: (kind, token, locale) => `http://127.0.0.1:4173/${locale}/account/${kind}?token=${token}`
+		});
+	});
+	afterEach(() => handle.close());
+
+	const email = 'anna@example.nl';
+	const password = 'lang genoeg wachtwoord';
+
+	async function signUpAndVerify() {
+		await auth.api.signUpEmail({ body: { email, password, name: '', locale: 'en' } });
+		expect(sent).toHaveLength(1);
+		await auth.api.verifyEmail({ query: { token: tokenOf(sent[0]) } });
+	}
+
+	it('signs up, mails a verification link in the chosen language, and refuses sign-in until verified', async () => {
+		await auth.api.signUpEmail({ body: { email, password, name: '', locale: 'en' } });
+		expect(sent).toEqual([{ kind: 'verify', email, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:4173\/en\/account\/verify\?token=.+/), locale: 'en' }]);
+		await expect(auth.api.signInEmail({ body: { email, password } })).rejects.toMatchObject({ status: 'FORBIDDEN' });
+
+		await auth.api.verifyEmail({ query: { token: tokenOf(sent[0]) } });
+		const row = await handle.db.selectFrom('account').selectAll().executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ email, locale: 'en' });
+		expect(Boolean(row.email_verified)).toBe(true);
+	});
+
+	it('stores an argon2id hash and no IP address', async () => {
+		await signUpAndVerify();
+		const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true, headers: new Headers({ 'x-forwarded-for': '203.0.113.9' }) });
+		expect(response.status).toBe(200);
+		const credential = await handle.db.selectFrom('auth_credential').selectAll().executeTakeFirstOrThrow();
+		expect(credential.password).toMatch(/^\$argon2id\$/);
+		expect(credential.password).not.toContain(password);
+		// One session from verifying (auto sign-in), one from signing in.
+		const sessions = await handle.db.selectFrom('auth_session').selectAll().execute();
+		expect(sessions).toHaveLength(2);
+		// better-auth writes an empty string when tracking is off.
+		expect(sessions.map((s) => s.ip_address ?? '')).toEqual(['', '']);
+		expect(JSON.stringify(sessions)).not.toContain('203.0.113.9');
+	});
+
+	it('signs in with an HttpOnly, SameSite=Lax session cookie, and signs out', async () => {
+		await signUpAndVerify();
+		const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
+		const setCookie = response.headers.getSetCookie().join('\n');
+		expect(setCookie).toMatch(/brug\.session_token=/);
+		expect(setCookie).toMatch(/HttpOnly/i);
+		expect(setCookie).toMatch(/SameSite=Lax/i);
+		const headers = new Headers({ cookie: cookieFrom(response) });
+		const session = await auth.api.getSession({ headers });
+		expect(session?.user.email).toBe(email);
+
+		await auth.api.signOut({ headers });
+		expect(await auth.api.getSession({ headers })).toBeNull();
+	});
+
+	it('refuses a wrong password with the same answer as an unknown address', async () => {
+		await signUpAndVerify();
+		const wrong = await auth.api.signInEmail({ body: { email, password: 'niet het wachtwoord' }, asResponse: true });
+		const unknown = await auth.api.signInEmail({ body: { email: 'nobody@example.nl', password }, asResponse: true });
+		expect(wrong.status).toBe(401);
+		expect(unknown.status).toBe(401);
+		expect(await wrong.json()).toEqual(await unknown.json());
+	});
+
+	it('resets a password by mail and ends every session', async () => {
+		await signUpAndVerify();
+		const first = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
+		const headers = new Headers({ cookie: cookieFrom(first) });
+		await auth.api.requestPasswordReset({ body: { email } });
+		const reset = sent.find((m) => m.kind === 'reset');
+		expect(reset?.url).toMatch(/\/en\/account\/reset\?token=/);
+		await auth.api.resetPassword({ body: { token: tokenOf(reset), newPassword: 'een heel nieuw wachtwoord' } });
+		expect(await auth.api.getSession({ headers })).toBeNull();
+		await expect(auth.api.signInEmail({ body: { email, password } })).rejects.toMatchObject({ status: 'UNAUTHORIZED' });
+		const again = await auth.api.signInEmail({ body: { email, password: 'een heel nieuw wachtwoord' }, asResponse: true });
+		expect(again.status).toBe(200);
+	});
+
+	it('deleting an account row removes its sessions and credentials', async () => {
+		await signUpAndVerify();
+		await auth.api.signInEmail({ body: { email, password } });
+		await handle.db.deleteFrom('account').execute();
+		for (const table of ['auth_session', 'auth_credential'] as const) {
+			const rows = await handle.db.selectFrom(table).selectAll().execute();
+			expect(rows, table).toEqual([]);
+		}
+	});
+});
