@@ -40,6 +40,7 @@ export const configSchema = z.object({
 			'must be 32 random bytes in base64, e.g. the output of: openssl rand -base64 32'
 		)
 		.optional(),
+	BRUG_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters of random text').optional(),
 	SMTP_URL: z
 		.string()
 		.regex(/^smtps?:\/\/.+/, 'must start with smtp:// or smtps:// (leave it empty to write mails to data/outbox)')
