@@ -19,15 +19,22 @@ describe('localized paths', () => {
 		expect(deLocalizePath(url.replace(/[?#].*$/, ''))).toBe(route.replace(/[?#].*$/, ''));
 	});
 
-	it('only translates the first segment', () => {
-		expect(localizePath('/test/over', 'en')).toBe('/en/test/over');
-		expect(deLocalizePath('/en/test/about')).toBe('/test/about');
+	it('translates every segment', () => {
+		expect(localizePath('/account/inloggen', 'en')).toBe('/en/account/sign-in');
+		expect(localizePath('/account/nieuw-wachtwoord?token=x', 'en')).toBe('/en/account/new-password?token=x');
+		expect(deLocalizePath('/en/account/forgot-password')).toBe('/account/wachtwoord-vergeten');
+		expect(localizePath('/account/inloggen', 'nl')).toBe('/nl/account/inloggen');
 	});
 
 	it('keeps a Dutch slug under /en working, and leaves unlocalized paths alone', () => {
 		expect(deLocalizePath('/en/hulp')).toBe('/hulp');
 		expect(deLocalizePath('/api/v1/instruments')).toBe('/api/v1/instruments');
 		expect(deLocalizePath('/nl/')).toBe('/');
+	});
+
+	it('does not mistake object properties for slugs', () => {
+		expect(localizePath('/constructor/toString', 'en')).toBe('/en/constructor/toString');
+		expect(deLocalizePath('/en/__proto__')).toBe('/__proto__');
 	});
 
 	it('finds the locale in the first segment only', () => {
