@@ -1,9 +1,12 @@
 import type { Locale } from '$lib/paraglide/runtime';
+import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 
 declare global {
 	namespace App {
 		interface Locals {
 			locale: Locale;
+			/** The signed-in account on pages, or null. */
+			account: SignedInAccount | null;
 		}
 		interface Error {
 			message: string;

@@ -4,6 +4,9 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config, ConfigError } from '$lib/server/env';
 import { log } from '$lib/server/log';
 import { databaseKind, startDatabase, stopDatabase } from '$lib/server/db';
+import { auth, startAuth } from '$lib/server/auth';
+import { closeMailer } from '$lib/server/mail/mailer';
+import { currentAccount } from '$lib/features/accounts/accounts.server';
 import { applySecurityHeaders, isCrossSiteFormPost, parseByteSize } from '$lib/server/http/headers';
 import { problem } from '$lib/server/http/problem';
 import {
@@ -26,9 +29,10 @@ export const init: ServerInit = async () => {
 		throw error;
 	}
 	await startDatabase();
+	startAuth();
 	// adapter-node emits this after SIGTERM/SIGINT once open requests are finished.
 	process.once('sveltekit:shutdown', (reason) => {
-		void stopDatabase().then(() => log().info({ reason }, 'database closed'));
+		void Promise.all([stopDatabase(), closeMailer()]).then(() => log().info({ reason }, 'database and mailer closed'));
 	});
 	log().info({ database: databaseKind() }, 'brug started');
 };
@@ -41,6 +45,7 @@ function isMachinePath(pathname: string): boolean {
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const { url, request } = event;
+	event.locals.account = null;
 	let response: Response;
 
 	const declared = Number(request.headers.get('content-length') ?? '0');
@@ -56,6 +61,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 			headers: { location: localizedRedirectTarget(request, url), vary: 'Cookie, Accept-Language' }
 		});
 	} else {
+		// Only a request that carries a session cookie costs a session lookup.
+		event.locals.account = hasSessionCookie(event.cookies.getAll())
+			? await currentAccount(auth(), { headers: request.headers })
+			: null;
 		response = await paraglideMiddleware(request, ({ request: localizedRequest, locale }) => {
 			event.request = localizedRequest;
 			event.locals.locale = locale;
@@ -78,6 +87,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	);
 	return response;
 };
+
+function hasSessionCookie(cookies: { name: string }[]): boolean {
+	return cookies.some((cookie) => cookie.name.endsWith('brug.session_token'));
+}
 
 /** Keeps the chosen language for the next visit to "/" (a functional cookie, see the privacy page). */
 function rememberLocale(saved: string | undefined, locale: string | undefined, response: Response) {

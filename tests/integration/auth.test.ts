@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
 
 interface SentMail {
-	kind: 'verify' | 'reset';
+	kind: 'verify' | 'reset' | 'already';
 	email: string;
 	url: string;
 	locale: string;
@@ -13,7 +13,8 @@ interface SentMail {
 function recordingMailer(sent: SentMail[]): AuthMailer {
 	return {
 		sendVerification: async (mail) => void sent.push({ kind: 'verify', ...mail }),
-		sendPasswordReset: async (mail) => void sent.push({ kind: 'reset', ...mail })
+		sendPasswordReset: async (mail) => void sent.push({ kind: 'reset', ...mail }),
+		sendAlreadyRegistered: async (mail) => void sent.push({ kind: 'already', ...mail })
 	};
 }
 
@@ -64,6 +65,17 @@ describe.each(testDatabases())('accounts (better-auth) on $name', (target) => {
 		const row = await handle.db.selectFrom('account').selectAll().executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ email, locale: 'en' });
 		expect(Boolean(row.email_verified)).toBe(true);
+	});
+
+	it('answers a sign-up with a known address like any other, and mails the owner instead', async () => {
+		await signUpAndVerify();
+		const again = await auth.api.signUpEmail({ body: { email, password: 'een ander wachtwoord', name: '', locale: 'nl' }, asResponse: true });
+		expect(again.status).toBe(200);
+		expect(sent.map((m) => m.kind)).toEqual(['verify', 'already']);
+		expect(sent[1]).toMatchObject({ email, locale: 'en', url: 'http://127.0.0.1:4173/en/account/forgot?token=' });
+		// The old password still works: nothing about the account changed.
+		const signIn = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
+		expect(signIn.status).toBe(200);
 	});
 
 	it('stores an argon2id hash and no IP address', async () => {

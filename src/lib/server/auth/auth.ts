@@ -10,6 +10,8 @@ import { twoFactor } from 'better-auth/plugins';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { DatabaseKind } from '$lib/server/db/client';
+import { emailVerificationHours } from '$lib/server/mail/templates';
+import { log } from '$lib/server/log';
 import { hashPassword, verifyPassword } from './password';
 
 export interface AuthMailer {
@@ -17,6 +19,8 @@ export interface AuthMailer {
 	sendVerification(input: { email: string; url: string; locale: string }): Promise<void>;
 	/** Sends the link to choose a new password. */
 	sendPasswordReset(input: { email: string; url: string; locale: string }): Promise<void>;
+	/** Tells an existing account holder that someone signed up with their address (the page says nothing). */
+	sendAlreadyRegistered(input: { email: string; url: string; locale: string }): Promise<void>;
 }
 
 export interface AuthOptions {
@@ -26,14 +30,17 @@ export interface AuthOptions {
 	/** Public origin, e.g. http://localhost:3000; decides the Secure cookie flag. */
 	origin: string;
 	mailer: AuthMailer;
-	/** Builds brug's own link for a verification or reset token, in the person's language. */
-	linkFor(kind: 'verify' | 'reset', token: string, locale: string): string;
+	/** Builds brug's own link for a verification or reset token (or the forgot-password page), in a language. */
+	linkFor(kind: 'verify' | 'reset' | 'forgot', token: string, locale: string): string;
 	/** Extra better-auth plugins, e.g. SvelteKit's cookie bridge (kept out of tests). */
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	plugins?: any[];
 }
 
 const day = 24 * 60 * 60;
+
+/** How long a password reset link works; the reset mail says so. */
+export const passwordResetMinutes = 60;
 
 export function createAuth(options: AuthOptions) {
 	const localeOf = (user: { locale?: unknown }) => (user.locale === 'en' ? 'en' : 'nl');
@@ -44,6 +51,8 @@ export function createAuth(options: AuthOptions) {
 		secret: options.secret,
 		// brug talks to nobody: no telemetry.
 		telemetry: { enabled: false },
+		// Only real errors, through brug's own logger; a wrong password is not worth a log line.
+		logger: { level: 'error', log: (_level, message) => log().error({ source: 'better-auth' }, message) },
 		database: { db: options.db, type: options.kind === 'postgres' ? 'postgres' : 'sqlite' },
 		user: {
 			modelName: 'account',
@@ -94,8 +103,16 @@ export function createAuth(options: AuthOptions) {
 			minPasswordLength: 10,
 			maxPasswordLength: 128,
 			revokeSessionsOnPasswordReset: true,
-			resetPasswordTokenExpiresIn: 60 * 60,
+			resetPasswordTokenExpiresIn: passwordResetMinutes * 60,
 			password: { hash: hashPassword, verify: verifyPassword },
+			onExistingUserSignUp: async ({ user }) => {
+				const locale = localeOf(user as { locale?: unknown });
+				await options.mailer.sendAlreadyRegistered({
+					email: user.email,
+					url: options.linkFor('forgot', '', locale),
+					locale
+				});
+			},
 			sendResetPassword: async ({ user, token }) => {
 				const locale = localeOf(user as { locale?: unknown });
 				await options.mailer.sendPasswordReset({
@@ -107,8 +124,11 @@ export function createAuth(options: AuthOptions) {
 		},
 		emailVerification: {
 			sendOnSignUp: true,
+			// Someone who signs in before confirming gets a fresh link (the page says so).
+			sendOnSignIn: true,
 			autoSignInAfterVerification: true,
-			expiresIn: day,
+			// The verification mail promises this many hours.
+			expiresIn: emailVerificationHours * 60 * 60,
 			sendVerificationEmail: async ({ user, token }) => {
 				const locale = localeOf(user as { locale?: unknown });
 				await options.mailer.sendVerification({

@@ -1,0 +1,101 @@
+/**
+ * What a person can do with their account. Each use-case takes the sign-in layer (`auth`) and the request headers,
+ * and never tells whether an e-mail address is known to brug.
+ * - `signUpPerson`: creates a person's account and mails a verification link (or, for a known address, a hint).
+ * - `verifyEmail`: confirms the address with the mailed token and signs the person in.
+ * - `signIn`: e-mail and password; says only "wrong" or "confirm your address first".
+ * - `signOut`, `signOutEverywhere`: end this session, or all of the person's sessions.
+ * - `requestPasswordReset`, `resetPassword`: the mailed link to choose a new password (ends every session).
+ * - `currentAccount`: the signed-in account for a request, or null.
+ */
+import { APIError } from 'better-auth/api';
+import type { Auth } from '$lib/server/auth/auth';
+import type { Locale } from '$lib/paraglide/runtime';
+
+export interface SignedInAccount {
+	id: string;
+	email: string;
+	locale: Locale;
+}
+
+type Outcome<Reason extends string> = { ok: true } | { ok: false; reason: Reason };
+
+function codeOf(error: unknown): string | undefined {
+	return error instanceof APIError ? (error.body?.code as string | undefined) : undefined;
+}
+
+export async function signUpPerson(
+	auth: Auth,
+	input: { email: string; password: string; locale: Locale; headers: Headers }
+): Promise<Outcome<'password_rejected'>> {
+	try {
+		await auth.api.signUpEmail({
+			body: { email: input.email, password: input.password, name: '', locale: input.locale },
+			headers: input.headers
+		});
+		return { ok: true };
+	} catch (error) {
+		const code = codeOf(error);
+		if (code === 'PASSWORD_TOO_SHORT' || code === 'PASSWORD_TOO_LONG') return { ok: false, reason: 'password_rejected' };
+		throw error;
+	}
+}
+
+export async function verifyEmail(auth: Auth, input: { token: string; headers: Headers }): Promise<Outcome<'invalid_link'>> {
+	try {
+		await auth.api.verifyEmail({ query: { token: input.token }, headers: input.headers });
+		return { ok: true };
+	} catch (error) {
+		if (error instanceof APIError) return { ok: false, reason: 'invalid_link' };
+		throw error;
+	}
+}
+
+export async function signIn(
+	auth: Auth,
+	input: { email: string; password: string; headers: Headers }
+): Promise<Outcome<'wrong_email_or_password' | 'email_not_verified'>> {
+	try {
+		await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: input.headers });
+		return { ok: true };
+	} catch (error) {
+		const code = codeOf(error);
+		// Only someone who knows the password learns that the address still needs confirming.
+		if (code === 'EMAIL_NOT_VERIFIED') return { ok: false, reason: 'email_not_verified' };
+		if (error instanceof APIError) return { ok: false, reason: 'wrong_email_or_password' };
+		throw error;
+	}
+}
+
+export async function signOut(auth: Auth, input: { headers: Headers }): Promise<void> {
+	await auth.api.signOut({ headers: input.headers });
+}
+
+export async function signOutEverywhere(auth: Auth, input: { headers: Headers }): Promise<void> {
+	await auth.api.revokeSessions({ headers: input.headers });
+	await auth.api.signOut({ headers: input.headers });
+}
+
+export async function requestPasswordReset(auth: Auth, input: { email: string; headers: Headers }): Promise<void> {
+	await auth.api.requestPasswordReset({ body: { email: input.email }, headers: input.headers });
+}
+
+export async function resetPassword(
+	auth: Auth,
+	input: { token: string; password: string; headers: Headers }
+): Promise<Outcome<'invalid_link'>> {
+	try {
+		await auth.api.resetPassword({ body: { token: input.token, newPassword: input.password }, headers: input.headers });
+		return { ok: true };
+	} catch (error) {
+		if (error instanceof APIError) return { ok: false, reason: 'invalid_link' };
+		throw error;
+	}
+}
+
+export async function currentAccount(auth: Auth, input: { headers: Headers }): Promise<SignedInAccount | null> {
+	const session = await auth.api.getSession({ headers: input.headers });
+	if (!session) return null;
+	const locale = (session.user as { locale?: unknown }).locale === 'en' ? 'en' : 'nl';
+	return { id: session.user.id, email: session.user.email, locale };
+}

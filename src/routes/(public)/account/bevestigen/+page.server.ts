@@ -1,0 +1,17 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { verifyEmail } from '$lib/features/accounts/accounts.server';
+import { href } from '$lib/i18n/href';
+import { auth } from '$lib/server/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+// Opening the mailed link only shows a button: mail scanners that follow links must not use up the token.
+export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const token = String((await request.formData()).get('token') ?? '');
+		const outcome = token ? await verifyEmail(auth(), { token, headers: request.headers }) : { ok: false as const };
+		if (!outcome.ok) return fail(400, { invalid: true });
+		redirect(303, `${href('/account', { locale: locals.locale })}?bevestigd`);
+	}
+};

@@ -1,0 +1,33 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, signInSchema, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { signIn } from '$lib/features/accounts/accounts.server';
+import { href } from '$lib/i18n/href';
+import { auth } from '$lib/server/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Where to go after signing in: only a path on this site, never another host. */
+function returnPath(value: string | null, fallback: string): string {
+	return value && /^\/(nl|en)(\/[\w\-/]*)?$/.test(value) ? value : fallback;
+}
+
+export const load: PageServerLoad = ({ url, locals }) => {
+	const home = href('/account', { locale: locals.locale });
+	if (locals.account) redirect(303, returnPath(url.searchParams.get('terug'), home));
+	return {
+		passwordChanged: url.searchParams.has('nieuw-wachtwoord'),
+		signedOut: url.searchParams.has('uitgelogd'),
+		needed: url.searchParams.has('terug')
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '');
+		const parsed = signInSchema.safeParse({ email, password: form.get('password') });
+		if (!parsed.success) return fail(400, { email, errors: fieldErrors(parsed.error), problem: null });
+		const outcome = await signIn(auth(), { ...parsed.data, headers: request.headers });
+		if (!outcome.ok) return fail(400, { email, errors: {} as FieldErrors, problem: outcome.reason });
+		redirect(303, returnPath(url.searchParams.get('terug'), href('/account', { locale: locals.locale })));
+	}
+};

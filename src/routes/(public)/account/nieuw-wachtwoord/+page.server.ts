@@ -1,0 +1,23 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, resetPasswordSchema, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { resetPassword } from '$lib/features/accounts/accounts.server';
+import { href } from '$lib/i18n/href';
+import { auth } from '$lib/server/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await request.formData();
+		const parsed = resetPasswordSchema.safeParse({
+			token: form.get('token') ?? '',
+			password: form.get('password'),
+			repeat: form.get('repeat')
+		});
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), invalid: false });
+		const outcome = await resetPassword(auth(), { ...parsed.data, headers: request.headers });
+		if (!outcome.ok) return fail(400, { errors: {} as FieldErrors, invalid: true });
+		redirect(303, `${href('/account/inloggen', { locale: locals.locale })}?nieuw-wachtwoord`);
+	}
+};
