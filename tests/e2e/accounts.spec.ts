@@ -3,7 +3,16 @@
  * forget the password and choose a new one — with JavaScript on and off, axe on every page.
  */
 import { expect, expectNoAxeViolations, test } from './support';
+import type { Page } from '@playwright/test';
 import { mailCountTo, nthMailTo, uniqueAddress } from './mailbox';
+
+/** Presses a submit button and waits until the server has answered the post (with or without JavaScript). */
+async function submit(page: Page, name: string) {
+	await Promise.all([
+		page.waitForResponse((response) => response.request().method() === 'POST'),
+		page.getByRole('button', { name, exact: true }).click()
+	]);
+}
 
 const password = 'mijn lange wachtwoord';
 
@@ -62,11 +71,12 @@ for (const javaScriptEnabled of [true, false]) {
 			// A wrong password gets the same words as an unknown address.
 			await page.getByLabel('E-mailadres').fill(email);
 			await page.getByLabel('Wachtwoord').fill('niet mijn wachtwoord');
-			await page.getByRole('button', { name: 'Inloggen' }).click();
+			await submit(page, 'Inloggen');
 			await expect(page.getByText('Het e-mailadres of het wachtwoord klopt niet. Probeer het nog eens.')).toBeVisible();
 			await page.getByLabel('E-mailadres').fill(uniqueAddress('niemand'));
 			await page.getByLabel('Wachtwoord').fill(password);
-			await page.getByRole('button', { name: 'Inloggen' }).click();
+			// The same words as before: wait for this answer, not the previous one.
+			await submit(page, 'Inloggen');
 			await expect(page.getByText('Het e-mailadres of het wachtwoord klopt niet. Probeer het nog eens.')).toBeVisible();
 
 			await page.getByLabel('E-mailadres').fill(email);
@@ -133,4 +143,25 @@ test('signing up with a known address looks the same, and mails the owner instea
 	expect(second.subject).toBe('Je hebt al een account bij brug');
 	expect(second.link).toMatch(/\/nl\/account\/wachtwoord-vergeten$/);
 	expect(await mailCountTo(email)).toBe(2);
+});
+
+test('guessing a password is stopped after ten tries, with a clear message and Retry-After', async ({ page, request }) => {
+	const email = uniqueAddress('dirk');
+	const attempt = () =>
+		request.post('/nl/account/inloggen', {
+			headers: { 'sec-fetch-site': 'same-origin', accept: 'text/html' },
+			form: { email, password: 'geraden wachtwoord' }
+		});
+	for (let i = 1; i <= 10; i++) expect((await attempt()).status(), `attempt ${i}`).toBe(400);
+	const refused = await attempt();
+	expect(refused.status()).toBe(429);
+	expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+
+	// A person sees it in words, in the form.
+	await page.goto('/nl/account/inloggen');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord').fill('nog een gok');
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page.getByText(/Dit is te vaak geprobeerd\. Wacht 15 minuten/)).toBeVisible();
+	await expectNoAxeViolations(page);
 });

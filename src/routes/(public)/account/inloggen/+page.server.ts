@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, signInSchema, type FieldErrors } from '$lib/features/accounts/accounts.schema';
 import { signIn } from '$lib/features/accounts/accounts.server';
+import { clearAccountLimit, limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,13 +22,17 @@ export const load: PageServerLoad = ({ url, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
+	default: async (event) => {
+		const { request, locals, url } = event;
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const parsed = signInSchema.safeParse({ email, password: form.get('password') });
 		if (!parsed.success) return fail(400, { email, errors: fieldErrors(parsed.error), problem: null });
+		const wait = limitAttempt('signIn', { client: event.getClientAddress(), email: parsed.data.email });
+		if (wait !== null) return tooManyAttempts(event, wait);
 		const outcome = await signIn(auth(), { ...parsed.data, headers: request.headers });
 		if (!outcome.ok) return fail(400, { email, errors: {} as FieldErrors, problem: outcome.reason });
+		clearAccountLimit('signIn', parsed.data.email);
 		redirect(303, returnPath(url.searchParams.get('terug'), href('/account', { locale: locals.locale })));
 	}
 };

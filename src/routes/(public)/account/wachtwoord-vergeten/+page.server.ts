@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, forgotPasswordSchema } from '$lib/features/accounts/accounts.schema';
 import { requestPasswordReset } from '$lib/features/accounts/accounts.server';
+import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,11 +9,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ url }) => ({ sent: url.searchParams.has('verstuurd') });
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async (event) => {
+		const { request, locals } = event;
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const parsed = forgotPasswordSchema.safeParse({ email });
 		if (!parsed.success) return fail(400, { email, errors: fieldErrors(parsed.error) });
+		const wait = limitAttempt('passwordReset', { client: event.getClientAddress(), email: parsed.data.email });
+		if (wait !== null) return tooManyAttempts(event, wait);
 		await requestPasswordReset(auth(), { email: parsed.data.email, headers: request.headers });
 		// The same answer for known and unknown addresses.
 		redirect(303, `${href('/account/wachtwoord-vergeten', { locale: locals.locale })}?verstuurd`);

@@ -1,0 +1,49 @@
+/**
+ * Abuse limits for the account forms, per client address and per e-mail address.
+ * - `limitAttempt(action, who)`: counts one attempt; returns null, or the seconds to wait.
+ * - `clearAccountLimit(action, email)`: after a successful sign-in, the address starts fresh.
+ * - `tooManyAttempts(event, seconds)`: the form answer for a refused attempt.
+ * The per-address limit stops guessing one person's password; the per-client limit stops one client from trying
+ * many addresses. Per-client limits are generous: a care home or a library puts many people behind one address,
+ * and a group session may sign up together.
+ */
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import { RateLimiter } from '$lib/server/http/rate-limit';
+
+export type LimitedAction = 'signIn' | 'signUp' | 'passwordReset' | 'verify';
+
+const minutes = (n: number) => n * 60;
+
+const limiters: Record<LimitedAction, { byClient: RateLimiter; byAccount?: RateLimiter }> = {
+	signIn: {
+		byClient: new RateLimiter({ limit: 300, windowSeconds: minutes(15) }),
+		byAccount: new RateLimiter({ limit: 10, windowSeconds: minutes(15) })
+	},
+	signUp: { byClient: new RateLimiter({ limit: 100, windowSeconds: minutes(60) }) },
+	passwordReset: {
+		byClient: new RateLimiter({ limit: 100, windowSeconds: minutes(60) }),
+		byAccount: new RateLimiter({ limit: 3, windowSeconds: minutes(60) })
+	},
+	verify: { byClient: new RateLimiter({ limit: 200, windowSeconds: minutes(15) }) }
+};
+
+export function limitAttempt(action: LimitedAction, who: { client: string; email?: string }): number | null {
+	const { byClient, byAccount } = limiters[action];
+	const decisions = [byClient.hit(`${action}:client:${who.client}`)];
+	if (byAccount && who.email) decisions.push(byAccount.hit(`${action}:account:${who.email.toLowerCase()}`));
+	const waits = decisions.flatMap((d) => (d.allowed ? [] : [d.retryAfterSeconds]));
+	return waits.length > 0 ? Math.max(...waits) : null;
+}
+
+export function clearAccountLimit(action: LimitedAction, email: string): void {
+	limiters[action].byAccount?.reset(`${action}:account:${email.toLowerCase()}`);
+}
+
+/** The form answer for a refused attempt: 429 with Retry-After, and the minutes to show. */
+export function tooManyAttempts(
+	event: { setHeaders(headers: Record<string, string>): void },
+	retryAfterSeconds: number
+): ActionFailure<{ tooManyMinutes: number }> {
+	event.setHeaders({ 'retry-after': String(retryAfterSeconds) });
+	return fail(429, { tooManyMinutes: Math.ceil(retryAfterSeconds / 60) });
+}
