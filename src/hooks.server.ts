@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config, ConfigError } from '$lib/server/env';
 import { log } from '$lib/server/log';
-import { databaseKind, startDatabase, stopDatabase } from '$lib/server/db';
+import { databaseKind, db, startDatabase, stopDatabase } from '$lib/server/db';
+import { dataKeyring, KeyringError, reencryptOnStart } from '$lib/server/crypto';
 import { auth, startAuth } from '$lib/server/auth';
 import { closeMailer } from '$lib/server/mail/mailer';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
@@ -21,14 +22,19 @@ defineServerLocaleStrategy();
 export const init: ServerInit = async () => {
 	try {
 		config();
+		dataKeyring();
 	} catch (error) {
-		if (error instanceof ConfigError) {
+		if (error instanceof ConfigError || error instanceof KeyringError) {
 			console.error(error.message);
 			process.exit(1);
 		}
 		throw error;
 	}
 	await startDatabase();
+	// After `npm run rotate-key`: text written with an older key is rewritten with the current one.
+	for (const column of await reencryptOnStart(db())) {
+		if (column.rewritten || column.unreadable) log()[column.unreadable ? 'error' : 'info'](column, 're-encrypted');
+	}
 	startAuth();
 	// adapter-node emits this after SIGTERM/SIGINT once open requests are finished.
 	process.once('sveltekit:shutdown', (reason) => {
