@@ -17,7 +17,9 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	inloggen: 'sign-in',
 	bevestigen: 'verify',
 	'wachtwoord-vergeten': 'forgot-password',
-	'nieuw-wachtwoord': 'new-password'
+	'nieuw-wachtwoord': 'new-password',
+	gegevens: 'data',
+	verwijderen: 'delete'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

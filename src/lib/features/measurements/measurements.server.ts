@@ -3,6 +3,8 @@
  * - `saveAnonymousMeasurement`: scores answers again on the server and stores them with a new 128-bit token.
  * - `findMeasurementByToken`: the stored result behind a personal link, or undefined.
  * - `deleteMeasurementByToken`: removes it for good; true when something was deleted.
+ * - `claimMeasurement`: moves a saved anonymous result into the signed-in person's account (the link stops working).
+ * - `listMeasurementsForAccount`: a person's own results, newest first.
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -63,6 +65,10 @@ export async function findMeasurementByToken(
 	if (!row) return undefined;
 	const instrument = options.instrumentFor(row.instrument_id);
 	if (!instrument) return undefined;
+	return fromRow(row, instrument);
+}
+
+function fromRow(row: { id: string; answers: string; taken_at: string }, instrument: InstrumentDefinition): StoredMeasurement {
 	const answers = JSON.parse(row.answers) as Answers;
 	// Recomputed from the answers, so an improved explanation applies to old results too.
 	return { id: row.id, score: scoreInstrument(instrument, answers), answers, takenAt: new Date(row.taken_at) };
@@ -80,4 +86,38 @@ export async function deleteMeasurementByToken(db: Kysely<Database>, options: { 
 /** An unguessable 128-bit token (base64url, 22 characters) for a personal result link. */
 function createResultToken(): string {
 	return randomBytes(16).toString('base64url');
+}
+
+/**
+ * The person behind `accountId` takes over the anonymous result behind `token`. The token hash is removed, so the
+ * old link no longer shows it: from now on it is in the person's account only. False when there is nothing to claim.
+ */
+export async function claimMeasurement(
+	db: Kysely<Database>,
+	options: { token: string; accountId: string }
+): Promise<boolean> {
+	if (!isWellFormedResultToken(options.token)) return false;
+	const result = await db
+		.updateTable('measurement')
+		.set({ account_id: options.accountId, access_token_hash: null })
+		.where('access_token_hash', '=', hashResultToken(options.token))
+		.where('account_id', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+export async function listMeasurementsForAccount(
+	db: Kysely<Database>,
+	options: { accountId: string; instrumentFor: (id: string) => InstrumentDefinition | undefined }
+): Promise<StoredMeasurement[]> {
+	const rows = await db
+		.selectFrom('measurement')
+		.select(['id', 'instrument_id', 'answers', 'taken_at'])
+		.where('account_id', '=', options.accountId)
+		.orderBy('taken_at', 'desc')
+		.execute();
+	return rows.flatMap((row) => {
+		const instrument = options.instrumentFor(row.instrument_id);
+		return instrument ? [fromRow(row, instrument)] : [];
+	});
 }

@@ -1,10 +1,31 @@
 import { redirect } from '@sveltejs/kit';
 import { signOut, signOutEverywhere } from '$lib/features/accounts/accounts.server';
+import { getInstrument } from '$lib/features/instruments/instruments';
+import { listMeasurementsForAccount } from '$lib/features/measurements/measurements.server';
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
+import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => ({ justVerified: url.searchParams.has('bevestigd') });
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const account = locals.account;
+	if (!account) redirect(303, href('/account/inloggen', { locale: locals.locale }));
+	const measurements = await listMeasurementsForAccount(db(), { accountId: account.id, instrumentFor: getInstrument });
+	return {
+		justVerified: url.searchParams.has('bevestigd'),
+		justClaimed: url.searchParams.has('toegevoegd'),
+		results: measurements.map((m) => {
+			const def = getInstrument(m.score.instrument);
+			return {
+				id: m.id,
+				takenAt: m.takenAt.toISOString(),
+				total: m.score.total,
+				max: def?.totalRange.max ?? null,
+				band: def?.bands.find((b) => b.id === m.score.band)?.label[locals.locale] ?? null
+			};
+		})
+	};
+};
 
 export const actions: Actions = {
 	signOut: async ({ request, locals }) => {

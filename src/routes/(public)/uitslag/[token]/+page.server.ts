@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { localizeInstrument } from '$lib/features/instruments/instrument-view';
 import {
+	claimMeasurement,
 	deleteMeasurementByToken,
 	findMeasurementByToken
 } from '$lib/features/measurements/measurements.server';
@@ -22,11 +23,22 @@ export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) 
 		instrument: localizeInstrument(instrument, locals.locale),
 		justSaved: url.searchParams.has('bewaard'),
 		confirmDelete: url.searchParams.has('verwijderen'),
+		signedIn: locals.account !== null,
+		signInHref: `${href('/account/inloggen', { locale: locals.locale })}?terug=${encodeURIComponent(url.pathname)}`,
 		personalLink: new URL(href(`/uitslag/${params.token}`, { locale: locals.locale }), url.origin).href
 	};
 };
 
 export const actions: Actions = {
+	/** A signed-in person keeps the result in their account; the link stops working. */
+	claim: async ({ params, locals, url }) => {
+		if (!locals.account) {
+			redirect(303, `${href('/account/inloggen', { locale: locals.locale })}?terug=${encodeURIComponent(url.pathname)}`);
+		}
+		const claimed = await claimMeasurement(db(), { token: params.token, accountId: locals.account.id });
+		if (!claimed) error(404, 'Not found');
+		redirect(303, `${href('/account', { locale: locals.locale })}?toegevoegd`);
+	},
 	/** Deletes the stored result for good, after the confirmation step on the page. */
 	delete: async ({ params, locals }) => {
 		await deleteMeasurementByToken(db(), { token: params.token });

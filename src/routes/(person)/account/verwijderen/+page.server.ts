@@ -1,0 +1,24 @@
+import { redirect } from '@sveltejs/kit';
+import { signOut } from '$lib/features/accounts/accounts.server';
+import { deleteAccount, describeAccountForDeletion } from '$lib/features/accounts/personal-data.server';
+import { href } from '$lib/i18n/href';
+import { auth } from '$lib/server/auth';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.account) redirect(303, href('/account/inloggen', { locale: locals.locale }));
+	return { loses: await describeAccountForDeletion(db(), { account: locals.account }) };
+};
+
+export const actions: Actions = {
+	/** Deletes the account and everything it owns, after the confirmation on this page. */
+	default: async ({ request, locals }) => {
+		const account = locals.account;
+		if (!account) redirect(303, href('/account/inloggen', { locale: locals.locale }));
+		// Signing out first clears the session cookie in this browser.
+		await signOut(auth(), { headers: request.headers });
+		await deleteAccount(db(), { account });
+		redirect(303, `${href('/', { locale: locals.locale })}?account-verwijderd`);
+	}
+};
