@@ -19,7 +19,8 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	'wachtwoord-vergeten': 'forgot-password',
 	'nieuw-wachtwoord': 'new-password',
 	gegevens: 'data',
-	verwijderen: 'delete'
+	verwijderen: 'delete',
+	tweestaps: 'two-step'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

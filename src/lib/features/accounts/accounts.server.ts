@@ -3,7 +3,7 @@
  * and never tells whether an e-mail address is known to brug.
  * - `signUpPerson`: creates a person's account and mails a verification link (or, for a known address, a hint).
  * - `verifyEmail`: confirms the address with the mailed token and signs the person in.
- * - `signIn`: e-mail and password; says only "wrong" or "confirm your address first".
+ * - `signIn`: e-mail and password; says only "wrong" or "confirm your address first", or that a second step follows.
  * - `signOut`, `signOutEverywhere`: end this session, or all of the person's sessions.
  * - `requestPasswordReset`, `resetPassword`: the mailed link to choose a new password (ends every session).
  * - `currentAccount`: the signed-in account for a request, or null.
@@ -16,6 +16,7 @@ export interface SignedInAccount {
 	id: string;
 	email: string;
 	locale: Locale;
+	twoFactorEnabled: boolean;
 }
 
 type Outcome<Reason extends string> = { ok: true } | { ok: false; reason: Reason };
@@ -54,10 +55,14 @@ export async function verifyEmail(auth: Auth, input: { token: string; headers: H
 export async function signIn(
 	auth: Auth,
 	input: { email: string; password: string; headers: Headers }
-): Promise<Outcome<'wrong_email_or_password' | 'email_not_verified'>> {
+): Promise<{ ok: true; twoFactorRequired: boolean } | { ok: false; reason: 'wrong_email_or_password' | 'email_not_verified' }> {
 	try {
-		await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: input.headers });
-		return { ok: true };
+		const result = await auth.api.signInEmail({
+			body: { email: input.email, password: input.password },
+			headers: input.headers
+		});
+		// With two-step sign-in on, the password only opens the second step (a short-lived cookie, no session yet).
+		return { ok: true, twoFactorRequired: 'twoFactorRedirect' in result && result.twoFactorRedirect === true };
 	} catch (error) {
 		const code = codeOf(error);
 		// Only someone who knows the password learns that the address still needs confirming.
@@ -96,6 +101,11 @@ export async function resetPassword(
 export async function currentAccount(auth: Auth, input: { headers: Headers }): Promise<SignedInAccount | null> {
 	const session = await auth.api.getSession({ headers: input.headers });
 	if (!session) return null;
-	const locale = (session.user as { locale?: unknown }).locale === 'en' ? 'en' : 'nl';
-	return { id: session.user.id, email: session.user.email, locale };
+	const user = session.user as { id: string; email: string; locale?: unknown; twoFactorEnabled?: unknown };
+	return {
+		id: user.id,
+		email: user.email,
+		locale: user.locale === 'en' ? 'en' : 'nl',
+		twoFactorEnabled: user.twoFactorEnabled === true
+	};
 }

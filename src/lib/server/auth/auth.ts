@@ -7,6 +7,8 @@
  */
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins';
+import { sveltekitCookies } from 'better-auth/svelte-kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { DatabaseKind } from '$lib/server/db/client';
@@ -32,12 +34,17 @@ export interface AuthOptions {
 	mailer: AuthMailer;
 	/** Builds brug's own link for a verification or reset token (or the forgot-password page), in a language. */
 	linkFor(kind: 'verify' | 'reset' | 'forgot', token: string, locale: string): string;
-	/** Extra better-auth plugins, e.g. SvelteKit's cookie bridge (kept out of tests). */
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	plugins?: any[];
+	/**
+	 * The current SvelteKit request (`getRequestEvent` from $app/server), so that use-cases called from form actions
+	 * set and clear cookies; tests leave it out and read cookies from responses instead.
+	 */
+	requestEvent?: () => RequestEvent | undefined;
 }
 
 const day = 24 * 60 * 60;
+
+// Outside a request (tests, scripts) there is no cookie jar to write to; the bridge then does nothing.
+const noRequestEvent = (() => undefined) as unknown as () => RequestEvent;
 
 /** How long a password reset link works; the reset mail says so. */
 export const passwordResetMinutes = 60;
@@ -163,7 +170,7 @@ export function createAuth(options: AuthOptions) {
 					user: { fields: { twoFactorEnabled: 'two_factor_enabled' } }
 				}
 			}),
-			...(options.plugins ?? [])
+			sveltekitCookies((options.requestEvent ?? noRequestEvent) as () => RequestEvent)
 		]
 	});
 }

@@ -4,7 +4,6 @@
  * - `publicOrigin()`: where links in mails point to.
  */
 import { getRequestEvent } from '$app/server';
-import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { localizePath } from '$lib/i18n/paths';
 import { config } from '$lib/server/env';
 import { databaseKind, db } from '$lib/server/db';
@@ -42,7 +41,7 @@ export function startAuth(): Auth {
 			return new URL(localizePath(path, locale === 'en' ? 'en' : 'nl'), publicOrigin()).href;
 		},
 		// Lets use-cases called from form actions set and clear the session cookie.
-		plugins: [sveltekitCookies(getRequestEvent)]
+		requestEvent: getRequestEvent
 	});
 	return instance;
 }

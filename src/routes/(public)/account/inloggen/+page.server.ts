@@ -3,17 +3,14 @@ import { fieldErrors, signInSchema, type FieldErrors } from '$lib/features/accou
 import { signIn } from '$lib/features/accounts/accounts.server';
 import { clearAccountLimit, limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { href } from '$lib/i18n/href';
+import { safeReturnPath } from '$lib/features/accounts/return-path';
 import { auth } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Where to go after signing in: only a path on this site, never another host. */
-function returnPath(value: string | null, fallback: string): string {
-	return value && /^\/(nl|en)(\/[\w\-/]*)?$/.test(value) ? value : fallback;
-}
 
 export const load: PageServerLoad = ({ url, locals }) => {
 	const home = href('/account', { locale: locals.locale });
-	if (locals.account) redirect(303, returnPath(url.searchParams.get('terug'), home));
+	if (locals.account) redirect(303, safeReturnPath(url.searchParams.get('terug'), home));
 	return {
 		passwordChanged: url.searchParams.has('nieuw-wachtwoord'),
 		signedOut: url.searchParams.has('uitgelogd'),
@@ -33,6 +30,11 @@ export const actions: Actions = {
 		const outcome = await signIn(auth(), { ...parsed.data, headers: request.headers });
 		if (!outcome.ok) return fail(400, { email, errors: {} as FieldErrors, problem: outcome.reason });
 		clearAccountLimit('signIn', parsed.data.email);
-		redirect(303, returnPath(url.searchParams.get('terug'), href('/account', { locale: locals.locale })));
+		if (outcome.twoFactorRequired) {
+			const back = url.searchParams.get('terug');
+			const next = href('/account/inloggen/code', { locale: locals.locale });
+			redirect(303, back ? `${next}?terug=${encodeURIComponent(back)}` : next);
+		}
+		redirect(303, safeReturnPath(url.searchParams.get('terug'), href('/account', { locale: locals.locale })));
 	}
 };

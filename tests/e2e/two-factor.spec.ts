@@ -1,0 +1,92 @@
+/** Two-step verification as a person sets it up and uses it, with JavaScript on and off, axe on every page. */
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './support';
+import { nthMailTo, uniqueAddress } from './mailbox';
+import { totpCode } from '../support/totp';
+
+const password = 'mijn lange wachtwoord';
+
+async function signUpAndConfirm(page: Page, email: string) {
+	await page.goto('/nl/account/registreren');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page.getByRole('heading', { name: 'Kijk in je mail' })).toBeVisible();
+	await page.goto((await nthMailTo(email)).link);
+	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
+}
+
+async function signInWithPassword(page: Page, email: string) {
+	await page.goto('/nl/account/inloggen');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord').fill(password);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Vul je code in' })).toBeVisible();
+}
+
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`two-step verification, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+		test.use({ javaScriptEnabled });
+
+		test('turn it on, sign in with an app code and with a recovery code, turn it off', async ({ page }) => {
+			const email = uniqueAddress('fien');
+			await signUpAndConfirm(page, email);
+			await expect(page.getByText('Tweestapsverificatie staat uit.')).toBeVisible();
+			await page.getByRole('link', { name: 'Tweestapsverificatie' }).click();
+			await expectNoAxeViolations(page);
+
+			await page.getByLabel('Wachtwoord').fill('niet mijn wachtwoord');
+			await page.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }).click();
+			await expect(page.getByText('Dit wachtwoord klopt niet. Probeer het nog eens.')).toBeVisible();
+			await page.getByLabel('Wachtwoord').fill(password);
+			await page.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }).click();
+
+			await expect(page.getByRole('img', { name: 'QR-code voor je app' })).toBeVisible();
+			const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+			const recoveryCodes = await page.locator('.recovery-codes code').allTextContents();
+			expect(recoveryCodes).toHaveLength(10);
+			await expectNoAxeViolations(page);
+
+			// A wrong code keeps the same setup on screen.
+			await page.getByLabel('Code uit je app').fill('000000');
+			await page.getByRole('button', { name: 'Aanzetten' }).click();
+			await expect(page.getByText(/Deze code klopt niet/)).toBeVisible();
+			await expect(page.getByTestId('totp-secret')).toHaveText(secret);
+			await page.getByLabel('Code uit je app').fill(totpCode(secret));
+			await page.getByRole('button', { name: 'Aanzetten' }).click();
+			await expect(page.getByText('Gelukt: tweestapsverificatie staat nu aan.')).toBeVisible();
+
+			await page.goto('/nl/account');
+			await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+			await signInWithPassword(page, email);
+			await expectNoAxeViolations(page);
+			// The password alone does not open the account.
+			await page.goto('/nl/account');
+			await expect(page).toHaveURL(/\/nl\/account\/inloggen\?terug=/);
+			await signInWithPassword(page, email);
+			await page.getByLabel('Code uit je app, of een herstelcode').fill(totpCode(secret));
+			await page.getByRole('button', { name: 'Inloggen' }).click();
+			await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
+			await expect(page.getByText('Tweestapsverificatie staat aan.')).toBeVisible();
+
+			// Phone lost: a recovery code works.
+			await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+			await signInWithPassword(page, email);
+			await page.getByLabel('Code uit je app, of een herstelcode').fill(recoveryCodes[0]!);
+			await page.getByRole('button', { name: 'Inloggen' }).click();
+			await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
+
+			await page.getByRole('link', { name: 'Tweestapsverificatie' }).click();
+			await page.getByLabel('Wachtwoord').fill(password);
+			await page.getByRole('button', { name: 'Tweestapsverificatie uitzetten' }).click();
+			await expect(page.getByText('Tweestapsverificatie staat nu uit.')).toBeVisible();
+		});
+	});
+}
+
+test('the code step without a password step first says so kindly', async ({ page }) => {
+	await page.goto('/en/account/sign-in/code');
+	await expect(page.getByText('This step has expired. Please sign in again with your e-mail address and password.')).toBeVisible();
+	await expectNoAxeViolations(page);
+});
