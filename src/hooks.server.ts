@@ -8,8 +8,10 @@ import { dataKeyring, KeyringError, reencryptOnStart } from '$lib/server/crypto'
 import { auth, startAuth } from '$lib/server/auth';
 import { closeMailer } from '$lib/server/mail/mailer';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
-import { applySecurityHeaders, isCrossSiteFormPost, parseByteSize } from '$lib/server/http/headers';
+import { applySecurityHeaders, isCrossSiteFormPost, parseByteSize, siteCookieName } from '$lib/server/http/headers';
 import { problem } from '$lib/server/http/problem';
+import { isFormPost, isReadableForm, unreadableFormPage } from '$lib/server/http/form';
+import { m } from '$lib/paraglide/messages';
 import {
 	defineServerLocaleStrategy,
 	localeCookieName,
@@ -57,15 +59,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const declared = Number(request.headers.get('content-length') ?? '0');
 	if (declared > parseByteSize(config().BODY_SIZE_LIMIT)) {
 		response = problem({ title: 'The request body is too large.', status: 413 });
-	} else if (isCrossSiteFormPost(request, url.origin)) {
-		response = new Response('Cross-site form submissions are refused.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	} else if (isMachinePath(url.pathname)) {
 		response = await resolve(event);
+	} else if (isCrossSiteFormPost(request, url.origin, event.cookies.get(siteCookieName) !== undefined)) {
+		response = new Response('Cross-site form submissions are refused.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	} else if (!localeInPath(url.pathname)) {
 		response = new Response(null, {
 			status: 307,
 			headers: { location: localizedRedirectTarget(request, url), vary: 'Cookie, Accept-Language' }
 		});
+	} else if (isFormPost(request) && !(await isReadableForm(request))) {
+		const locale = localeInPath(url.pathname) ?? 'nl';
+		response = unreadableFormPage(locale, m.error_form_unreadable({}, { locale }), m.error_home({}, { locale }), `/${locale}`);
 	} else {
 		// Only a request that carries a session cookie costs a session lookup.
 		event.locals.account = hasSessionCookie(event.cookies.getAll())
@@ -79,6 +84,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 			});
 		});
 		rememberLocale(event.cookies.get(localeCookieName), event.locals.locale, response);
+		if (!event.cookies.get(siteCookieName)) {
+			const secure = url.protocol === 'https:' ? '; Secure' : '';
+			response.headers.append('set-cookie', `${siteCookieName}=1; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict${secure}`);
+		}
 	}
 
 	applySecurityHeaders(response);

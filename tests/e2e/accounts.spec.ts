@@ -56,8 +56,12 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.goto(mail.link);
 			await expectNoAxeViolations(page);
 			await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+			// Confirming signs nobody in: whoever made the account chose the password.
+			await expect(page.getByText(/Je e-mailadres is bevestigd\. Welkom bij brug! Log nu in/)).toBeVisible();
+			await page.getByLabel('E-mailadres').fill(email);
+			await page.getByLabel('Wachtwoord').fill(password);
+			await page.getByRole('button', { name: 'Inloggen' }).click();
 			await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
-			await expect(page.getByText('Je e-mailadres is bevestigd. Welkom bij brug!')).toBeVisible();
 			await expect(page.getByText(`Je e-mailadres: ${email}`)).toBeVisible();
 			await expectNoAxeViolations(page);
 
@@ -65,7 +69,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByText('Je bent uitgelogd.')).toBeVisible();
 			// The account page is closed now.
 			await page.goto('/nl/account');
-			await expect(page).toHaveURL(/\/nl\/account\/inloggen\?terug=%2Fnl%2Faccount$/);
+			await expect(page).toHaveURL(/\/nl\/account\/inloggen\?terug=%2Faccount$/);
 			await expect(page.getByText('Log eerst in om deze pagina te zien.')).toBeVisible();
 
 			// A wrong password gets the same words as an unknown address.
@@ -98,6 +102,10 @@ for (const javaScriptEnabled of [true, false]) {
 			expect(welcome.language).toBe('en');
 			await page.goto(welcome.link);
 			await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
+			await expect(page.getByText(/Your e-mail address is confirmed/)).toBeVisible();
+			await page.getByLabel('E-mail address').fill(email);
+			await page.getByLabel('Password').fill(password);
+			await page.getByRole('button', { name: 'Sign in' }).click();
 			await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
 			await page.getByRole('button', { name: 'Sign out on all devices' }).click();
 			await expect(page.getByText('You have signed out.')).toBeVisible();

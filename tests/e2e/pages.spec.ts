@@ -103,3 +103,26 @@ test('a form post from another site is refused and stores nothing', async ({ req
 	expect(response.status()).toBe(403);
 	expect(response.headers()['location']).toBeUndefined();
 });
+
+test('an old browser without Sec-Fetch-Site needs the site cookie to post a form', async ({ playwright, baseURL }) => {
+	// Safari before 16.4 sends no Sec-Fetch-Site; with no-referrer its own posts say "Origin: null".
+	const bare = await playwright.request.newContext({ baseURL });
+	const form = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`q${i + 1}`, 'no']));
+	const refused = await bare.post('/nl/test?/score', { headers: { origin: 'null' }, form });
+	expect(refused.status()).toBe(403);
+	// After a page visit the SameSite=Strict cookie is there, and the same post works.
+	const page = await bare.get('/nl/test');
+	expect(page.headers()['set-cookie']).toMatch(/brug_site=1;.*SameSite=Strict/i);
+	const allowed = await bare.post('/nl/test?/score', { headers: { origin: 'null' }, form });
+	expect(allowed.status()).toBe(200);
+	await bare.dispose();
+});
+
+test('a form post with an unreadable body gets a clear 400, not a 500', async ({ request }) => {
+	const response = await request.post('/nl/test?/score', {
+		headers: { 'content-type': 'multipart/form-data', 'sec-fetch-site': 'same-origin' },
+		data: Buffer.from('not really multipart')
+	});
+	expect(response.status()).toBe(400);
+	expect(await response.text()).toContain('Dit formulier kwam niet goed aan. Probeer het nog eens.');
+});

@@ -14,6 +14,10 @@ async function signUpAndConfirm(page: Page, email: string) {
 	await expect(page.getByRole('heading', { name: 'Kijk in je mail' })).toBeVisible();
 	await page.goto((await nthMailTo(email)).link);
 	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+	await expect(page.getByText(/Je e-mailadres is bevestigd/)).toBeVisible();
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord').fill(password);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
 }
 

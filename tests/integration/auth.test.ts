@@ -61,7 +61,10 @@ describe.each(testDatabases())('accounts (better-auth) on $name', (target) => {
 		expect(sent).toEqual([{ kind: 'verify', email, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:4173\/en\/account\/verify\?token=.+/), locale: 'en' }]);
 		await expect(auth.api.signInEmail({ body: { email, password } })).rejects.toMatchObject({ status: 'FORBIDDEN' });
 
-		await auth.api.verifyEmail({ query: { token: tokenOf(sent[0]) } });
+		const verified = await auth.api.verifyEmail({ query: { token: tokenOf(sent[0]) }, asResponse: true });
+		// Whoever created the account chose its password: confirming the address must not sign anyone in.
+		expect(verified.headers.getSetCookie().join('\n')).not.toMatch(/session_token=[^;]/);
+		expect(await handle.db.selectFrom('auth_session').selectAll().execute()).toEqual([]);
 		const row = await handle.db.selectFrom('account').selectAll().executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ email, locale: 'en' });
 		expect(Boolean(row.email_verified)).toBe(true);
@@ -80,17 +83,23 @@ describe.each(testDatabases())('accounts (better-auth) on $name', (target) => {
 
 	it('stores an argon2id hash and no IP address', async () => {
 		await signUpAndVerify();
-		const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true, headers: new Headers({ 'x-forwarded-for': '203.0.113.9' }) });
+		const response = await auth.api.signInEmail({
+			body: { email, password },
+			asResponse: true,
+			headers: new Headers({ 'x-forwarded-for': '203.0.113.9', 'user-agent': 'Mozilla/5.0 (iPad; CPU OS 12_5 like Mac OS X)' })
+		});
 		expect(response.status).toBe(200);
 		const credential = await handle.db.selectFrom('auth_credential').selectAll().executeTakeFirstOrThrow();
 		expect(credential.password).toMatch(/^\$argon2id\$/);
 		expect(credential.password).not.toContain(password);
-		// One session from verifying (auto sign-in), one from signing in.
+		// Confirming the address signs nobody in: the one session is from signing in.
 		const sessions = await handle.db.selectFrom('auth_session').selectAll().execute();
-		expect(sessions).toHaveLength(2);
-		// better-auth writes an empty string when tracking is off.
-		expect(sessions.map((s) => s.ip_address ?? '')).toEqual(['', '']);
+		expect(sessions).toHaveLength(1);
+		// better-auth writes an empty string when tracking is off; the browser is not kept either.
+		expect(sessions.map((s) => s.ip_address ?? '')).toEqual(['']);
+		expect(sessions.map((s) => s.user_agent ?? null)).toEqual([null]);
 		expect(JSON.stringify(sessions)).not.toContain('203.0.113.9');
+		expect(JSON.stringify(sessions)).not.toContain('iPad');
 	});
 
 	it('signs in with an HttpOnly, SameSite=Lax session cookie, and signs out', async () => {

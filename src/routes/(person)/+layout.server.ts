@@ -1,12 +1,9 @@
-import { redirect } from '@sveltejs/kit';
-import { href } from '$lib/i18n/href';
+import { requireAccount } from '$lib/server/auth/require';
 import type { LayoutServerLoad } from './$types';
 
-/** Pages of a signed-in person: without a session, sign in first and come back here. */
-export const load: LayoutServerLoad = ({ locals, url }) => {
-	if (!locals.account) {
-		const back = encodeURIComponent(url.pathname);
-		redirect(303, `${href('/account/inloggen', { locale: locals.locale })}?terug=${back}`);
-	}
-	return { account: locals.account };
+/** Pages of a signed-in person: sign in first; never cached, since shared computers are common. */
+export const load: LayoutServerLoad = (event) => {
+	const account = requireAccount(event);
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	return { account };
 };

@@ -19,7 +19,11 @@ const limiters: Record<LimitedAction, { byClient: RateLimiter; byAccount?: RateL
 		byClient: new RateLimiter({ limit: 300, windowSeconds: minutes(15) }),
 		byAccount: new RateLimiter({ limit: 10, windowSeconds: minutes(15) })
 	},
-	signUp: { byClient: new RateLimiter({ limit: 100, windowSeconds: minutes(60) }) },
+	signUp: {
+		byClient: new RateLimiter({ limit: 100, windowSeconds: minutes(60) }),
+		// A known address gets a hint mail on every sign-up: this keeps anyone from flooding its owner.
+		byAccount: new RateLimiter({ limit: 3, windowSeconds: minutes(60) })
+	},
 	passwordReset: {
 		byClient: new RateLimiter({ limit: 100, windowSeconds: minutes(60) }),
 		byAccount: new RateLimiter({ limit: 3, windowSeconds: minutes(60) })

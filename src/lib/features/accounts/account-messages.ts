@@ -16,5 +16,7 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 			return m.error_passwords_differ();
 		case 'token_missing':
 			return m.error_token_missing();
+		case 'generic':
+			return m.error_field_generic();
 	}
 }

@@ -16,7 +16,7 @@ const toIso = (value: Date | string) => new Date(value).toISOString();
 export interface PersonalDataExport {
 	exportedAt: string;
 	account: { email: string; emailVerified: boolean; locale: string; createdAt: string; twoFactorEnabled: boolean };
-	sessions: { createdAt: string; expiresAt: string; userAgent: string | null }[];
+	sessions: { createdAt: string; expiresAt: string }[];
 	measurements: {
 		instrument: string;
 		instrumentVersion: string;
@@ -36,7 +36,7 @@ export async function exportPersonalData(
 	const row = await db.selectFrom('account').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
 	const sessions = await db
 		.selectFrom('auth_session')
-		.select(['created_at', 'expires_at', 'user_agent'])
+		.select(['created_at', 'expires_at'])
 		.where('account_id', '=', accountId)
 		.orderBy('created_at')
 		.execute();
@@ -50,11 +50,7 @@ export async function exportPersonalData(
 			createdAt: toIso(row.created_at),
 			twoFactorEnabled: Boolean(row.two_factor_enabled)
 		},
-		sessions: sessions.map((s) => ({
-			createdAt: toIso(s.created_at),
-			expiresAt: toIso(s.expires_at),
-			userAgent: s.user_agent || null
-		})),
+		sessions: sessions.map((s) => ({ createdAt: toIso(s.created_at), expiresAt: toIso(s.expires_at) })),
 		measurements: measurements.map((m) => ({
 			instrument: m.score.instrument,
 			instrumentVersion: m.score.version,

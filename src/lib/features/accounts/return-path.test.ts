@@ -1,14 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from './return-path';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('$lib/paraglide/runtime', () => ({ getLocale: () => 'nl', isLocale: (v: string) => v === 'nl' || v === 'en' }));
+const { safeReturnPath } = await import('./return-path');
 
 describe('safeReturnPath', () => {
-	it.each(['/nl/account', '/en/result/abc_DEF-12', '/nl'])('accepts %s', (path) => {
-		expect(safeReturnPath(path, '/nl/account')).toBe(path);
+	it.each([
+		['/account', 'en', '/en/account'],
+		['/uitslag/abc_DEF-12', 'en', '/en/result/abc_DEF-12'],
+		['/account/tweestaps', 'nl', '/nl/account/tweestaps']
+	] as const)('takes %s to %s in %s', (path, locale, expected) => {
+		expect(safeReturnPath(path, locale)).toBe(expected);
 	});
-	it.each([null, '', '//evil.example', '/\\evil.example', 'https://evil.example', '/de/x', '/nl//evil', '/nl/../x', '/nl/x?y=1'])(
+	it.each([null, '', '/', '//evil.example', '/\\evil.example', 'https://evil.example', '/account//x', '/../x', '/x?y=1', '/x/'])(
 		'refuses %s',
 		(path) => {
-			expect(safeReturnPath(path, '/nl/account')).toBe('/nl/account');
+			expect(safeReturnPath(path, 'nl')).toBe('/nl/account');
 		}
 	);
 });

@@ -31,8 +31,8 @@ export function subscaleMaxima(instrument: InstrumentScore['instrument']): Subsc
 }
 
 /**
- * A subscale "stands out" when at least half of its statements were answered in the lonely direction.
- * When both or neither stand out, the larger share decides; equal shares mean both.
+ * Both subscales at half or more of their statements in the lonely direction: both. Otherwise the larger share
+ * decides, and equal shares mean both.
  */
 export function emphasisOf(score: InstrumentScore): Emphasis {
 	const emotional = score.subscales?.emotional;

@@ -133,7 +133,9 @@ export function createAuth(options: AuthOptions) {
 			sendOnSignUp: true,
 			// Someone who signs in before confirming gets a fresh link (the page says so).
 			sendOnSignIn: true,
-			autoSignInAfterVerification: true,
+			// Confirming an address must not sign anyone in: whoever created the account chose its password, and the
+			// owner of the address may not be that person. They sign in (or reset the password) themselves.
+			autoSignInAfterVerification: false,
 			// The verification mail promises this many hours.
 			expiresIn: emailVerificationHours * 60 * 60,
 			sendVerificationEmail: async ({ user, token }) => {
@@ -152,7 +154,18 @@ export function createAuth(options: AuthOptions) {
 			useSecureCookies: options.origin.startsWith('https://'),
 			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
 			ipAddress: { disableIpTracking: true },
+			// Mails go out after the answer, so the time it takes never tells whether an address is known.
+			backgroundTasks: {
+				handler: (task) =>
+					void task.catch((error: unknown) =>
+						log().error({ source: 'better-auth', error: error instanceof Error ? error.name : 'unknown' }, 'mail not sent')
+					)
+			},
 			database: { generateId: () => crypto.randomUUID() }
+		},
+		// Data minimisation: brug does not keep which browser someone uses.
+		databaseHooks: {
+			session: { create: { before: async (session) => ({ data: { ...session, userAgent: null } }) } }
 		},
 		plugins: [
 			twoFactor({

@@ -38,15 +38,21 @@ describe('isCrossSiteFormPost', () => {
 			body: method === 'GET' ? undefined : 'q1=yes'
 		});
 	it('lets same-origin posts through, also with Origin: null from no-referrer', () => {
-		expect(isCrossSiteFormPost(post({ 'sec-fetch-site': 'same-origin', origin: 'null' }), own)).toBe(false);
-		expect(isCrossSiteFormPost(post({ 'sec-fetch-site': 'none' }), own)).toBe(false);
-		expect(isCrossSiteFormPost(post({ origin: own }), own)).toBe(false);
-		expect(isCrossSiteFormPost(post({}), own)).toBe(false);
+		expect(isCrossSiteFormPost(post({ 'sec-fetch-site': 'same-origin', origin: 'null' }), own, false)).toBe(false);
+		expect(isCrossSiteFormPost(post({ 'sec-fetch-site': 'none' }), own, false)).toBe(false);
+		expect(isCrossSiteFormPost(post({ origin: own }), own, false)).toBe(false);
 	});
 	it('refuses cross-site and same-site posts', () => {
-		expect(isCrossSiteFormPost(post({ 'sec-fetch-site': 'cross-site', origin: 'null' }), own)).toBe(true);
-		expect(isCrossSiteFormPost(post({ 'sec-fetch-site': 'same-site' }), own)).toBe(true);
-		expect(isCrossSiteFormPost(post({ origin: 'https://evil.example' }), own)).toBe(true);
+		expect(isCrossSiteFormPost(post({ 'sec-fetch-site': 'cross-site', origin: 'null' }), own, true)).toBe(true);
+		expect(isCrossSiteFormPost(post({ 'sec-fetch-site': 'same-site' }), own, true)).toBe(true);
+		expect(isCrossSiteFormPost(post({ origin: 'https://evil.example' }), own, true)).toBe(true);
+	});
+	it('without Sec-Fetch-Site and without a real Origin, asks for the SameSite=Strict site cookie', () => {
+		// Old Safari, same site: no Sec-Fetch-Site, Origin null, but the Strict cookie comes along.
+		expect(isCrossSiteFormPost(post({ origin: 'null' }), own, true)).toBe(false);
+		// Old Safari after a cross-site redirect: Origin null and no Strict cookie.
+		expect(isCrossSiteFormPost(post({ origin: 'null' }), own, false)).toBe(true);
+		expect(isCrossSiteFormPost(post({}), own, false)).toBe(true);
 	});
 	it('ignores JSON bodies and safe methods', () => {
 		const json = new Request(`${own}/api/v1/instruments/djg-11/score`, {
@@ -54,7 +60,7 @@ describe('isCrossSiteFormPost', () => {
 			headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
 			body: '{}'
 		});
-		expect(isCrossSiteFormPost(json, own)).toBe(false);
-		expect(isCrossSiteFormPost(post({ 'sec-fetch-site': 'cross-site' }, 'GET'), own)).toBe(false);
+		expect(isCrossSiteFormPost(json, own, false)).toBe(false);
+		expect(isCrossSiteFormPost(post({ 'sec-fetch-site': 'cross-site' }, 'GET'), own, false)).toBe(false);
 	});
 });

@@ -32,17 +32,22 @@ export function parseByteSize(size: string): number {
 
 const formContentTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
+/** A SameSite=Strict cookie set on every page: browsers never send it with a post that starts on another site. */
+export const siteCookieName = 'brug_site';
+
 /**
- * Cross-site form posts are refused. Browsers mark every request with Sec-Fetch-Site; where it is missing
- * (old browsers, non-browser clients) the Origin header decides, and "null" is what a same-origin post sends
- * under Referrer-Policy: no-referrer. See docs/decisions/006-csrf.md.
+ * Cross-site form posts are refused. Browsers mark every request with Sec-Fetch-Site. Where it is missing (Safari
+ * before 16.4, common on older iPads), a foreign Origin is refused; and because Referrer-Policy: no-referrer makes
+ * a same-origin post say "Origin: null" too, a post without a real Origin must carry the SameSite=Strict site
+ * cookie. See docs/decisions/006-csrf.md.
  */
-export function isCrossSiteFormPost(request: Request, ownOrigin: string): boolean {
+export function isCrossSiteFormPost(request: Request, ownOrigin: string, hasSiteCookie: boolean): boolean {
 	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 	if (!formContentTypes.includes(type)) return false;
 	const site = request.headers.get('sec-fetch-site');
 	if (site) return site !== 'same-origin' && site !== 'none';
 	const origin = request.headers.get('origin');
-	return origin !== null && origin !== 'null' && origin !== ownOrigin;
+	if (origin !== null && origin !== 'null') return origin !== ownOrigin;
+	return !hasSiteCookie;
 }

@@ -3,16 +3,16 @@ import { signOut, signOutEverywhere } from '$lib/features/accounts/accounts.serv
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount } from '$lib/features/measurements/measurements.server';
 import { href } from '$lib/i18n/href';
+import { requireAccount } from '$lib/server/auth/require';
 import { auth } from '$lib/server/auth';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, locals }) => {
-	const account = locals.account;
-	if (!account) redirect(303, href('/account/inloggen', { locale: locals.locale }));
+export const load: PageServerLoad = async (event) => {
+	const { url, locals } = event;
+	const account = requireAccount(event);
 	const measurements = await listMeasurementsForAccount(db(), { accountId: account.id, instrumentFor: getInstrument });
 	return {
-		justVerified: url.searchParams.has('bevestigd'),
 		justClaimed: url.searchParams.has('toegevoegd'),
 		results: measurements.map((m) => {
 			const def = getInstrument(m.score.instrument);

@@ -7,12 +7,13 @@ import {
 } from '$lib/features/accounts/two-factor.server';
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
+import { requireAccount } from '$lib/server/auth/require';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	if (!locals.account) redirect(303, href('/account/inloggen', { locale: locals.locale }));
+export const load: PageServerLoad = (event) => {
+	const { url } = event;
 	return {
-		enabled: locals.account.twoFactorEnabled,
+		enabled: requireAccount(event).twoFactorEnabled,
 		turnedOn: url.searchParams.has('aan'),
 		turnedOff: url.searchParams.has('uit')
 	};

@@ -4,18 +4,18 @@ import { deleteAccount, describeAccountForDeletion } from '$lib/features/account
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import { db } from '$lib/server/db';
+import { requireAccount } from '$lib/server/auth/require';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	if (!locals.account) redirect(303, href('/account/inloggen', { locale: locals.locale }));
-	return { loses: await describeAccountForDeletion(db(), { account: locals.account }) };
-};
+export const load: PageServerLoad = async (event) => ({
+	loses: await describeAccountForDeletion(db(), { account: requireAccount(event) })
+});
 
 export const actions: Actions = {
 	/** Deletes the account and everything it owns, after the confirmation on this page. */
-	default: async ({ request, locals }) => {
-		const account = locals.account;
-		if (!account) redirect(303, href('/account/inloggen', { locale: locals.locale }));
+	default: async (event) => {
+		const { request, locals } = event;
+		const account = requireAccount(event);
 		// Signing out first clears the session cookie in this browser.
 		await signOut(auth(), { headers: request.headers });
 		await deleteAccount(db(), { account });

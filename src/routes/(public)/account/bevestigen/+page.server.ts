@@ -16,6 +16,6 @@ export const actions: Actions = {
 		const token = String((await request.formData()).get('token') ?? '');
 		const outcome = token ? await verifyEmail(auth(), { token, headers: request.headers }) : { ok: false as const };
 		if (!outcome.ok) return fail(400, { invalid: true });
-		redirect(303, `${href('/account', { locale: locals.locale })}?bevestigd`);
+		redirect(303, `${href('/account/inloggen', { locale: locals.locale })}?bevestigd`);
 	}
 };

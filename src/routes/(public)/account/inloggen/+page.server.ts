@@ -9,10 +9,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 
 export const load: PageServerLoad = ({ url, locals }) => {
-	const home = href('/account', { locale: locals.locale });
-	if (locals.account) redirect(303, safeReturnPath(url.searchParams.get('terug'), home));
+	if (locals.account) redirect(303, safeReturnPath(url.searchParams.get('terug'), locals.locale));
 	return {
 		passwordChanged: url.searchParams.has('nieuw-wachtwoord'),
+		verified: url.searchParams.has('bevestigd'),
 		signedOut: url.searchParams.has('uitgelogd'),
 		needed: url.searchParams.has('terug')
 	};
@@ -35,6 +35,6 @@ export const actions: Actions = {
 			const next = href('/account/inloggen/code', { locale: locals.locale });
 			redirect(303, back ? `${next}?terug=${encodeURIComponent(back)}` : next);
 		}
-		redirect(303, safeReturnPath(url.searchParams.get('terug'), href('/account', { locale: locals.locale })));
+		redirect(303, safeReturnPath(url.searchParams.get('terug'), locals.locale));
 	}
 };

@@ -17,7 +17,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = signUpSchema.safeParse({ email: form.get('email'), password: form.get('password') });
 		if (!parsed.success) return fail(400, { email: String(form.get('email') ?? ''), errors: fieldErrors(parsed.error) });
-		const wait = limitAttempt('signUp', { client: event.getClientAddress() });
+		const wait = limitAttempt('signUp', { client: event.getClientAddress(), email: parsed.data.email });
 		if (wait !== null) return tooManyAttempts(event, wait);
 		const outcome = await signUpPerson(auth(), { ...parsed.data, locale: locals.locale, headers: request.headers });
 		if (!outcome.ok) return fail(400, { email: parsed.data.email, errors: { password: 'password_too_short' } as FieldErrors });

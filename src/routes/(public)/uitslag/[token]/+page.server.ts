@@ -7,6 +7,7 @@ import {
 	findMeasurementByToken
 } from '$lib/features/measurements/measurements.server';
 import { href } from '$lib/i18n/href';
+import { deLocalizePath } from '$lib/i18n/paths';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) 
 		justSaved: url.searchParams.has('bewaard'),
 		confirmDelete: url.searchParams.has('verwijderen'),
 		signedIn: locals.account !== null,
-		signInHref: `${href('/account/inloggen', { locale: locals.locale })}?terug=${encodeURIComponent(url.pathname)}`,
+		signInHref: `${href('/account/inloggen', { locale: locals.locale })}?terug=${encodeURIComponent(deLocalizePath(url.pathname))}`,
 		personalLink: new URL(href(`/uitslag/${params.token}`, { locale: locals.locale }), url.origin).href
 	};
 };
@@ -33,7 +34,7 @@ export const actions: Actions = {
 	/** A signed-in person keeps the result in their account; the link stops working. */
 	claim: async ({ params, locals, url }) => {
 		if (!locals.account) {
-			redirect(303, `${href('/account/inloggen', { locale: locals.locale })}?terug=${encodeURIComponent(url.pathname)}`);
+			redirect(303, `${href('/account/inloggen', { locale: locals.locale })}?terug=${encodeURIComponent(deLocalizePath(url.pathname))}`);
 		}
 		const claimed = await claimMeasurement(db(), { token: params.token, accountId: locals.account.id });
 		if (!claimed) error(404, 'Not found');

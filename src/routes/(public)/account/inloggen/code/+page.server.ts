@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The second step of signing in: the password has opened it with a short-lived cookie. */
 export const load: PageServerLoad = ({ cookies, locals, url }) => {
-	if (locals.account) redirect(303, safeReturnPath(url.searchParams.get('terug'), href('/account', { locale: locals.locale })));
+	if (locals.account) redirect(303, safeReturnPath(url.searchParams.get('terug'), locals.locale));
 	return { pending: cookies.getAll().some((c) => c.name.endsWith('brug.two_factor')) };
 };
 
@@ -20,6 +20,6 @@ export const actions: Actions = {
 		const code = String((await request.formData()).get('code') ?? '').slice(0, 100);
 		const outcome = await completeTwoFactorSignIn(auth(), { code, headers: request.headers });
 		if (!outcome.ok) return fail(400, { wrongCode: true });
-		redirect(303, safeReturnPath(url.searchParams.get('terug'), href('/account', { locale: locals.locale })));
+		redirect(303, safeReturnPath(url.searchParams.get('terug'), locals.locale));
 	}
 };
