@@ -7,6 +7,7 @@ import { databaseKind, db, startDatabase, stopDatabase } from '$lib/server/db';
 import { dataKeyring, KeyringError, reencryptOnStart } from '$lib/server/crypto';
 import { auth, startAuth } from '$lib/server/auth';
 import { closeMailer } from '$lib/server/mail/mailer';
+import { startHousekeeping, stopHousekeeping } from '$lib/server/housekeeping';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
 import { applySecurityHeaders, isCrossSiteFormPost, parseByteSize, siteCookieName } from '$lib/server/http/headers';
 import { problem } from '$lib/server/http/problem';
@@ -38,8 +39,10 @@ export const init: ServerInit = async () => {
 		if (column.rewritten || column.unreadable) log()[column.unreadable ? 'error' : 'info'](column, 're-encrypted');
 	}
 	startAuth();
+	startHousekeeping();
 	// adapter-node emits this after SIGTERM/SIGINT once open requests are finished.
 	process.once('sveltekit:shutdown', (reason) => {
+		stopHousekeeping();
 		void Promise.all([stopDatabase(), closeMailer()]).then(() => log().info({ reason }, 'database and mailer closed'));
 	});
 	log().info({ database: databaseKind() }, 'brug started');

@@ -11,7 +11,7 @@
  * Nothing here logs a recipient, a subject or a body: mails carry links with tokens and addresses are personal data.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { config } from '../env';
@@ -192,7 +192,7 @@ let instance: Mailer | undefined;
 export function mailer(): Mailer {
 	if (!instance) {
 		const { SMTP_URL, MAIL_FROM, dataDir } = config();
-		instance = createMailer({ smtpUrl: SMTP_URL, from: MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') });
+		instance = createMailer({ smtpUrl: SMTP_URL, from: MAIL_FROM, outboxDir: outboxDir(dataDir) });
 	}
 	return instance;
 }
@@ -202,4 +202,31 @@ export async function closeMailer(): Promise<void> {
 	const closing = instance;
 	instance = undefined;
 	await closing?.close();
+}
+
+/**
+ * Deletes outbox files older than `maxAgeHours`: they hold an address and one-time links, which expire within a day.
+ * Returns how many were removed.
+ */
+export async function pruneOutbox(outboxDir: string, maxAgeHours = 24, now = Date.now()): Promise<number> {
+	let names: string[];
+	try {
+		names = await readdir(outboxDir);
+	} catch {
+		return 0;
+	}
+	let removed = 0;
+	for (const name of names.filter((n) => n.endsWith('.eml'))) {
+		const file = path.join(outboxDir, name);
+		const info = await stat(file).catch(() => null);
+		if (info && now - info.mtimeMs > maxAgeHours * 60 * 60 * 1000) {
+			await unlink(file).catch(() => undefined);
+			removed += 1;
+		}
+	}
+	return removed;
+}
+
+export function outboxDir(dataDir: string): string {
+	return path.join(dataDir, 'outbox');
 }

@@ -1,0 +1,35 @@
+/**
+ * Regular clean-up while brug runs: at start and every six hours. Removes what holds an address past its use:
+ * accounts never confirmed, and outbox mails older than a day.
+ */
+import { purgeUnconfirmedAccounts } from '$lib/features/accounts/housekeeping.server';
+import { config } from './env';
+import { databaseKind, db } from './db';
+import { log } from './log';
+import { outboxDir, pruneOutbox } from './mail/mailer';
+
+const every = 6 * 60 * 60 * 1000;
+let timer: NodeJS.Timeout | undefined;
+
+export async function runHousekeeping(): Promise<void> {
+	const kind = databaseKind();
+	if (!kind) return;
+	try {
+		const accounts = await purgeUnconfirmedAccounts(db(), { kind });
+		const mails = await pruneOutbox(outboxDir(config().dataDir));
+		if (accounts || mails) log().info({ unconfirmedAccounts: accounts, outboxMails: mails }, 'housekeeping removed');
+	} catch (error) {
+		log().error({ error: error instanceof Error ? error.name : 'unknown' }, 'housekeeping failed');
+	}
+}
+
+export function startHousekeeping(): void {
+	void runHousekeeping();
+	// unref: the timer never keeps the process alive on shutdown.
+	timer ??= setInterval(() => void runHousekeeping(), every).unref();
+}
+
+export function stopHousekeeping(): void {
+	if (timer) clearInterval(timer);
+	timer = undefined;
+}
