@@ -4,24 +4,10 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support';
-import { nthMailTo, uniqueAddress } from './mailbox';
+import { uniqueAddress } from './mailbox';
+import { signUpAndConfirm } from './people';
 
 const password = 'mijn lange wachtwoord';
-
-async function signUpAndConfirm(page: Page, email: string) {
-	await page.goto('/nl/account/registreren');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-	await page.getByRole('button', { name: 'Account maken' }).click();
-	await expect(page.getByRole('heading', { name: 'Kijk in je mail' })).toBeVisible();
-	await page.goto((await nthMailTo(email)).link);
-	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
-	await expect(page.getByText(/Je e-mailadres is bevestigd/)).toBeVisible();
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(password);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
-}
 
 async function saveAnonymousResult(page: Page): Promise<string> {
 	await page.goto('/nl/test');
@@ -44,7 +30,7 @@ for (const javaScriptEnabled of [true, false]) {
 		test('keep a result in the account, see and download the data, delete the account', async ({ page }) => {
 			const email = uniqueAddress('eva');
 			const link = await saveAnonymousResult(page);
-			await signUpAndConfirm(page, email);
+			await signUpAndConfirm(page, email, password);
 			await expect(page.getByText('Je hebt nog geen uitslagen in je account.')).toBeVisible();
 
 			await page.goto(link);

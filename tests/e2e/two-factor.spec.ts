@@ -1,25 +1,11 @@
 /** Two-step verification as a person sets it up and uses it, with JavaScript on and off, axe on every page. */
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support';
-import { nthMailTo, uniqueAddress } from './mailbox';
+import { uniqueAddress } from './mailbox';
+import { signUpAndConfirm } from './people';
 import { totpCode } from '../support/totp';
 
 const password = 'mijn lange wachtwoord';
-
-async function signUpAndConfirm(page: Page, email: string) {
-	await page.goto('/nl/account/registreren');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-	await page.getByRole('button', { name: 'Account maken' }).click();
-	await expect(page.getByRole('heading', { name: 'Kijk in je mail' })).toBeVisible();
-	await page.goto((await nthMailTo(email)).link);
-	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
-	await expect(page.getByText(/Je e-mailadres is bevestigd/)).toBeVisible();
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(password);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
-}
 
 async function signInWithPassword(page: Page, email: string) {
 	await page.goto('/nl/account/inloggen');
@@ -35,7 +21,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 		test('turn it on, sign in with an app code and with a recovery code, turn it off', async ({ page }) => {
 			const email = uniqueAddress('fien');
-			await signUpAndConfirm(page, email);
+			await signUpAndConfirm(page, email, password);
 			await expect(page.getByText('Tweestapsverificatie staat uit.')).toBeVisible();
 			await page.getByRole('link', { name: 'Tweestapsverificatie' }).click();
 			await expectNoAxeViolations(page);

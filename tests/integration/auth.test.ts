@@ -1,22 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAuth, type Auth, type AuthMailer } from '$lib/server/auth/auth';
+import type { Auth } from '$lib/server/auth/auth';
+import { testAuth, type SentLink } from './auth-fixture';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
 
-interface SentMail {
-	kind: 'verify' | 'reset' | 'already';
-	email: string;
-	url: string;
-	locale: string;
-}
-
-function recordingMailer(sent: SentMail[]): AuthMailer {
-	return {
-		sendVerification: async (mail) => void sent.push({ kind: 'verify', ...mail }),
-		sendPasswordReset: async (mail) => void sent.push({ kind: 'reset', ...mail }),
-		sendAlreadyRegistered: async (mail) => void sent.push({ kind: 'already', ...mail })
-	};
-}
+type SentMail = SentLink;
 
 const tokenOf = (mail: SentMail | undefined) => new URL(mail?.url ?? 'http://x').searchParams.get('token') ?? '';
 
@@ -36,14 +24,7 @@ describe.each(testDatabases())('accounts (better-auth) on $name', (target) => {
 	beforeEach(async () => {
 		handle = await target.open();
 		sent = [];
-		auth = createAuth({
-			db: handle.db,
-			kind: handle.kind,
-			secret: 'test-secret-'.padEnd(48, 'x'),
-			origin: 'http://127.0.0.1:4173',
-			mailer: recordingMailer(sent),
-			linkFor: (kind, token, locale) => `http://127.0.0.1:4173/${locale}/account/${kind}?token=${token}`
-		});
+		auth = testAuth(handle, sent);
 	});
 	afterEach(() => handle.close());
 

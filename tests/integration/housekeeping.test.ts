@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAuth, type Auth } from '$lib/server/auth/auth';
+import type { Auth } from '$lib/server/auth/auth';
+import { lastToken, testAuth, type SentLink } from './auth-fixture';
 import { purgeUnconfirmedAccounts } from '$lib/features/accounts/housekeeping.server';
 import { pruneOutbox } from '$lib/server/mail/mailer';
 import type { DatabaseHandle } from '$lib/server/db/client';
@@ -11,26 +12,19 @@ import { testDatabases } from './databases';
 describe.each(testDatabases())('housekeeping on $name', (target) => {
 	let handle: DatabaseHandle;
 	let auth: Auth;
-	const links: string[] = [];
+	let sent: SentLink[];
 
 	beforeEach(async () => {
 		handle = await target.open();
-		const keep = async (mail: { url: string }) => void links.push(mail.url);
-		auth = createAuth({
-			db: handle.db,
-			kind: handle.kind,
-			secret: 'test-secret-'.padEnd(48, 'x'),
-			origin: 'http://127.0.0.1:4173',
-			mailer: { sendVerification: keep, sendPasswordReset: keep, sendAlreadyRegistered: keep },
-			linkFor: (_kind, token) => `http://127.0.0.1:4173/x?token=${token}`
-		});
+		sent = [];
+		auth = testAuth(handle, sent);
 	});
 	afterEach(() => handle.close());
 
 	it('removes accounts never confirmed once the link has expired, and nothing else', async () => {
 		await auth.api.signUpEmail({ body: { email: 'nooit@example.nl', password: 'lang genoeg wachtwoord', name: '' } });
 		await auth.api.signUpEmail({ body: { email: 'wel@example.nl', password: 'lang genoeg wachtwoord', name: '' } });
-		await auth.api.verifyEmail({ query: { token: new URL(links.at(-1)!).searchParams.get('token')! } });
+		await auth.api.verifyEmail({ query: { token: lastToken(sent) } });
 		const emails = async () => (await handle.db.selectFrom('account').select('email').orderBy('email').execute()).map((r) => r.email);
 
 		// Within the day the link works: nothing goes.

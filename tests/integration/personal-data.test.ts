@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAuth, type Auth } from '$lib/server/auth/auth';
+import type { Auth } from '$lib/server/auth/auth';
+import { lastToken, testAuth, type SentLink } from './auth-fixture';
 import { getInstrument, instruments } from '$lib/features/instruments/instruments';
 import {
 	claimMeasurement,
@@ -18,25 +19,18 @@ const answers = Object.fromEntries(djg11.items.map((item) => [item.number, 'more
 describe.each(testDatabases())('personal data on $name', (target) => {
 	let handle: DatabaseHandle;
 	let auth: Auth;
-	const links: string[] = [];
+	let sent: SentLink[];
 
 	beforeEach(async () => {
 		handle = await target.open();
-		const keep = async (mail: { url: string }) => void links.push(mail.url);
-		auth = createAuth({
-			db: handle.db,
-			kind: handle.kind,
-			secret: 'test-secret-'.padEnd(48, 'x'),
-			origin: 'http://127.0.0.1:4173',
-			mailer: { sendVerification: keep, sendPasswordReset: keep, sendAlreadyRegistered: keep },
-			linkFor: (_kind, token) => `http://127.0.0.1:4173/x?token=${token}`
-		});
+		sent = [];
+		auth = testAuth(handle, sent);
 	});
 	afterEach(() => handle.close());
 
 	async function person(email: string): Promise<{ account: SignedInAccount; headers: Headers }> {
 		await auth.api.signUpEmail({ body: { email, password: 'lang genoeg wachtwoord', name: '' } });
-		await auth.api.verifyEmail({ query: { token: new URL(links.at(-1)!).searchParams.get('token')! } });
+		await auth.api.verifyEmail({ query: { token: lastToken(sent) } });
 		const response = await auth.api.signInEmail({ body: { email, password: 'lang genoeg wachtwoord' }, asResponse: true });
 		const headers = new Headers({ cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') });
 		const account = await currentAccount(auth, { headers });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAuth, type Auth } from '$lib/server/auth/auth';
+import type { Auth } from '$lib/server/auth/auth';
+import { lastToken, testAuth, type SentLink } from './auth-fixture';
 import { currentAccount, signIn } from '$lib/features/accounts/accounts.server';
 import {
 	completeTwoFactorSignIn,
@@ -33,18 +34,10 @@ describe.each(testDatabases())('two-step sign-in on $name', (target) => {
 
 	beforeEach(async () => {
 		handle = await target.open();
-		const links: string[] = [];
-		const keep = async (mail: { url: string }) => void links.push(mail.url);
-		auth = createAuth({
-			db: handle.db,
-			kind: handle.kind,
-			secret: 'test-secret-'.padEnd(48, 'x'),
-			origin: 'http://127.0.0.1:4173',
-			mailer: { sendVerification: keep, sendPasswordReset: keep, sendAlreadyRegistered: keep },
-			linkFor: (_kind, token) => `http://127.0.0.1:4173/x?token=${token}`
-		});
+		const sent: SentLink[] = [];
+		auth = testAuth(handle, sent);
 		await auth.api.signUpEmail({ body: { email, password, name: '' } });
-		await auth.api.verifyEmail({ query: { token: new URL(links[0]!).searchParams.get('token')! } });
+		await auth.api.verifyEmail({ query: { token: lastToken(sent) } });
 		const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
 		cookie = cookieHeader(response);
 	});
