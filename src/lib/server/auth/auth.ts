@@ -50,7 +50,16 @@ const noRequestEvent = (() => undefined) as unknown as () => RequestEvent;
 export const passwordResetMinutes = 60;
 
 export function createAuth(options: AuthOptions) {
-	const localeOf = (user: { locale?: unknown }) => (user.locale === 'en' ? 'en' : 'nl');
+	/** Every account mail: brug's own link for the token, in the account's language. */
+	const mailLink = (
+		send: (input: { email: string; url: string; locale: string }) => Promise<void>,
+		kind: 'verify' | 'reset' | 'forgot',
+		user: { email: string; locale?: unknown },
+		token = ''
+	) => {
+		const locale = user.locale === 'en' ? 'en' : 'nl';
+		return send({ email: user.email, url: options.linkFor(kind, token, locale), locale });
+	};
 	return betterAuth({
 		appName: 'brug',
 		baseURL: options.origin,
@@ -112,22 +121,8 @@ export function createAuth(options: AuthOptions) {
 			revokeSessionsOnPasswordReset: true,
 			resetPasswordTokenExpiresIn: passwordResetMinutes * 60,
 			password: { hash: hashPassword, verify: verifyPassword },
-			onExistingUserSignUp: async ({ user }) => {
-				const locale = localeOf(user as { locale?: unknown });
-				await options.mailer.sendAlreadyRegistered({
-					email: user.email,
-					url: options.linkFor('forgot', '', locale),
-					locale
-				});
-			},
-			sendResetPassword: async ({ user, token }) => {
-				const locale = localeOf(user as { locale?: unknown });
-				await options.mailer.sendPasswordReset({
-					email: user.email,
-					url: options.linkFor('reset', token, locale),
-					locale
-				});
-			}
+			onExistingUserSignUp: ({ user }) => mailLink(options.mailer.sendAlreadyRegistered, 'forgot', user),
+			sendResetPassword: ({ user, token }) => mailLink(options.mailer.sendPasswordReset, 'reset', user, token)
 		},
 		emailVerification: {
 			sendOnSignUp: true,
@@ -138,14 +133,7 @@ export function createAuth(options: AuthOptions) {
 			autoSignInAfterVerification: false,
 			// The verification mail promises this many hours.
 			expiresIn: emailVerificationHours * 60 * 60,
-			sendVerificationEmail: async ({ user, token }) => {
-				const locale = localeOf(user as { locale?: unknown });
-				await options.mailer.sendVerification({
-					email: user.email,
-					url: options.linkFor('verify', token, locale),
-					locale
-				});
-			}
+			sendVerificationEmail: ({ user, token }) => mailLink(options.mailer.sendVerification, 'verify', user, token)
 		},
 		// brug applies its own limits per IP and per account, with translated messages (see rate limits).
 		rateLimit: { enabled: false },
