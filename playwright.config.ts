@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4173;
+// Another port lets a second run (e.g. a helper's) work beside the first.
+const port = Number(process.env.BRUG_E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 
 /**

@@ -12,6 +12,8 @@ declare global {
 			message: string;
 			/** Shown to the person so they can mention it when asking for help; never personal data. */
 			errorId?: string;
+			/** Why access was refused (policy module), so the error page can say what to do. */
+			reason?: 'sign_in_required' | 'two_factor_required' | 'no_access';
 		}
 	}
 }

@@ -9,6 +9,7 @@ import { auth, startAuth } from '$lib/server/auth';
 import { closeMailer } from '$lib/server/mail/mailer';
 import { startHousekeeping, stopHousekeeping } from '$lib/server/housekeeping';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
+import { prepareSetupToken } from '$lib/features/organisations/setup-token.server';
 import { applySecurityHeaders, isCrossSiteFormPost, parseByteSize, siteCookieName } from '$lib/server/http/headers';
 import { problem } from '$lib/server/http/problem';
 import { isFormPost, isReadableForm, unreadableFormPage } from '$lib/server/http/form';
@@ -39,6 +40,12 @@ export const init: ServerInit = async () => {
 		if (column.rewritten || column.unreadable) log()[column.unreadable ? 'error' : 'info'](column, 're-encrypted');
 	}
 	startAuth();
+	await prepareSetupToken(db(), {
+		configured: config().BRUG_SETUP_TOKEN,
+		// The token is the only key to the setup page: whoever reads the server log runs the server.
+		announce: (setupToken) =>
+			log().warn({ setupToken, setupPage: '/nl/installatie' }, 'brug has no organisation yet: open the setup page and enter this setup token')
+	});
 	startHousekeeping();
 	// adapter-node emits this after SIGTERM/SIGINT once open requests are finished.
 	process.once('sveltekit:shutdown', (reason) => {

@@ -41,6 +41,10 @@ export const configSchema = z.object({
 		)
 		.optional(),
 	BRUG_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters of random text').optional(),
+	BRUG_SETUP_TOKEN: z
+		.string()
+		.regex(/^[\w-]{24,200}$/, 'must be at least 24 letters, digits, - or _ (e.g. the output of: openssl rand -hex 16)')
+		.optional(),
 	SMTP_URL: z
 		.string()
 		.regex(/^smtps?:\/\/.+/, 'must start with smtp:// or smtps:// (leave it empty to write mails to data/outbox)')

@@ -3,22 +3,28 @@
  */
 import { z } from 'zod';
 
-export type AccountFieldError =
-	| 'email_invalid'
-	| 'password_too_short'
-	| 'password_too_long'
-	| 'passwords_differ'
-	| 'token_missing'
-	| 'generic';
-
-const knownErrors: ReadonlySet<string> = new Set<AccountFieldError>([
+const fieldErrorIds = [
 	'email_invalid',
 	'password_too_short',
 	'password_too_long',
 	'passwords_differ',
 	'token_missing',
+	'name_missing',
+	'name_too_long',
+	'organisation_name_missing',
+	'organisation_kind_invalid',
+	'role_invalid',
+	'setup_token_wrong',
+	'code_invalid',
+	'scopes_missing',
+	'label_missing',
 	'generic'
-]);
+] as const;
+
+/** Message ids for form fields, shared by every form (the page turns them into text in its own language). */
+export type AccountFieldError = (typeof fieldErrorIds)[number];
+
+const knownErrors: ReadonlySet<string> = new Set<string>(fieldErrorIds);
 
 function isAccountFieldError(value: string): value is AccountFieldError {
 	return knownErrors.has(value);
@@ -27,14 +33,14 @@ function isAccountFieldError(value: string): value is AccountFieldError {
 export const passwordMinLength = 10;
 export const passwordMaxLength = 128;
 
-const email = z
+export const email = z
 	.string({ error: 'email_invalid' })
 	.trim()
 	.toLowerCase()
 	.max(254, 'email_invalid')
 	.pipe(z.email('email_invalid'));
 
-const newPassword = z
+export const newPassword = z
 	.string({ error: 'password_too_short' })
 	.min(passwordMinLength, 'password_too_short')
 	.max(passwordMaxLength, 'password_too_long');
@@ -53,6 +59,13 @@ export const resetPasswordSchema = z
 		repeat: z.string({ error: 'passwords_differ' })
 	})
 	.refine((value) => value.password === value.repeat, { path: ['repeat'], message: 'passwords_differ' });
+
+/** How someone is named to others (a professional to their clients and colleagues). */
+export const displayName = z
+	.string({ error: 'name_missing' })
+	.trim()
+	.min(1, 'name_missing')
+	.max(80, 'name_too_long');
 
 export type FieldErrors = Partial<Record<string, AccountFieldError>>;
 

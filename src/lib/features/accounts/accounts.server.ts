@@ -7,6 +7,8 @@
  * - `signOut`, `signOutEverywhere`: end this session, or all of the person's sessions.
  * - `requestPasswordReset`, `resetPassword`: the mailed link to choose a new password (ends every session).
  * - `currentAccount`: the signed-in account for a request, or null.
+ * - `createVerifiedAccount`: an account whose address is already proven (by an invitation mailed to it, or the setup
+ *   token); no verification mail is sent.
  */
 import { APIError } from 'better-auth/api';
 import type { Auth } from '$lib/server/auth/auth';
@@ -108,4 +110,26 @@ export async function currentAccount(auth: Auth, input: { headers: Headers }): P
 		locale: user.locale === 'en' ? 'en' : 'nl',
 		twoFactorEnabled: user.twoFactorEnabled === true
 	};
+}
+
+/**
+ * For someone who proved they read mail at this address (they opened an invitation sent to it) or who runs the
+ * server (setup token): the account starts confirmed. A known address is refused, so nobody takes over an account.
+ */
+export async function createVerifiedAccount(
+	auth: Auth,
+	input: { email: string; password: string; name: string; locale: Locale }
+): Promise<{ ok: true; accountId: string } | { ok: false; reason: 'email_taken' }> {
+	const context = await auth.$context;
+	const email = input.email.toLowerCase();
+	if (await context.internalAdapter.findUserByEmail(email)) return { ok: false, reason: 'email_taken' };
+	const hash = await context.password.hash(input.password);
+	const user = await context.internalAdapter.createUser({
+		email,
+		name: input.name,
+		emailVerified: true,
+		locale: input.locale
+	}, { method: 'email-password' } as never);
+	await context.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: hash });
+	return { ok: true, accountId: user.id };
 }

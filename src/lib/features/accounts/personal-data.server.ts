@@ -2,13 +2,16 @@
  * A person's rights over their data (GDPR art. 15, 17, 20).
  * - `exportPersonalData`: everything brug keeps about the account, as plain data (JSON download and printable page).
  * - `describeAccountForDeletion`: what deleting would remove, so the confirmation can name it.
- * - `deleteAccount`: removes the account and everything it owns in one transaction; sessions end with it.
+ * - `deleteAccount`: removes the account and everything it owns in one transaction; sessions and consents end with
+ *   it, and audit events about it lose the link.
  * Each takes the signed-in account itself: a person can only ever reach their own data here.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount } from '$lib/features/measurements/measurements.server';
+import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
+import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
 import type { SignedInAccount } from './accounts.server';
 
 const toIso = (value: Date | string) => new Date(value).toISOString();
@@ -26,6 +29,21 @@ export interface PersonalDataExport {
 		subscales: { emotional: number | null; social: number | null } | null;
 		band: string | null;
 	}[];
+	/** Organisations the account works in, and as what. */
+	memberships: { organisation: string; role: string; since: string }[];
+	/** Everything the person shared with professionals, current and past. */
+	consents: {
+		professional: string | null;
+		organisation: string | null;
+		nameForProfessional: string;
+		scopes: string[];
+		grantedAt: string;
+		endedAt: string | null;
+		endReason: string | null;
+	}[];
+	/** What professionals did with the person's data (the audit log about them). */
+	accessLog: { at: string; action: string; object: string | null; by: string | null; organisation: string | null }[];
+	apiTokens: { label: string; createdAt: string; lastUsedAt: string | null; expiresAt: string }[];
 }
 
 export async function exportPersonalData(
@@ -41,6 +59,21 @@ export async function exportPersonalData(
 		.orderBy('created_at')
 		.execute();
 	const measurements = await listMeasurementsForAccount(db, { accountId, instrumentFor: getInstrument });
+	const memberships = await db
+		.selectFrom('membership')
+		.innerJoin('organisation', 'organisation.id', 'membership.organisation_id')
+		.select(['organisation.name', 'membership.role', 'membership.created_at'])
+		.where('membership.account_id', '=', accountId)
+		.orderBy('membership.created_at')
+		.execute();
+	const consents = await listConsentGrantsForPerson(db, { actor: options.account });
+	const accessLog = await listAuditEventsAboutPerson(db, { account: options.account, limit: 100_000 });
+	const apiTokens = await db
+		.selectFrom('api_token')
+		.select(['label', 'created_at', 'last_used_at', 'expires_at'])
+		.where('account_id', '=', accountId)
+		.orderBy('created_at')
+		.execute();
 	return {
 		exportedAt: (options.now ?? new Date()).toISOString(),
 		account: {
@@ -59,6 +92,29 @@ export async function exportPersonalData(
 			total: m.score.total,
 			subscales: m.score.subscales,
 			band: m.score.band
+		})),
+		memberships: memberships.map((m) => ({ organisation: m.name, role: m.role, since: m.created_at })),
+		consents: consents.map((c) => ({
+			professional: c.professionalName,
+			organisation: c.organisationName,
+			nameForProfessional: c.personName,
+			scopes: c.scopes,
+			grantedAt: c.grantedAt,
+			endedAt: c.endedAt,
+			endReason: c.endReason
+		})),
+		accessLog: accessLog.map((e) => ({
+			at: e.at,
+			action: e.action,
+			object: e.object,
+			by: e.actorName,
+			organisation: e.organisationName
+		})),
+		apiTokens: apiTokens.map((t) => ({
+			label: t.label,
+			createdAt: t.created_at,
+			lastUsedAt: t.last_used_at,
+			expiresAt: t.expires_at
 		}))
 	};
 }
@@ -66,8 +122,8 @@ export async function exportPersonalData(
 export async function describeAccountForDeletion(
 	db: Kysely<Database>,
 	options: { account: SignedInAccount }
-): Promise<{ measurements: number; sessions: number }> {
-	const count = async (table: 'measurement' | 'auth_session') => {
+): Promise<{ measurements: number; sessions: number; consents: number; memberships: number }> {
+	const count = async (table: 'measurement' | 'auth_session' | 'membership') => {
 		const row = await db
 			.selectFrom(table)
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -75,7 +131,18 @@ export async function describeAccountForDeletion(
 			.executeTakeFirstOrThrow();
 		return Number(row.n);
 	};
-	return { measurements: await count('measurement'), sessions: await count('auth_session') };
+	const consents = await db
+		.selectFrom('consent_grant')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('person_id', '=', options.account.id)
+		.where('ended_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return {
+		measurements: await count('measurement'),
+		sessions: await count('auth_session'),
+		consents: Number(consents.n),
+		memberships: await count('membership')
+	};
 }
 
 /** Deletes everything owned by the account; sessions, sign-in data and verification tokens go with it. */
@@ -86,7 +153,12 @@ export async function deleteAccount(db: Kysely<Database>, options: { account: Si
 		// Open e-mail verification or reset tokens name the address or the account.
 		await trx.deleteFrom('auth_verification').where('identifier', 'in', [email, id]).execute();
 		await trx.deleteFrom('auth_verification').where('value', '=', id).execute();
-		// auth_session, auth_credential and auth_two_factor follow by ON DELETE CASCADE.
+		// Invitations name an address, not an account.
+		await trx.deleteFrom('organisation_invitation').where('email', '=', email.toLowerCase()).execute();
+		await trx.deleteFrom('client_invitation').where('email', '=', email.toLowerCase()).execute();
+		// auth_session, auth_credential, auth_two_factor, membership, consent_grant (both sides), client_invitation
+		// (as professional) and api_token follow by ON DELETE CASCADE; audit events keep what happened but lose the
+		// link to this account (ON DELETE SET NULL).
 		await trx.deleteFrom('account').where('id', '=', id).execute();
 	});
 }

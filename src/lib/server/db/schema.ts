@@ -82,6 +82,91 @@ export interface AuthTwoFactorTable {
 	locked_until: Date | string | null;
 }
 
+export type OrganisationKind = 'welfare' | 'practice' | 'municipality_team';
+export type MembershipRole = 'professional' | 'admin';
+
+export interface OrganisationTable {
+	id: string;
+	name: string;
+	kind: OrganisationKind;
+	created_at: string;
+}
+
+/** An account's role in an organisation; an account may hold both roles, each as its own row. */
+export interface MembershipTable {
+	id: string;
+	organisation_id: string;
+	account_id: string;
+	role: MembershipRole;
+	created_at: string;
+}
+
+/** An e-mailed invitation to join an organisation; deleted once accepted or revoked. */
+export interface OrganisationInvitationTable {
+	id: string;
+	organisation_id: string;
+	email: string;
+	role: MembershipRole;
+	/** SHA-256 of the token in the mailed link. */
+	token_hash: string;
+	invited_by: string | null;
+	created_at: string;
+	expires_at: string;
+}
+
+/** A professional's invitation to a person: a short code, optionally mailed; deleted once used or revoked. */
+export interface ClientInvitationTable {
+	id: string;
+	professional_id: string;
+	organisation_id: string;
+	email: string | null;
+	/** SHA-256 of the normalised code. */
+	code_hash: string;
+	created_at: string;
+	expires_at: string;
+}
+
+/**
+ * Consent from a person to a professional (within an organisation). Never edited in place: a change of scopes ends
+ * the grant ('changed') and starts a new one that points back to it; withdrawing ends it ('withdrawn').
+ */
+export interface ConsentGrantTable {
+	id: string;
+	person_id: string;
+	professional_id: string;
+	organisation_id: string;
+	/** JSON array of scope ids. */
+	scopes: string;
+	person_name: string;
+	granted_at: string;
+	ended_at: string | null;
+	end_reason: string | null;
+	previous_grant_id: string | null;
+}
+
+/** Append-only. Links to a deleted account or organisation become null (ON DELETE SET NULL). */
+export interface AuditEventTable {
+	id: string;
+	at: string;
+	actor_id: string | null;
+	organisation_id: string | null;
+	subject_id: string | null;
+	action: string;
+	/** What was read or changed, e.g. a scope or an invitation id; never personal data. */
+	object: string | null;
+}
+
+/** A personal API token; only its SHA-256 hash is kept. */
+export interface ApiTokenTable {
+	id: string;
+	account_id: string;
+	label: string;
+	token_hash: string;
+	created_at: string;
+	last_used_at: string | null;
+	expires_at: string;
+}
+
 /** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
 export interface Database {
 	measurement: MeasurementTable;
@@ -90,4 +175,11 @@ export interface Database {
 	auth_credential: AuthCredentialTable;
 	auth_verification: AuthVerificationTable;
 	auth_two_factor: AuthTwoFactorTable;
+	organisation: OrganisationTable;
+	membership: MembershipTable;
+	organisation_invitation: OrganisationInvitationTable;
+	client_invitation: ClientInvitationTable;
+	consent_grant: ConsentGrantTable;
+	audit_event: AuditEventTable;
+	api_token: ApiTokenTable;
 }

@@ -1,0 +1,101 @@
+/**
+ * The one place that decides access. Routes call these at the door, and use-cases call them again inside, so no
+ * caller can forget. Each throws a SvelteKit HttpError: 401 without an account, 403 otherwise (pages show the
+ * error page, the API turns it into problem+json).
+ * - `requireSignedIn(actor)`: the account, or 401.
+ * - `requireMembership(db, actor, { role, organisationId? })`: the actor's memberships with that role; professionals
+ *   and admins must have two-step sign-in on.
+ * - `requireOrganisationAdmin(db, actor, organisationId)`: shorthand for the admin role in one organisation.
+ * - `requireClientAccess(db, actor, { personId, scope? })`: the active consent grant from that person to the actor,
+ *   within an organisation where the actor is still a professional, including the scope when given.
+ */
+import { error } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import type { MembershipRole } from '$lib/server/db/schema';
+import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
+import { grantAllows, membershipAllows, type AccessReason, type MembershipFact } from './policy';
+
+function refuse(status: 401 | 403, reason: AccessReason): never {
+	const messages: Record<AccessReason, string> = {
+		sign_in_required: 'Sign in first.',
+		two_factor_required: 'Turn on two-step sign-in first.',
+		no_access: 'You do not have access to this.'
+	};
+	error(status, { message: messages[reason], reason });
+}
+
+export function requireSignedIn(actor: SignedInAccount | null): SignedInAccount {
+	if (!actor) refuse(401, 'sign_in_required');
+	return actor;
+}
+
+export async function membershipsOf(db: Kysely<Database>, accountId: string): Promise<MembershipFact[]> {
+	const rows = await db
+		.selectFrom('membership')
+		.select(['organisation_id', 'role'])
+		.where('account_id', '=', accountId)
+		.execute();
+	return rows.map((r) => ({ organisationId: r.organisation_id, role: r.role }));
+}
+
+export async function requireMembership(
+	db: Kysely<Database>,
+	actor: SignedInAccount | null,
+	need: { role: MembershipRole; organisationId?: string }
+): Promise<MembershipFact[]> {
+	const account = requireSignedIn(actor);
+	const memberships = await membershipsOf(db, account.id);
+	if (!membershipAllows(memberships, need)) refuse(403, 'no_access');
+	// Professionals and admins reach other people's data: a password alone is not enough.
+	if (!account.twoFactorEnabled) refuse(403, 'two_factor_required');
+	return memberships.filter(
+		(m) => m.role === need.role && (need.organisationId === undefined || m.organisationId === need.organisationId)
+	);
+}
+
+export async function requireOrganisationAdmin(
+	db: Kysely<Database>,
+	actor: SignedInAccount | null,
+	organisationId: string
+): Promise<MembershipFact> {
+	const [membership] = await requireMembership(db, actor, { role: 'admin', organisationId });
+	return membership!;
+}
+
+export interface ActiveGrant {
+	id: string;
+	personId: string;
+	organisationId: string;
+	personName: string;
+	scopes: ConsentScope[];
+	grantedAt: string;
+}
+
+export async function requireClientAccess(
+	db: Kysely<Database>,
+	actor: SignedInAccount | null,
+	options: { personId: string; scope?: ConsentScope }
+): Promise<ActiveGrant> {
+	const memberships = await requireMembership(db, actor, { role: 'professional' });
+	const row = await db
+		.selectFrom('consent_grant')
+		.selectAll()
+		.where('person_id', '=', options.personId)
+		.where('professional_id', '=', actor!.id)
+		.where('ended_at', 'is', null)
+		.where('organisation_id', 'in', memberships.map((m) => m.organisationId))
+		.orderBy('granted_at', 'desc')
+		.executeTakeFirst();
+	const grant = row && { scopes: parseScopes(JSON.parse(row.scopes) as unknown[]), endedAt: row.ended_at };
+	if (!row || !grantAllows(grant, options.scope)) refuse(403, 'no_access');
+	return {
+		id: row.id,
+		personId: row.person_id,
+		organisationId: row.organisation_id,
+		personName: row.person_name,
+		scopes: grant!.scopes,
+		grantedAt: row.granted_at
+	};
+}

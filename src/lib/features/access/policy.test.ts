@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { grantAllows, membershipAllows } from './policy';
+
+describe('grantAllows', () => {
+	const active = { scopes: ['measurements', 'health_web'] as const, endedAt: null };
+	it('allows a scope the person shared, on an active grant', () => {
+		expect(grantAllows(active, 'measurements')).toBe(true);
+		expect(grantAllows(active)).toBe(true);
+	});
+	it('refuses a scope the person did not share', () => {
+		expect(grantAllows(active, 'programme')).toBe(false);
+	});
+	it('refuses everything once the grant has ended', () => {
+		expect(grantAllows({ ...active, endedAt: '2026-11-21T10:00:00.000Z' }, 'measurements')).toBe(false);
+		expect(grantAllows({ ...active, endedAt: '2026-11-21T10:00:00.000Z' })).toBe(false);
+	});
+	it('refuses without a grant', () => {
+		expect(grantAllows(undefined, 'measurements')).toBe(false);
+	});
+});
+
+describe('membershipAllows', () => {
+	const memberships = [
+		{ organisationId: 'a', role: 'professional' as const },
+		{ organisationId: 'b', role: 'admin' as const }
+	];
+	it('matches role and organisation', () => {
+		expect(membershipAllows(memberships, { role: 'professional' })).toBe(true);
+		expect(membershipAllows(memberships, { role: 'professional', organisationId: 'a' })).toBe(true);
+		expect(membershipAllows(memberships, { role: 'admin', organisationId: 'b' })).toBe(true);
+	});
+	it('an admin of one organisation is not an admin of another, nor a professional there', () => {
+		expect(membershipAllows(memberships, { role: 'admin', organisationId: 'a' })).toBe(false);
+		expect(membershipAllows(memberships, { role: 'professional', organisationId: 'b' })).toBe(false);
+	});
+	it('no memberships, no role', () => {
+		expect(membershipAllows([], { role: 'professional' })).toBe(false);
+	});
+});

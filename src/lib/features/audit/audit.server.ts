@@ -1,0 +1,90 @@
+/**
+ * The audit log: append-only, written in the same transaction as the read or change it records.
+ * - `recordAuditEvent`: one event (who, about whom, what, when).
+ * - `listAuditEventsAboutPerson`: what others did with a person's data, newest first, for that person only.
+ * - `listOrganisationAuditEvents`: what admins and professionals did in an organisation (admins only).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { requireOrganisationAdmin } from '$lib/features/access/policy.server';
+import type { AuditAction } from './audit';
+
+export interface AuditEventInput {
+	actorId: string | null;
+	organisationId?: string | null;
+	subjectId?: string | null;
+	action: AuditAction;
+	object?: string | null;
+	now?: Date;
+}
+
+export interface AuditEventView {
+	id: string;
+	at: string;
+	action: string;
+	object: string | null;
+	/** The professional's name, or null when their account no longer exists. */
+	actorName: string | null;
+	organisationName: string | null;
+}
+
+export async function recordAuditEvent(db: Kysely<Database>, event: AuditEventInput): Promise<void> {
+	await db
+		.insertInto('audit_event')
+		.values({
+			id: crypto.randomUUID(),
+			at: (event.now ?? new Date()).toISOString(),
+			actor_id: event.actorId,
+			organisation_id: event.organisationId ?? null,
+			subject_id: event.subjectId ?? null,
+			action: event.action,
+			object: event.object ?? null
+		})
+		.execute();
+}
+
+function eventsWithNames(db: Kysely<Database>) {
+	return db
+		.selectFrom('audit_event')
+		.leftJoin('account as actor', 'actor.id', 'audit_event.actor_id')
+		.leftJoin('organisation', 'organisation.id', 'audit_event.organisation_id')
+		.select([
+			'audit_event.id',
+			'audit_event.at',
+			'audit_event.action',
+			'audit_event.object',
+			'actor.name as actorName',
+			'organisation.name as organisationName'
+		]);
+}
+
+/** Events by others about the person (their own consent decisions are on the sharing page). */
+export async function listAuditEventsAboutPerson(
+	db: Kysely<Database>,
+	options: { account: SignedInAccount; limit?: number; before?: string }
+): Promise<AuditEventView[]> {
+	let query = eventsWithNames(db)
+		.where('audit_event.subject_id', '=', options.account.id)
+		.where((eb) => eb.or([eb('audit_event.actor_id', 'is', null), eb('audit_event.actor_id', '!=', options.account.id)]));
+	if (options.before) query = query.where('audit_event.at', '<', options.before);
+	return query
+		.orderBy('audit_event.at', 'desc')
+		.orderBy('audit_event.id', 'desc')
+		.limit(options.limit ?? 50)
+		.execute();
+}
+
+export async function listOrganisationAuditEvents(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; organisationId: string; limit?: number }
+): Promise<AuditEventView[]> {
+	await requireOrganisationAdmin(db, options.actor, options.organisationId);
+	return eventsWithNames(db)
+		.where('audit_event.organisation_id', '=', options.organisationId)
+		.where('audit_event.action', 'like', 'organisation.%')
+		.orderBy('audit_event.at', 'desc')
+		.orderBy('audit_event.id', 'desc')
+		.limit(options.limit ?? 50)
+		.execute();
+}

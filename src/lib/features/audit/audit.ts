@@ -1,0 +1,29 @@
+/**
+ * The audit log's vocabulary: every action brug records, so pages and the API can name it in words.
+ * - `auditActions`: all actions; reads of a person's data start with `client.`.
+ * - `isReadOfPersonalData(action)`: true for the reads a person sees under "wie heeft mijn gegevens bekeken".
+ */
+export const auditActions = [
+	// A professional opened a client's page, or read one kind of shared data (object: the scope).
+	'client.record.read',
+	'client.scope.read',
+	// A person's own consent decisions (object: the scopes).
+	'consent.granted',
+	'consent.changed',
+	'consent.withdrawn',
+	// Organisation admins (object: an invitation id or the role).
+	'organisation.created',
+	'organisation.invitation_sent',
+	'organisation.invitation_revoked',
+	'organisation.member_joined',
+	'organisation.member_removed',
+	// A professional's invitations to people (object: the invitation id).
+	'client_invitation.created',
+	'client_invitation.revoked'
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+export function isReadOfPersonalData(action: string): boolean {
+	return action.startsWith('client.');
+}

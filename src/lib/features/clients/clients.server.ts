@@ -1,0 +1,117 @@
+/**
+ * A professional's clients: the people who chose to share with them. Reads check consent and are audited.
+ * - `listClientsForProfessional`: everyone with an active grant to the professional, and what they share.
+ * - `openClientRecord`: one client's shared data, only the consented scopes; every read is written to the audit
+ *   log in the same transaction, so the person sees it under "wie heeft mijn gegevens bekeken".
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { requireClientAccess, requireMembership } from '$lib/features/access/policy.server';
+import { recordAuditEvent } from '$lib/features/audit/audit.server';
+import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
+import { getInstrument } from '$lib/features/instruments/instruments';
+import { listMeasurementsForAccount } from '$lib/features/measurements/measurements.server';
+
+export interface ClientSummary {
+	personId: string;
+	/** The name the person chose for this professional, or their e-mail address. */
+	name: string;
+	organisationName: string;
+	scopes: ConsentScope[];
+	since: string;
+}
+
+export async function listClientsForProfessional(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null }
+): Promise<ClientSummary[]> {
+	const memberships = await requireMembership(db, options.actor, { role: 'professional' });
+	const rows = await db
+		.selectFrom('consent_grant')
+		.innerJoin('account as person', 'person.id', 'consent_grant.person_id')
+		.innerJoin('organisation', 'organisation.id', 'consent_grant.organisation_id')
+		.select([
+			'consent_grant.person_id as personId',
+			'consent_grant.person_name as personName',
+			'person.email',
+			'organisation.name as organisationName',
+			'consent_grant.scopes',
+			'consent_grant.granted_at as since'
+		])
+		.where('consent_grant.professional_id', '=', options.actor!.id)
+		.where('consent_grant.ended_at', 'is', null)
+		.where('consent_grant.organisation_id', 'in', memberships.map((m) => m.organisationId))
+		.orderBy('consent_grant.person_name')
+		.orderBy('person.email')
+		.execute();
+	return rows.map((row) => ({
+		personId: row.personId,
+		name: row.personName || row.email,
+		organisationName: row.organisationName,
+		scopes: parseScopes(JSON.parse(row.scopes) as unknown[]),
+		since: row.since
+	}));
+}
+
+export interface ClientMeasurement {
+	id: string;
+	instrument: string;
+	takenAt: string;
+	total: number | null;
+	max: number | null;
+	band: string | null;
+	emotional: number | null;
+	social: number | null;
+}
+
+export interface ClientRecord {
+	personId: string;
+	name: string;
+	scopes: ConsentScope[];
+	since: string;
+	/** Present only when the person shares their measurements. */
+	measurements?: ClientMeasurement[];
+}
+
+export async function openClientRecord(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string; now?: Date }
+): Promise<ClientRecord> {
+	const grant = await requireClientAccess(db, options.actor, { personId: options.personId });
+	const actorId = options.actor!.id;
+	return db.transaction().execute(async (trx) => {
+		const person = await trx.selectFrom('account').select('email').where('id', '=', grant.personId).executeTakeFirstOrThrow();
+		const audit = (action: 'client.record.read' | 'client.scope.read', object?: ConsentScope) =>
+			recordAuditEvent(trx, {
+				actorId,
+				organisationId: grant.organisationId,
+				subjectId: grant.personId,
+				action,
+				object: object ?? grant.scopes.join(','),
+				now: options.now
+			});
+		await audit('client.record.read');
+		const record: ClientRecord = {
+			personId: grant.personId,
+			name: grant.personName || person.email,
+			scopes: grant.scopes,
+			since: grant.grantedAt
+		};
+		if (grant.scopes.includes('measurements')) {
+			await audit('client.scope.read', 'measurements');
+			const measurements = await listMeasurementsForAccount(trx, { accountId: grant.personId, instrumentFor: getInstrument });
+			record.measurements = measurements.map((m) => ({
+				id: m.id,
+				instrument: m.score.instrument,
+				takenAt: m.takenAt.toISOString(),
+				total: m.score.total,
+				max: getInstrument(m.score.instrument)?.totalRange.max ?? null,
+				band: m.score.band,
+				emotional: m.score.subscales?.emotional ?? null,
+				social: m.score.subscales?.social ?? null
+			}));
+		}
+		return record;
+	});
+}

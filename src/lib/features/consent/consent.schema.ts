@@ -1,0 +1,36 @@
+/**
+ * What the consent forms and API accept. Issues carry message ids (see accounts.schema.ts).
+ */
+import { z } from 'zod';
+import { email } from '$lib/features/accounts/accounts.schema';
+import { consentScopes, normaliseClientCode } from './consent';
+
+export const clientCodeSchema = z
+	.string({ error: 'code_invalid' })
+	.max(40, 'code_invalid')
+	.transform((value, ctx) => {
+		const code = normaliseClientCode(value);
+		if (!code) {
+			ctx.addIssue({ code: 'custom', message: 'code_invalid' });
+			return z.NEVER;
+		}
+		return code;
+	});
+
+/** At least one scope: consent that shares nothing is no consent (withdrawing is its own action). */
+export const scopesSchema = z
+	.array(z.enum(consentScopes, { error: 'scopes_missing' }), { error: 'scopes_missing' })
+	.min(1, 'scopes_missing')
+	.max(consentScopes.length, 'scopes_missing')
+	.transform((scopes) => consentScopes.filter((scope) => scopes.includes(scope)));
+
+const personName = z.string({ error: 'name_too_long' }).trim().max(80, 'name_too_long').default('');
+
+export const acceptInvitationSchema = z.object({ code: clientCodeSchema, scopes: scopesSchema, personName });
+export const changeScopesSchema = z.object({ scopes: scopesSchema });
+
+/** The e-mail address is optional: without it, the professional hands the code over in person. */
+export const createClientInvitationSchema = z.object({
+	email: z.union([z.literal(''), email]).optional().transform((value) => value || undefined),
+	organisationId: z.string().max(64).optional()
+});
