@@ -20,7 +20,17 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	'nieuw-wachtwoord': 'new-password',
 	gegevens: 'data',
 	verwijderen: 'delete',
-	tweestaps: 'two-step'
+	tweestaps: 'two-step',
+	installatie: 'setup',
+	uitnodiging: 'invitation',
+	organisatie: 'organisation',
+	werk: 'work',
+	clienten: 'clients',
+	uitnodigen: 'invite',
+	koppelen: 'connect',
+	delen: 'sharing',
+	inzage: 'access-log',
+	'api-sleutels': 'api-keys'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

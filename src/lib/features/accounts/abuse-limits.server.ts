@@ -1,5 +1,6 @@
 /**
- * Abuse limits for the account forms, per client address and per e-mail address.
+ * Abuse limits for the account forms and invitations, per client address and per e-mail address (for
+ * invitations and codes: the signed-in account's address).
  * - `limitAttempt(action, who)`: counts one attempt; returns null, or the seconds to wait.
  * - `clearAccountLimit(action, email)`: after a successful sign-in, the address starts fresh.
  * - `tooManyAttempts(event, seconds)`: the form answer for a refused attempt.
@@ -10,7 +11,7 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { RateLimiter } from '$lib/server/http/rate-limit';
 
-export type LimitedAction = 'signIn' | 'signUp' | 'passwordReset' | 'verify';
+export type LimitedAction = 'signIn' | 'signUp' | 'passwordReset' | 'verify' | 'invite' | 'connect';
 
 const minutes = (n: number) => n * 60;
 
@@ -28,7 +29,17 @@ const limiters: Record<LimitedAction, { byClient: RateLimiter; byAccount?: RateL
 		byClient: new RateLimiter({ limit: 100, windowSeconds: minutes(60) }),
 		byAccount: new RateLimiter({ limit: 3, windowSeconds: minutes(60) })
 	},
-	verify: { byClient: new RateLimiter({ limit: 200, windowSeconds: minutes(15) }) }
+	verify: { byClient: new RateLimiter({ limit: 200, windowSeconds: minutes(15) }) },
+	// Invitations send mail to others: a professional's day has room for many, a flood of them is abuse.
+	invite: {
+		byClient: new RateLimiter({ limit: 200, windowSeconds: minutes(60) }),
+		byAccount: new RateLimiter({ limit: 50, windowSeconds: minutes(60) })
+	},
+	// Typing an invitation code: a few typos are normal, guessing codes is not.
+	connect: {
+		byClient: new RateLimiter({ limit: 100, windowSeconds: minutes(15) }),
+		byAccount: new RateLimiter({ limit: 10, windowSeconds: minutes(15) })
+	}
 };
 
 export function limitAttempt(action: LimitedAction, who: { client: string; email?: string }): number | null {
