@@ -16,6 +16,26 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 			return m.error_passwords_differ();
 		case 'token_missing':
 			return m.error_token_missing();
+		case 'name_missing':
+			return m.error_name_missing();
+		case 'name_too_long':
+			return m.error_name_too_long();
+		case 'organisation_name_missing':
+			return m.error_organisation_name_missing();
+		case 'organisation_kind_invalid':
+			return m.error_organisation_kind_invalid();
+		case 'role_invalid':
+			return m.error_role_invalid();
+		case 'setup_token_wrong':
+			return m.error_setup_token_wrong();
+		case 'code_invalid':
+			return m.error_code_invalid();
+		case 'scopes_missing':
+			return m.error_scopes_missing();
+		case 'label_missing':
+			return m.error_label_missing();
+		case 'email_taken':
+			return m.error_email_taken();
 		case 'generic':
 			return m.error_field_generic();
 	}

@@ -18,6 +18,7 @@ const fieldErrorIds = [
 	'code_invalid',
 	'scopes_missing',
 	'label_missing',
+	'email_taken',
 	'generic'
 ] as const;
 

@@ -1,7 +1,8 @@
 /**
  * The audit log: append-only, written in the same transaction as the read or change it records.
  * - `recordAuditEvent`: one event (who, about whom, what, when).
- * - `listAuditEventsAboutPerson`: what others did with a person's data, newest first, for that person only.
+ * - `listAuditEventsAboutPerson`: what others did with a person's data, newest first, for that person only; pages
+ *   continue from `auditCursor(lastEventOfPage)`.
  * - `listOrganisationAuditEvents`: what admins and professionals did in an organisation (admins only).
  */
 import type { Kysely } from 'kysely';
@@ -59,6 +60,19 @@ function eventsWithNames(db: Kysely<Database>) {
 		]);
 }
 
+/** A page ends at an event; the next page starts below it: `<at>|<id>` (events can share a millisecond). */
+export function auditCursor(event: Pick<AuditEventView, 'at' | 'id'>): string {
+	return `${event.at}|${event.id}`;
+}
+
+/** A bare instant is accepted too: the page then starts strictly before it. */
+function parseCursor(value: string | undefined): { at: string; id?: string } | undefined {
+	if (!value) return undefined;
+	const [at = '', id] = value.split('|');
+	if (Number.isNaN(Date.parse(at))) return undefined;
+	return { at: new Date(at).toISOString(), id: id || undefined };
+}
+
 /** Events by others about the person (their own consent decisions are on the sharing page). */
 export async function listAuditEventsAboutPerson(
 	db: Kysely<Database>,
@@ -67,7 +81,15 @@ export async function listAuditEventsAboutPerson(
 	let query = eventsWithNames(db)
 		.where('audit_event.subject_id', '=', options.account.id)
 		.where((eb) => eb.or([eb('audit_event.actor_id', 'is', null), eb('audit_event.actor_id', '!=', options.account.id)]));
-	if (options.before) query = query.where('audit_event.at', '<', options.before);
+	const cursor = parseCursor(options.before);
+	if (cursor?.id) {
+		const { at, id } = cursor;
+		query = query.where((eb) =>
+			eb.or([eb('audit_event.at', '<', at), eb.and([eb('audit_event.at', '=', at), eb('audit_event.id', '<', id)])])
+		);
+	} else if (cursor) {
+		query = query.where('audit_event.at', '<', cursor.at);
+	}
 	return query
 		.orderBy('audit_event.at', 'desc')
 		.orderBy('audit_event.id', 'desc')

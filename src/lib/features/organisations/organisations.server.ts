@@ -5,7 +5,8 @@
  * - `getOrganisationForAdmin`: name, members and open invitations, for its admins.
  * - `inviteMember`: mails an invitation to join as professional or admin.
  * - `revokeMemberInvitation`, `removeMember`: undo an invitation; end a membership (never the last admin).
- * - `findMemberInvitation`, `acceptMemberInvitation`, `joinWithNewAccount`: the invited person's side.
+ * - `findMemberInvitation`, `acceptMemberInvitation`, `joinWithNewAccount`, `accountExistsFor`: the invited
+ *   person's side.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
@@ -347,4 +348,10 @@ async function join(db: Kysely<Database>, invitation: MemberInvitationView, acco
 			now: at
 		});
 	});
+}
+
+/** For the invitation page only: whether to offer "sign in" or "create an account" to the holder of the link. */
+export async function accountExistsFor(db: Kysely<Database>, email: string): Promise<boolean> {
+	const row = await db.selectFrom('account').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst();
+	return row !== undefined;
 }

@@ -1,9 +1,15 @@
 /**
- * The one check for pages of a signed-in person: without a session, sign in first and come back here.
+ * The checks at the door of each page group; the use-cases check again inside (policy module).
  * - `requireAccount(event)`: the signed-in account, or a redirect to the sign-in page.
+ * - `requireRole(event, role)`: a professional's or admin's account. Without the role: 403. Without two-step
+ *   sign-in: a redirect to switch it on first, since these pages show other people's data.
  */
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { membershipsOf } from '$lib/features/access/policy.server';
+import { membershipAllows, type MembershipFact } from '$lib/features/access/policy';
+import type { MembershipRole } from '$lib/server/db/schema';
+import { db } from '$lib/server/db';
 import { href } from '$lib/i18n/href';
 import { deLocalizePath } from '$lib/i18n/paths';
 
@@ -12,4 +18,15 @@ export function requireAccount(event: { locals: App.Locals; url: URL }): SignedI
 	if (account) return account;
 	const back = encodeURIComponent(deLocalizePath(event.url.pathname));
 	redirect(303, `${href('/account/inloggen', { locale })}?terug=${back}`);
+}
+
+export async function requireRole(
+	event: { locals: App.Locals; url: URL },
+	role: MembershipRole
+): Promise<{ account: SignedInAccount; memberships: MembershipFact[] }> {
+	const account = requireAccount(event);
+	const memberships = await membershipsOf(db(), account.id);
+	if (!membershipAllows(memberships, { role })) error(403, { message: 'No access', reason: 'no_access' });
+	if (!account.twoFactorEnabled) redirect(303, `${href('/account/tweestaps', { locale: event.locals.locale })}?verplicht`);
+	return { account, memberships };
 }

@@ -8,6 +8,8 @@ import {
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import { requireAccount } from '$lib/server/auth/require';
+import { membershipsOf } from '$lib/features/access/policy.server';
+import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -15,7 +17,9 @@ export const load: PageServerLoad = (event) => {
 	return {
 		enabled: requireAccount(event).twoFactorEnabled,
 		turnedOn: url.searchParams.has('aan'),
-		turnedOff: url.searchParams.has('uit')
+		turnedOff: url.searchParams.has('uit'),
+		// Sent here by a page for professionals or admins, which needs two-step sign-in first.
+		required: url.searchParams.has('verplicht')
 	};
 };
 
@@ -42,7 +46,10 @@ export const actions: Actions = {
 		}
 		redirect(303, `${here(locals.locale)}?aan`);
 	},
-	off: async ({ request, locals }) => {
+	off: async (event) => {
+		const { request, locals } = event;
+		// Professionals and admins keep it on: their pages show other people's data.
+		if ((await membershipsOf(db(), requireAccount(event).id)).length > 0) return fail(400, { problem: 'required' as const });
 		const form = await request.formData();
 		const outcome = await turnOffTwoFactor(auth(), { password: text(form, 'password'), headers: request.headers });
 		if (!outcome.ok) return fail(400, { problem: 'wrong_password' as const });

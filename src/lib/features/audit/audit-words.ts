@@ -1,0 +1,43 @@
+/** What an audit event means, in the page's language. */
+import { m } from '$lib/paraglide/messages';
+import { isConsentScope } from '$lib/features/consent/consent';
+import { scopeLabel } from '$lib/features/consent/consent-words';
+
+function scopes(object: string | null): string {
+	return (object ?? '').split(',').filter(isConsentScope).map(scopeLabel).join(', ');
+}
+
+function role(object: string | null): string {
+	return object === 'admin' ? m.role_admin() : m.role_professional();
+}
+
+export function auditActionText(action: string, object: string | null): string {
+	switch (action) {
+		case 'client.record.read':
+			return m.audit_client_record_read();
+		case 'client.scope.read':
+			return m.audit_client_scope_read({ what: scopes(object) });
+		case 'consent.granted':
+			return m.audit_consent_granted({ what: scopes(object) });
+		case 'consent.changed':
+			return m.audit_consent_changed({ what: scopes(object) });
+		case 'consent.withdrawn':
+			return m.audit_consent_withdrawn();
+		case 'organisation.created':
+			return m.audit_organisation_created();
+		case 'organisation.invitation_sent':
+			return m.audit_invitation_sent({ role: role(object) });
+		case 'organisation.invitation_revoked':
+			return m.audit_invitation_revoked();
+		case 'organisation.member_joined':
+			return m.audit_member_joined({ role: role(object) });
+		case 'organisation.member_removed':
+			return m.audit_member_removed({ role: role(object) });
+		case 'client_invitation.created':
+			return m.audit_client_invitation_created();
+		case 'client_invitation.revoked':
+			return m.audit_client_invitation_revoked();
+		default:
+			return action;
+	}
+}

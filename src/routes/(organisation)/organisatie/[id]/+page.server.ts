@@ -1,0 +1,73 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { listOrganisationAuditEvents } from '$lib/features/audit/audit.server';
+import { inviteMemberSchema } from '$lib/features/organisations/organisations.schema';
+import {
+	getOrganisationForAdmin,
+	inviteMember,
+	removeMember,
+	revokeMemberInvitation
+} from '$lib/features/organisations/organisations.server';
+import { href } from '$lib/i18n/href';
+import { db } from '$lib/server/db';
+import { mailer } from '$lib/server/mail/mailer';
+import { pageLink } from '$lib/server/links';
+import type { Actions, PageServerLoad } from './$types';
+
+const notices = ['uitgenodigd', 'ingetrokken', 'verwijderd'] as const;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const organisation = await getOrganisationForAdmin(db(), { actor: locals.account, organisationId: params.id });
+	return {
+		...organisation,
+		auditEvents: await listOrganisationAuditEvents(db(), { actor: locals.account, organisationId: params.id, limit: 30 }),
+		// Removing someone asks first: ?verwijderen=<membership id>.
+		confirmRemove: url.searchParams.get('verwijderen'),
+		notice: notices.find((key) => url.searchParams.has(key)) ?? null
+	};
+};
+
+const here = (id: string, locale: 'nl' | 'en', notice: (typeof notices)[number]) => `${href(`/organisatie/${id}`, { locale })}?${notice}`;
+
+export const actions: Actions = {
+	invite: async (event) => {
+		const { request, locals, params } = event;
+		const form = await request.formData();
+		const input = { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
+		const parsed = inviteMemberSchema.safeParse(input);
+		if (!parsed.success) return fail(400, { ...input, errors: fieldErrors(parsed.error) });
+		const wait = limitAttempt('invite', { client: event.getClientAddress(), email: locals.account?.email });
+		if (wait !== null) return tooManyAttempts(event, wait);
+		const outcome = await inviteMember(db(), {
+			actor: locals.account,
+			organisationId: params.id,
+			...parsed.data,
+			locale: locals.locale,
+			mailer: mailer(),
+			linkFor: (token, locale) => pageLink(`/uitnodiging/${token}`, locale)
+		});
+		if (!outcome.ok) return fail(400, { ...input, alreadyMember: true });
+		redirect(303, here(params.id, locals.locale, 'uitgenodigd'));
+	},
+	revoke: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const done = await revokeMemberInvitation(db(), {
+			actor: locals.account,
+			organisationId: params.id,
+			invitationId: String(form.get('invitation') ?? '')
+		});
+		if (!done) return fail(404, { gone: true });
+		redirect(303, here(params.id, locals.locale, 'ingetrokken'));
+	},
+	remove: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const outcome = await removeMember(db(), {
+			actor: locals.account,
+			organisationId: params.id,
+			membershipId: String(form.get('membership') ?? '')
+		});
+		if (!outcome.ok) return fail(outcome.reason === 'last_admin' ? 400 : 404, { lastAdmin: outcome.reason === 'last_admin', gone: outcome.reason === 'not_found' });
+		redirect(303, here(params.id, locals.locale, 'verwijderd'));
+	}
+};

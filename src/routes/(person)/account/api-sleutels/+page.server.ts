@@ -1,0 +1,33 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { createApiTokenSchema } from '$lib/features/api-tokens/api-tokens.schema';
+import { createApiToken, listApiTokens, revokeApiToken } from '$lib/features/api-tokens/api-tokens.server';
+import { href } from '$lib/i18n/href';
+import { requireAccount } from '$lib/server/auth/require';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({
+	tokens: await listApiTokens(db(), { actor: requireAccount(event) }),
+	// Revoking asks first: ?intrekken=<token id>.
+	confirmRevoke: event.url.searchParams.get('intrekken'),
+	revoked: event.url.searchParams.has('ingetrokken')
+});
+
+export const actions: Actions = {
+	create: async (event) => {
+		const form = await event.request.formData();
+		const label = String(form.get('label') ?? '');
+		const parsed = createApiTokenSchema.safeParse({ label });
+		if (!parsed.success) return fail(400, { label, errors: fieldErrors(parsed.error) });
+		const created = await createApiToken(db(), { actor: requireAccount(event), label: parsed.data.label });
+		// Shown once, in this answer only: brug keeps just its hash.
+		return { created: { token: created.token, label: parsed.data.label } };
+	},
+	revoke: async (event) => {
+		const form = await event.request.formData();
+		const done = await revokeApiToken(db(), { actor: requireAccount(event), tokenId: String(form.get('token') ?? '') });
+		if (!done) return fail(404, { gone: true });
+		redirect(303, `${href('/account/api-sleutels', { locale: event.locals.locale })}?ingetrokken`);
+	}
+};

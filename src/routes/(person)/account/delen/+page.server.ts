@@ -1,0 +1,42 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { consentScopes } from '$lib/features/consent/consent';
+import { changeScopesSchema } from '$lib/features/consent/consent.schema';
+import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
+import { href } from '$lib/i18n/href';
+import { requireAccount } from '$lib/server/auth/require';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const grants = await listConsentGrantsForPerson(db(), { actor: requireAccount(event) });
+	const { searchParams } = event.url;
+	return {
+		active: grants.filter((g) => g.endedAt === null),
+		history: grants,
+		scopes: consentScopes,
+		// "Stop sharing" asks first: ?stoppen=<grant id> shows the question.
+		confirmWithdraw: searchParams.get('stoppen'),
+		notice: (['gekoppeld', 'gewijzigd', 'gestopt'] as const).find((key) => searchParams.has(key)) ?? null
+	};
+};
+
+const here = (locale: 'nl' | 'en', notice: string) => `${href('/account/delen', { locale })}?${notice}`;
+
+export const actions: Actions = {
+	change: async (event) => {
+		const form = await event.request.formData();
+		const grantId = String(form.get('grant') ?? '');
+		const parsed = changeScopesSchema.safeParse({ scopes: form.getAll('scopes') });
+		if (!parsed.success) return fail(400, { grantId, errors: fieldErrors(parsed.error) });
+		const outcome = await changeConsentScopes(db(), { actor: requireAccount(event), grantId, scopes: parsed.data.scopes });
+		if (!outcome.ok) return fail(404, { grantId, gone: true });
+		redirect(303, here(event.locals.locale, 'gewijzigd'));
+	},
+	withdraw: async (event) => {
+		const form = await event.request.formData();
+		const grantId = String(form.get('grant') ?? '');
+		if (!(await withdrawConsent(db(), { actor: requireAccount(event), grantId }))) return fail(404, { grantId, gone: true });
+		redirect(303, here(event.locals.locale, 'gestopt'));
+	}
+};

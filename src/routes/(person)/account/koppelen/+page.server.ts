@@ -1,0 +1,53 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { consentScopes, formatClientCode, normaliseClientCode } from '$lib/features/consent/consent';
+import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
+import { acceptClientInvitation, findClientInvitation } from '$lib/features/consent/consent.server';
+import { href } from '$lib/i18n/href';
+import { requireAccount } from '$lib/server/auth/require';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Step 1 is a GET form (and the link in the mail): `?code=…` shows who invites and what could be shared. */
+export const load: PageServerLoad = async (event) => {
+	const account = requireAccount(event);
+	const typed = event.url.searchParams.get('code');
+	if (typed === null) return { step: 'code' as const, typed: '' };
+	const code = normaliseClientCode(typed.slice(0, 40));
+	if (!code) return { step: 'code' as const, typed: typed.slice(0, 40), error: 'code_invalid' as const };
+	const wait = limitAttempt('connect', { client: event.getClientAddress(), email: account.email });
+	if (wait !== null) {
+		event.setHeaders({ 'retry-after': String(wait) });
+		return { step: 'code' as const, typed: formatClientCode(code), tooManyMinutes: Math.ceil(wait / 60) };
+	}
+	const invitation = await findClientInvitation(db(), { code });
+	if (!invitation) return { step: 'code' as const, typed: formatClientCode(code), error: 'not_found' as const };
+	return {
+		step: 'decide' as const,
+		code: formatClientCode(code),
+		professionalName: invitation.professionalName,
+		organisationName: invitation.organisationName,
+		scopes: consentScopes
+	};
+};
+
+export const actions: Actions = {
+	accept: async (event) => {
+		const { request, locals } = event;
+		const actor = requireAccount(event);
+		const form = await request.formData();
+		const input = { code: form.get('code'), scopes: form.getAll('scopes'), personName: form.get('personName') ?? '' };
+		const parsed = acceptInvitationSchema.safeParse(input);
+		if (!parsed.success) {
+			return fail(400, { chosen: form.getAll('scopes').map(String), personName: String(input.personName), errors: fieldErrors(parsed.error) });
+		}
+		const wait = limitAttempt('connect', { client: event.getClientAddress(), email: actor.email });
+		if (wait !== null) return tooManyAttempts(event, wait);
+		const outcome = await acceptClientInvitation(db(), { actor, ...parsed.data });
+		if (!outcome.ok) {
+			return fail(400, { chosen: parsed.data.scopes, personName: parsed.data.personName, errors: { code: 'code_invalid' } as FieldErrors, reason: outcome.reason });
+		}
+		redirect(303, `${href('/account/delen', { locale: locals.locale })}?gekoppeld`);
+	}
+};

@@ -1,0 +1,41 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { signIn } from '$lib/features/accounts/accounts.server';
+import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { setupSchema } from '$lib/features/organisations/organisations.schema';
+import { createOrganisationWithAdmin } from '$lib/features/organisations/organisations.server';
+import { checkSetupToken, setupDone, setupOpen } from '$lib/features/organisations/setup-token.server';
+import { href } from '$lib/i18n/href';
+import { auth } from '$lib/server/auth';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({ open: setupOpen() });
+
+const fields = ['token', 'organisationName', 'kind', 'name', 'email', 'password', 'repeat'] as const;
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { request, locals } = event;
+		const form = await request.formData();
+		const input = Object.fromEntries(fields.map((f) => [f, form.get(f) ?? undefined]));
+		const kept = { organisationName: String(input.organisationName ?? ''), kind: String(input.kind ?? ''), name: String(input.name ?? ''), email: String(input.email ?? '') };
+		const wait = limitAttempt('signIn', { client: event.getClientAddress() });
+		if (wait !== null) return tooManyAttempts(event, wait);
+		const parsed = setupSchema.safeParse(input);
+		if (!parsed.success) return fail(400, { ...kept, errors: fieldErrors(parsed.error) });
+		if (!setupOpen() || !checkSetupToken(parsed.data.token)) {
+			return fail(400, { ...kept, errors: { token: 'setup_token_wrong' } as FieldErrors });
+		}
+		const { organisationName, kind, name, email, password } = parsed.data;
+		const created = await createOrganisationWithAdmin(db(), auth(), {
+			organisation: { name: organisationName, kind },
+			admin: { name, email, password, locale: locals.locale }
+		});
+		if (!created.ok) return fail(400, { ...kept, errors: { email: 'email_taken' } as FieldErrors });
+		setupDone();
+		await signIn(auth(), { email, password, headers: request.headers });
+		// Admins reach other people's data: two-step sign-in comes first.
+		redirect(303, `${href('/account/tweestaps', { locale: locals.locale })}?verplicht`);
+	}
+};
