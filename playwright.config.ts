@@ -12,6 +12,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Another port lets a second run (e.g. a helper's) work beside the first.
 const port = Number(process.env.BRUG_E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
+/** Also in tests/e2e/organisations.ts. */
+const e2eSetupToken = 'e2e-setup-token-0123456789abcdef';
 
 /**
  * The server's data dir: new for every run, under tmp/ (git-ignored) so a failed run can be inspected. The config is
@@ -89,6 +91,8 @@ export default defineConfig({
 			ORIGIN: baseURL,
 			BRUG_DATA_DIR: runDataDir(),
 			LOG_LEVEL: 'warn',
+			// The setup page stays open with a configured token, so every journey can make its own organisation.
+			BRUG_SETUP_TOKEN: e2eSetupToken,
 			// Always the run's own SQLite database, even when the shell points DATABASE_URL elsewhere.
 			DATABASE_URL: ''
 		}

@@ -51,7 +51,7 @@ export async function createClientInvitation(
 	const code = createClientCode();
 	const id = crypto.randomUUID();
 	const expiresAt = new Date(now.getTime() + clientInvitationDays * day).toISOString();
-	const email = options.email?.toLowerCase() ?? null;
+	const email = options.email?.toLowerCase() || null;
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('client_invitation')
@@ -169,8 +169,10 @@ export async function acceptClientInvitation(
 	if (invitation.professionalId === account.id) return { ok: false, reason: 'own_invitation' };
 	const now = (options.now ?? new Date()).toISOString();
 	const grantId = crypto.randomUUID();
-	await db.transaction().execute(async (trx) => {
-		await trx.deleteFrom('client_invitation').where('id', '=', invitation.id).execute();
+	const used = await db.transaction().execute(async (trx) => {
+		// Single use, also when two people type the code at the same moment: only the one who deletes it goes on.
+		const deleted = await trx.deleteFrom('client_invitation').where('id', '=', invitation.id).executeTakeFirst();
+		if (Number(deleted.numDeletedRows) === 0) return false;
 		// Connecting again with the same professional replaces the current grant, keeping it as history.
 		const current = await trx
 			.selectFrom('consent_grant')
@@ -206,7 +208,9 @@ export async function acceptClientInvitation(
 			object: parseScopes(options.scopes).join(','),
 			now: new Date(now)
 		});
+		return true;
 	});
+	if (!used) return { ok: false, reason: 'invalid' };
 	return { ok: true, grantId };
 }
 

@@ -8,7 +8,7 @@
  * - `findMemberInvitation`, `acceptMemberInvitation`, `joinWithNewAccount`, `accountExistsFor`: the invited
  *   person's side.
  */
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { MembershipRole, OrganisationKind } from '$lib/server/db/schema';
 import type { Auth } from '$lib/server/auth/auth';
@@ -224,6 +224,7 @@ export async function removeMember(
 	await requireOrganisationAdmin(db, options.actor, options.organisationId);
 	const now = (options.now ?? new Date()).toISOString();
 	return db.transaction().execute(async (trx) => {
+		await lockOrganisation(trx, options.organisationId);
 		const members = await trx
 			.selectFrom('membership')
 			.select(['id as membershipId', 'role', 'account_id'])
@@ -256,6 +257,15 @@ export async function removeMember(
 		});
 		return { ok: true } as const;
 	});
+}
+
+/**
+ * Two admins removing each other at the same moment must not leave the organisation without one. PostgreSQL runs
+ * such transactions side by side, so they queue on the organisation's row; SQLite runs them one at a time anyway.
+ */
+async function lockOrganisation(trx: Kysely<Database>, organisationId: string): Promise<void> {
+	if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+	await trx.selectFrom('organisation').select('id').where('id', '=', organisationId).forUpdate().execute();
 }
 
 export interface MemberInvitationView {
@@ -320,7 +330,9 @@ export async function joinWithNewAccount(
 
 async function join(db: Kysely<Database>, invitation: MemberInvitationView, accountId: string, at = new Date()) {
 	await db.transaction().execute(async (trx) => {
-		await trx.deleteFrom('organisation_invitation').where('id', '=', invitation.id).execute();
+		// Whoever deletes the invitation joins; a second, simultaneous accept finds nothing to do.
+		const deleted = await trx.deleteFrom('organisation_invitation').where('id', '=', invitation.id).executeTakeFirst();
+		if (Number(deleted.numDeletedRows) === 0) return;
 		const already = await trx
 			.selectFrom('membership')
 			.select('id')
