@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: prerequisites, type check, unit and integration tests (SQLite and PostgreSQL), build, browser tests.
+# npm test: prerequisites, type check, build, unit and integration tests (SQLite and PostgreSQL), browser tests.
 # Stops at the first failure with its exit code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,12 +66,13 @@ fi
 step '2/5 type check (npm run check)'
 npm run --silent check
 
-step '3/5 unit and integration tests (vitest)'
+# Before vitest: the authorisation matrix test runs the built app.
+step '3/5 build (vite build)'
+npx vite build
+
+step '4/5 unit and integration tests (vitest)'
 mkdir -p tmp/test-results
 npx vitest run --reporter=default --reporter=json --outputFile.json=tmp/test-results/vitest.json
-
-step '4/5 build (vite build)'
-npx vite build
 
 step '5/5 browser tests (playwright)'
 npx playwright test

@@ -25,12 +25,28 @@ export interface OpenOptions {
 export interface TestDatabase {
 	name: 'sqlite' | 'postgres';
 	open(options?: OpenOptions): Promise<DatabaseHandle>;
+	/**
+	 * PostgreSQL only: a new, empty database of its own for another process (the built server migrates it), as a URL,
+	 * with the function that drops it. SQLite needs no such thing: that process is given a data dir instead.
+	 */
+	createEmpty?(): Promise<EmptyDatabase>;
+}
+
+export interface EmptyDatabase {
+	url: string;
+	drop(): Promise<void>;
 }
 
 export function testDatabases(): TestDatabase[] {
 	const targets: TestDatabase[] = [{ name: 'sqlite', open: openSqlite }];
 	const postgresUrl = inject('postgresUrl');
-	if (postgresUrl) targets.push({ name: 'postgres', open: (options) => openPostgres(postgresUrl, options) });
+	if (postgresUrl) {
+		targets.push({
+			name: 'postgres',
+			open: (options) => openPostgres(postgresUrl, options),
+			createEmpty: () => createEmptyPostgres(postgresUrl)
+		});
+	}
 	return targets;
 }
 
@@ -50,12 +66,18 @@ async function openSqlite(options: OpenOptions = {}): Promise<DatabaseHandle> {
 
 /** A database of its own on the shared test server (so suites and workers never see each other), dropped on close. */
 async function openPostgres(serverUrl: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
+	const { url, drop } = await createEmptyPostgres(serverUrl);
+	const handle = openDatabase({ kind: 'postgres', url, maxConnections: 5 });
+	return prepare(handle, options, drop);
+}
+
+async function createEmptyPostgres(serverUrl: string): Promise<EmptyDatabase> {
 	const name = `brug_t_${randomBytes(6).toString('hex')}`;
 	await administer(serverUrl, `create database ${name}`);
 	const url = new URL(serverUrl);
 	url.pathname = `/${name}`;
-	const handle = openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 5 });
-	return prepare(handle, options, () => administer(serverUrl, `drop database if exists ${name} with (force)`));
+	// "with (force)" also ends the connections of another process that still uses it.
+	return { url: url.toString(), drop: () => administer(serverUrl, `drop database if exists ${name} with (force)`) };
 }
 
 async function administer(serverUrl: string, statement: string): Promise<void> {

@@ -30,11 +30,70 @@ describe('OpenAPI document', () => {
 		expect(Object.keys(openApiDocument.paths).sort()).toEqual(apiRoutes());
 	});
 	it('resolves every $ref', () => {
-		const refs = JSON.stringify(openApiDocument).match(/"#\/components\/schemas\/(\w+)"/g) ?? [];
+		const refs = JSON.stringify(openApiDocument).match(/"#\/components\/\w+\/\w+"/g) ?? [];
 		expect(refs.length).toBeGreaterThan(0);
 		for (const ref of refs) {
-			const name = ref.slice('"#/components/schemas/'.length, -1);
-			expect(openApiDocument.components.schemas, name).toHaveProperty(name);
+			const [, , section, name] = ref.slice(1, -1).split('/') as [string, string, string, string];
+			expect(openApiDocument.components, ref).toHaveProperty([section, name]);
+		}
+	});
+});
+
+const methods = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'] as const;
+
+interface Operation {
+	operationId: string;
+	security?: Record<string, string[]>[];
+	responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+
+function operations(): { path: string; method: string; operation: Operation }[] {
+	return Object.entries(openApiDocument.paths as unknown as Record<string, Record<string, Operation>>).flatMap(([path, item]) =>
+		methods.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method]! }))
+	);
+}
+
+const personal = (path: string) => path.startsWith('/api/v1/me/') || path === '/api/v1/invitations' || path.startsWith('/api/v1/invitations/');
+
+describe('OpenAPI security', () => {
+	it('names the session cookie and the personal API token as security schemes', () => {
+		expect(openApiDocument.components.securitySchemes).toEqual({
+			sessionCookie: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'brug.session_token' }),
+			apiToken: expect.objectContaining({ type: 'http', scheme: 'bearer' })
+		});
+	});
+
+	it('gives every operation a unique operationId', () => {
+		const ids = operations().map((o) => o.operation.operationId);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	it('declares security on every personal operation, and on no public one', () => {
+		const all = operations();
+		expect(all.filter((o) => personal(o.path)).length).toBeGreaterThanOrEqual(8);
+		for (const { path, method, operation } of all) {
+			const name = `${method.toUpperCase()} ${path}`;
+			if (personal(path)) expect(operation.security, name).toBeDefined();
+			else expect(operation.security, name).toBeUndefined();
+		}
+	});
+
+	it('lets every secured operation use either scheme, and documents its refusals as problem+json', () => {
+		const problem = { schema: { $ref: '#/components/schemas/Problem' } };
+		for (const { path, method, operation } of operations().filter((o) => o.operation.security)) {
+			const name = `${method.toUpperCase()} ${path}`;
+			expect(operation.security, name).toEqual([{ sessionCookie: [] }, { apiToken: [] }]);
+			for (const status of ['401', '403']) {
+				expect(operation.responses[status]?.content?.['application/problem+json'], `${name} ${status}`).toEqual(problem);
+			}
+		}
+	});
+
+	it('documents a Problem for every 4xx answer', () => {
+		for (const { path, method, operation } of operations()) {
+			for (const [status, response] of Object.entries(operation.responses).filter(([s]) => s.startsWith('4'))) {
+				expect(response.content?.['application/problem+json'], `${method.toUpperCase()} ${path} ${status}`).toBeDefined();
+			}
 		}
 	});
 });

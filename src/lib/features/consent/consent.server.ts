@@ -12,7 +12,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { Mailer, MailLocale } from '$lib/server/mail/mailer';
+import { MailDeliveryError, type Mailer, type MailLocale } from '$lib/server/mail/mailer';
 import { renderMail } from '$lib/server/mail/templates';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireMembership, requireSignedIn } from '$lib/features/access/policy.server';
@@ -41,7 +41,7 @@ export async function createClientInvitation(
 		linkFor: (code: string, locale: MailLocale) => string;
 		now?: Date;
 	}
-): Promise<{ id: string; code: string; expiresAt: string; organisationId: string }> {
+): Promise<{ id: string; code: string; expiresAt: string; organisationId: string; mailed: boolean }> {
 	const memberships = await requireMembership(db, options.actor, {
 		role: 'professional',
 		organisationId: options.organisationId
@@ -72,9 +72,15 @@ export async function createClientInvitation(
 		const organisation = await db.selectFrom('organisation').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow();
 		const names = { professionalName: professional.name, organisationName: organisation.name };
 		const data = { url: options.linkFor(code, options.locale), code: formatClientCode(code), ...names };
-		await options.mailer.send({ to: email, ...renderMail(clientInvitationMail, data, options.locale) });
+		try {
+			await options.mailer.send({ to: email, ...renderMail(clientInvitationMail, data, options.locale) });
+		} catch (error) {
+			// The code still works: the professional hands it over instead (the page says the mail failed).
+			if (!(error instanceof MailDeliveryError)) throw error;
+			return { id, code, expiresAt, organisationId, mailed: false };
+		}
 	}
-	return { id, code, expiresAt, organisationId };
+	return { id, code, expiresAt, organisationId, mailed: email !== null };
 }
 
 export async function listClientInvitations(

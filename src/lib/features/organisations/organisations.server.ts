@@ -12,7 +12,7 @@ import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { MembershipRole, OrganisationKind } from '$lib/server/db/schema';
 import type { Auth } from '$lib/server/auth/auth';
-import type { Mailer, MailLocale } from '$lib/server/mail/mailer';
+import { MailDeliveryError, type Mailer, type MailLocale } from '$lib/server/mail/mailer';
 import { renderMail } from '$lib/server/mail/templates';
 import type { Locale } from '$lib/paraglide/runtime';
 import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
@@ -141,7 +141,7 @@ export async function inviteMember(
 		linkFor: (token: string, locale: MailLocale) => string;
 		now?: Date;
 	}
-): Promise<{ ok: true } | { ok: false; reason: 'already_member' }> {
+): Promise<{ ok: true } | { ok: false; reason: 'already_member' | 'mail_failed' }> {
 	await requireOrganisationAdmin(db, options.actor, options.organisationId);
 	const email = options.email.toLowerCase();
 	const existing = await db
@@ -191,7 +191,14 @@ export async function inviteMember(
 		});
 	});
 	const data = { url: options.linkFor(token, options.locale), organisationName: organisation.name, role: options.role };
-	await options.mailer.send({ to: email, ...renderMail(memberInvitationMail, data, options.locale) });
+	try {
+		await options.mailer.send({ to: email, ...renderMail(memberInvitationMail, data, options.locale) });
+	} catch (error) {
+		if (!(error instanceof MailDeliveryError)) throw error;
+		// Unsent, the link exists nowhere: remove the invitation so the list does not promise a mail.
+		await db.deleteFrom('organisation_invitation').where('id', '=', id).execute();
+		return { ok: false, reason: 'mail_failed' };
+	}
 	return { ok: true };
 }
 

@@ -1,12 +1,43 @@
 /**
  * The OpenAPI 3.1 description of brug's JSON API, served at /api/openapi.json.
- * A test compares its paths with the API routes, so an undocumented endpoint fails the build.
+ * A test compares its paths with the API routes, so an undocumented endpoint fails the build; another checks that
+ * every personal operation declares `security`, and the end-to-end tests call each of those without credentials.
  */
 import { instrumentIds } from '$lib/features/instruments/instruments';
+import { consentScopes } from '$lib/features/consent/consent';
 
 const problemResponse = (description: string) => ({
 	description,
 	content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
+});
+
+/** Personal operations accept either a session (brug's own pages) or a personal API token (scripts and apps). */
+const secured: Record<string, string[]>[] = [{ sessionCookie: [] }, { apiToken: [] }];
+
+const refusals = {
+	'401': problemResponse('No session and no valid API token (with `WWW-Authenticate: Bearer`)'),
+	'403': problemResponse(
+		'Not allowed: a cookie call that changes something from another site, or (for professionals) no membership or two-step sign-in off; `reason` says which'
+	)
+};
+
+const jsonBodyProblems = {
+	'400': problemResponse('The body is not valid JSON'),
+	'413': problemResponse('The body is larger than 16 KiB'),
+	'415': problemResponse('The body is not application/json'),
+	'422': problemResponse('A field is missing or wrong; invalid-params names it')
+};
+
+const tooMany = problemResponse('Too many attempts; `Retry-After` gives the seconds to wait');
+
+const jsonContent = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+
+const idPathParam = (description: string) => ({
+	name: 'id',
+	in: 'path',
+	required: true,
+	description,
+	schema: { type: 'string', maxLength: 64 }
 });
 
 const localeParam = {
@@ -30,7 +61,7 @@ export const openApiDocument = {
 		title: 'brug API',
 		version: '1.0.0',
 		description:
-			'Loneliness instruments (De Jong Gierveld 11 and 6 items, UCLA 3 items) and their scoring. Scoring stores nothing. Errors are RFC 9457 problem details.',
+			"Loneliness instruments (De Jong Gierveld 11 and 6 items, UCLA 3 items) and their scoring (public; scoring stores nothing), and the personal API: your consents, what professionals did with your data, your data export, and for professionals their invitations. Personal operations take the session cookie of brug's pages or a personal API token (`Authorization: Bearer brug_…`, made and revoked on your account page). Their answers are never cached (`Cache-Control: no-store`). Errors are RFC 9457 problem details.",
 		license: { name: 'Proprietary' }
 	},
 	servers: [{ url: '/' }],
@@ -95,6 +126,154 @@ export const openApiDocument = {
 				}
 			}
 		},
+		'/api/v1/me/consents': {
+			get: {
+				operationId: 'listMyConsents',
+				summary: 'Your consents to professionals, current and past, newest first',
+				security: secured,
+				responses: {
+					'200': { description: 'The consents', content: jsonContent('ConsentGrantList') },
+					...refusals
+				}
+			},
+			post: {
+				operationId: 'grantConsent',
+				summary: 'Connect with a professional by their invitation code, sharing the chosen scopes',
+				security: secured,
+				requestBody: {
+					required: true,
+					content: {
+						'application/json': {
+							schema: { $ref: '#/components/schemas/GrantConsentRequest' },
+							example: { code: 'K7QM-4TXP', scopes: ['measurements'], personName: 'Anna' }
+						}
+					}
+				},
+				responses: {
+					'201': { description: 'The new consent', content: jsonContent('ConsentGrant') },
+					...refusals,
+					...jsonBodyProblems,
+					'404': problemResponse('The code is unknown or has expired'),
+					'429': tooMany
+				}
+			}
+		},
+		'/api/v1/me/consents/{id}': {
+			patch: {
+				operationId: 'changeConsentScopes',
+				summary: 'Share other scopes: the consent ends and a new one starts (history is kept)',
+				security: secured,
+				parameters: [idPathParam('The id of a current consent')],
+				requestBody: {
+					required: true,
+					content: {
+						'application/json': {
+							schema: { $ref: '#/components/schemas/ChangeScopesRequest' },
+							example: { scopes: ['measurements', 'programme'] }
+						}
+					}
+				},
+				responses: {
+					'200': { description: 'The new consent that replaces it', content: jsonContent('ConsentGrant') },
+					...refusals,
+					...jsonBodyProblems,
+					'404': problemResponse('Not one of your current consents')
+				}
+			},
+			delete: {
+				operationId: 'withdrawConsent',
+				summary: "Withdraw a consent; the professional's access ends at once",
+				security: secured,
+				parameters: [idPathParam('The id of a current consent')],
+				responses: {
+					'204': { description: 'Withdrawn' },
+					...refusals,
+					'404': problemResponse('Not one of your current consents')
+				}
+			}
+		},
+		'/api/v1/me/audit-events': {
+			get: {
+				operationId: 'listMyAuditEvents',
+				summary: 'What professionals did with your data, newest first',
+				security: secured,
+				parameters: [
+					{
+						name: 'limit',
+						in: 'query',
+						required: false,
+						schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 }
+					},
+					{
+						name: 'before',
+						in: 'query',
+						required: false,
+						description: 'Where the page starts: the `next` of the previous page (`<instant>|<id>`), or an ISO 8601 instant (events strictly before it).',
+						schema: { type: 'string', maxLength: 100 }
+					}
+				],
+				responses: {
+					'200': { description: 'One page of events', content: jsonContent('AuditEventPage') },
+					...refusals,
+					'422': problemResponse('limit or before is wrong; invalid-params names it')
+				}
+			}
+		},
+		'/api/v1/me/export': {
+			get: {
+				operationId: 'exportMyData',
+				summary: 'Everything brug keeps about you (GDPR articles 15 and 20)',
+				security: secured,
+				responses: {
+					'200': { description: 'Your data', content: jsonContent('PersonalDataExport') },
+					...refusals
+				}
+			}
+		},
+		'/api/v1/invitations': {
+			get: {
+				operationId: 'listClientInvitations',
+				summary: 'Your open invitations to people (professionals with two-step sign-in on)',
+				security: secured,
+				responses: {
+					'200': { description: 'The open invitations', content: jsonContent('ClientInvitationList') },
+					...refusals
+				}
+			},
+			post: {
+				operationId: 'createClientInvitation',
+				summary: 'A new invitation code for a person; mailed to them when an address is given',
+				security: secured,
+				requestBody: {
+					required: true,
+					content: {
+						'application/json': {
+							schema: { $ref: '#/components/schemas/CreateClientInvitationRequest' },
+							example: { email: 'anna@example.nl', locale: 'nl' }
+						}
+					}
+				},
+				responses: {
+					'201': { description: 'The invitation; the code is shown only now', content: jsonContent('CreatedClientInvitation') },
+					...refusals,
+					...jsonBodyProblems,
+					'429': tooMany
+				}
+			}
+		},
+		'/api/v1/invitations/{id}': {
+			delete: {
+				operationId: 'revokeClientInvitation',
+				summary: 'Revoke one of your open invitations; its code stops working',
+				security: secured,
+				parameters: [idPathParam('The id of an open invitation')],
+				responses: {
+					'204': { description: 'Revoked' },
+					...refusals,
+					'404': problemResponse('Not one of your open invitations')
+				}
+			}
+		},
 		'/healthz': {
 			get: {
 				operationId: 'health',
@@ -107,6 +286,21 @@ export const openApiDocument = {
 		}
 	},
 	components: {
+		securitySchemes: {
+			sessionCookie: {
+				type: 'apiKey',
+				in: 'cookie',
+				name: 'brug.session_token',
+				description:
+					"The session of brug's own pages (`__Secure-brug.session_token` over https). Calls that change something must come from brug itself (Sec-Fetch-Site same-origin)."
+			},
+			apiToken: {
+				type: 'http',
+				scheme: 'bearer',
+				bearerFormat: 'brug_ and 43 base64url characters',
+				description: 'A personal API token, made and revoked on your account page; it works for a year.'
+			}
+		},
 		schemas: {
 			Problem: {
 				type: 'object',
@@ -116,6 +310,11 @@ export const openApiDocument = {
 					title: { type: 'string' },
 					status: { type: 'integer' },
 					detail: { type: 'string' },
+					reason: {
+						type: 'string',
+						enum: ['sign_in_required', 'two_factor_required', 'no_access'],
+						description: 'Why access was refused (403 only)'
+					},
 					'invalid-params': {
 						type: 'array',
 						items: {
@@ -124,6 +323,122 @@ export const openApiDocument = {
 							properties: { name: { type: 'string' }, reason: { type: 'string' } }
 						}
 					}
+				}
+			},
+			ConsentScope: { type: 'string', enum: [...consentScopes] },
+			ConsentGrant: {
+				type: 'object',
+				required: ['id', 'professionalName', 'organisationName', 'personName', 'scopes', 'grantedAt', 'endedAt', 'endReason'],
+				properties: {
+					id: { type: 'string' },
+					professionalName: { type: ['string', 'null'], description: 'null when their account no longer exists' },
+					organisationName: { type: ['string', 'null'] },
+					personName: { type: 'string', description: 'The name you gave for the professional to see; may be empty' },
+					scopes: { type: 'array', items: { $ref: '#/components/schemas/ConsentScope' } },
+					grantedAt: { type: 'string', format: 'date-time' },
+					endedAt: { type: ['string', 'null'], format: 'date-time' },
+					endReason: { type: ['string', 'null'], enum: ['changed', 'withdrawn', null] }
+				}
+			},
+			ConsentGrantList: {
+				type: 'object',
+				required: ['items'],
+				properties: { items: { type: 'array', items: { $ref: '#/components/schemas/ConsentGrant' } } }
+			},
+			GrantConsentRequest: {
+				type: 'object',
+				required: ['code', 'scopes'],
+				properties: {
+					code: { type: 'string', description: '8 letters and digits; spaces, dashes and lower case are fine', example: 'K7QM-4TXP' },
+					scopes: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/ConsentScope' } },
+					personName: { type: 'string', maxLength: 80, description: 'How the professional will see you; default empty' }
+				}
+			},
+			ChangeScopesRequest: {
+				type: 'object',
+				required: ['scopes'],
+				properties: { scopes: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/ConsentScope' } } }
+			},
+			AuditEvent: {
+				type: 'object',
+				required: ['id', 'at', 'action', 'object', 'actorName', 'organisationName'],
+				properties: {
+					id: { type: 'string' },
+					at: { type: 'string', format: 'date-time' },
+					action: { type: 'string', description: 'e.g. client.record.read, client.scope.read' },
+					object: { type: ['string', 'null'], description: 'What was read, e.g. a scope' },
+					actorName: { type: ['string', 'null'], description: 'null when their account no longer exists' },
+					organisationName: { type: ['string', 'null'] }
+				}
+			},
+			AuditEventPage: {
+				type: 'object',
+				required: ['items', 'next'],
+				properties: {
+					items: { type: 'array', items: { $ref: '#/components/schemas/AuditEvent' } },
+					next: { type: ['string', 'null'], description: 'Pass as `before` for the next page; null on the last' }
+				}
+			},
+			PersonalDataExport: {
+				type: 'object',
+				required: ['exportedAt', 'account', 'sessions', 'measurements', 'memberships', 'consents', 'accessLog', 'apiTokens'],
+				properties: {
+					exportedAt: { type: 'string', format: 'date-time' },
+					account: {
+						type: 'object',
+						properties: {
+							email: { type: 'string' },
+							emailVerified: { type: 'boolean' },
+							locale: { type: 'string' },
+							createdAt: { type: 'string', format: 'date-time' },
+							twoFactorEnabled: { type: 'boolean' }
+						}
+					},
+					sessions: { type: 'array', items: { type: 'object' } },
+					measurements: { type: 'array', items: { type: 'object' } },
+					memberships: { type: 'array', items: { type: 'object' } },
+					consents: { type: 'array', items: { type: 'object' } },
+					accessLog: { type: 'array', items: { type: 'object' } },
+					apiTokens: {
+						type: 'array',
+						description: 'Labels and dates only; the tokens themselves are never kept',
+						items: { type: 'object' }
+					}
+				}
+			},
+			ClientInvitation: {
+				type: 'object',
+				required: ['id', 'email', 'organisationName', 'createdAt', 'expiresAt'],
+				properties: {
+					id: { type: 'string' },
+					email: { type: ['string', 'null'], description: 'null when the code was handed over in person' },
+					organisationName: { type: 'string' },
+					createdAt: { type: 'string', format: 'date-time' },
+					expiresAt: { type: 'string', format: 'date-time' }
+				}
+			},
+			ClientInvitationList: {
+				type: 'object',
+				required: ['items'],
+				properties: { items: { type: 'array', items: { $ref: '#/components/schemas/ClientInvitation' } } }
+			},
+			CreateClientInvitationRequest: {
+				type: 'object',
+				properties: {
+					email: { type: 'string', format: 'email', description: 'Mail the code to this address; leave out to hand it over in person' },
+					organisationId: { type: 'string', description: 'The organisation the invitation comes from; default: the first one you work in as a professional' },
+					locale: { type: 'string', enum: ['nl', 'en'], default: 'nl', description: 'Language of the mail' }
+				}
+			},
+			CreatedClientInvitation: {
+				type: 'object',
+				required: ['id', 'code', 'expiresAt', 'organisationId', 'mailed'],
+				properties: {
+					id: { type: 'string' },
+					code: { type: 'string', description: 'Shown only now', example: 'K7QM-4TXP' },
+					expiresAt: { type: 'string', format: 'date-time' },
+					organisationId: { type: 'string' },
+					mailed: { type: 'boolean', description: 'false when no address was given, or the mail could not be sent: hand the code over yourself' }
 				}
 			},
 			InstrumentSummary: {

@@ -28,11 +28,15 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	signOut: async ({ request, locals }) => {
+	signOut: async (event) => {
+		const { request, locals } = event;
+		requireAccount(event);
 		await signOut(auth(), { headers: request.headers });
 		redirect(303, `${href('/account/inloggen', { locale: locals.locale })}?uitgelogd`);
 	},
-	signOutEverywhere: async ({ request, locals }) => {
+	signOutEverywhere: async (event) => {
+		const { request, locals } = event;
+		requireAccount(event);
 		await signOutEverywhere(auth(), { headers: request.headers });
 		redirect(303, `${href('/account/inloggen', { locale: locals.locale })}?uitgelogd`);
 	}

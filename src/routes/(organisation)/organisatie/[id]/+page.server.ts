@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/features/accounts/accounts.schema';
 import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { requireOrganisationAdmin } from '$lib/features/access/policy.server';
 import { listOrganisationAuditEvents } from '$lib/features/audit/audit.server';
 import { inviteMemberSchema } from '$lib/features/organisations/organisations.schema';
 import {
@@ -33,6 +34,8 @@ const here = (id: string, locale: 'nl' | 'en', notice: (typeof notices)[number])
 export const actions: Actions = {
 	invite: async (event) => {
 		const { request, locals, params } = event;
+		// Who may invite is checked before the form is read, so a refused caller learns nothing and counts nothing.
+		await requireOrganisationAdmin(db(), locals.account, params.id);
 		const form = await request.formData();
 		const input = { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
 		const parsed = inviteMemberSchema.safeParse(input);
@@ -47,7 +50,7 @@ export const actions: Actions = {
 			mailer: mailer(),
 			linkFor: (token, locale) => pageLink(`/uitnodiging/${token}`, locale)
 		});
-		if (!outcome.ok) return fail(400, { ...input, alreadyMember: true });
+		if (!outcome.ok) return fail(outcome.reason === 'mail_failed' ? 503 : 400, { ...input, alreadyMember: outcome.reason === 'already_member', mailFailed: outcome.reason === 'mail_failed' });
 		redirect(303, here(params.id, locals.locale, 'uitgenodigd'));
 	},
 	revoke: async ({ request, locals, params }) => {

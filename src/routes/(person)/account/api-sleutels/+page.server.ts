@@ -16,11 +16,12 @@ export const load: PageServerLoad = async (event) => ({
 
 export const actions: Actions = {
 	create: async (event) => {
+		const actor = requireAccount(event);
 		const form = await event.request.formData();
 		const label = String(form.get('label') ?? '');
 		const parsed = createApiTokenSchema.safeParse({ label });
 		if (!parsed.success) return fail(400, { label, errors: fieldErrors(parsed.error) });
-		const created = await createApiToken(db(), { actor: requireAccount(event), label: parsed.data.label });
+		const created = await createApiToken(db(), { actor, label: parsed.data.label });
 		// Shown once, in this answer only: brug keeps just its hash.
 		return { created: { token: created.token, label: parsed.data.label } };
 	},

@@ -25,11 +25,12 @@ const here = (locale: 'nl' | 'en', notice: string) => `${href('/account/delen', 
 
 export const actions: Actions = {
 	change: async (event) => {
+		const actor = requireAccount(event);
 		const form = await event.request.formData();
 		const grantId = String(form.get('grant') ?? '');
 		const parsed = changeScopesSchema.safeParse({ scopes: form.getAll('scopes') });
 		if (!parsed.success) return fail(400, { grantId, errors: fieldErrors(parsed.error) });
-		const outcome = await changeConsentScopes(db(), { actor: requireAccount(event), grantId, scopes: parsed.data.scopes });
+		const outcome = await changeConsentScopes(db(), { actor, grantId, scopes: parsed.data.scopes });
 		if (!outcome.ok) return fail(404, { grantId, gone: true });
 		redirect(303, here(event.locals.locale, 'gewijzigd'));
 	},

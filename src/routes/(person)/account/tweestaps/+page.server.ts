@@ -28,14 +28,18 @@ const here = (locale: 'nl' | 'en') => href('/account/tweestaps', { locale });
 
 export const actions: Actions = {
 	/** Password first; then the page shows the QR code, the key and the recovery codes. */
-	start: async ({ request }) => {
+	start: async (event) => {
+		const { request } = event;
+		requireAccount(event);
 		const form = await request.formData();
 		const outcome = await startTwoFactorSetup(auth(), { password: text(form, 'password'), headers: request.headers });
 		if (!outcome.ok) return fail(400, { problem: 'wrong_password' as const });
 		return { setup: outcome.setup };
 	},
 	/** The first code from the app switches it on. On a wrong code the same setup is shown again. */
-	confirm: async ({ request, locals }) => {
+	confirm: async (event) => {
+		const { request, locals } = event;
+		requireAccount(event);
 		const form = await request.formData();
 		const outcome = await confirmTwoFactorSetup(auth(), { code: text(form, 'code').replace(/\s+/g, ''), headers: request.headers });
 		if (!outcome.ok) {

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { requireMembership } from '$lib/features/access/policy.server';
 import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { formatClientCode } from '$lib/features/consent/consent';
 import { createClientInvitationSchema } from '$lib/features/consent/consent.schema';
@@ -23,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const { request, locals } = event;
+		// Who may invite is checked before the form is read, so a refused caller learns nothing and counts nothing.
+		await requireMembership(db(), locals.account, { role: 'professional' });
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const parsed = createClientInvitationSchema.safeParse({ email, organisationId: form.get('organisation') ?? undefined });
@@ -37,7 +40,7 @@ export const actions: Actions = {
 			mailer: mailer(),
 			linkFor: (code, locale) => pageLink('/account/koppelen', locale, { code })
 		});
-		return { created: { code: formatClientCode(invitation.code), mailed: parsed.data.email !== undefined, expiresAt: invitation.expiresAt } };
+		return { created: { code: formatClientCode(invitation.code), mailed: invitation.mailed, mailFailed: parsed.data.email !== undefined && !invitation.mailed, expiresAt: invitation.expiresAt } };
 	},
 	revoke: async ({ request, locals }) => {
 		const form = await request.formData();

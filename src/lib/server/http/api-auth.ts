@@ -1,0 +1,180 @@
+/**
+ * Who is calling the personal JSON API, and how its refusals look.
+ * - `resolveApiCaller(request, context)`: `Authorization: Bearer brug_…` (a personal API token), otherwise the session
+ *   cookie; an Authorization header that is not a valid token never falls back to the cookie.
+ * - `apiHandler(handle)`: wraps a route handler: refuses cross-site cookie calls that change something, answers 401
+ *   without a caller, turns the policy module's HttpErrors into problem+json, and marks every answer no-store.
+ *   `createApiHandler(context)` is the same with its own database and sign-in layer (tests).
+ * - `apiValidationProblem(error)`: 422 whose invalid-params give English reasons instead of the forms' message ids.
+ * - `limitApiAttempt(action, event, account)`: the abuse limits of the forms, as 429 problem+json with Retry-After.
+ * Nothing here logs a token, a cookie or a body.
+ */
+import { isHttpError, type HttpError, type RequestEvent } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '$lib/server/db';
+import { db } from '$lib/server/db';
+import type { Auth } from '$lib/server/auth/auth';
+import { auth } from '$lib/server/auth';
+import { currentAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { limitAttempt, type LimitedAction } from '$lib/features/accounts/abuse-limits.server';
+import { accountForApiToken } from '$lib/features/api-tokens/api-tokens.server';
+import { requireSignedIn } from '$lib/features/access/policy.server';
+import { consentScopes } from '$lib/features/consent/consent';
+import { apiTokenLabelMaxLength } from '$lib/features/api-tokens/api-tokens.schema';
+import { invalidParamsFromZod, problem, type Problem } from './problem';
+
+export interface ApiContext {
+	db: Kysely<Database>;
+	auth: Auth;
+	now?: () => Date;
+}
+
+export interface ApiCaller {
+	account: SignedInAccount | null;
+	/** How the caller identified themselves; null when they sent nothing. */
+	via: 'token' | 'cookie' | null;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function bearerToken(authorization: string): string | null {
+	const match = /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(authorization);
+	return match ? match[1]! : null;
+}
+
+/** The same test as hooks.server.ts: better-auth may prefix the name (`__Secure-` over https). */
+function hasSessionCookie(request: Request): boolean {
+	const header = request.headers.get('cookie') ?? '';
+	return header.split(';').some((pair) => (pair.split('=')[0] ?? '').trim().endsWith('brug.session_token'));
+}
+
+export async function resolveApiCaller(request: Request, context: ApiContext): Promise<ApiCaller> {
+	const authorization = request.headers.get('authorization');
+	if (authorization !== null) {
+		const token = bearerToken(authorization);
+		const account = token ? await accountForApiToken(context.db, token, context.now?.() ?? new Date()) : null;
+		return { account, via: 'token' };
+	}
+	if (!hasSessionCookie(request)) return { account: null, via: null };
+	return { account: await currentAccount(context.auth, { headers: request.headers }), via: 'cookie' };
+}
+
+/**
+ * A browser sends the session cookie along with a request that another site starts. Cookies are SameSite=Lax and
+ * the API takes only JSON (which needs a CORS preflight brug never grants), but a change made by cookie must also
+ * come from brug's own pages: Sec-Fetch-Site says so; where it is missing, a foreign Origin is refused.
+ */
+export function isCrossSiteCookieChange(request: Request, ownOrigin: string): boolean {
+	if (!unsafeMethods.has(request.method)) return false;
+	if (request.headers.has('authorization') || !hasSessionCookie(request)) return false;
+	const site = request.headers.get('sec-fetch-site');
+	if (site) return site === 'cross-site' || site === 'same-site';
+	const origin = request.headers.get('origin');
+	return origin !== null && origin !== 'null' && origin !== ownOrigin;
+}
+
+const authenticationHint = 'Sign in, or send a personal API token as "Authorization: Bearer brug_…".';
+
+const forbiddenDetails: Record<NonNullable<App.Error['reason']>, string> = {
+	sign_in_required: 'Sign in first.',
+	two_factor_required: 'Turn on two-step sign-in first.',
+	no_access: 'You do not have access to this.'
+};
+
+/** The policy module's HttpError as problem+json, with the same status; `reason` stays machine-readable. */
+export function problemFromHttpError(error: HttpError, caller?: ApiCaller): Response {
+	const reason = error.body.reason;
+	if (error.status === 401) {
+		// RFC 6750 §3.1: say why when a token was sent but not accepted.
+		if (caller?.via === 'token') {
+			const detail = 'The API token is unknown, revoked or expired. Make a new one on your account page.';
+			return problem({ title: 'Authentication required.', status: 401, detail }, { 'www-authenticate': 'Bearer error="invalid_token"' });
+		}
+		return problem({ title: 'Authentication required.', status: 401, detail: authenticationHint }, { 'www-authenticate': 'Bearer' });
+	}
+	if (error.status === 403) {
+		const body: Problem & { reason?: string } = {
+			title: 'Forbidden.',
+			status: 403,
+			detail: (reason && forbiddenDetails[reason]) || error.body.message,
+			...(reason ? { reason } : {})
+		};
+		return problem(body);
+	}
+	return problem({ title: error.body.message, status: error.status });
+}
+
+function crossSiteProblem(): Response {
+	return problem({
+		title: 'Forbidden.',
+		status: 403,
+		detail: 'A change made with the session cookie must come from brug itself. Scripts use a personal API token.'
+	});
+}
+
+export type ApiHandle<Event extends RequestEvent> = (event: Event, actor: SignedInAccount) => Promise<Response>;
+
+export function createApiHandler(context: () => ApiContext) {
+	return <Event extends RequestEvent>(handle: ApiHandle<Event>) =>
+		async (event: Event): Promise<Response> => {
+			let response: Response;
+			let caller: ApiCaller | undefined;
+			try {
+				if (isCrossSiteCookieChange(event.request, event.url.origin)) {
+					response = crossSiteProblem();
+				} else {
+					caller = await resolveApiCaller(event.request, context());
+					response = await handle(event, requireSignedIn(caller.account));
+				}
+			} catch (error) {
+				if (!isHttpError(error)) throw error;
+				response = problemFromHttpError(error, caller);
+			}
+			// Personal data: never kept by a browser or proxy cache.
+			response.headers.set('cache-control', 'no-store');
+			return response;
+		};
+}
+
+/** The wrapper for route files, on brug's own database and sign-in layer. */
+export const apiHandler = createApiHandler(() => ({ db: db(), auth: auth() }));
+
+/** The forms' message ids (accounts.schema.ts) in words for API clients. */
+const apiReasons: Record<string, string> = {
+	code_invalid: 'must be an invitation code of 8 letters and digits, e.g. "K7QM-4TXP"',
+	scopes_missing: `must be a non-empty array of: ${consentScopes.join(', ')}`,
+	name_too_long: 'must be text of at most 80 characters',
+	name_missing: 'must be text of 1 to 80 characters',
+	email_invalid: 'must be an e-mail address, e.g. "name@example.com"',
+	label_missing: `must be text of 1 to ${apiTokenLabelMaxLength} characters`,
+	generic: 'is not valid'
+};
+
+export function apiValidationProblem(error: z.ZodError): Response {
+	const params = invalidParamsFromZod(error).map((param) => ({ ...param, reason: apiReasons[param.reason] ?? param.reason }));
+	return problem({
+		title: 'Your request contains invalid fields.',
+		status: 422,
+		detail: params.map((p) => `${p.name}: ${p.reason}`).join('; '),
+		'invalid-params': params
+	});
+}
+
+/** null when the attempt may go ahead; otherwise the 429 to send. */
+export function limitApiAttempt(
+	action: Extract<LimitedAction, 'invite' | 'connect'>,
+	event: Pick<RequestEvent, 'getClientAddress'>,
+	account: SignedInAccount
+): Response | null {
+	const wait = limitAttempt(action, { client: event.getClientAddress(), email: account.email });
+	if (wait === null) return null;
+	return problem(
+		{
+			title: 'Too many requests.',
+			status: 429,
+			detail: `Try again in ${Math.ceil(wait / 60)} minute(s).`
+		},
+		{ 'retry-after': String(wait) }
+	);
+}

@@ -1,0 +1,44 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { db } from '$lib/server/db';
+import { mailer } from '$lib/server/mail/mailer';
+import { pageLink } from '$lib/server/links';
+import { formatClientCode } from '$lib/features/consent/consent';
+import { createClientInvitation, listClientInvitations } from '$lib/features/consent/consent.server';
+import { createClientInvitationSchema } from '$lib/features/consent/consent.schema';
+import { requireMembership } from '$lib/features/access/policy.server';
+import { apiHandler, apiValidationProblem, limitApiAttempt } from '$lib/server/http/api-auth';
+import { readJsonBody } from '$lib/server/http/problem';
+import type { RequestHandler } from './$types';
+
+/** The language of the mailed invitation. */
+const bodySchema = createClientInvitationSchema.extend({
+	locale: z.enum(['nl', 'en'], { error: 'must be "nl" or "en"' }).default('nl')
+});
+
+/** The professional's open invitations, newest first. */
+export const GET: RequestHandler = apiHandler(async (_event, actor) => {
+	return json({ items: await listClientInvitations(db(), { actor }) });
+});
+
+/** A new invitation code; mailed when an address is given, otherwise handed over in person. */
+export const POST: RequestHandler = apiHandler(async (event, actor) => {
+	// At the door too, so someone without access is told so before their body is read or counted.
+	await requireMembership(db(), actor, { role: 'professional' });
+	const body = await readJsonBody(event.request);
+	if (!body.ok) return body.response;
+	const parsed = bodySchema.safeParse(body.value);
+	if (!parsed.success) return apiValidationProblem(parsed.error);
+	const limited = limitApiAttempt('invite', event, actor);
+	if (limited) return limited;
+	const { email, organisationId, locale } = parsed.data;
+	const invitation = await createClientInvitation(db(), {
+		actor,
+		email,
+		organisationId,
+		locale,
+		mailer: mailer(),
+		linkFor: (code, linkLocale) => pageLink('/account/koppelen', linkLocale, { code })
+	});
+	return json({ ...invitation, code: formatClientCode(invitation.code) }, { status: 201 });
+});

@@ -1,0 +1,41 @@
+import { json } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { acceptClientInvitation, listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
+import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
+import { apiHandler, apiValidationProblem, limitApiAttempt } from '$lib/server/http/api-auth';
+import { problem, readJsonBody } from '$lib/server/http/problem';
+import type { RequestHandler } from './$types';
+
+/** The caller's consents, current and past, newest first. */
+export const GET: RequestHandler = apiHandler(async (_event, actor) => {
+	return json({ items: await listConsentGrantsForPerson(db(), { actor }) });
+});
+
+/** Connects with a professional by the code they gave, sharing the chosen scopes. */
+export const POST: RequestHandler = apiHandler(async (event, actor) => {
+	const body = await readJsonBody(event.request);
+	if (!body.ok) return body.response;
+	const parsed = acceptInvitationSchema.safeParse(body.value);
+	if (!parsed.success) return apiValidationProblem(parsed.error);
+	const limited = limitApiAttempt('connect', event, actor);
+	if (limited) return limited;
+	const outcome = await acceptClientInvitation(db(), { actor, ...parsed.data });
+	if (!outcome.ok && outcome.reason === 'invalid') {
+		return problem({
+			title: 'Unknown invitation code.',
+			status: 404,
+			detail: 'This code is unknown or has expired. Ask the professional for a new one.',
+			'invalid-params': [{ name: 'code', reason: 'unknown or expired' }]
+		});
+	}
+	if (!outcome.ok) {
+		return problem({
+			title: 'Your request contains invalid fields.',
+			status: 422,
+			detail: 'code: is your own invitation',
+			'invalid-params': [{ name: 'code', reason: 'is your own invitation' }]
+		});
+	}
+	const grants = await listConsentGrantsForPerson(db(), { actor });
+	return json(grants.find((grant) => grant.id === outcome.grantId), { status: 201 });
+});

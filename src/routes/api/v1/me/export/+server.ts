@@ -1,0 +1,10 @@
+import { json } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { exportPersonalData } from '$lib/features/accounts/personal-data.server';
+import { apiHandler } from '$lib/server/http/api-auth';
+import type { RequestHandler } from './$types';
+
+/** Everything brug keeps about the caller (GDPR art. 15 and 20), the same as the download on the account page. */
+export const GET: RequestHandler = apiHandler(async (_event, actor) => {
+	return json(await exportPersonalData(db(), { account: actor }));
+});

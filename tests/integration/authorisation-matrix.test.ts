@@ -1,0 +1,289 @@
+/**
+ * The authorisation matrix (authorisation-matrix.ts) against the built app, on SQLite and on PostgreSQL: every route
+ * and API endpoint × every role, over HTTP, as a browser or an API client calls it. A route in src/routes without an
+ * entry fails the test, and so does an entry whose route is gone.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '$lib/server/db/client';
+import { ensureFreshBuild, startAppServer, type AppServer } from './app-server';
+import { matrix, type MatrixEntry, type Operation, type Outcome, type RequestSpec } from './authorisation-matrix';
+import { testDatabases, type EmptyDatabase } from './databases';
+import { roles, seedRoles, serverAuth, type Seed } from './role-fixtures';
+
+const authSecret = 'matrix-test-auth-secret-'.padEnd(48, 'x');
+const setupToken = 'matrix-test-setup-token-0123456'.padEnd(32, '7');
+const routesDir = fileURLToPath(new URL('../../src/routes', import.meta.url));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Which routes exist: read from src/routes the way SvelteKit names them.
+
+/** The top-level keys of the object literal that starts at `source[start]` ('{'); strings and comments skipped. */
+function objectKeys(source: string, start: number): string[] {
+	const keys: string[] = [];
+	let depth = 0;
+	let expectKey = false;
+	for (let i = start; i < source.length; i++) {
+		const char = source[i]!;
+		if (source.startsWith('//', i)) {
+			i = source.indexOf('\n', i);
+			if (i === -1) break;
+			continue;
+		}
+		if (source.startsWith('/*', i)) {
+			i = source.indexOf('*/', i) + 1;
+			continue;
+		}
+		if (char === "'" || char === '"' || char === '`') {
+			const from = i + 1;
+			for (i++; i < source.length && source[i] !== char; i++) if (source[i] === '\\') i++;
+			if (expectKey) keys.push(source.slice(from, i));
+			expectKey = false;
+			continue;
+		}
+		if ('{[('.includes(char)) {
+			depth++;
+			expectKey = depth === 1 && char === '{';
+			continue;
+		}
+		if ('}])'.includes(char)) {
+			depth--;
+			if (depth === 0) break;
+			continue;
+		}
+		if (depth === 1 && char === ',') {
+			expectKey = true;
+			continue;
+		}
+		if (expectKey && /[A-Za-z_$]/.test(char)) {
+			const word = /^(?:async\s+)?([A-Za-z_$][\w$]*)/.exec(source.slice(i))!;
+			keys.push(word[1]!);
+			i += word[0].length - 1;
+			expectKey = false;
+		}
+	}
+	return keys;
+}
+
+function formActions(serverSource: string): string[] {
+	const declaration = /export\s+const\s+actions\b[^=]*=\s*/.exec(serverSource);
+	if (!declaration) return [];
+	return objectKeys(serverSource, declaration.index + declaration[0].length);
+}
+
+function endpointMethods(serverSource: string): string[] {
+	const pattern = /export\s+(?:const|let|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|fallback)\b/g;
+	return [...serverSource.matchAll(pattern)].map((match) => match[1]!);
+}
+
+/** Every route id with its operations, as keys `<operation> <route id>`. */
+function existingOperations(): Set<string> {
+	const found = new Set<string>();
+	const walk = (dir: string) => {
+		const entries = fs.readdirSync(dir, { withFileTypes: true });
+		const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+		const route = '/' + path.relative(routesDir, dir).split(path.sep).join('/');
+		const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+		const pageServer = ['+page.server.ts', '+page.server.js'].find((n) => names.has(n));
+		const endpoint = ['+server.ts', '+server.js'].find((n) => names.has(n));
+		if (pageServer || names.has('+page.svelte')) {
+			found.add(`GET ${route}`);
+			for (const name of pageServer ? formActions(read(pageServer)) : []) found.add(`?/${name} ${route}`);
+		}
+		if (endpoint) for (const method of endpointMethods(read(endpoint))) found.add(`${method} ${route}`);
+		for (const entry of entries) if (entry.isDirectory()) walk(path.join(dir, entry.name));
+	};
+	walk(routesDir);
+	return found;
+}
+
+const keyOf = (entry: Pick<MatrixEntry, 'route' | 'operation'>) => `${entry.operation} ${entry.route}`;
+
+describe('the authorisation matrix', () => {
+	it('reads routes, methods and form actions as SvelteKit does', () => {
+		const source = `export const actions: Actions = {
+			/** a comment, with: a colon */
+			invite: async ({ request }) => { const x = { notAKey: 1 }; return fail(400, { y: 'a, b: c' }); },
+			'quoted': async () => {},
+			async shorthand() {},
+			default: async (event) => {}
+		};`;
+		expect(formActions(source)).toEqual(['invite', 'quoted', 'shorthand', 'default']);
+		expect(endpointMethods('export const GET: RequestHandler = () => x;\nexport async function POST() {}')).toEqual(['GET', 'POST']);
+	});
+
+	it('has an entry for every route, method and form action, and none for a route that is gone', () => {
+		const existing = existingOperations();
+		const covered = new Set(matrix.map(keyOf));
+		const missing = [...existing].filter((key) => !covered.has(key)).sort();
+		const gone = [...covered].filter((key) => !existing.has(key)).sort();
+		expect({ missing, gone }, 'add these to tests/integration/authorisation-matrix.ts (missing) or remove them (gone)').toEqual({
+			missing: [],
+			gone: []
+		});
+	});
+
+	it('gives every entry an expectation for every role, and a reason for every role it leaves out', () => {
+		for (const entry of matrix) {
+			expect(Object.keys(entry.expect).sort(), keyOf(entry)).toEqual([...roles].sort());
+		}
+	});
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The requests, and what their answers mean.
+
+type Kind = 'page' | 'action' | 'api';
+
+const kindOf = (entry: MatrixEntry): Kind =>
+	entry.operation.startsWith('?/') ? 'action' : entry.route.startsWith('/api/') || entry.route === '/healthz' ? 'api' : 'page';
+
+function urlOf(entry: MatrixEntry, spec: RequestSpec): string {
+	if (!entry.operation.startsWith('?/') || entry.operation === '?/default') return spec.path;
+	return `${spec.path}?/${entry.operation.slice(2)}`;
+}
+
+interface Observed {
+	/** An Outcome, or what happened instead (e.g. "status 500", "redirect to two-step sign-in"). */
+	outcome: Outcome | string;
+	detail: string;
+}
+
+async function send(origin: string, entry: MatrixEntry, spec: RequestSpec, cookie: string): Promise<Observed> {
+	const kind = kindOf(entry);
+	const method = kind === 'action' ? 'POST' : (entry.operation as Exclude<Operation, `?/${string}`>);
+	const headers = new Headers({ 'accept-language': 'nl' });
+	if (cookie) headers.set('cookie', cookie);
+	// What a browser adds to a post from brug's own pages.
+	if (method !== 'GET') {
+		headers.set('sec-fetch-site', 'same-origin');
+		headers.set('origin', origin);
+	}
+	let body: string | undefined;
+	if (kind === 'action') {
+		headers.set('accept', 'application/json');
+		headers.set('x-sveltekit-action', 'true');
+		headers.set('content-type', 'application/x-www-form-urlencoded');
+		body = new URLSearchParams(spec.form ?? {}).toString();
+	} else if (kind === 'api') {
+		headers.set('accept', 'application/json');
+		if (spec.json !== undefined) {
+			headers.set('content-type', 'application/json');
+			body = JSON.stringify(spec.json);
+		}
+	} else {
+		headers.set('accept', 'text/html');
+	}
+	const url = urlOf(entry, spec);
+	const response = await fetch(`${origin}${url}`, { method, headers, body, redirect: 'manual' });
+	const text = await response.text();
+	const type = response.headers.get('content-type') ?? '';
+	const detail = `${method} ${url} → ${response.status} ${type} ${response.headers.get('location') ?? ''} ${text.slice(0, 300)}`;
+
+	// A sign-in redirect names the page to come back to, without the locale (requireAccount).
+	const signInTarget = `/nl/account/inloggen?terug=${encodeURIComponent(spec.path.replace(/^\/nl(?=\/|$)/, '') || '/')}`;
+	const redirectOutcome = (location: string): Outcome | string => {
+		if (location === signInTarget) return 'sign-in';
+		if (location.startsWith('/nl/account/inloggen?terug=')) return `sign-in redirect to the wrong page (${location})`;
+		if (location.startsWith('/nl/account/tweestaps')) return 'redirect to two-step sign-in';
+		return 'allow';
+	};
+	const byStatus = (status: number): Outcome | string => {
+		if (status === 401) return kind === 'api' && !type.startsWith('application/problem+json') ? '401 without problem+json' : 'unauthenticated';
+		if (status === 403) return 'forbidden';
+		return `status ${status}`;
+	};
+
+	if (kind === 'api') {
+		const { status } = response;
+		if (status === 401 || status === 403) return { outcome: byStatus(status), detail };
+		return { outcome: status >= 500 ? `status ${status}` : 'allow', detail };
+	}
+	if (kind === 'action' && type.startsWith('application/json')) {
+		const result = JSON.parse(text) as { type: string; status?: number; location?: string };
+		if (result.type === 'redirect') return { outcome: redirectOutcome(result.location ?? ''), detail };
+		if (result.type === 'success') return { outcome: 'allow', detail };
+		// A validation failure (400) or "not found" (404): the action read the request, so it was let in.
+		if (result.type === 'failure') return { outcome: result.status === 400 || result.status === 404 ? 'allow' : `failure ${result.status}`, detail };
+		return { outcome: byStatus(response.status), detail };
+	}
+	if (response.status >= 300 && response.status < 400) return { outcome: redirectOutcome(response.headers.get('location') ?? ''), detail };
+	if (response.status === 200) return { outcome: 'allow', detail };
+	return { outcome: byStatus(response.status), detail };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The matrix on each database.
+
+beforeAll(() => ensureFreshBuild(), 300_000);
+
+describe.each(testDatabases())('authorisation matrix on $name', (target) => {
+	let dataDir: string;
+	let empty: EmptyDatabase | undefined;
+	let server: AppServer | undefined;
+	let handle: DatabaseHandle | undefined;
+	let seed: Seed;
+
+	beforeAll(async () => {
+		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-matrix-'));
+		empty = await target.createEmpty?.();
+		if (target.name === 'postgres' && !empty) throw new Error('no PostgreSQL database for the server');
+		server = await startAppServer({ dataDir, databaseUrl: empty?.url ?? '', authSecret, setupToken });
+		// The server has created and migrated the database; the roles go into the same one.
+		handle = empty
+			? openDatabase({ kind: 'postgres', url: empty.url, maxConnections: 3 })
+			: openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'brug.sqlite') });
+		seed = await seedRoles(handle, serverAuth(handle, { secret: authSecret, origin: server.origin }));
+	}, 120_000);
+
+	afterAll(async () => {
+		await server?.stop();
+		await handle?.close();
+		await empty?.drop();
+		if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	// The matrix posts as use:enhance does; a browser without JavaScript posts a plain form, and gets the page back.
+	it('refuses a plain form post by a person to /werk/uitnodigen?/create, and creates no invitation', async () => {
+		const before = await seed.countRows('client_invitation');
+		const response = await fetch(`${server!.origin}/nl/werk/uitnodigen?/create`, {
+			method: 'POST',
+			headers: {
+				cookie: seed.cookie('person'),
+				accept: 'text/html',
+				'accept-language': 'nl',
+				'content-type': 'application/x-www-form-urlencoded',
+				'sec-fetch-site': 'same-origin',
+				origin: server!.origin
+			},
+			body: '',
+			redirect: 'manual'
+		});
+		expect(response.status).toBe(403);
+		expect(await seed.countRows('client_invitation')).toBe(before);
+	});
+
+	// Tests in a file run in order: deleting the accounts comes after everything else that needs them.
+	for (const entry of [...matrix.filter((e) => !e.last), ...matrix.filter((e) => e.last)]) {
+		const name = `${entry.route} ${entry.operation}${entry.variant ? ` (${entry.variant})` : ''}`;
+		for (const role of roles) {
+			const expected = entry.expect[role];
+			it(`${name} as ${role}: ${expected}`, async () => {
+				const spec = await entry.request(seed);
+				const throwaway = entry.session === 'throwaway' && role !== 'anonymous';
+				const cookie = throwaway ? await seed.throwawaySession(role) : seed.cookie(role);
+				const refused = expected !== 'allow';
+				const table = refused ? entry.unchangedWhenRefused : undefined;
+				const before = table && (await seed.countRows(table));
+				const observed = await send(server!.origin, entry, spec, cookie);
+				// "Sign out everywhere" ends the role's usual session too.
+				if (throwaway) await seed.renewSession(role);
+				expect(observed.outcome, `${observed.detail}\n${server!.output().slice(-2000)}`).toBe(expected);
+				if (table) expect(await seed.countRows(table), `${table} changed by a refused call`).toBe(before);
+			});
+		}
+	}
+});

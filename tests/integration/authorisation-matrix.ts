@@ -1,0 +1,275 @@
+/**
+ * Who may do what: every route and API endpoint (each method, each form action) × every role, with the expected
+ * outcome. Data only; authorisation-matrix.test.ts sends each request to the built app and fails for a route in
+ * src/routes that is missing here.
+ *
+ * Outcomes:
+ * - 'allow': authorisation passed. Pages: 200, or a redirect that is not to sign-in or to two-step sign-in. Form
+ *   actions: success, a redirect as above, or a validation failure (400/404: the request was read, so it was let in).
+ *   API: any status except 401 and 403.
+ * - 'sign-in': 303 to /nl/account/inloggen?terug=<this path>.
+ * - 'forbidden': 403.
+ * - 'unauthenticated': 401 (problem+json on the API).
+ *
+ * Form actions are posted as `use:enhance` does (Accept: application/json). SvelteKit then runs the action alone,
+ * without the loads of the page and its layouts, so only the action's own check (the use-case's policy call) stands
+ * between the caller and the data. Bodies are empty or minimal, so an allowed call changes nothing or next to nothing.
+ */
+import type { AccountRole, CountedTable, Role, Seed } from './role-fixtures';
+
+export type Outcome = 'allow' | 'sign-in' | 'forbidden' | 'unauthenticated';
+export type Expectations = Record<Role, Outcome>;
+/** An HTTP method, or a form action as `?/name` (`?/default` for a page's default action). */
+export type Operation = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | `?/${string}`;
+
+export interface RequestSpec {
+	/** With the locale for pages (/nl/…); for a form action, the page's path. */
+	path: string;
+	/** A form action's fields (url-encoded). */
+	form?: Record<string, string>;
+	/** An API request's JSON body. */
+	json?: unknown;
+}
+
+export interface MatrixEntry {
+	/** The route id as SvelteKit names it: the folder under src/routes, groups included. */
+	route: string;
+	operation: Operation;
+	/** When a route has more than one entry for an operation: what this one adds. */
+	variant?: string;
+	request(seed: Seed): RequestSpec | Promise<RequestSpec>;
+	expect: Expectations;
+	/** The call ends the session it is made with: each role makes it with a session of its own. */
+	session?: 'throwaway';
+	/** The call deletes the caller's account: it runs after every other entry, so the roles exist until then. */
+	last?: true;
+	/** A refused call must leave this table as it was. */
+	unchangedWhenRefused?: CountedTable;
+}
+
+const signedInRoles: AccountRole[] = ['person', 'otherPerson', 'linkedProfessional', 'unlinkedProfessional', 'otherAdmin', 'ownAdmin'];
+const all = (outcome: Outcome): Expectations =>
+	({ anonymous: outcome, ...Object.fromEntries(signedInRoles.map((role) => [role, outcome])) }) as Expectations;
+
+/** Public pages and endpoints: nobody is refused. */
+const everyone = all('allow');
+/** A person's own pages: every account is a person too. */
+const signedInPage: Expectations = { ...everyone, anonymous: 'sign-in' };
+/** The personal API, and actions that need an account: the same, but the answer is 401 instead of a redirect. */
+const signedInCall: Expectations = { ...everyone, anonymous: 'unauthenticated' };
+/** Work pages: professionals of any organisation, with two-step sign-in on. */
+const professionalPage: Expectations = {
+	anonymous: 'sign-in',
+	person: 'forbidden',
+	otherPerson: 'forbidden',
+	linkedProfessional: 'allow',
+	unlinkedProfessional: 'allow',
+	otherAdmin: 'forbidden',
+	ownAdmin: 'forbidden'
+};
+/** A form action or API call of professionals: the use-case refuses by itself (no layout runs). */
+const professionalCall: Expectations = { ...professionalPage, anonymous: 'unauthenticated' };
+/** One client's record: only the professional the person shares with. An admin never sees it without a grant. */
+const clientRecord: Expectations = {
+	anonymous: 'sign-in',
+	person: 'forbidden',
+	otherPerson: 'forbidden',
+	linkedProfessional: 'allow',
+	unlinkedProfessional: 'forbidden',
+	otherAdmin: 'forbidden',
+	ownAdmin: 'forbidden'
+};
+/** The organisation pages as a whole: admins of any organisation. */
+const adminPage: Expectations = {
+	anonymous: 'sign-in',
+	person: 'forbidden',
+	otherPerson: 'forbidden',
+	linkedProfessional: 'forbidden',
+	unlinkedProfessional: 'forbidden',
+	otherAdmin: 'allow',
+	ownAdmin: 'allow'
+};
+/** Organisation A itself: its own admin only. */
+const organisationA: Expectations = { ...adminPage, otherAdmin: 'forbidden' };
+const organisationACall: Expectations = { ...organisationA, anonymous: 'unauthenticated' };
+
+const page = (path: string) => () => ({ path: `/nl${path}` });
+const action = (path: string, form: Record<string, string> = {}) => () => ({ path: `/nl${path}`, form });
+const api = (path: string, json?: unknown) => () => ({ path, json });
+
+export const matrix: MatrixEntry[] = [
+	// Public pages.
+	{ route: '/(public)', operation: 'GET', request: () => ({ path: '/nl' }), expect: everyone },
+	{ route: '/(public)/over', operation: 'GET', request: page('/over'), expect: everyone },
+	{ route: '/(public)/privacy', operation: 'GET', request: page('/privacy'), expect: everyone },
+	{ route: '/(public)/hulp', operation: 'GET', request: page('/hulp'), expect: everyone },
+	{ route: '/(public)/test', operation: 'GET', request: page('/test'), expect: everyone },
+	{ route: '/(public)/test', operation: '?/score', request: action('/test'), expect: everyone },
+	{ route: '/(public)/test', operation: '?/save', request: action('/test'), expect: everyone },
+	{ route: '/(public)/uitslag/[token]', operation: 'GET', request: (s) => ({ path: `/nl/uitslag/${s.resultToken}` }), expect: everyone },
+	// Claiming moves the result into the account and deleting removes it: each call gets a result of its own.
+	{
+		route: '/(public)/uitslag/[token]',
+		operation: '?/claim',
+		request: async (s) => ({ path: `/nl/uitslag/${await s.newResultToken()}`, form: {} }),
+		expect: signedInPage
+	},
+	// The personal link is the key: whoever holds it may delete the result, signed in or not.
+	{
+		route: '/(public)/uitslag/[token]',
+		operation: '?/delete',
+		request: async (s) => ({ path: `/nl/uitslag/${await s.newResultToken()}`, form: {} }),
+		expect: everyone
+	},
+	{ route: '/(public)/account/registreren', operation: 'GET', request: page('/account/registreren'), expect: everyone },
+	{ route: '/(public)/account/registreren', operation: '?/default', request: action('/account/registreren'), expect: everyone },
+	{ route: '/(public)/account/inloggen', operation: 'GET', request: page('/account/inloggen'), expect: everyone },
+	{ route: '/(public)/account/inloggen', operation: '?/default', request: action('/account/inloggen'), expect: everyone },
+	{ route: '/(public)/account/inloggen/code', operation: 'GET', request: page('/account/inloggen/code'), expect: everyone },
+	{ route: '/(public)/account/inloggen/code', operation: '?/default', request: action('/account/inloggen/code'), expect: everyone },
+	{ route: '/(public)/account/bevestigen', operation: 'GET', request: page('/account/bevestigen'), expect: everyone },
+	{ route: '/(public)/account/bevestigen', operation: '?/default', request: action('/account/bevestigen'), expect: everyone },
+	{ route: '/(public)/account/wachtwoord-vergeten', operation: 'GET', request: page('/account/wachtwoord-vergeten'), expect: everyone },
+	{ route: '/(public)/account/wachtwoord-vergeten', operation: '?/default', request: action('/account/wachtwoord-vergeten'), expect: everyone },
+	{ route: '/(public)/account/nieuw-wachtwoord', operation: 'GET', request: page('/account/nieuw-wachtwoord'), expect: everyone },
+	{ route: '/(public)/account/nieuw-wachtwoord', operation: '?/default', request: action('/account/nieuw-wachtwoord'), expect: everyone },
+	// The setup token is the key here, not an account.
+	{ route: '/(public)/installatie', operation: 'GET', request: page('/installatie'), expect: everyone },
+	{ route: '/(public)/installatie', operation: '?/default', request: action('/installatie'), expect: everyone },
+	{ route: '/(public)/uitnodiging/[token]', operation: 'GET', request: (s) => ({ path: `/nl/uitnodiging/${s.memberInvitationToken}` }), expect: everyone },
+	// Accepting needs an account (for another address it is refused as a failure: nobody here is the invitee).
+	{
+		route: '/(public)/uitnodiging/[token]',
+		operation: '?/accept',
+		request: (s) => ({ path: `/nl/uitnodiging/${s.memberInvitationToken}`, form: {} }),
+		expect: signedInCall
+	},
+	{ route: '/(public)/uitnodiging/[token]', operation: '?/join', request: (s) => ({ path: `/nl/uitnodiging/${s.memberInvitationToken}`, form: {} }), expect: everyone },
+
+	// A person's own pages.
+	{ route: '/(person)/account', operation: 'GET', request: page('/account'), expect: signedInPage },
+	{ route: '/(person)/account', operation: '?/signOut', request: action('/account'), expect: signedInPage, session: 'throwaway' },
+	// Ending every session of an account needs to know the account.
+	{ route: '/(person)/account', operation: '?/signOutEverywhere', request: action('/account'), expect: signedInPage, session: 'throwaway' },
+	{ route: '/(person)/account/gegevens', operation: 'GET', request: page('/account/gegevens'), expect: signedInPage },
+	{ route: '/(person)/account/gegevens/download', operation: 'GET', request: page('/account/gegevens/download'), expect: signedInPage },
+	{ route: '/(person)/account/tweestaps', operation: 'GET', request: page('/account/tweestaps'), expect: signedInPage },
+	// Without a password (start, off) or a code (confirm) nothing changes for those let in.
+	{ route: '/(person)/account/tweestaps', operation: '?/start', request: action('/account/tweestaps'), expect: signedInPage },
+	{ route: '/(person)/account/tweestaps', operation: '?/confirm', request: action('/account/tweestaps'), expect: signedInPage },
+	{ route: '/(person)/account/tweestaps', operation: '?/off', request: action('/account/tweestaps'), expect: signedInPage },
+	{ route: '/(person)/account/verwijderen', operation: 'GET', request: page('/account/verwijderen'), expect: signedInPage },
+	{
+		route: '/(person)/account/verwijderen',
+		operation: '?/default',
+		request: action('/account/verwijderen'),
+		expect: signedInPage,
+		last: true
+	},
+	{ route: '/(person)/account/koppelen', operation: 'GET', request: page('/account/koppelen'), expect: signedInPage },
+	{ route: '/(person)/account/koppelen', operation: '?/accept', request: action('/account/koppelen'), expect: signedInPage },
+	{ route: '/(person)/account/delen', operation: 'GET', request: page('/account/delen'), expect: signedInPage },
+	// A valid form, so the check is reached; the grant has ended, so it is "not found" for everyone let in.
+	{
+		route: '/(person)/account/delen',
+		operation: '?/change',
+		request: (s) => ({ path: '/nl/account/delen', form: { grant: s.endedGrantId, scopes: 'measurements' } }),
+		expect: signedInPage,
+		unchangedWhenRefused: 'consent_grant'
+	},
+	// An ended grant: nothing to withdraw, so "not found" for everyone let in.
+	{ route: '/(person)/account/delen', operation: '?/withdraw', request: (s) => ({ path: '/nl/account/delen', form: { grant: s.endedGrantId } }), expect: signedInPage },
+	{ route: '/(person)/account/inzage', operation: 'GET', request: page('/account/inzage'), expect: signedInPage },
+	{ route: '/(person)/account/api-sleutels', operation: 'GET', request: page('/account/api-sleutels'), expect: signedInPage },
+	// A valid label, so the check is reached (an empty one is turned down before it): each account gets a key.
+	{
+		route: '/(person)/account/api-sleutels',
+		operation: '?/create',
+		request: action('/account/api-sleutels', { label: 'autorisatiematrix' }),
+		expect: signedInPage,
+		unchangedWhenRefused: 'api_token'
+	},
+	{ route: '/(person)/account/api-sleutels', operation: '?/revoke', request: action('/account/api-sleutels'), expect: signedInPage },
+
+	// Work pages of professionals.
+	{ route: '/(professional)/werk/clienten', operation: 'GET', request: page('/werk/clienten'), expect: professionalPage },
+	{ route: '/(professional)/werk/clienten/[id]', operation: 'GET', request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}` }), expect: clientRecord },
+	{
+		route: '/(professional)/werk/clienten/[id]',
+		operation: 'GET',
+		variant: 'a person who shares with nobody',
+		request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.otherPerson.id}` }),
+		expect: { ...clientRecord, linkedProfessional: 'forbidden' }
+	},
+	{ route: '/(professional)/werk/uitnodigen', operation: 'GET', request: page('/werk/uitnodigen'), expect: professionalPage },
+	// An empty form is a valid one (no address: the code is handed over in person), so a professional makes one.
+	{
+		route: '/(professional)/werk/uitnodigen',
+		operation: '?/create',
+		request: action('/werk/uitnodigen'),
+		expect: professionalCall,
+		unchangedWhenRefused: 'client_invitation'
+	},
+	{ route: '/(professional)/werk/uitnodigen', operation: '?/revoke', request: action('/werk/uitnodigen'), expect: professionalCall },
+
+	// Organisation pages of admins.
+	{ route: '/(organisation)/organisatie', operation: 'GET', request: page('/organisatie'), expect: adminPage },
+	{ route: '/(organisation)/organisatie/[id]', operation: 'GET', request: (s) => ({ path: `/nl/organisatie/${s.organisationA}` }), expect: organisationA },
+	{
+		route: '/(organisation)/organisatie/[id]',
+		operation: 'GET',
+		variant: 'the other organisation',
+		request: (s) => ({ path: `/nl/organisatie/${s.organisationB}` }),
+		expect: { ...organisationA, otherAdmin: 'allow', ownAdmin: 'forbidden' }
+	},
+	// The admin's own address and role: a valid form that the use-case turns down as "already a member".
+	{
+		route: '/(organisation)/organisatie/[id]',
+		operation: '?/invite',
+		request: (s) => ({ path: `/nl/organisatie/${s.organisationA}`, form: { email: s.accounts.ownAdmin.email, role: 'admin' } }),
+		expect: organisationACall,
+		unchangedWhenRefused: 'organisation_invitation'
+	},
+	{ route: '/(organisation)/organisatie/[id]', operation: '?/revoke', request: (s) => ({ path: `/nl/organisatie/${s.organisationA}`, form: {} }), expect: organisationACall },
+	{
+		route: '/(organisation)/organisatie/[id]',
+		operation: '?/remove',
+		request: (s) => ({ path: `/nl/organisatie/${s.organisationA}`, form: {} }),
+		expect: organisationACall,
+		unchangedWhenRefused: 'membership'
+	},
+
+	// Public API and machine endpoints.
+	{ route: '/healthz', operation: 'GET', request: api('/healthz'), expect: everyone },
+	{ route: '/api/openapi.json', operation: 'GET', request: api('/api/openapi.json'), expect: everyone },
+	{ route: '/api/v1/instruments', operation: 'GET', request: api('/api/v1/instruments'), expect: everyone },
+	{ route: '/api/v1/instruments/[id]', operation: 'GET', request: api('/api/v1/instruments/djg-11'), expect: everyone },
+	{ route: '/api/v1/instruments/[id]/score', operation: 'POST', request: api('/api/v1/instruments/djg-11/score', {}), expect: everyone },
+
+	// The personal API.
+	{ route: '/api/v1/me/consents', operation: 'GET', request: api('/api/v1/me/consents'), expect: signedInCall },
+	{ route: '/api/v1/me/consents', operation: 'POST', request: api('/api/v1/me/consents', {}), expect: signedInCall, unchangedWhenRefused: 'consent_grant' },
+	// The ended grant: a current one would really be withdrawn, and the linked professional is needed further on.
+	// Anyone signed in gets "not found" for a grant that is not one of their current ones.
+	{ route: '/api/v1/me/consents/[id]', operation: 'PATCH', request: (s) => ({ path: `/api/v1/me/consents/${s.endedGrantId}`, json: {} }), expect: signedInCall },
+	{ route: '/api/v1/me/consents/[id]', operation: 'DELETE', request: (s) => ({ path: `/api/v1/me/consents/${s.endedGrantId}` }), expect: signedInCall },
+	{ route: '/api/v1/me/audit-events', operation: 'GET', request: api('/api/v1/me/audit-events'), expect: signedInCall },
+	{ route: '/api/v1/me/export', operation: 'GET', request: api('/api/v1/me/export'), expect: signedInCall },
+	{ route: '/api/v1/invitations', operation: 'GET', request: api('/api/v1/invitations'), expect: professionalCall },
+	// Not an e-mail address: a professional gets 422, so nothing is made.
+	{
+		route: '/api/v1/invitations',
+		operation: 'POST',
+		request: api('/api/v1/invitations', { email: 'geen-adres' }),
+		expect: professionalCall,
+		unchangedWhenRefused: 'client_invitation'
+	},
+	// A fresh invitation of the linked professional each time: the linked professional really revokes it.
+	{
+		route: '/api/v1/invitations/[id]',
+		operation: 'DELETE',
+		request: async (s) => ({ path: `/api/v1/invitations/${await s.newClientInvitationId()}` }),
+		expect: professionalCall,
+		unchangedWhenRefused: 'client_invitation'
+	}
+];
