@@ -94,6 +94,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 			});
 		});
 		rememberLocale(event.cookies.get(localeCookieName), event.locals.locale, response);
+		// The answer to a form post may hold a new secret (an API key, an invitation code): never cached.
+		if (request.method === 'POST' && !response.headers.has('cache-control')) {
+			response.headers.set('cache-control', 'private, no-store');
+		}
 		if (!event.cookies.get(siteCookieName)) {
 			const secure = url.protocol === 'https:' ? '; Secure' : '';
 			response.headers.append('set-cookie', `${siteCookieName}=1; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict${secure}`);

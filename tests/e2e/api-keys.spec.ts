@@ -18,6 +18,12 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByText('Geef de sleutel een naam, zodat je hem later herkent.')).toBeVisible();
 			await expectNoAxeViolations(page);
 			await page.getByLabel('Naam van de sleutel').fill('Mijn script');
+			// A key needs the password too, not only a session.
+			await page.getByLabel('Wachtwoord').fill('niet mijn wachtwoord');
+			await page.getByRole('button', { name: 'Sleutel maken' }).click();
+			await expect(page.getByText('Dit wachtwoord klopt niet. Probeer het nog eens.')).toBeVisible();
+			await expect(page.locator('.token-link')).toHaveCount(0);
+			await page.getByLabel('Wachtwoord').fill('een lang wachtwoord');
 			await page.getByRole('button', { name: 'Sleutel maken' }).click();
 			const token = (await page.locator('.token-link').textContent())!.trim();
 			expect(token).toMatch(/^brug_[A-Za-z0-9_-]{43}$/);

@@ -64,7 +64,14 @@ for (const javaScriptEnabled of [true, false]) {
 			const invitation = await nthMailTo(personEmail, 2);
 			expect(invitation.subject).toBe('Joost de Vries wil graag met je samenwerken op brug');
 			expect(invitation.text).toContain(code);
+			// Signed out, the link first asks to sign in, and then shows the invitation.
+			await person.goto('/nl/account');
+			await person.getByRole('button', { name: 'Uitloggen', exact: true }).click();
 			await person.goto(invitation.link);
+			await expect(person).toHaveURL(/\/nl\/account\/inloggen\?terug=/);
+			await person.getByLabel('E-mailadres').fill(personEmail);
+			await person.getByLabel('Wachtwoord').fill(password);
+			await person.getByRole('button', { name: 'Inloggen' }).click();
 			await expect(person.getByText(`Joost de Vries van ${organisation} wil graag met je samenwerken.`)).toBeVisible();
 			await expectNoAxeViolations(person);
 			// Nothing chosen: a kind, specific message, and nothing is shared.

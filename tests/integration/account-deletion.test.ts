@@ -272,8 +272,8 @@ describe.each(testDatabases())('account deletion on $name', (target) => {
 		expect(JSON.stringify(professional)).not.toContain('anna@example.nl');
 		expect(JSON.stringify(professional)).not.toContain('Anna J.');
 
-		expect(await describeAccountForDeletion(handle.db, { account: anna })).toEqual({ measurements: 1, sessions: 1, consents: 1, memberships: 0 });
-		expect(await describeAccountForDeletion(handle.db, { account: piet })).toEqual({ measurements: 0, sessions: 0, consents: 0, memberships: 1 });
+		expect(await describeAccountForDeletion(handle.db, { account: anna })).toEqual({ measurements: 1, sessions: 1, consents: 1, memberships: 0, clients: 0, lastAdminOf: [] });
+		expect(await describeAccountForDeletion(handle.db, { account: piet })).toEqual({ measurements: 0, sessions: 0, consents: 0, memberships: 1, clients: 2, lastAdminOf: [] });
 	});
 
 	it('deletes a person so that no table keeps their id or address, and leaves others intact', async () => {
@@ -359,6 +359,18 @@ describe.each(testDatabases())('account deletion on $name', (target) => {
 		const events = await handle.db.selectFrom('audit_event').selectAll().execute();
 		expect(events.some((e) => e.action === 'client.record.read' && e.subject_id === null)).toBe(true);
 		expect(events.some((e) => e.action === 'client.record.read' && e.subject_id === ben.id)).toBe(true);
+	});
+
+	it('refuses to delete the only admin of an organisation, and names the organisation', async () => {
+		const created = await createOrganisationWithAdmin(handle.db, auth, {
+			organisation: { name: 'Buurthuis Zuid', kind: 'welfare' },
+			admin: { name: 'Ada', email: 'ada@example.nl', password: 'lang genoeg wachtwoord', locale: 'nl' }
+		});
+		if (!created.ok) throw new Error('no organisation');
+		const ada: SignedInAccount = { id: created.accountId, email: 'ada@example.nl', locale: 'nl', twoFactorEnabled: true };
+		expect((await describeAccountForDeletion(handle.db, { account: ada })).lastAdminOf).toEqual(['Buurthuis Zuid']);
+		expect(await deleteAccount(handle.db, { account: ada })).toEqual({ ok: false, reason: 'last_admin', organisations: ['Buurthuis Zuid'] });
+		expect(await handle.db.selectFrom('account').select('id').where('id', '=', ada.id).execute()).toHaveLength(1);
 	});
 });
 

@@ -12,6 +12,7 @@ import {
 	accountForApiToken,
 	createApiToken,
 	listApiTokens,
+	revokeAllApiTokens,
 	revokeApiToken
 } from '$lib/features/api-tokens/api-tokens.server';
 import { hashApiToken } from '$lib/features/api-tokens/api-tokens';
@@ -89,6 +90,21 @@ describe.each(testDatabases())('personal API tokens and the API door on $name', 
 	const linkFor = (code: string) => `http://127.0.0.1/nl/account/koppelen?code=${code}`;
 
 	describe('tokens', () => {
+		it('stop working after a password reset and after "sign out everywhere", as after a break-in', async () => {
+			const { account } = await person('anna@example.nl');
+			const first = await createApiToken(handle.db, { actor: account, label: 'script' });
+			await auth.api.requestPasswordReset({ body: { email: 'anna@example.nl' } });
+			await auth.api.resetPassword({ body: { token: lastToken(sent), newPassword: 'een heel nieuw wachtwoord' } });
+			expect(await accountForApiToken(handle.db, first.token)).toBeNull();
+
+			const second = await createApiToken(handle.db, { actor: account, label: 'script' });
+			const other = await person('ben@example.nl');
+			const bens = await createApiToken(handle.db, { actor: other.account, label: 'ben' });
+			expect(await revokeAllApiTokens(handle.db, { actor: account })).toBe(1);
+			expect(await accountForApiToken(handle.db, second.token)).toBeNull();
+			expect((await accountForApiToken(handle.db, bens.token))?.id).toBe(other.account.id);
+		});
+
 		it('are shown once, kept only as a hash, and listed by label', async () => {
 			const { account } = await person('anna@example.nl');
 			const now = new Date('2026-03-01T10:00:00Z');

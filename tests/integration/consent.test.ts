@@ -186,6 +186,7 @@ describe.each(testDatabases())('consent on $name', (target) => {
 			]);
 			expect(await listClientsForProfessional(handle.db, { actor: piet })).toEqual([
 				{
+					grantId: expect.any(String),
 					personId: anna.id,
 					name: 'Anna J.',
 					organisationName: 'Buurtteam Noord',
@@ -447,6 +448,34 @@ describe.each(testDatabases())('consent on $name', (target) => {
 			expect(await withdrawConsent(handle.db, { actor: anna, grantId })).toBe(false);
 		});
 
+		it('leaves no grant active when a withdrawal and a change happen at the same moment', async () => {
+			for (let round = 0; round < 3; round += 1) {
+				const grantId = await connect(anna, ['measurements'], 'Anna');
+				const [withdrawn, changed] = await Promise.all([
+					withdrawConsent(handle.db, { actor: anna, grantId }),
+					changeConsentScopes(handle.db, { actor: anna, grantId, scopes: ['measurements', 'health_web'] })
+				]);
+				const active = (await listConsentGrantsForPerson(handle.db, { actor: anna })).filter((g) => g.endedAt === null);
+				// Whichever came first wins; the other finds no active grant. Never both.
+				expect(withdrawn && changed.ok, `round ${round}`).toBe(false);
+				expect(active, `round ${round}`).toHaveLength(withdrawn ? 0 : 1);
+				for (const grant of active) await withdrawConsent(handle.db, { actor: anna, grantId: grant.id });
+			}
+		});
+
+		it('shows the current grant first in the history, even when a change ends and starts grants in one millisecond', async () => {
+			const now = new Date();
+			const accepted = await acceptClientInvitation(handle.db, { actor: anna, code: await invitationCode(piet, now), scopes: ['measurements'], personName: '', now });
+			if (!accepted.ok) throw new Error('not connected');
+			const changed = await changeConsentScopes(handle.db, { actor: anna, grantId: accepted.grantId, scopes: ['programme'], now });
+			if (!changed.ok) throw new Error('not changed');
+			const history = await listConsentGrantsForPerson(handle.db, { actor: anna });
+			expect(history.map((g) => [g.id, g.endReason])).toEqual([
+				[changed.grantId, null],
+				[accepted.grantId, 'changed']
+			]);
+		});
+
 		it('cannot touch someone else’s grant', async () => {
 			const grantId = await connect(anna, ['measurements'], 'Anna');
 			expect(await withdrawConsent(handle.db, { actor: ben, grantId })).toBe(false);
@@ -484,7 +513,7 @@ describe.each(testDatabases())('consent on $name', (target) => {
 				.where('account_id', '=', piet.id)
 				.where('organisation_id', '=', organisationId)
 				.executeTakeFirstOrThrow();
-			expect(await removeMember(handle.db, { actor: ada, organisationId, membershipId: membership.id })).toEqual({ ok: true });
+			expect(await removeMember(handle.db, { actor: ada, organisationId, membershipId: membership.id })).toEqual({ ok: true, removedSelf: false, role: 'professional' });
 
 			expect(await refusal(openClientRecord(handle.db, { actor: piet, personId: anna.id }))).toEqual(noAccess);
 			expect(await refusal(listClientsForProfessional(handle.db, { actor: piet }))).toEqual(noAccess);

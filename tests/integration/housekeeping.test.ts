@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Auth } from '$lib/server/auth/auth';
 import { lastToken, testAuth, type SentLink } from './auth-fixture';
-import { purgeUnconfirmedAccounts } from '$lib/features/accounts/housekeeping.server';
+import { purgeExpiredInvitationsAndTokens, purgeUnconfirmedAccounts } from '$lib/features/accounts/housekeeping.server';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
 import { pruneOutbox } from '$lib/server/mail/mailer';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
@@ -36,6 +37,34 @@ describe.each(testDatabases())('housekeeping on $name', (target) => {
 		expect(await emails()).toEqual(['wel@example.nl']);
 		expect(await handle.db.selectFrom('auth_credential').selectAll().execute()).toHaveLength(1);
 	});
+
+	it('removes expired invitations at once and API tokens a month after they expired, and nothing current', async () => {
+		const created = await createVerifiedAccount(auth, { email: 'pro@example.nl', password: 'lang genoeg wachtwoord', name: 'Pro', locale: 'nl' });
+		if (!created.ok) throw new Error('no account');
+		const now = new Date('2026-06-01T12:00:00Z');
+		const at = (days: number) => new Date(now.getTime() + days * 24 * 60 * 60 * 1000).toISOString();
+		await handle.db.insertInto('organisation').values({ id: 'org', name: 'Org', kind: 'welfare', created_at: at(-30) }).execute();
+		const invitation = (id: string, expires: string) => ({
+			id, professional_id: created.accountId, organisation_id: 'org', email: `${id}@example.nl`, code_hash: id, created_at: at(-20), expires_at: expires
+		});
+		await handle.db.insertInto('client_invitation').values([invitation('old', at(-1)), invitation('open', at(1))]).execute();
+		const memberInvitation = (id: string, expires: string) => ({
+			id, organisation_id: 'org', email: `${id}@example.nl`, role: 'professional' as const, token_hash: id, invited_by: null, created_at: at(-20), expires_at: expires
+		});
+		await handle.db.insertInto('organisation_invitation').values([memberInvitation('m-old', at(-1)), memberInvitation('m-open', at(1))]).execute();
+		const token = (id: string, expires: string) => ({
+			id, account_id: created.accountId, label: id, token_hash: id, created_at: at(-400), last_used_at: null, expires_at: expires
+		});
+		await handle.db.insertInto('api_token').values([token('t-long-gone', at(-31)), token('t-recent', at(-2)), token('t-live', at(100))]).execute();
+
+		expect(await purgeExpiredInvitationsAndTokens(handle.db, { now })).toBe(3);
+		const ids = async (table: 'client_invitation' | 'organisation_invitation' | 'api_token') =>
+			(await handle.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
+		expect(await ids('client_invitation')).toEqual(['open']);
+		expect(await ids('organisation_invitation')).toEqual(['m-open']);
+		// A recently expired token stays a while, so its owner still sees it in the list and knows why it stopped.
+		expect(await ids('api_token')).toEqual(['t-live', 't-recent']);
+	});
 });
 
 describe('pruneOutbox', () => {
@@ -56,4 +85,5 @@ describe('pruneOutbox', () => {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	});
+
 });

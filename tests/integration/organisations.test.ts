@@ -467,7 +467,7 @@ describe.each(testDatabases())('organisations on $name', (target) => {
 
 			// With a second admin, the first may go; then the second is the last.
 			const bram = await member('bram@example.nl', 'Bram', 'admin');
-			expect(await removeMember(handle.db, { actor: bram, organisationId, membershipId: adaMembership })).toEqual({ ok: true });
+			expect(await removeMember(handle.db, { actor: bram, organisationId, membershipId: adaMembership })).toEqual({ ok: true, removedSelf: false, role: 'admin' });
 			expect(await listOrganisationsOfAccount(handle.db, { actor: ada })).toEqual([]);
 			expect(
 				await removeMember(handle.db, { actor: bram, organisationId, membershipId: await membershipId(bram.id, 'admin') })
@@ -543,7 +543,7 @@ describe.each(testDatabases())('organisations on $name', (target) => {
 				membershipId: await membershipId(piet.id, 'professional'),
 				now: removedAt
 			});
-			expect(result).toEqual({ ok: true });
+			expect(result).toEqual({ ok: true, removedSelf: false, role: 'professional' });
 
 			expect(await refusal(requireClientAccess(handle.db, piet, { personId: anna.id }))).toEqual({ status: 403, reason: 'no_access' });
 			const [grant] = await listConsentGrantsForPerson(handle.db, { actor: anna });

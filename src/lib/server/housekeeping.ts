@@ -1,8 +1,8 @@
 /**
  * Regular clean-up while brug runs: at start and every six hours. Removes what holds an address past its use:
- * accounts never confirmed, and outbox mails older than a day.
+ * accounts never confirmed, outbox mails older than a day, expired invitations and long-expired API tokens.
  */
-import { purgeUnconfirmedAccounts } from '$lib/features/accounts/housekeeping.server';
+import { purgeExpiredInvitationsAndTokens, purgeUnconfirmedAccounts } from '$lib/features/accounts/housekeeping.server';
 import { config } from './env';
 import { databaseKind, db } from './db';
 import { log } from './log';
@@ -16,8 +16,11 @@ export async function runHousekeeping(): Promise<void> {
 	if (!kind) return;
 	try {
 		const accounts = await purgeUnconfirmedAccounts(db(), { kind });
+		const expired = await purgeExpiredInvitationsAndTokens(db());
 		const mails = await pruneOutbox(outboxDir(config().dataDir));
-		if (accounts || mails) log().info({ unconfirmedAccounts: accounts, outboxMails: mails }, 'housekeeping removed');
+		if (accounts || mails || expired) {
+			log().info({ unconfirmedAccounts: accounts, outboxMails: mails, expiredInvitationsAndTokens: expired }, 'housekeeping removed');
+		}
 	} catch (error) {
 		log().error({ error: error instanceof Error ? error.name : 'unknown' }, 'housekeeping failed');
 	}

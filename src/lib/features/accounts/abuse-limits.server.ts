@@ -2,6 +2,7 @@
  * Abuse limits for the account forms and invitations, per client address and per e-mail address (for
  * invitations and codes: the signed-in account's address).
  * - `limitAttempt(action, who)`: counts one attempt; returns null, or the seconds to wait.
+ * - `attemptBlocked(action, who)`: the same answer without counting (for a step that counts only failures).
  * - `clearAccountLimit(action, email)`: after a successful sign-in, the address starts fresh.
  * - `tooManyAttempts(event, seconds)`: the form answer for a refused attempt.
  * The per-address limit stops guessing one person's password; the per-client limit stops one client from trying
@@ -48,6 +49,15 @@ export function limitAttempt(action: LimitedAction, who: { client: string; email
 	if (byAccount && who.email) decisions.push(byAccount.hit(`${action}:account:${who.email.toLowerCase()}`));
 	const waits = decisions.flatMap((d) => (d.allowed ? [] : [d.retryAfterSeconds]));
 	return waits.length > 0 ? Math.max(...waits) : null;
+}
+
+/** Seconds to wait when `who` is already over a limit for `action`, without counting this as an attempt. */
+export function attemptBlocked(action: LimitedAction, who: { client: string; email?: string }): number | null {
+	const { byClient, byAccount } = limiters[action];
+	const waits = [byClient.peek(`${action}:client:${who.client}`)];
+	if (byAccount && who.email) waits.push(byAccount.peek(`${action}:account:${who.email.toLowerCase()}`));
+	const blocked = waits.filter((w): w is number => w !== null);
+	return blocked.length > 0 ? Math.max(...blocked) : null;
 }
 
 export function clearAccountLimit(action: LimitedAction, email: string): void {

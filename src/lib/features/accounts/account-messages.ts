@@ -36,6 +36,10 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 			return m.error_label_missing();
 		case 'email_taken':
 			return m.error_email_taken();
+		case 'password_wrong':
+			return m.two_factor_wrong_password();
+		case 'email_has_account':
+			return m.error_email_has_account();
 		case 'generic':
 			return m.error_field_generic();
 	}

@@ -19,6 +19,8 @@ const fieldErrorIds = [
 	'scopes_missing',
 	'label_missing',
 	'email_taken',
+	'password_wrong',
+	'email_has_account',
 	'generic'
 ] as const;
 

@@ -7,6 +7,7 @@
  * - `signOut`, `signOutEverywhere`: end this session, or all of the person's sessions.
  * - `requestPasswordReset`, `resetPassword`: the mailed link to choose a new password (ends every session).
  * - `currentAccount`: the signed-in account for a request, or null.
+ * - `confirmPassword`: asks the signed-in person's password again before a step with lasting effect.
  * - `createVerifiedAccount`: an account whose address is already proven (by an invitation mailed to it, or the setup
  *   token); no verification mail is sent.
  */
@@ -132,4 +133,14 @@ export async function createVerifiedAccount(
 	}, { method: 'email-password' } as never);
 	await context.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: hash });
 	return { ok: true, accountId: user.id };
+}
+
+export async function confirmPassword(auth: Auth, input: { password: string; headers: Headers }): Promise<boolean> {
+	try {
+		await auth.api.verifyPassword({ body: { password: input.password }, headers: input.headers });
+		return true;
+	} catch (error) {
+		if (error instanceof APIError) return false;
+		throw error;
+	}
 }

@@ -2,6 +2,8 @@
  * Keeps no address longer than needed.
  * - `purgeUnconfirmedAccounts`: removes accounts whose address was never confirmed once the link has expired
  *   (someone may have typed another person's address; that person never agreed to be in brug).
+ * - `purgeExpiredInvitationsAndTokens`: expired invitations (they hold someone's address) and API tokens a month
+ *   after they stopped working.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
@@ -21,4 +23,15 @@ export async function purgeUnconfirmedAccounts(
 		.where('created_at', '<', postgres ? cutoff : cutoff.toISOString())
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
+}
+
+export async function purgeExpiredInvitationsAndTokens(db: Kysely<Database>, options: { now?: Date } = {}): Promise<number> {
+	const now = options.now ?? new Date();
+	const monthAgo = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000).toISOString();
+	const removed = await Promise.all([
+		db.deleteFrom('client_invitation').where('expires_at', '<=', now.toISOString()).executeTakeFirst(),
+		db.deleteFrom('organisation_invitation').where('expires_at', '<=', now.toISOString()).executeTakeFirst(),
+		db.deleteFrom('api_token').where('expires_at', '<=', monthAgo).executeTakeFirst()
+	]);
+	return removed.reduce((sum, result) => sum + Number(result.numDeletedRows), 0);
 }

@@ -3,7 +3,7 @@
  * - `exportPersonalData`: everything brug keeps about the account, as plain data (JSON download and printable page).
  * - `describeAccountForDeletion`: what deleting would remove, so the confirmation can name it.
  * - `deleteAccount`: removes the account and everything it owns in one transaction; sessions and consents end with
- *   it, and audit events about it lose the link.
+ *   it, and audit events about it lose the link. Refused while the account is an organisation's only admin.
  * Each takes the signed-in account itself: a person can only ever reach their own data here.
  */
 import type { Kysely } from 'kysely';
@@ -122,7 +122,7 @@ export async function exportPersonalData(
 export async function describeAccountForDeletion(
 	db: Kysely<Database>,
 	options: { account: SignedInAccount }
-): Promise<{ measurements: number; sessions: number; consents: number; memberships: number }> {
+): Promise<{ measurements: number; sessions: number; consents: number; memberships: number; clients: number; lastAdminOf: string[] }> {
 	const count = async (table: 'measurement' | 'auth_session' | 'membership') => {
 		const row = await db
 			.selectFrom(table)
@@ -137,17 +137,54 @@ export async function describeAccountForDeletion(
 		.where('person_id', '=', options.account.id)
 		.where('ended_at', 'is', null)
 		.executeTakeFirstOrThrow();
+	const clients = await db
+		.selectFrom('consent_grant')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('professional_id', '=', options.account.id)
+		.where('ended_at', 'is', null)
+		.executeTakeFirstOrThrow();
 	return {
 		measurements: await count('measurement'),
 		sessions: await count('auth_session'),
 		consents: Number(consents.n),
-		memberships: await count('membership')
+		memberships: await count('membership'),
+		clients: Number(clients.n),
+		lastAdminOf: await organisationsWithOnlyThisAdmin(db, options.account.id)
 	};
 }
 
+/** An organisation always keeps an admin: its only admin hands the role on before leaving brug. */
+async function organisationsWithOnlyThisAdmin(db: Kysely<Database>, accountId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('membership as mine')
+		.innerJoin('organisation', 'organisation.id', 'mine.organisation_id')
+		.select('organisation.name')
+		.where('mine.account_id', '=', accountId)
+		.where('mine.role', '=', 'admin')
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('membership as other')
+						.select('other.id')
+						.whereRef('other.organisation_id', '=', 'mine.organisation_id')
+						.where('other.role', '=', 'admin')
+						.where('other.account_id', '!=', accountId)
+				)
+			)
+		)
+		.orderBy('organisation.name')
+		.execute();
+	return rows.map((r) => r.name);
+}
+
 /** Deletes everything owned by the account; sessions, sign-in data and verification tokens go with it. */
-export async function deleteAccount(db: Kysely<Database>, options: { account: SignedInAccount }): Promise<void> {
+export async function deleteAccount(
+	db: Kysely<Database>,
+	options: { account: SignedInAccount }
+): Promise<{ ok: true } | { ok: false; reason: 'last_admin'; organisations: string[] }> {
 	const { id, email } = options.account;
+	const lastAdminOf = await organisationsWithOnlyThisAdmin(db, id);
+	if (lastAdminOf.length > 0) return { ok: false, reason: 'last_admin', organisations: lastAdminOf };
 	await db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('measurement').where('account_id', '=', id).execute();
 		// Open e-mail verification or reset tokens name the address or the account.
@@ -161,4 +198,5 @@ export async function deleteAccount(db: Kysely<Database>, options: { account: Si
 		// link to this account (ON DELETE SET NULL).
 		await trx.deleteFrom('account').where('id', '=', id).execute();
 	});
+	return { ok: true };
 }

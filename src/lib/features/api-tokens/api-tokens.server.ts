@@ -3,6 +3,7 @@
  * - `createApiToken`: a new token with a label; the secret is returned once and only its hash is kept.
  * - `listApiTokens`: the person's tokens (never the secrets), newest first, expired ones included.
  * - `revokeApiToken`: deletes one of the person's tokens; it stops working at once.
+ * - `revokeAllApiTokens`: with "sign out everywhere": every token of the person stops working.
  * - `accountForApiToken`: the account behind a token presented to the API, or null (unknown or expired).
  * A token acts with the account's full rights, including a professional's (their two-step sign-in was checked when
  * the session that created it began).
@@ -74,6 +75,12 @@ export async function revokeApiToken(
 		.where('account_id', '=', account.id)
 		.executeTakeFirst();
 	return Number(result.numDeletedRows) > 0;
+}
+
+export async function revokeAllApiTokens(db: Kysely<Database>, options: { actor: SignedInAccount | null }): Promise<number> {
+	const account = requireSignedIn(options.actor);
+	const result = await db.deleteFrom('api_token').where('account_id', '=', account.id).executeTakeFirst();
+	return Number(result.numDeletedRows);
 }
 
 export async function accountForApiToken(

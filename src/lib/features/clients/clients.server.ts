@@ -10,10 +10,12 @@ import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireClientAccess, requireMembership } from '$lib/features/access/policy.server';
 import { recordAuditEvent } from '$lib/features/audit/audit.server';
 import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
+import { lockPersonForConsent } from '$lib/features/consent/consent.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount } from '$lib/features/measurements/measurements.server';
 
 export interface ClientSummary {
+	grantId: string;
 	personId: string;
 	/** The name the person chose for this professional, or their e-mail address. */
 	name: string;
@@ -32,6 +34,7 @@ export async function listClientsForProfessional(
 		.innerJoin('account as person', 'person.id', 'consent_grant.person_id')
 		.innerJoin('organisation', 'organisation.id', 'consent_grant.organisation_id')
 		.select([
+			'consent_grant.id as grantId',
 			'consent_grant.person_id as personId',
 			'consent_grant.person_name as personName',
 			'person.email',
@@ -46,6 +49,7 @@ export async function listClientsForProfessional(
 		.orderBy('person.email')
 		.execute();
 	return rows.map((row) => ({
+		grantId: row.grantId,
 		personId: row.personId,
 		name: row.personName || row.email,
 		organisationName: row.organisationName,
@@ -78,9 +82,11 @@ export async function openClientRecord(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; now?: Date }
 ): Promise<ClientRecord> {
-	const grant = await requireClientAccess(db, options.actor, { personId: options.personId });
-	const actorId = options.actor!.id;
 	return db.transaction().execute(async (trx) => {
+		// Checked inside the transaction that reads and audits, so a withdrawal is never overtaken by a read.
+		await lockPersonForConsent(trx, options.personId, 'share');
+		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId });
+		const actorId = options.actor!.id;
 		const person = await trx.selectFrom('account').select('email').where('id', '=', grant.personId).executeTakeFirstOrThrow();
 		const audit = (action: 'client.record.read' | 'client.scope.read', object?: ConsentScope) =>
 			recordAuditEvent(trx, {

@@ -10,7 +10,7 @@
  * - `changeConsentScopes`: ends the grant and starts a new one with other scopes (history is never edited).
  * - `withdrawConsent`: ends a grant; access ends at once, since every read checks for an active grant.
  */
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import { MailDeliveryError, type Mailer, type MailLocale } from '$lib/server/mail/mailer';
 import { renderMail } from '$lib/server/mail/templates';
@@ -176,6 +176,7 @@ export async function acceptClientInvitation(
 	const now = (options.now ?? new Date()).toISOString();
 	const grantId = crypto.randomUUID();
 	const used = await db.transaction().execute(async (trx) => {
+		await lockPersonForConsent(trx, account.id, 'update');
 		// Single use, also when two people type the code at the same moment: only the one who deletes it goes on.
 		const deleted = await trx.deleteFrom('client_invitation').where('id', '=', invitation.id).executeTakeFirst();
 		if (Number(deleted.numDeletedRows) === 0) return false;
@@ -189,7 +190,12 @@ export async function acceptClientInvitation(
 			.where('ended_at', 'is', null)
 			.executeTakeFirst();
 		if (current) {
-			await trx.updateTable('consent_grant').set({ ended_at: now, end_reason: 'changed' }).where('id', '=', current.id).execute();
+			await trx
+				.updateTable('consent_grant')
+				.set({ ended_at: now, end_reason: 'changed' })
+				.where('id', '=', current.id)
+				.where('ended_at', 'is', null)
+				.execute();
 		}
 		await trx
 			.insertInto('consent_grant')
@@ -252,8 +258,22 @@ export async function listConsentGrantsForPerson(
 		])
 		.where('consent_grant.person_id', '=', account.id)
 		.orderBy('consent_grant.granted_at', 'desc')
+		// A change ends one grant and starts the next in the same millisecond: the current one comes first.
+		.orderBy((eb) => eb.case().when('consent_grant.ended_at', 'is', null).then(0).else(1).end())
+		.orderBy('consent_grant.ended_at', 'desc')
 		.execute();
 	return rows.map((row) => ({ ...row, scopes: parseScopes(JSON.parse(row.scopes) as unknown[]) }));
+}
+
+/**
+ * A person's consent decisions happen one at a time: PostgreSQL runs transactions side by side, so they queue on the
+ * person's account row (a withdraw and a change at the same moment must not leave a grant active). SQLite runs
+ * transactions one at a time anyway. Reads of the person's data take a shared lock on the same row (clients.server).
+ */
+export async function lockPersonForConsent(trx: Kysely<Database>, personId: string, mode: 'update' | 'share'): Promise<void> {
+	if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+	const query = trx.selectFrom('account').select('id').where('id', '=', personId);
+	await (mode === 'update' ? query.forUpdate() : query.forShare()).execute();
 }
 
 async function activeGrantOf(db: Kysely<Database>, personId: string, grantId: string) {
@@ -274,10 +294,16 @@ export async function changeConsentScopes(
 	const now = (options.now ?? new Date()).toISOString();
 	const scopes = parseScopes(options.scopes);
 	return db.transaction().execute(async (trx) => {
+		await lockPersonForConsent(trx, account.id, 'update');
 		const current = await activeGrantOf(trx, account.id, options.grantId);
 		if (!current) return { ok: false, reason: 'not_found' } as const;
 		const grantId = crypto.randomUUID();
-		await trx.updateTable('consent_grant').set({ ended_at: now, end_reason: 'changed' }).where('id', '=', current.id).execute();
+		await trx
+			.updateTable('consent_grant')
+			.set({ ended_at: now, end_reason: 'changed' })
+			.where('id', '=', current.id)
+			.where('ended_at', 'is', null)
+			.execute();
 		await trx
 			.insertInto('consent_grant')
 			.values({ ...current, id: grantId, scopes: JSON.stringify(scopes), granted_at: now, previous_grant_id: current.id })
@@ -301,9 +327,15 @@ export async function withdrawConsent(
 	const account = requireSignedIn(options.actor);
 	const now = (options.now ?? new Date()).toISOString();
 	return db.transaction().execute(async (trx) => {
+		await lockPersonForConsent(trx, account.id, 'update');
 		const current = await activeGrantOf(trx, account.id, options.grantId);
 		if (!current) return false;
-		await trx.updateTable('consent_grant').set({ ended_at: now, end_reason: 'withdrawn' }).where('id', '=', current.id).execute();
+		await trx
+			.updateTable('consent_grant')
+			.set({ ended_at: now, end_reason: 'withdrawn' })
+			.where('id', '=', current.id)
+			.where('ended_at', 'is', null)
+			.execute();
 		await recordAuditEvent(trx, {
 			actorId: account.id,
 			organisationId: current.organisation_id,

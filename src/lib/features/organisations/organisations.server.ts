@@ -227,7 +227,7 @@ export async function revokeMemberInvitation(
 export async function removeMember(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; organisationId: string; membershipId: string; now?: Date }
-): Promise<{ ok: true } | { ok: false; reason: 'not_found' | 'last_admin' }> {
+): Promise<{ ok: true; removedSelf: boolean; role: MembershipRole } | { ok: false; reason: 'not_found' | 'last_admin' }> {
 	await requireOrganisationAdmin(db, options.actor, options.organisationId);
 	const now = (options.now ?? new Date()).toISOString();
 	return db.transaction().execute(async (trx) => {
@@ -262,7 +262,7 @@ export async function removeMember(
 			action: 'organisation.member_removed',
 			object: member.role
 		});
-		return { ok: true } as const;
+		return { ok: true, removedSelf: member.account_id === options.actor!.id, role: member.role } as const;
 	});
 }
 

@@ -119,6 +119,10 @@ export function createAuth(options: AuthOptions) {
 			minPasswordLength: 10,
 			maxPasswordLength: 128,
 			revokeSessionsOnPasswordReset: true,
+			// A new password after a break-in must also stop API tokens someone made meanwhile.
+			onPasswordReset: async ({ user }) => {
+				await options.db.deleteFrom('api_token').where('account_id', '=', user.id).execute();
+			},
 			resetPasswordTokenExpiresIn: passwordResetMinutes * 60,
 			password: { hash: hashPassword, verify: verifyPassword },
 			onExistingUserSignUp: ({ user }) => mailLink(options.mailer.sendAlreadyRegistered, 'forgot', user),

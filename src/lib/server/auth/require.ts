@@ -16,7 +16,9 @@ import { deLocalizePath } from '$lib/i18n/paths';
 export function requireAccount(event: { locals: App.Locals; url: URL }): SignedInAccount {
 	const { account, locale } = event.locals;
 	if (account) return account;
-	const back = encodeURIComponent(deLocalizePath(event.url.pathname));
+	const code = event.url.searchParams.get('code');
+	const query = code && /^[A-Za-z0-9-]{1,20}$/.test(code) ? `?code=${code}` : '';
+	const back = encodeURIComponent(deLocalizePath(event.url.pathname) + query);
 	redirect(303, `${href('/account/inloggen', { locale })}?terug=${back}`);
 }
 

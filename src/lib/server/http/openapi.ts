@@ -337,7 +337,7 @@ export const openApiDocument = {
 					scopes: { type: 'array', items: { $ref: '#/components/schemas/ConsentScope' } },
 					grantedAt: { type: 'string', format: 'date-time' },
 					endedAt: { type: ['string', 'null'], format: 'date-time' },
-					endReason: { type: ['string', 'null'], enum: ['changed', 'withdrawn', null] }
+					endReason: { type: ['string', 'null'], enum: ['changed', 'withdrawn', 'professional_left', null], description: 'Why the grant ended: the person changed or withdrew it, or the professional left the organisation' }
 				}
 			},
 			ConsentGrantList: {

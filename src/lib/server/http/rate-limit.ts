@@ -42,6 +42,14 @@ export class RateLimiter {
 		return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
 	}
 
+	/** Whether `key` is over the limit now, without counting an attempt: seconds to wait, or null. */
+	peek(key: string): number | null {
+		const now = this.now();
+		const window = this.windows.get(hashKey(key));
+		if (!window || window.resetAt <= now || window.count < this.rule.limit) return null;
+		return Math.max(1, Math.ceil((window.resetAt - now) / 1000));
+	}
+
 	/** Forgets a key, e.g. after a successful sign-in. */
 	reset(key: string): void {
 		this.windows.delete(hashKey(key));

@@ -4,6 +4,7 @@ import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount } from '$lib/features/measurements/measurements.server';
 import { href } from '$lib/i18n/href';
 import { requireAccount } from '$lib/server/auth/require';
+import { revokeAllApiTokens } from '$lib/features/api-tokens/api-tokens.server';
 import { auth } from '$lib/server/auth';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,7 +37,8 @@ export const actions: Actions = {
 	},
 	signOutEverywhere: async (event) => {
 		const { request, locals } = event;
-		requireAccount(event);
+		const account = requireAccount(event);
+		await revokeAllApiTokens(db(), { actor: account });
 		await signOutEverywhere(auth(), { headers: request.headers });
 		redirect(303, `${href('/account/inloggen', { locale: locals.locale })}?uitgelogd`);
 	}

@@ -65,12 +65,15 @@ export const actions: Actions = {
 	},
 	remove: async ({ request, locals, params }) => {
 		const form = await request.formData();
+		const membershipId = String(form.get('membership') ?? '');
 		const outcome = await removeMember(db(), {
 			actor: locals.account,
 			organisationId: params.id,
-			membershipId: String(form.get('membership') ?? '')
+			membershipId
 		});
 		if (!outcome.ok) return fail(outcome.reason === 'last_admin' ? 400 : 404, { lastAdmin: outcome.reason === 'last_admin', gone: outcome.reason === 'not_found' });
+		// Someone who gave up their own admin role can no longer see this page.
+		if (outcome.removedSelf && outcome.role === 'admin') redirect(303, href('/account', { locale: locals.locale }));
 		redirect(303, here(params.id, locals.locale, 'verwijderd'));
 	}
 };

@@ -1,5 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { confirmPassword } from '$lib/features/accounts/accounts.server';
+import { auth } from '$lib/server/auth';
 import { createApiTokenSchema } from '$lib/features/api-tokens/api-tokens.schema';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/features/api-tokens/api-tokens.server';
 import { href } from '$lib/i18n/href';
@@ -21,6 +23,11 @@ export const actions: Actions = {
 		const label = String(form.get('label') ?? '');
 		const parsed = createApiTokenSchema.safeParse({ label });
 		if (!parsed.success) return fail(400, { label, errors: fieldErrors(parsed.error) });
+		// A key works for a year without a password: whoever makes one must know the password, not just hold a session.
+		const password = String(form.get('password') ?? '').slice(0, 1024);
+		if (!(await confirmPassword(auth(), { password, headers: event.request.headers }))) {
+			return fail(400, { label, errors: { password: 'password_wrong' } as FieldErrors });
+		}
 		const created = await createApiToken(db(), { actor, label: parsed.data.label });
 		// Shown once, in this answer only: brug keeps just its hash.
 		return { created: { token: created.token, label: parsed.data.label } };

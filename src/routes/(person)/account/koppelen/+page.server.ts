@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, type FieldErrors } from '$lib/features/accounts/accounts.schema';
-import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { attemptBlocked, limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { consentScopes, formatClientCode, normaliseClientCode } from '$lib/features/consent/consent';
 import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
 import { acceptClientInvitation, findClientInvitation } from '$lib/features/consent/consent.server';
@@ -42,10 +42,13 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			return fail(400, { chosen: form.getAll('scopes').map(String), personName: String(input.personName), errors: fieldErrors(parsed.error) });
 		}
-		const wait = limitAttempt('connect', { client: event.getClientAddress(), email: actor.email });
+		// The page already counted the look-up; here only a miss counts, and a blocked client gets nothing.
+		const who = { client: event.getClientAddress(), email: actor.email };
+		const wait = attemptBlocked('connect', who);
 		if (wait !== null) return tooManyAttempts(event, wait);
 		const outcome = await acceptClientInvitation(db(), { actor, ...parsed.data });
 		if (!outcome.ok) {
+			if (outcome.reason === 'invalid') limitAttempt('connect', who);
 			return fail(400, { chosen: parsed.data.scopes, personName: parsed.data.personName, errors: { code: 'code_invalid' } as FieldErrors, reason: outcome.reason });
 		}
 		redirect(303, `${href('/account/delen', { locale: locals.locale })}?gekoppeld`);

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { signOut } from '$lib/features/accounts/accounts.server';
 import { deleteAccount, describeAccountForDeletion } from '$lib/features/accounts/personal-data.server';
 import { href } from '$lib/i18n/href';
@@ -16,9 +16,12 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { request, locals } = event;
 		const account = requireAccount(event);
+		const loses = await describeAccountForDeletion(db(), { account });
+		if (loses.lastAdminOf.length > 0) return fail(400, { lastAdmin: true });
 		// Signing out first clears the session cookie in this browser.
 		await signOut(auth(), { headers: request.headers });
-		await deleteAccount(db(), { account });
+		const outcome = await deleteAccount(db(), { account });
+		if (!outcome.ok) return fail(400, { lastAdmin: true });
 		redirect(303, `${href('/', { locale: locals.locale })}?account-verwijderd`);
 	}
 };

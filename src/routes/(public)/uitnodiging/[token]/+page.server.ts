@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors } from '$lib/features/accounts/accounts.schema';
 import { signIn } from '$lib/features/accounts/accounts.server';
 import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { joinSchema } from '$lib/features/organisations/organisations.schema';
@@ -48,7 +48,7 @@ export const actions: Actions = {
 		const joined = await joinWithNewAccount(db(), auth(), { token: params.token, ...parsed.data, locale: locals.locale });
 		if (!joined.ok) {
 			if (joined.reason === 'invalid') return fail(400, { problem: 'invalid' as const });
-			return fail(400, { name: parsed.data.name, errors: { name: 'email_taken' } as FieldErrors });
+			return fail(400, { problem: 'has_account' as const });
 		}
 		await signIn(auth(), { email: joined.email, password: parsed.data.password, headers: request.headers });
 		redirect(303, `${href('/account/tweestaps', { locale: locals.locale })}?verplicht`);
