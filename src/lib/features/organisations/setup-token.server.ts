@@ -4,7 +4,8 @@
  *   otherwise, only while no organisation exists, a one-time token is made and printed in the log.
  * - `setupOpen()`: whether the setup page accepts anything now.
  * - `checkSetupToken(given)`: compares in constant time.
- * - `setupDone()`: a one-time token stops working once used.
+ * - `claimSetup(given)`: checks the token and, for a one-time token, takes it at once, so two simultaneous posts
+ *   cannot both create an organisation; `release()` gives it back when the creation failed (e.g. a known address).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -40,6 +41,13 @@ export function checkSetupToken(given: string): boolean {
 	return timingSafeEqual(digest(given.trim()), digest(active.token));
 }
 
-export function setupDone(): void {
-	if (active?.oneTime) active = undefined;
+export function claimSetup(given: string): { release(): void } | null {
+	const claimed = active;
+	if (!claimed || !checkSetupToken(given)) return null;
+	if (claimed.oneTime) active = undefined;
+	return {
+		release: () => {
+			if (claimed.oneTime) active ??= claimed;
+		}
+	};
 }

@@ -4,7 +4,7 @@ import { signIn } from '$lib/features/accounts/accounts.server';
 import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { setupSchema } from '$lib/features/organisations/organisations.schema';
 import { createOrganisationWithAdmin } from '$lib/features/organisations/organisations.server';
-import { checkSetupToken, setupDone, setupOpen } from '$lib/features/organisations/setup-token.server';
+import { claimSetup, setupOpen } from '$lib/features/organisations/setup-token.server';
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import { db } from '$lib/server/db';
@@ -24,16 +24,17 @@ export const actions: Actions = {
 		if (wait !== null) return tooManyAttempts(event, wait);
 		const parsed = setupSchema.safeParse(input);
 		if (!parsed.success) return fail(400, { ...kept, errors: fieldErrors(parsed.error) });
-		if (!setupOpen() || !checkSetupToken(parsed.data.token)) {
-			return fail(400, { ...kept, errors: { token: 'setup_token_wrong' } as FieldErrors });
-		}
+		const claim = claimSetup(parsed.data.token);
+		if (!claim) return fail(400, { ...kept, errors: { token: 'setup_token_wrong' } as FieldErrors });
 		const { organisationName, kind, name, email, password } = parsed.data;
 		const created = await createOrganisationWithAdmin(db(), auth(), {
 			organisation: { name: organisationName, kind },
 			admin: { name, email, password, locale: locals.locale }
 		});
-		if (!created.ok) return fail(400, { ...kept, errors: { email: 'email_taken' } as FieldErrors });
-		setupDone();
+		if (!created.ok) {
+			claim.release();
+			return fail(400, { ...kept, errors: { email: 'email_taken' } as FieldErrors });
+		}
 		await signIn(auth(), { email, password, headers: request.headers });
 		// Admins reach other people's data: two-step sign-in comes first.
 		redirect(303, `${href('/account/tweestaps', { locale: locals.locale })}?verplicht`);
