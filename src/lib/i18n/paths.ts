@@ -30,7 +30,11 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	koppelen: 'connect',
 	delen: 'sharing',
 	inzage: 'access-log',
-	'api-sleutels': 'api-keys'
+	'api-sleutels': 'api-keys',
+	oefeningen: 'exercises',
+	woordenlijst: 'glossary',
+	stappen: 'small-steps',
+	patronen: 'patterns'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 
