@@ -61,7 +61,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByLabel('E-mailadres').fill(email);
 			await page.getByLabel('Wachtwoord').fill(password);
 			await page.getByRole('button', { name: 'Inloggen' }).click();
-			await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
+			await expect(page.getByRole('heading', { level: 1, name: 'Mijn overzicht' })).toBeVisible();
+			await expectNoAxeViolations(page);
+			await page.getByRole('link', { name: 'Mijn account' }).click();
 			await expect(page.getByText(`Je e-mailadres: ${email}`)).toBeVisible();
 			await expectNoAxeViolations(page);
 

@@ -15,5 +15,8 @@ export async function signUpAndConfirm(page: Page, email: string, password: stri
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
+	// A person's home after signing in is the overview; the helpers go on from the account page.
+	await expect(page.getByRole('heading', { level: 1, name: 'Mijn overzicht' })).toBeVisible();
+	await page.goto('/nl/account');
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
 }

@@ -65,7 +65,8 @@ for (const javaScriptEnabled of [true, false]) {
 			await signInWithPassword(page, email);
 			await page.getByLabel('Code uit je app, of een herstelcode').fill(recoveryCodes[0]!);
 			await page.getByRole('button', { name: 'Inloggen' }).click();
-			await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
+			await expect(page.getByRole('heading', { level: 1, name: 'Mijn overzicht' })).toBeVisible();
+			await page.goto('/nl/account');
 
 			await page.getByRole('link', { name: 'Tweestapsverificatie' }).click();
 			await page.getByLabel('Wachtwoord').fill(password);

@@ -106,11 +106,18 @@ export const matrix: MatrixEntry[] = [
 	// Self-help content and the pattern check are open to everyone; the check stores nothing.
 	{ route: '/(public)/oefeningen', operation: 'GET', request: page('/oefeningen'), expect: everyone },
 	{ route: '/(public)/oefeningen/[id]', operation: 'GET', request: page('/oefeningen/journal'), expect: everyone },
+	// Keeping what you did needs an account; the exercise itself does not.
+	{ route: '/(public)/oefeningen/[id]', operation: '?/journal', request: action('/oefeningen/journal'), expect: signedInPage },
+	{ route: '/(public)/oefeningen/[id]', operation: '?/thought', request: action('/oefeningen/thought-check'), expect: signedInPage },
+	{ route: '/(public)/oefeningen/[id]', operation: '?/kind', request: action('/oefeningen/kind-moments'), expect: signedInPage },
+	{ route: '/(public)/oefeningen/[id]', operation: '?/plan', request: action('/oefeningen/one-small-step'), expect: signedInPage },
+	{ route: '/(public)/oefeningen/[id]', operation: '?/done', request: action('/oefeningen/breathing'), expect: signedInPage },
 	{ route: '/(public)/woordenlijst', operation: 'GET', request: page('/woordenlijst'), expect: everyone },
 	{ route: '/(public)/woordenlijst/[id]', operation: 'GET', request: page('/woordenlijst/mindfulness'), expect: everyone },
 	{ route: '/(public)/stappen', operation: 'GET', request: page('/stappen?kring=friends&moeite=1'), expect: everyone },
 	{ route: '/(public)/patronen', operation: 'GET', request: page('/patronen'), expect: everyone },
 	{ route: '/(public)/patronen', operation: '?/score', request: action('/patronen'), expect: everyone },
+	{ route: '/(public)/patronen', operation: '?/keep', request: action('/patronen'), expect: everyone },
 	{ route: '/(public)/test', operation: 'GET', request: page('/test'), expect: everyone },
 	{ route: '/(public)/test', operation: '?/score', request: action('/test'), expect: everyone },
 	{ route: '/(public)/test', operation: '?/save', request: action('/test'), expect: everyone },
@@ -159,6 +166,13 @@ export const matrix: MatrixEntry[] = [
 	{ route: '/(person)/account', operation: '?/signOut', request: action('/account'), expect: signedInPage, session: 'throwaway' },
 	// Ending every session of an account needs to know the account.
 	{ route: '/(person)/account', operation: '?/signOutEverywhere', request: action('/account'), expect: signedInPage, session: 'throwaway' },
+	// The overview: a person's own things only (the use-cases check the account again).
+	{ route: '/(person)/overzicht', operation: 'GET', request: page('/overzicht'), expect: signedInPage },
+	{ route: '/(person)/overzicht', operation: '?/keepCheck', request: action('/overzicht'), expect: signedInPage },
+	{ route: '/(person)/overzicht', operation: '?/forgetCheck', request: action('/overzicht'), expect: signedInPage },
+	{ route: '/(person)/overzicht', operation: '?/stepDone', request: action('/overzicht'), expect: signedInPage },
+	{ route: '/(person)/overzicht', operation: '?/discuss', request: action('/overzicht'), expect: signedInPage },
+	{ route: '/(person)/overzicht', operation: '?/delete', request: action('/overzicht'), expect: signedInPage },
 	{ route: '/(person)/account/gegevens', operation: 'GET', request: page('/account/gegevens'), expect: signedInPage },
 	{ route: '/(person)/account/gegevens/download', operation: 'GET', request: page('/account/gegevens/download'), expect: signedInPage },
 	{ route: '/(person)/account/tweestaps', operation: 'GET', request: page('/account/tweestaps'), expect: signedInPage },

@@ -40,6 +40,20 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 			return m.two_factor_wrong_password();
 		case 'email_has_account':
 			return m.error_email_has_account();
+		case 'mood_missing':
+			return m.error_mood_missing();
+		case 'text_missing':
+			return m.error_text_missing();
+		case 'text_too_long':
+			return m.error_text_too_long();
+		case 'belief_invalid':
+			return m.error_belief_invalid();
+		case 'step_unknown':
+			return m.error_step_unknown();
+		case 'day_invalid':
+			return m.error_day_invalid();
+		case 'rating_invalid':
+			return m.error_rating_invalid();
 		case 'generic':
 			return m.error_field_generic();
 	}

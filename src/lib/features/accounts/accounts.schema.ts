@@ -20,6 +20,13 @@ const fieldErrorIds = [
 	'label_missing',
 	'email_taken',
 	'password_wrong',
+	'mood_missing',
+	'text_missing',
+	'text_too_long',
+	'belief_invalid',
+	'step_unknown',
+	'day_invalid',
+	'rating_invalid',
 	'email_has_account',
 	'generic'
 ] as const;

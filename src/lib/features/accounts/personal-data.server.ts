@@ -12,6 +12,12 @@ import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount } from '$lib/features/measurements/measurements.server';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
 import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
+import { listJournalEntries, type JournalEntry } from '$lib/features/journal/journal.server';
+import { listThoughtRecords, type ThoughtRecord } from '$lib/features/journal/thought-records.server';
+import { listKindMoments, type KindMoment } from '$lib/features/journal/kind-moments.server';
+import { listStepPlans, type StepPlan } from '$lib/features/small-steps/step-plans.server';
+import { listPatternChecks } from '$lib/features/patterns/pattern-checks.server';
+import { strongestPatterns } from '$lib/features/patterns/pattern-check';
 import type { SignedInAccount } from './accounts.server';
 
 const toIso = (value: Date | string) => new Date(value).toISOString();
@@ -44,6 +50,13 @@ export interface PersonalDataExport {
 	/** What professionals did with the person's data (the audit log about them). */
 	accessLog: { at: string; action: string; object: string | null; by: string | null; organisation: string | null }[];
 	apiTokens: { label: string; createdAt: string; lastUsedAt: string | null; expiresAt: string }[];
+	/** The self-help toolkit: everything the person wrote, decrypted for them. */
+	journal: JournalEntry[];
+	thoughtChecks: ThoughtRecord[];
+	kindMoments: KindMoment[];
+	stepPlans: StepPlan[];
+	exercisesDone: { exercise: string; day: string }[];
+	patternChecks: { takenAt: string; answers: Record<string, string | undefined>; strongest: string[] }[];
 }
 
 export async function exportPersonalData(
@@ -74,6 +87,14 @@ export async function exportPersonalData(
 		.where('account_id', '=', accountId)
 		.orderBy('created_at')
 		.execute();
+	const actor = options.account;
+	const exercisesDone = await db
+		.selectFrom('exercise_done')
+		.select(['exercise_id', 'day'])
+		.where('account_id', '=', accountId)
+		.orderBy('day')
+		.execute();
+	const patternChecks = await listPatternChecks(db, { actor });
 	return {
 		exportedAt: (options.now ?? new Date()).toISOString(),
 		account: {
@@ -115,6 +136,16 @@ export async function exportPersonalData(
 			createdAt: t.created_at,
 			lastUsedAt: t.last_used_at,
 			expiresAt: t.expires_at
+		})),
+		journal: await listJournalEntries(db, { actor, limit: 1_000_000 }),
+		thoughtChecks: await listThoughtRecords(db, { actor, limit: 1_000_000 }),
+		kindMoments: await listKindMoments(db, { actor, limit: 1_000_000 }),
+		stepPlans: await listStepPlans(db, { actor, limit: 1_000_000 }),
+		exercisesDone: exercisesDone.map((e) => ({ exercise: e.exercise_id, day: e.day })),
+		patternChecks: patternChecks.map((c) => ({
+			takenAt: c.takenAt,
+			answers: Object.fromEntries(Object.entries(c.answers)),
+			strongest: strongestPatterns(c.score).map((p) => p.mechanism)
 		}))
 	};
 }

@@ -16,7 +16,7 @@ describe('safeReturnPath', () => {
 	it.each([null, '', '/', '//evil.example', '/\\evil.example', 'https://evil.example', '/account//x', '/../x', '/x?y=1', '/x/', '/x?code=a&b=1', '/x?code=<b>', '/x?code=' + 'A'.repeat(21)])(
 		'refuses %s',
 		(path) => {
-			expect(safeReturnPath(path, 'nl')).toBe('/nl/account');
+			expect(safeReturnPath(path, 'nl')).toBe('/nl/overzicht');
 		}
 	);
 });

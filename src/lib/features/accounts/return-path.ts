@@ -9,6 +9,6 @@ import { href } from '$lib/i18n/href';
 
 export function safeReturnPath(value: string | null, locale: Locale): string {
 	// One query is kept: an invitation code (from the mailed link to /account/koppelen), in the code alphabet only.
-	const path = value && /^(\/[\w-]+)+(\?code=[A-Za-z0-9-]{1,20})?$/.test(value) ? value : '/account';
+	const path = value && /^(\/[\w-]+)+(\?code=[A-Za-z0-9-]{1,20})?$/.test(value) ? value : '/overzicht';
 	return href(path, { locale });
 }

@@ -11,6 +11,7 @@ import { requireClientAccess, requireMembership } from '$lib/features/access/pol
 import { recordAuditEvent } from '$lib/features/audit/audit.server';
 import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
 import { lockPersonForConsent } from '$lib/features/consent/consent.server';
+import { readSharedEntries, type SharedEntries } from '$lib/features/journal/shared-entries.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount } from '$lib/features/measurements/measurements.server';
 
@@ -76,6 +77,8 @@ export interface ClientRecord {
 	since: string;
 	/** Present only when the person shares their measurements. */
 	measurements?: ClientMeasurement[];
+	/** Entries the person marked "bespreek dit"; each read is audited. */
+	shared: SharedEntries;
 }
 
 export async function openClientRecord(
@@ -98,11 +101,13 @@ export async function openClientRecord(
 				now: options.now
 			});
 		await audit('client.record.read');
+		const shared = await readSharedEntries(trx, { readerId: actorId, personId: grant.personId, organisationId: grant.organisationId, now: options.now });
 		const record: ClientRecord = {
 			personId: grant.personId,
 			name: grant.personName || person.email,
 			scopes: grant.scopes,
-			since: grant.grantedAt
+			since: grant.grantedAt,
+			shared
 		};
 		if (grant.scopes.includes('measurements')) {
 			await audit('client.scope.read', 'measurements');

@@ -3,13 +3,24 @@
  * module itself. Not in the feature's own module: SvelteKit loads those lazily, on the first request to a route that
  * uses them, so their declarations would not exist yet when the server re-encrypts at start (`reencryptOnStart`).
  *
- * A feature adds, for example:
- *
- *   export const journalEntryBody = registerEncryptedColumn({
- *     table: 'journal_entry', idColumn: 'id', column: 'body', context: (id) => `journal_entry.body:${id}`
- *   });
- *
- * and writes and reads with `encrypt(body, journalEntryBody.context(entry.id))` / `decrypt(stored, …same…)`.
- * No feature stores encrypted text yet.
+ * Features write and read with `encrypt(text, encryptedColumns.journalBody.context(entry.id))` and `decrypt(…)`.
+ * The context binds a ciphertext to its table, column and row, so a value copied elsewhere does not decrypt.
  */
-export {};
+import { registerEncryptedColumn, type EncryptedColumn } from './reencrypt';
+
+function column(table: string, name: string): EncryptedColumn {
+	return registerEncryptedColumn({ table, idColumn: 'id', column: name, context: (id) => `${table}.${name}:${id}` });
+}
+
+export const encryptedColumns = {
+	journalBody: column('journal_entry', 'body'),
+	journalWentWell: column('journal_entry', 'went_well'),
+	thoughtSituation: column('thought_record', 'situation'),
+	thoughtThought: column('thought_record', 'thought'),
+	thoughtFactsFor: column('thought_record', 'facts_for'),
+	thoughtFactsAgainst: column('thought_record', 'facts_against'),
+	thoughtAlternative: column('thought_record', 'alternative'),
+	thoughtSmallAction: column('thought_record', 'small_action'),
+	kindMomentBody: column('kind_moment', 'body'),
+	stepPlanNote: column('step_plan', 'note')
+} as const;

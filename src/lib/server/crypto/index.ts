@@ -3,8 +3,8 @@
  *
  * - `encrypt(plaintext, context)` / `decrypt(ciphertext, context)`  with this process's keyring; context names the
  *   place the value is stored, e.g. `journal_entry.body:${id}` (the same string for writing and reading)
- * - `registerEncryptedColumn({ table, idColumn, column, context })` declares a column written with `encrypt`, so a
- *   key rotation re-encrypts it; features declare theirs in ./columns.ts (why: see there)
+ * - `encryptedColumns`: every column written with `encrypt`, with its context (declared in ./columns.ts, why: see
+ *   there), so a key rotation re-encrypts it; `encryptOptional`/`decryptOptional` keep null as null
  * - `dataKeyring()`          the keyring from BRUG_DATA_KEY / `<dataDir>/keys.json`, loaded once, lazily
  * - `reencryptOnStart(db)`   after `npm run rotate-key` and a restart: moves every registered column to the new key
  * - the building blocks, for scripts and tests: `encryptText`, `decryptText`, `needsReencryption`, `ciphertextKeyId`,
@@ -18,7 +18,7 @@ import { config } from '../env';
 import { decryptText, encryptText } from './encryption';
 import { loadKeyring, type Keyring } from './keyring.js';
 import { reencryptAll, type ColumnReencryption } from './reencrypt';
-import './columns';
+export { encryptedColumns } from './columns';
 
 export {
 	ciphertextKeyId,
@@ -72,4 +72,12 @@ export function decrypt(ciphertext: string, context: string): string {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function reencryptOnStart(db: Kysely<any>): Promise<ColumnReencryption[]> {
 	return reencryptAll(db, dataKeyring());
+}
+
+export function encryptOptional(plaintext: string | null | undefined, context: string): string | null {
+	return plaintext ? encrypt(plaintext, context) : null;
+}
+
+export function decryptOptional(ciphertext: string | null, context: string): string | null {
+	return ciphertext === null ? null : decrypt(ciphertext, context);
 }

@@ -167,6 +167,66 @@ export interface ApiTokenTable {
 	expires_at: string;
 }
 
+/** Free text columns hold ciphertext (encrypt/decrypt with the context in crypto/columns.ts). */
+export interface JournalEntryTable {
+	id: string;
+	account_id: string;
+	/** Local date, YYYY-MM-DD. */
+	day: string;
+	mood: number;
+	body: string | null;
+	went_well: string | null;
+	/** 1 when marked "bespreek dit". */
+	discuss: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ThoughtRecordTable {
+	id: string;
+	account_id: string;
+	day: string;
+	situation: string;
+	thought: string;
+	/** 0–100. */
+	belief_before: number;
+	facts_for: string | null;
+	facts_against: string | null;
+	alternative: string | null;
+	belief_after: number | null;
+	small_action: string | null;
+	discuss: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface KindMomentTable {
+	id: string;
+	account_id: string;
+	day: string;
+	body: string;
+	created_at: string;
+}
+
+export interface StepPlanTable {
+	id: string;
+	account_id: string;
+	step_id: string;
+	planned_day: string;
+	done_at: string | null;
+	how_it_went: number | null;
+	note: string | null;
+	created_at: string;
+}
+
+export interface ExerciseDoneTable {
+	id: string;
+	account_id: string;
+	exercise_id: string;
+	day: string;
+	created_at: string;
+}
+
 /** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
 export interface Database {
 	measurement: MeasurementTable;
@@ -182,4 +242,9 @@ export interface Database {
 	consent_grant: ConsentGrantTable;
 	audit_event: AuditEventTable;
 	api_token: ApiTokenTable;
+	journal_entry: JournalEntryTable;
+	thought_record: ThoughtRecordTable;
+	kind_moment: KindMomentTable;
+	step_plan: StepPlanTable;
+	exercise_done: ExerciseDoneTable;
 }

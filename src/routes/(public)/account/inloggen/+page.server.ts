@@ -14,7 +14,9 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		passwordChanged: url.searchParams.has('nieuw-wachtwoord'),
 		verified: url.searchParams.has('bevestigd'),
 		signedOut: url.searchParams.has('uitgelogd'),
-		needed: url.searchParams.has('terug')
+		needed: url.searchParams.has('terug'),
+		// From "bewaar" on the pattern check: the answers wait in this browser until the person has an account.
+		check: url.searchParams.has('check')
 	};
 };
 

@@ -7,7 +7,7 @@ import { auth } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
-	if (locals.account) redirect(303, href('/account', { locale: locals.locale }));
+	if (locals.account) redirect(303, href('/overzicht', { locale: locals.locale }));
 	return { sent: url.searchParams.has('verstuurd') };
 };
 

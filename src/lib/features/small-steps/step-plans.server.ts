@@ -1,0 +1,94 @@
+/**
+ * One small step: pick a step from the content library, plan it for a day, mark it done and say how it went (1–5),
+ * with an optional note (encrypted at rest). Only the person's own plans.
+ * - `planStep`: a step that exists in the library, on a day from today on.
+ * - `markStepDone`: done, with how it went; planned steps may be done early or late, no blame either way.
+ * - `deleteStepPlan`, `listStepPlans` (open first by day, then done, newest first).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import { decryptOptional, encryptOptional, encryptedColumns } from '$lib/server/crypto';
+import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { requireSignedIn } from '$lib/features/access/policy.server';
+import { getStep } from '$lib/features/exercises/exercises.content';
+import { containsCrisisSignal } from '$lib/features/support/crisis-signals';
+import type { StepDoneInput, StepPlanInput } from '$lib/features/journal/self-help.schema';
+
+export interface StepPlan {
+	id: string;
+	stepId: string;
+	plannedDay: string;
+	doneAt: string | null;
+	howItWent: number | null;
+	note: string | null;
+}
+
+const { stepPlanNote } = encryptedColumns;
+
+export async function planStep(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; input: StepPlanInput; now?: Date }
+): Promise<{ ok: true; id: string } | { ok: false; reason: 'step_unknown' }> {
+	const account = requireSignedIn(options.actor);
+	if (!getStep('nl', options.input.stepId)) return { ok: false, reason: 'step_unknown' };
+	const id = crypto.randomUUID();
+	await db
+		.insertInto('step_plan')
+		.values({
+			id,
+			account_id: account.id,
+			step_id: options.input.stepId,
+			planned_day: options.input.plannedDay,
+			done_at: null,
+			how_it_went: null,
+			note: null,
+			created_at: (options.now ?? new Date()).toISOString()
+		})
+		.execute();
+	return { ok: true, id };
+}
+
+export async function markStepDone(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; id: string; input: StepDoneInput; now?: Date }
+): Promise<{ ok: boolean; crisis: boolean }> {
+	const account = requireSignedIn(options.actor);
+	const result = await db
+		.updateTable('step_plan')
+		.set({
+			done_at: (options.now ?? new Date()).toISOString(),
+			how_it_went: options.input.howItWent,
+			note: encryptOptional(options.input.note, stepPlanNote.context(options.id))
+		})
+		.where('id', '=', options.id)
+		.where('account_id', '=', account.id)
+		.executeTakeFirst();
+	return { ok: Number(result.numUpdatedRows) > 0, crisis: containsCrisisSignal(options.input.note) };
+}
+
+export async function deleteStepPlan(db: Kysely<Database>, options: { actor: SignedInAccount | null; id: string }): Promise<boolean> {
+	const account = requireSignedIn(options.actor);
+	const result = await db.deleteFrom('step_plan').where('id', '=', options.id).where('account_id', '=', account.id).executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
+}
+
+export async function listStepPlans(db: Kysely<Database>, options: { actor: SignedInAccount | null; limit?: number }): Promise<StepPlan[]> {
+	const account = requireSignedIn(options.actor);
+	const rows = await db
+		.selectFrom('step_plan')
+		.selectAll()
+		.where('account_id', '=', account.id)
+		.orderBy((eb) => eb.case().when('done_at', 'is', null).then(0).else(1).end())
+		.orderBy('planned_day')
+		.orderBy('done_at', 'desc')
+		.limit(options.limit ?? 100)
+		.execute();
+	return rows.map((row) => ({
+		id: row.id,
+		stepId: row.step_id,
+		plannedDay: row.planned_day,
+		doneAt: row.done_at,
+		howItWent: row.how_it_went,
+		note: decryptOptional(row.note, stepPlanNote.context(row.id))
+	}));
+}

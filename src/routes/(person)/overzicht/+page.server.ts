@@ -1,0 +1,107 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { listExercises, getStep, getExercise } from '$lib/features/exercises/exercises.content';
+import { lastDoneByExercise } from '$lib/features/exercises/exercise-log.server';
+import { suggestExercise } from '$lib/features/exercises/suggestion';
+import { deleteJournalEntry, listJournalEntries, listMoodPoints } from '$lib/features/journal/journal.server';
+import { deleteThoughtRecord, listThoughtRecords } from '$lib/features/journal/thought-records.server';
+import { deleteKindMoment, listKindMoments } from '$lib/features/journal/kind-moments.server';
+import { setDiscuss } from '$lib/features/journal/shared-entries.server';
+import { stepDoneSchema } from '$lib/features/journal/self-help.schema';
+import { moodChartModel } from '$lib/features/journal/mood-chart';
+import { deleteStepPlan, listStepPlans, markStepDone } from '$lib/features/small-steps/step-plans.server';
+import { comparePatternChecks, mechanisms, strongestPatterns } from '$lib/features/patterns/pattern-check';
+import { listPatternChecks, savePatternCheck } from '$lib/features/patterns/pattern-checks.server';
+import { decodePendingCheck, pendingCheckCookie } from '$lib/features/patterns/pending-check';
+import { href } from '$lib/i18n/href';
+import { requireAccount } from '$lib/server/auth/require';
+import { db } from '$lib/server/db';
+import { addDays, localDay } from '$lib/time';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** A person's home after signing in: today's suggestion, mood, steps, kind moments, and what they wrote. */
+export const load: PageServerLoad = async (event) => {
+	const actor = requireAccount(event);
+	const { locale } = event.locals;
+	const today = localDay();
+	const checks = await listPatternChecks(db(), { actor });
+	const strongest = checks[0] ? strongestPatterns(checks[0].score).map((p) => p.mechanism) : [];
+	const exercises = listExercises(locale);
+	const suggestion = suggestExercise({ exercises, strongest, lastDone: await lastDoneByExercise(db(), { actor }), today });
+	const [journal, thoughts, kindMoments, plans] = await Promise.all([
+		listJournalEntries(db(), { actor, limit: 10 }),
+		listThoughtRecords(db(), { actor, limit: 10 }),
+		listKindMoments(db(), { actor, limit: 5 }),
+		listStepPlans(db(), { actor, limit: 30 })
+	]);
+	const points = await listMoodPoints(db(), { actor, fromDay: addDays(today, -27), toDay: today });
+	const params = event.url.searchParams;
+	return {
+		today,
+		pendingCheck: decodePendingCheck(event.cookies.get(pendingCheckCookie.name)) !== null,
+		notice: params.get('bewaard'),
+		showHelp: params.has('hulp'),
+		confirmDelete: params.get('verwijder'),
+		suggestion: suggestion ? { id: suggestion, title: getExercise(locale, suggestion)?.title ?? suggestion, summary: getExercise(locale, suggestion)?.summary ?? '' } : null,
+		patterns: strongest.map((id) => mechanisms[id].name[locale]),
+		patternChange: checks.length > 1 ? comparePatternChecks(checks[1]!.score, checks[0]!.score) : null,
+		patternNames: Object.fromEntries(Object.values(mechanisms).map((mech) => [mech.id, mech.name[locale]])),
+		mood: moodChartModel(points, { endDay: today }),
+		openSteps: plans.filter((p) => !p.doneAt).map((p) => ({ ...p, title: getStep(locale, p.stepId)?.title ?? p.stepId })),
+		doneSteps: plans.filter((p) => p.doneAt).slice(0, 5).map((p) => ({ ...p, title: getStep(locale, p.stepId)?.title ?? p.stepId })),
+		kindMoments,
+		writings: [
+			...journal.map((j) => ({ kind: 'journal' as const, id: j.id, day: j.day, createdAt: j.createdAt, discuss: j.discuss, mood: j.mood, text: j.body ?? j.wentWell ?? '' })),
+			...thoughts.map((t) => ({ kind: 'thought' as const, id: t.id, day: t.day, createdAt: t.createdAt, discuss: t.discuss, mood: null, text: t.thought }))
+		].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+	};
+};
+
+const here = (event: RequestEvent, query = '') => `${href('/overzicht', { locale: event.locals.locale })}${query}`;
+const field = (form: FormData, name: string) => String(form.get(name) ?? '').slice(0, 200);
+
+export const actions: Actions = {
+	/** The pattern check done before signing in goes into the account. */
+	keepCheck: async (event) => {
+		const actor = requireAccount(event);
+		const answers = decodePendingCheck(event.cookies.get(pendingCheckCookie.name));
+		event.cookies.delete(pendingCheckCookie.name, { path: '/' });
+		if (!answers) return fail(400, { checkGone: true });
+		const saved = await savePatternCheck(db(), { actor, answers });
+		if (!saved.ok) return fail(400, { checkGone: true });
+		redirect(303, here(event, '?bewaard=check'));
+	},
+	forgetCheck: async (event) => {
+		requireAccount(event);
+		event.cookies.delete(pendingCheckCookie.name, { path: '/' });
+		redirect(303, here(event));
+	},
+	stepDone: async (event) => {
+		const actor = requireAccount(event);
+		const form = await event.request.formData();
+		const id = field(form, 'plan');
+		const parsed = stepDoneSchema.safeParse({ howItWent: form.get('howItWent') ?? undefined, note: form.get('note') ?? undefined });
+		if (!parsed.success) return fail(400, { stepId: id, errors: fieldErrors(parsed.error) });
+		const outcome = await markStepDone(db(), { actor, id, input: parsed.data });
+		if (!outcome.ok) return fail(404, { gone: true });
+		redirect(303, here(event, `?bewaard=stap-gedaan${outcome.crisis ? '&hulp' : ''}`));
+	},
+	discuss: async (event) => {
+		const actor = requireAccount(event);
+		const form = await event.request.formData();
+		const kind = field(form, 'kind') === 'thought' ? 'thought' : 'journal';
+		const done = await setDiscuss(db(), { actor, kind, id: field(form, 'id'), discuss: form.get('discuss') === '1' });
+		if (!done) return fail(404, { gone: true });
+		redirect(303, here(event, `?bewaard=${form.get('discuss') === '1' ? 'bespreken' : 'niet-bespreken'}`));
+	},
+	/** Deleting asks first (?verwijder=<kind>:<id>); this is the "yes". */
+	delete: async (event) => {
+		const actor = requireAccount(event);
+		const form = await event.request.formData();
+		const id = field(form, 'id');
+		const kind = field(form, 'kind');
+		const remove = { journal: deleteJournalEntry, thought: deleteThoughtRecord, kind: deleteKindMoment, step: deleteStepPlan }[kind];
+		if (!remove || !(await remove(db(), { actor, id }))) return fail(404, { gone: true });
+		redirect(303, here(event, '?bewaard=verwijderd'));
+	}
+};
