@@ -1,5 +1,7 @@
 import { exportPersonalData } from '$lib/features/accounts/personal-data.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
+import { getExercise, getStep } from '$lib/features/exercises/exercises.content';
+import { mechanisms, type MechanismId } from '$lib/features/patterns/mechanisms';
 import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
@@ -17,5 +19,15 @@ export const load: PageServerLoad = async (event) => {
 			answers: (def?.items ?? []).map((item, index) => `${index + 1}: ${label(measurement.answers[String(item.number)])}`)
 		};
 	});
-	return { export: data, readable };
+	const stepTitle = (id: string) => getStep(locale, id)?.title ?? id;
+	const exerciseTitle = (id: string) => getExercise(locale, id)?.title ?? id;
+	return {
+		export: data,
+		readable,
+		toolkit: {
+			steps: data.stepPlans.map((p) => ({ ...p, title: stepTitle(p.stepId) })),
+			exercisesDone: data.exercisesDone.map((e) => ({ ...e, title: exerciseTitle(e.exercise) })),
+			patternChecks: data.patternChecks.map((c) => ({ takenAt: c.takenAt, strongest: c.strongest.map((id) => mechanisms[id as MechanismId]?.name[locale] ?? id) }))
+		}
+	};
 };
