@@ -75,5 +75,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('day', 'text', (c) => c.notNull())
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('exercise_done_account_day_idx').on('exercise_done').columns(['account_id', 'day']).execute();
+	// Once per exercise per day is all the suggestion needs; the index makes it so, also for simultaneous saves.
+	await db.schema
+		.createIndex('exercise_done_once_a_day_idx')
+		.on('exercise_done')
+		.columns(['account_id', 'exercise_id', 'day'])
+		.unique()
+		.execute();
 }

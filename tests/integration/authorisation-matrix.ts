@@ -97,6 +97,9 @@ const page = (path: string) => () => ({ path: `/nl${path}` });
 const action = (path: string, form: Record<string, string> = {}) => () => ({ path: `/nl${path}`, form });
 const api = (path: string, json?: unknown) => () => ({ path, json });
 
+/** An id that belongs to nobody: whoever is let in gets the 404 that somebody else's id gets too. */
+const nobodysEntry = '00000000-0000-4000-8000-00000000e404';
+
 export const matrix: MatrixEntry[] = [
 	// Public pages.
 	{ route: '/(public)', operation: 'GET', request: () => ({ path: '/nl' }), expect: everyone },
@@ -275,6 +278,35 @@ export const matrix: MatrixEntry[] = [
 	// Anyone signed in gets "not found" for a grant that is not one of their current ones.
 	{ route: '/api/v1/me/consents/[id]', operation: 'PATCH', request: (s) => ({ path: `/api/v1/me/consents/${s.endedGrantId}`, json: {} }), expect: signedInCall },
 	{ route: '/api/v1/me/consents/[id]', operation: 'DELETE', request: (s) => ({ path: `/api/v1/me/consents/${s.endedGrantId}` }), expect: signedInCall },
+	// A person's own self-help entries. New ones are posted empty (422 for those let in, so nothing is made); one entry
+	// is asked for by an id of nobody's, with a valid body, so those let in reach the use-case and get 404.
+	{ route: '/api/v1/me/journal', operation: 'GET', request: api('/api/v1/me/journal'), expect: signedInCall },
+	{ route: '/api/v1/me/journal', operation: 'POST', request: api('/api/v1/me/journal', {}), expect: signedInCall },
+	{ route: '/api/v1/me/journal/[id]', operation: 'GET', request: api(`/api/v1/me/journal/${nobodysEntry}`), expect: signedInCall },
+	{ route: '/api/v1/me/journal/[id]', operation: 'PUT', request: api(`/api/v1/me/journal/${nobodysEntry}`, { mood: 3 }), expect: signedInCall },
+	{ route: '/api/v1/me/journal/[id]', operation: 'PATCH', request: api(`/api/v1/me/journal/${nobodysEntry}`, { discuss: true }), expect: signedInCall },
+	{ route: '/api/v1/me/journal/[id]', operation: 'DELETE', request: api(`/api/v1/me/journal/${nobodysEntry}`), expect: signedInCall },
+	{ route: '/api/v1/me/thought-checks', operation: 'GET', request: api('/api/v1/me/thought-checks'), expect: signedInCall },
+	{ route: '/api/v1/me/thought-checks', operation: 'POST', request: api('/api/v1/me/thought-checks', {}), expect: signedInCall },
+	{ route: '/api/v1/me/thought-checks/[id]', operation: 'GET', request: api(`/api/v1/me/thought-checks/${nobodysEntry}`), expect: signedInCall },
+	{
+		route: '/api/v1/me/thought-checks/[id]',
+		operation: 'PUT',
+		request: api(`/api/v1/me/thought-checks/${nobodysEntry}`, { situation: 'Thuis', thought: 'Niemand belt', beliefBefore: 50 }),
+		expect: signedInCall
+	},
+	{ route: '/api/v1/me/thought-checks/[id]', operation: 'PATCH', request: api(`/api/v1/me/thought-checks/${nobodysEntry}`, { discuss: true }), expect: signedInCall },
+	{ route: '/api/v1/me/thought-checks/[id]', operation: 'DELETE', request: api(`/api/v1/me/thought-checks/${nobodysEntry}`), expect: signedInCall },
+	{ route: '/api/v1/me/kind-moments', operation: 'GET', request: api('/api/v1/me/kind-moments'), expect: signedInCall },
+	{ route: '/api/v1/me/kind-moments', operation: 'POST', request: api('/api/v1/me/kind-moments', {}), expect: signedInCall },
+	{ route: '/api/v1/me/kind-moments/[id]', operation: 'GET', request: api(`/api/v1/me/kind-moments/${nobodysEntry}`), expect: signedInCall },
+	{ route: '/api/v1/me/kind-moments/[id]', operation: 'PUT', request: api(`/api/v1/me/kind-moments/${nobodysEntry}`, { body: 'Een groet' }), expect: signedInCall },
+	{ route: '/api/v1/me/kind-moments/[id]', operation: 'DELETE', request: api(`/api/v1/me/kind-moments/${nobodysEntry}`), expect: signedInCall },
+	{ route: '/api/v1/me/step-plans', operation: 'GET', request: api('/api/v1/me/step-plans'), expect: signedInCall },
+	{ route: '/api/v1/me/step-plans', operation: 'POST', request: api('/api/v1/me/step-plans', {}), expect: signedInCall },
+	{ route: '/api/v1/me/step-plans/[id]', operation: 'GET', request: api(`/api/v1/me/step-plans/${nobodysEntry}`), expect: signedInCall },
+	{ route: '/api/v1/me/step-plans/[id]', operation: 'PATCH', request: api(`/api/v1/me/step-plans/${nobodysEntry}`, { howItWent: 3 }), expect: signedInCall },
+	{ route: '/api/v1/me/step-plans/[id]', operation: 'DELETE', request: api(`/api/v1/me/step-plans/${nobodysEntry}`), expect: signedInCall },
 	{ route: '/api/v1/me/audit-events', operation: 'GET', request: api('/api/v1/me/audit-events'), expect: signedInCall },
 	{ route: '/api/v1/me/export', operation: 'GET', request: api('/api/v1/me/export'), expect: signedInCall },
 	{ route: '/api/v1/invitations', operation: 'GET', request: api('/api/v1/invitations'), expect: professionalCall },

@@ -44,6 +44,7 @@ const methods = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'] as 
 interface Operation {
 	operationId: string;
 	security?: Record<string, string[]>[];
+	requestBody?: unknown;
 	responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
 }
 
@@ -94,6 +95,20 @@ describe('OpenAPI security', () => {
 			for (const [status, response] of Object.entries(operation.responses).filter(([s]) => s.startsWith('4'))) {
 				expect(response.content?.['application/problem+json'], `${method.toUpperCase()} ${path} ${status}`).toBeDefined();
 			}
+		}
+	});
+
+	it('documents the refusals of the JSON body (400, 413, 415, 422) on every operation that takes one', () => {
+		for (const { path, method, operation } of operations().filter((o) => o.operation.requestBody)) {
+			for (const status of ['400', '413', '415', '422']) {
+				expect(operation.responses[status], `${method.toUpperCase()} ${path} ${status}`).toBeDefined();
+			}
+		}
+	});
+
+	it('documents a 404 on every personal operation on one thing by its id', () => {
+		for (const { path, method, operation } of operations().filter((o) => personal(o.path) && o.path.endsWith('/{id}'))) {
+			expect(operation.responses['404'], `${method.toUpperCase()} ${path}`).toBeDefined();
 		}
 	});
 });

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireOrganisationAdmin } from '$lib/features/access/policy.server';
+import { pageCursor, parseCursor } from '$lib/server/db/cursor';
 import type { AuditAction } from './audit';
 
 export interface AuditEventInput {
@@ -60,17 +61,9 @@ function eventsWithNames(db: Kysely<Database>) {
 		]);
 }
 
-/** A page ends at an event; the next page starts below it: `<at>|<id>` (events can share a millisecond). */
+/** A page ends at an event; the next page starts below it (events can share a millisecond). */
 export function auditCursor(event: Pick<AuditEventView, 'at' | 'id'>): string {
-	return `${event.at}|${event.id}`;
-}
-
-/** A bare instant is accepted too: the page then starts strictly before it. */
-function parseCursor(value: string | undefined): { at: string; id?: string } | undefined {
-	if (!value) return undefined;
-	const [at = '', id] = value.split('|');
-	if (Number.isNaN(Date.parse(at))) return undefined;
-	return { at: new Date(at).toISOString(), id: id || undefined };
+	return pageCursor(event.at, event.id);
 }
 
 /** Events by others about the person (their own consent decisions are on the sharing page). */

@@ -16,18 +16,10 @@ export async function logExerciseDone(
 ): Promise<void> {
 	const account = requireSignedIn(options.actor);
 	const now = options.now ?? new Date();
-	const day = localDay(now);
-	const already = await db
-		.selectFrom('exercise_done')
-		.select('id')
-		.where('account_id', '=', account.id)
-		.where('exercise_id', '=', options.exerciseId)
-		.where('day', '=', day)
-		.executeTakeFirst();
-	if (already) return;
 	await db
 		.insertInto('exercise_done')
-		.values({ id: crypto.randomUUID(), account_id: account.id, exercise_id: options.exerciseId, day, created_at: now.toISOString() })
+		.values({ id: crypto.randomUUID(), account_id: account.id, exercise_id: options.exerciseId, day: localDay(now), created_at: now.toISOString() })
+		.onConflict((conflict) => conflict.columns(['account_id', 'exercise_id', 'day']).doNothing())
 		.execute();
 }
 

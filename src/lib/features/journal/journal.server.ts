@@ -3,12 +3,13 @@
  * Each use-case takes the acting account and reaches only that person's own entries.
  * - `createJournalEntry`, `updateJournalEntry`, `deleteJournalEntry`: write; the answer says whether the text holds
  *   a crisis signal, so the page can show the way to help (the entry is always saved).
- * - `listJournalEntries`: newest first, paged by `before` (an entry id's day and time).
+ * - `listJournalEntries`: newest first, paged by `before` (`<created-at>|<id>` of the last entry of a page, see db/cursor.ts).
  * - `getJournalEntry`: one entry, or undefined.
  * - `listMoodPoints`: day and mood between two local days, for the mood chart.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
+import { parseCursor } from '$lib/server/db/cursor';
 import type { JournalEntryTable } from '$lib/server/db/schema';
 import { decryptOptional, encryptOptional, encryptedColumns } from '$lib/server/crypto';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
@@ -100,7 +101,13 @@ export async function listJournalEntries(
 ): Promise<JournalEntry[]> {
 	const account = requireSignedIn(options.actor);
 	let query = db.selectFrom('journal_entry').selectAll().where('account_id', '=', account.id);
-	if (options.before) query = query.where('created_at', '<', options.before);
+	const cursor = parseCursor(options.before);
+	if (cursor?.id) {
+		const { at, id } = cursor;
+		query = query.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
+	} else if (cursor) {
+		query = query.where('created_at', '<', cursor.at);
+	}
 	const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit ?? 50).execute();
 	return rows.map(openJournalEntry);
 }

@@ -1,11 +1,14 @@
 /**
  * Thought checks (a CBT thought record): situation, thought, how strongly believed, facts for and against, another
  * way to see it, how strongly now, one small action. Text is encrypted at rest; only the person's own records.
- * - `createThoughtRecord`, `deleteThoughtRecord`; the answer of create says whether a crisis signal was seen.
- * - `listThoughtRecords`: newest first.
+ * - `createThoughtRecord`, `updateThoughtRecord`, `deleteThoughtRecord`: write; the answer of create and update says
+ *   whether a crisis signal was seen (the record is always saved).
+ * - `listThoughtRecords`: newest first, paged by `before` (`<created-at>|<id>` of the last record of a page, see db/cursor.ts).
+ * - `getThoughtRecord`: one record, or undefined.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
+import { parseCursor } from '$lib/server/db/cursor';
 import type { ThoughtRecordTable } from '$lib/server/db/schema';
 import { decrypt, decryptOptional, encrypt, encryptOptional, encryptedColumns as c } from '$lib/server/crypto';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
@@ -38,6 +41,24 @@ export function openThoughtRecord(row: ThoughtRecordTable): ThoughtRecord {
 	};
 }
 
+/** The columns an input fills, free text encrypted for this row. */
+function sealed(id: string, input: ThoughtRecordInput) {
+	return {
+		situation: encrypt(input.situation, c.thoughtSituation.context(id)),
+		thought: encrypt(input.thought, c.thoughtThought.context(id)),
+		belief_before: input.beliefBefore,
+		facts_for: encryptOptional(input.factsFor, c.thoughtFactsFor.context(id)),
+		facts_against: encryptOptional(input.factsAgainst, c.thoughtFactsAgainst.context(id)),
+		alternative: encryptOptional(input.alternative, c.thoughtAlternative.context(id)),
+		belief_after: input.beliefAfter,
+		small_action: encryptOptional(input.smallAction, c.thoughtSmallAction.context(id))
+	};
+}
+
+function hasCrisisSignal(input: ThoughtRecordInput): boolean {
+	return containsCrisisSignal(input.situation, input.thought, input.factsFor, input.factsAgainst, input.alternative, input.smallAction);
+}
+
 export async function createThoughtRecord(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; input: ThoughtRecordInput; now?: Date }
@@ -52,21 +73,27 @@ export async function createThoughtRecord(
 			id,
 			account_id: account.id,
 			day: localDay(now),
-			situation: encrypt(input.situation, c.thoughtSituation.context(id)),
-			thought: encrypt(input.thought, c.thoughtThought.context(id)),
-			belief_before: input.beliefBefore,
-			facts_for: encryptOptional(input.factsFor, c.thoughtFactsFor.context(id)),
-			facts_against: encryptOptional(input.factsAgainst, c.thoughtFactsAgainst.context(id)),
-			alternative: encryptOptional(input.alternative, c.thoughtAlternative.context(id)),
-			belief_after: input.beliefAfter,
-			small_action: encryptOptional(input.smallAction, c.thoughtSmallAction.context(id)),
+			...sealed(id, input),
 			discuss: 0,
 			created_at: now.toISOString(),
 			updated_at: now.toISOString()
 		})
 		.execute();
-	const texts = [input.situation, input.thought, input.factsFor, input.factsAgainst, input.alternative, input.smallAction];
-	return { id, crisis: containsCrisisSignal(...texts) };
+	return { id, crisis: hasCrisisSignal(input) };
+}
+
+export async function updateThoughtRecord(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; id: string; input: ThoughtRecordInput; now?: Date }
+): Promise<{ ok: boolean; crisis: boolean }> {
+	const account = requireSignedIn(options.actor);
+	const result = await db
+		.updateTable('thought_record')
+		.set({ ...sealed(options.id, options.input), updated_at: (options.now ?? new Date()).toISOString() })
+		.where('id', '=', options.id)
+		.where('account_id', '=', account.id)
+		.executeTakeFirst();
+	return { ok: Number(result.numUpdatedRows) > 0, crisis: hasCrisisSignal(options.input) };
 }
 
 export async function deleteThoughtRecord(db: Kysely<Database>, options: { actor: SignedInAccount | null; id: string }): Promise<boolean> {
@@ -75,18 +102,28 @@ export async function deleteThoughtRecord(db: Kysely<Database>, options: { actor
 	return Number(result.numDeletedRows) > 0;
 }
 
+export async function getThoughtRecord(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; id: string }
+): Promise<ThoughtRecord | undefined> {
+	const account = requireSignedIn(options.actor);
+	const row = await db.selectFrom('thought_record').selectAll().where('id', '=', options.id).where('account_id', '=', account.id).executeTakeFirst();
+	return row && openThoughtRecord(row);
+}
+
 export async function listThoughtRecords(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; limit?: number }
+	options: { actor: SignedInAccount | null; limit?: number; before?: string }
 ): Promise<ThoughtRecord[]> {
 	const account = requireSignedIn(options.actor);
-	const rows = await db
-		.selectFrom('thought_record')
-		.selectAll()
-		.where('account_id', '=', account.id)
-		.orderBy('created_at', 'desc')
-		.orderBy('id', 'desc')
-		.limit(options.limit ?? 50)
-		.execute();
+	let query = db.selectFrom('thought_record').selectAll().where('account_id', '=', account.id);
+	const cursor = parseCursor(options.before);
+	if (cursor?.id) {
+		const { at, id } = cursor;
+		query = query.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
+	} else if (cursor) {
+		query = query.where('created_at', '<', cursor.at);
+	}
+	const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit ?? 50).execute();
 	return rows.map(openThoughtRecord);
 }

@@ -24,8 +24,10 @@ export async function savePatternCheck(
 	options: { actor: SignedInAccount | null; answers: PatternAnswers; now?: Date }
 ): Promise<{ ok: true; id: string } | { ok: false; reason: 'too_few_answers' }> {
 	const account = requireSignedIn(options.actor);
-	const answers = patternAnswersSchema.parse(options.answers);
-	if (!hasEnoughAnswers(scorePatternCheck(answers))) return { ok: false, reason: 'too_few_answers' };
+	// Too few answers (or answers a cookie garbled) are refused with a reason, never thrown.
+	const parsed = patternAnswersSchema.safeParse(options.answers);
+	if (!parsed.success || !hasEnoughAnswers(scorePatternCheck(parsed.data))) return { ok: false, reason: 'too_few_answers' };
+	const answers = parsed.data;
 	const id = crypto.randomUUID();
 	await db
 		.insertInto('measurement')

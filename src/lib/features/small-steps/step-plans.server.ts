@@ -3,15 +3,18 @@
  * with an optional note (encrypted at rest). Only the person's own plans.
  * - `planStep`: a step that exists in the library, on a day from today on.
  * - `markStepDone`: done, with how it went; planned steps may be done early or late, no blame either way.
- * - `deleteStepPlan`, `listStepPlans` (open first by day, then done, newest first).
+ * - `deleteStepPlan`, `listStepPlans` (open first by day, then done, newest first; at most `limit`).
+ * - `getStepPlan`: one plan, or undefined.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
+import type { StepPlanTable } from '$lib/server/db/schema';
 import { decryptOptional, encryptOptional, encryptedColumns } from '$lib/server/crypto';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireSignedIn } from '$lib/features/access/policy.server';
 import { getStep } from '$lib/features/exercises/exercises.content';
 import { containsCrisisSignal } from '$lib/features/support/crisis-signals';
+import { localDay } from '$lib/time';
 import type { StepDoneInput, StepPlanInput } from '$lib/features/journal/self-help.schema';
 
 export interface StepPlan {
@@ -25,12 +28,24 @@ export interface StepPlan {
 
 const { stepPlanNote } = encryptedColumns;
 
+function openStepPlan(row: StepPlanTable): StepPlan {
+	return {
+		id: row.id,
+		stepId: row.step_id,
+		plannedDay: row.planned_day,
+		doneAt: row.done_at,
+		howItWent: row.how_it_went,
+		note: decryptOptional(row.note, stepPlanNote.context(row.id))
+	};
+}
+
 export async function planStep(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; input: StepPlanInput; now?: Date }
-): Promise<{ ok: true; id: string } | { ok: false; reason: 'step_unknown' }> {
+): Promise<{ ok: true; id: string } | { ok: false; reason: 'step_unknown' | 'day_gone_by' }> {
 	const account = requireSignedIn(options.actor);
 	if (!getStep('nl', options.input.stepId)) return { ok: false, reason: 'step_unknown' };
+	if (options.input.plannedDay < localDay(options.now)) return { ok: false, reason: 'day_gone_by' };
 	const id = crypto.randomUUID();
 	await db
 		.insertInto('step_plan')
@@ -79,16 +94,17 @@ export async function listStepPlans(db: Kysely<Database>, options: { actor: Sign
 		.selectAll()
 		.where('account_id', '=', account.id)
 		.orderBy((eb) => eb.case().when('done_at', 'is', null).then(0).else(1).end())
-		.orderBy('planned_day')
+		// Open plans by the day they are planned for; done ones by when they were done (their planned day is history).
+		.orderBy((eb) => eb.case().when('done_at', 'is', null).then(eb.ref('planned_day')).end())
 		.orderBy('done_at', 'desc')
+		.orderBy('id')
 		.limit(options.limit ?? 100)
 		.execute();
-	return rows.map((row) => ({
-		id: row.id,
-		stepId: row.step_id,
-		plannedDay: row.planned_day,
-		doneAt: row.done_at,
-		howItWent: row.how_it_went,
-		note: decryptOptional(row.note, stepPlanNote.context(row.id))
-	}));
+	return rows.map(openStepPlan);
+}
+
+export async function getStepPlan(db: Kysely<Database>, options: { actor: SignedInAccount | null; id: string }): Promise<StepPlan | undefined> {
+	const account = requireSignedIn(options.actor);
+	const row = await db.selectFrom('step_plan').selectAll().where('id', '=', options.id).where('account_id', '=', account.id).executeTakeFirst();
+	return row && openStepPlan(row);
 }

@@ -55,13 +55,53 @@ const idParam = {
 	schema: { type: 'string', enum: [...instrumentIds] }
 };
 
+
+const jsonRequest = (ref: string, example: Record<string, unknown>) => ({
+	required: true,
+	content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` }, example } }
+});
+
+/** Journal entries, thought checks and kind moments come in pages, newest first. */
+const pageParams = [
+	{
+		name: 'limit',
+		in: 'query',
+		required: false,
+		schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 }
+	},
+	{
+		name: 'before',
+		in: 'query',
+		required: false,
+		description: 'Where the page starts: the `next` of the previous page (`<instant>|<id>`), or an ISO 8601 instant (what was made strictly before it).',
+		schema: { type: 'string', maxLength: 100 }
+	}
+];
+
+/** Unknown ids and other people's ids get the same answer, so an id never tells whether it exists. */
+const notYours = (what: string) => problemResponse(`Not one of your ${what}: unknown, or somebody else's (the answer is the same)`);
+
+const crisisFlag = {
+	type: 'object',
+	required: ['crisis'],
+	properties: {
+		crisis: {
+			type: 'boolean',
+			description:
+				"The text holds a crisis signal (a word list in Dutch and English). It was saved all the same; show the way to help, calmly: brug's help page (/nl/hulp, /en/help) lists who to call."
+		}
+	}
+};
+
+const nullableText = (maxLength: number) => ({ type: ['string', 'null'], maxLength });
+
 export const openApiDocument = {
 	openapi: '3.1.0',
 	info: {
 		title: 'brug API',
 		version: '1.0.0',
 		description:
-			"Loneliness instruments (De Jong Gierveld 11 and 6 items, UCLA 3 items) and their scoring (public; scoring stores nothing), and the personal API: your consents, what professionals did with your data, your data export, and for professionals their invitations. Personal operations take the session cookie of brug's pages or a personal API token (`Authorization: Bearer brug_…`, made and revoked on your account page). Their answers are never cached (`Cache-Control: no-store`). Errors are RFC 9457 problem details.",
+			"Loneliness instruments (De Jong Gierveld 11 and 6 items, UCLA 3 items) and their scoring (public; scoring stores nothing), and the personal API: your journal, thought checks, kind moments and planned small steps (their free text is encrypted at rest), your consents, what professionals did with your data, your data export, and for professionals their invitations. Personal operations take the session cookie of brug's pages or a personal API token (`Authorization: Bearer brug_…`, made and revoked on your account page). Their answers are never cached (`Cache-Control: no-store`). Errors are RFC 9457 problem details.",
 		license: { name: 'Proprietary' }
 	},
 	servers: [{ url: '/' }],
@@ -189,6 +229,297 @@ export const openApiDocument = {
 					'204': { description: 'Withdrawn' },
 					...refusals,
 					'404': problemResponse('Not one of your current consents')
+				}
+			}
+		},
+		'/api/v1/me/journal': {
+			get: {
+				operationId: 'listMyJournalEntries',
+				summary: 'Your journal entries, newest first',
+				security: secured,
+				parameters: pageParams,
+				responses: {
+					'200': { description: 'One page of entries', content: jsonContent('JournalEntryPage') },
+					...refusals,
+					'422': problemResponse('limit or before is wrong; invalid-params names it')
+				}
+			},
+			post: {
+				operationId: 'createMyJournalEntry',
+				summary: 'Write a journal entry for today ("Hoe voelde ik me vandaag?")',
+				security: secured,
+				requestBody: jsonRequest('JournalEntryRequest', { mood: 3, body: 'Rustige dag. Even met de buurvrouw gepraat.', wentWell: 'Het praatje' }),
+				responses: {
+					'201': { description: 'The new entry, and whether it holds a crisis signal', content: jsonContent('SavedJournalEntry') },
+					...refusals,
+					...jsonBodyProblems
+				}
+			}
+		},
+		'/api/v1/me/journal/{id}': {
+			get: {
+				operationId: 'getMyJournalEntry',
+				summary: 'One of your journal entries',
+				security: secured,
+				parameters: [idPathParam('The id of one of your journal entries')],
+				responses: {
+					'200': { description: 'The entry', content: jsonContent('JournalEntry') },
+					...refusals,
+					'404': notYours('journal entries')
+				}
+			},
+			put: {
+				operationId: 'replaceMyJournalEntry',
+				summary: 'Replace the mood and texts of an entry (a text left out is cleared)',
+				security: secured,
+				parameters: [idPathParam('The id of one of your journal entries')],
+				requestBody: jsonRequest('JournalEntryRequest', { mood: 4, body: 'Toch nog gewandeld.', wentWell: null }),
+				responses: {
+					'200': { description: 'The entry as it is now, and whether it holds a crisis signal', content: jsonContent('SavedJournalEntry') },
+					...refusals,
+					...jsonBodyProblems,
+					'404': notYours('journal entries')
+				}
+			},
+			patch: {
+				operationId: 'markMyJournalEntryToDiscuss',
+				summary: '"Bespreek dit": let a professional you share with read this one entry, or stop that',
+				security: secured,
+				parameters: [idPathParam('The id of one of your journal entries')],
+				requestBody: jsonRequest('DiscussRequest', { discuss: true }),
+				responses: {
+					'200': { description: 'The entry as it is now', content: jsonContent('JournalEntry') },
+					...refusals,
+					...jsonBodyProblems,
+					'404': notYours('journal entries')
+				}
+			},
+			delete: {
+				operationId: 'deleteMyJournalEntry',
+				summary: 'Delete one of your journal entries',
+				security: secured,
+				parameters: [idPathParam('The id of one of your journal entries')],
+				responses: {
+					'204': { description: 'Deleted' },
+					...refusals,
+					'404': notYours('journal entries')
+				}
+			}
+		},
+		'/api/v1/me/thought-checks': {
+			get: {
+				operationId: 'listMyThoughtChecks',
+				summary: 'Your thought checks, newest first',
+				security: secured,
+				parameters: pageParams,
+				responses: {
+					'200': { description: 'One page of thought checks', content: jsonContent('ThoughtCheckPage') },
+					...refusals,
+					'422': problemResponse('limit or before is wrong; invalid-params names it')
+				}
+			},
+			post: {
+				operationId: 'createMyThoughtCheck',
+				summary: 'Write a thought check for today: situation, thought, facts for and against, another view, one small action',
+				security: secured,
+				requestBody: jsonRequest('ThoughtCheckRequest', {
+					situation: 'Niemand reageerde op mijn bericht in de groep.',
+					thought: 'Ze vinden me niet leuk.',
+					beliefBefore: 80,
+					factsFor: null,
+					factsAgainst: 'Gisteren vroeg Els nog hoe het ging.',
+					alternative: 'Misschien had niemand tijd.',
+					beliefAfter: 40,
+					smallAction: 'Els morgen iets vragen.'
+				}),
+				responses: {
+					'201': { description: 'The new thought check, and whether it holds a crisis signal', content: jsonContent('SavedThoughtCheck') },
+					...refusals,
+					...jsonBodyProblems
+				}
+			}
+		},
+		'/api/v1/me/thought-checks/{id}': {
+			get: {
+				operationId: 'getMyThoughtCheck',
+				summary: 'One of your thought checks',
+				security: secured,
+				parameters: [idPathParam('The id of one of your thought checks')],
+				responses: {
+					'200': { description: 'The thought check', content: jsonContent('ThoughtCheck') },
+					...refusals,
+					'404': notYours('thought checks')
+				}
+			},
+			put: {
+				operationId: 'replaceMyThoughtCheck',
+				summary: 'Replace every field of a thought check (an optional field left out is cleared)',
+				security: secured,
+				parameters: [idPathParam('The id of one of your thought checks')],
+				requestBody: jsonRequest('ThoughtCheckRequest', {
+					situation: 'Niemand reageerde op mijn bericht in de groep.',
+					thought: 'Ze vinden me niet leuk.',
+					beliefBefore: 80,
+					beliefAfter: 30
+				}),
+				responses: {
+					'200': { description: 'The thought check as it is now, and whether it holds a crisis signal', content: jsonContent('SavedThoughtCheck') },
+					...refusals,
+					...jsonBodyProblems,
+					'404': notYours('thought checks')
+				}
+			},
+			patch: {
+				operationId: 'markMyThoughtCheckToDiscuss',
+				summary: '"Bespreek dit": let a professional you share with read this one thought check, or stop that',
+				security: secured,
+				parameters: [idPathParam('The id of one of your thought checks')],
+				requestBody: jsonRequest('DiscussRequest', { discuss: true }),
+				responses: {
+					'200': { description: 'The thought check as it is now', content: jsonContent('ThoughtCheck') },
+					...refusals,
+					...jsonBodyProblems,
+					'404': notYours('thought checks')
+				}
+			},
+			delete: {
+				operationId: 'deleteMyThoughtCheck',
+				summary: 'Delete one of your thought checks',
+				security: secured,
+				parameters: [idPathParam('The id of one of your thought checks')],
+				responses: {
+					'204': { description: 'Deleted' },
+					...refusals,
+					'404': notYours('thought checks')
+				}
+			}
+		},
+		'/api/v1/me/kind-moments': {
+			get: {
+				operationId: 'listMyKindMoments',
+				summary: 'The kind moments you noted, newest first',
+				security: secured,
+				parameters: pageParams,
+				responses: {
+					'200': { description: 'One page of kind moments', content: jsonContent('KindMomentPage') },
+					...refusals,
+					'422': problemResponse('limit or before is wrong; invalid-params names it')
+				}
+			},
+			post: {
+				operationId: 'createMyKindMoment',
+				summary: 'Note a small gesture of kindness or attention you noticed today',
+				security: secured,
+				requestBody: jsonRequest('KindMomentRequest', { body: 'De buurman hield de deur voor me open en vroeg hoe het ging.' }),
+				responses: {
+					'201': { description: 'The new kind moment, and whether it holds a crisis signal', content: jsonContent('SavedKindMoment') },
+					...refusals,
+					...jsonBodyProblems
+				}
+			}
+		},
+		'/api/v1/me/kind-moments/{id}': {
+			get: {
+				operationId: 'getMyKindMoment',
+				summary: 'One of your kind moments',
+				security: secured,
+				parameters: [idPathParam('The id of one of your kind moments')],
+				responses: {
+					'200': { description: 'The kind moment', content: jsonContent('KindMoment') },
+					...refusals,
+					'404': notYours('kind moments')
+				}
+			},
+			put: {
+				operationId: 'replaceMyKindMoment',
+				summary: 'New words for one of your kind moments (its day stays the same)',
+				security: secured,
+				parameters: [idPathParam('The id of one of your kind moments')],
+				requestBody: jsonRequest('KindMomentRequest', { body: 'De buurman hield de deur open.' }),
+				responses: {
+					'200': { description: 'The kind moment as it is now, and whether it holds a crisis signal', content: jsonContent('SavedKindMoment') },
+					...refusals,
+					...jsonBodyProblems,
+					'404': notYours('kind moments')
+				}
+			},
+			delete: {
+				operationId: 'deleteMyKindMoment',
+				summary: 'Delete one of your kind moments',
+				security: secured,
+				parameters: [idPathParam('The id of one of your kind moments')],
+				responses: {
+					'204': { description: 'Deleted' },
+					...refusals,
+					'404': notYours('kind moments')
+				}
+			}
+		},
+		'/api/v1/me/step-plans': {
+			get: {
+				operationId: 'listMyStepPlans',
+				summary: 'Your planned small steps: open ones first by day, then done ones, newest first (one list, no pages)',
+				security: secured,
+				parameters: [
+					{
+						name: 'limit',
+						in: 'query',
+						required: false,
+						schema: { type: 'integer', minimum: 1, maximum: 100, default: 100 }
+					}
+				],
+				responses: {
+					'200': { description: 'The plans', content: jsonContent('StepPlanList') },
+					...refusals,
+					'422': problemResponse('limit is wrong; invalid-params names it')
+				}
+			},
+			post: {
+				operationId: 'planMySmallStep',
+				summary: 'Plan a small step from the library for a day',
+				security: secured,
+				requestBody: jsonRequest('StepPlanRequest', { stepId: 'ask-for-a-tip', plannedDay: '2026-05-01' }),
+				responses: {
+					'201': { description: 'The new plan', content: jsonContent('StepPlan') },
+					...refusals,
+					...jsonBodyProblems
+				}
+			}
+		},
+		'/api/v1/me/step-plans/{id}': {
+			get: {
+				operationId: 'getMyStepPlan',
+				summary: 'One of your planned small steps',
+				security: secured,
+				parameters: [idPathParam('The id of one of your step plans')],
+				responses: {
+					'200': { description: 'The plan', content: jsonContent('StepPlan') },
+					...refusals,
+					'404': notYours('step plans')
+				}
+			},
+			patch: {
+				operationId: 'markMyStepDone',
+				summary: 'Mark a planned step done, with how it went (1–5) and an optional note; early or late is fine',
+				security: secured,
+				parameters: [idPathParam('The id of one of your step plans')],
+				requestBody: jsonRequest('StepDoneRequest', { howItWent: 4, note: 'Ze gaf me een goede tip voor de bakker.' }),
+				responses: {
+					'200': { description: 'The plan as it is now, and whether the note holds a crisis signal', content: jsonContent('SavedStepPlan') },
+					...refusals,
+					...jsonBodyProblems,
+					'404': notYours('step plans')
+				}
+			},
+			delete: {
+				operationId: 'deleteMyStepPlan',
+				summary: 'Delete one of your step plans',
+				security: secured,
+				parameters: [idPathParam('The id of one of your step plans')],
+				responses: {
+					'204': { description: 'Deleted' },
+					...refusals,
+					'404': notYours('step plans')
 				}
 			}
 		},
@@ -358,6 +689,142 @@ export const openApiDocument = {
 				type: 'object',
 				required: ['scopes'],
 				properties: { scopes: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/ConsentScope' } } }
+			},
+			JournalEntry: {
+				type: 'object',
+				required: ['id', 'day', 'mood', 'body', 'wentWell', 'discuss', 'createdAt', 'updatedAt'],
+				properties: {
+					id: { type: 'string' },
+					day: { type: 'string', format: 'date', description: 'The local day (Europe/Amsterdam) it was written' },
+					mood: { type: 'integer', minimum: 1, maximum: 5, description: '1 very hard, 2 not so good, 3 okay, 4 good, 5 very good' },
+					body: { type: ['string', 'null'] },
+					wentWell: { type: ['string', 'null'], description: 'Something that went well' },
+					discuss: { type: 'boolean', description: '"Bespreek dit": a professional you share with may read it' },
+					createdAt: { type: 'string', format: 'date-time' },
+					updatedAt: { type: 'string', format: 'date-time' }
+				}
+			},
+			JournalEntryRequest: {
+				type: 'object',
+				required: ['mood'],
+				properties: {
+					mood: { type: 'integer', minimum: 1, maximum: 5, description: '1 very hard, 2 not so good, 3 okay, 4 good, 5 very good' },
+					body: { ...nullableText(5000), description: 'Empty or left out: no text' },
+					wentWell: { ...nullableText(1000), description: 'Something that went well; empty or left out: none' }
+				}
+			},
+			SavedJournalEntry: { allOf: [{ $ref: '#/components/schemas/JournalEntry' }, crisisFlag] },
+			JournalEntryPage: {
+				type: 'object',
+				required: ['items', 'next'],
+				properties: {
+					items: { type: 'array', items: { $ref: '#/components/schemas/JournalEntry' } },
+					next: { type: ['string', 'null'], description: 'Pass as `before` for the next page; null on the last' }
+				}
+			},
+			ThoughtCheck: {
+				type: 'object',
+				required: ['id', 'day', 'situation', 'thought', 'beliefBefore', 'factsFor', 'factsAgainst', 'alternative', 'beliefAfter', 'smallAction', 'discuss', 'createdAt'],
+				properties: {
+					id: { type: 'string' },
+					day: { type: 'string', format: 'date', description: 'The local day (Europe/Amsterdam) it was written' },
+					situation: { type: 'string' },
+					thought: { type: 'string' },
+					beliefBefore: { type: 'integer', minimum: 0, maximum: 100, description: 'How strongly you believed the thought, in %' },
+					factsFor: { type: ['string', 'null'] },
+					factsAgainst: { type: ['string', 'null'] },
+					alternative: { type: ['string', 'null'], description: 'Another way to see it' },
+					beliefAfter: { type: ['integer', 'null'], minimum: 0, maximum: 100, description: 'How strongly you believe it now, in %' },
+					smallAction: { type: ['string', 'null'], description: 'One small action' },
+					discuss: { type: 'boolean', description: '"Bespreek dit": a professional you share with may read it' },
+					createdAt: { type: 'string', format: 'date-time' }
+				}
+			},
+			ThoughtCheckRequest: {
+				type: 'object',
+				required: ['situation', 'thought', 'beliefBefore'],
+				properties: {
+					situation: { type: 'string', minLength: 1, maxLength: 2000 },
+					thought: { type: 'string', minLength: 1, maxLength: 2000 },
+					beliefBefore: { type: 'integer', minimum: 0, maximum: 100 },
+					factsFor: nullableText(2000),
+					factsAgainst: nullableText(2000),
+					alternative: nullableText(2000),
+					beliefAfter: { type: ['integer', 'null'], minimum: 0, maximum: 100 },
+					smallAction: nullableText(1000)
+				}
+			},
+			SavedThoughtCheck: { allOf: [{ $ref: '#/components/schemas/ThoughtCheck' }, crisisFlag] },
+			ThoughtCheckPage: {
+				type: 'object',
+				required: ['items', 'next'],
+				properties: {
+					items: { type: 'array', items: { $ref: '#/components/schemas/ThoughtCheck' } },
+					next: { type: ['string', 'null'], description: 'Pass as `before` for the next page; null on the last' }
+				}
+			},
+			KindMoment: {
+				type: 'object',
+				required: ['id', 'day', 'body', 'createdAt'],
+				properties: {
+					id: { type: 'string' },
+					day: { type: 'string', format: 'date', description: 'The local day (Europe/Amsterdam) it was noted' },
+					body: { type: 'string' },
+					createdAt: { type: 'string', format: 'date-time' }
+				}
+			},
+			KindMomentRequest: {
+				type: 'object',
+				required: ['body'],
+				properties: { body: { type: 'string', minLength: 1, maxLength: 1000 } }
+			},
+			SavedKindMoment: { allOf: [{ $ref: '#/components/schemas/KindMoment' }, crisisFlag] },
+			KindMomentPage: {
+				type: 'object',
+				required: ['items', 'next'],
+				properties: {
+					items: { type: 'array', items: { $ref: '#/components/schemas/KindMoment' } },
+					next: { type: ['string', 'null'], description: 'Pass as `before` for the next page; null on the last' }
+				}
+			},
+			StepPlan: {
+				type: 'object',
+				required: ['id', 'stepId', 'plannedDay', 'doneAt', 'howItWent', 'note'],
+				properties: {
+					id: { type: 'string' },
+					stepId: { type: 'string', description: 'The small step in the library (the /nl/stappen page lists them)' },
+					plannedDay: { type: 'string', format: 'date' },
+					doneAt: { type: ['string', 'null'], format: 'date-time', description: 'null while it is still open' },
+					howItWent: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
+					note: { type: ['string', 'null'] }
+				}
+			},
+			StepPlanRequest: {
+				type: 'object',
+				required: ['stepId', 'plannedDay'],
+				properties: {
+					stepId: { type: 'string', pattern: '^[a-z0-9-]{1,80}$', example: 'ask-for-a-tip' },
+					plannedDay: { type: 'string', format: 'date', example: '2026-05-01' }
+				}
+			},
+			StepDoneRequest: {
+				type: 'object',
+				required: ['howItWent'],
+				properties: {
+					howItWent: { type: 'integer', minimum: 1, maximum: 5, description: '1 not well … 5 very well' },
+					note: nullableText(1000)
+				}
+			},
+			SavedStepPlan: { allOf: [{ $ref: '#/components/schemas/StepPlan' }, crisisFlag] },
+			StepPlanList: {
+				type: 'object',
+				required: ['items'],
+				properties: { items: { type: 'array', items: { $ref: '#/components/schemas/StepPlan' } } }
+			},
+			DiscussRequest: {
+				type: 'object',
+				required: ['discuss'],
+				properties: { discuss: { type: 'boolean', description: 'true to mark "bespreek dit", false to unmark' } }
 			},
 			AuditEvent: {
 				type: 'object',

@@ -67,9 +67,11 @@ export const actions: Actions = {
 		const parsed = stepPlanSchema.safeParse(formValues(form));
 		const values = formValues(form);
 		if (!parsed.success) return fail(400, { tool: 'plan', values, errors: fieldErrors(parsed.error) });
-		if (parsed.data.plannedDay < localDay()) return fail(400, { tool: 'plan', values, errors: { plannedDay: 'day_invalid' as const } });
 		const outcome = await planStep(db(), { actor, input: parsed.data });
-		if (!outcome.ok) return fail(400, { tool: 'plan', values, errors: { stepId: 'step_unknown' as const } });
+		if (!outcome.ok) {
+			const errors = outcome.reason === 'day_gone_by' ? { plannedDay: 'day_invalid' as const } : { stepId: 'step_unknown' as const };
+			return fail(400, { tool: 'plan', values, errors });
+		}
 		await saved(event, 'stap');
 	},
 	/** Breathing, reflections and practices: "I did it" keeps only that it was done, and when. */

@@ -1,0 +1,26 @@
+import { json } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { createJournalEntry, getJournalEntry, listJournalEntries } from '$lib/features/journal/journal.server';
+import { journalEntrySchema } from '$lib/features/journal/self-help.schema';
+import { apiHandler } from '$lib/server/http/api-auth';
+import { readJsonBody } from '$lib/server/http/problem';
+import { pageOf, pagedListQuerySchema, parseListQuery, reasons, selfHelpValidationProblem } from '$lib/server/http/self-help-api';
+import type { RequestHandler } from './$types';
+
+/** The caller's journal, newest first; `next` is the `before` of the following page. */
+export const GET: RequestHandler = apiHandler(async ({ url }, actor) => {
+	const query = parseListQuery(url, pagedListQuerySchema);
+	if (!query.ok) return query.response;
+	const { limit, before } = query.value;
+	return json(pageOf(await listJournalEntries(db(), { actor, limit: limit + 1, before }), limit));
+});
+
+/** A new entry for today; `crisis` says the text holds a crisis signal, so a client can show the way to help. */
+export const POST: RequestHandler = apiHandler(async ({ request }, actor) => {
+	const body = await readJsonBody(request);
+	if (!body.ok) return body.response;
+	const parsed = journalEntrySchema.safeParse(body.value);
+	if (!parsed.success) return selfHelpValidationProblem(parsed.error, reasons.journalEntry);
+	const { id, crisis } = await createJournalEntry(db(), { actor, input: parsed.data });
+	return json({ ...(await getJournalEntry(db(), { actor, id })), crisis }, { status: 201 });
+});
