@@ -108,7 +108,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByLabel('E-mail address').fill(email);
 			await page.getByLabel('Password').fill(password);
 			await page.getByRole('button', { name: 'Sign in' }).click();
-			await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+			await expect(page.getByRole('heading', { level: 1, name: 'My overview' })).toBeVisible();
+			await expectNoAxeViolations(page);
+			await page.getByRole('link', { name: 'My account' }).click();
 			await page.getByRole('button', { name: 'Sign out on all devices' }).click();
 			await expect(page.getByText('You have signed out.')).toBeVisible();
 
@@ -135,7 +137,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByLabel('E-mail address').fill(email);
 			await page.getByLabel('Password').fill('a brand new password');
 			await page.getByRole('button', { name: 'Sign in' }).click();
-			await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+			await expect(page.getByRole('heading', { level: 1, name: 'My overview' })).toBeVisible();
 		});
 	});
 }

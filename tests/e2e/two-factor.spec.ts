@@ -57,7 +57,8 @@ for (const javaScriptEnabled of [true, false]) {
 			await signInWithPassword(page, email);
 			await page.getByLabel('Code uit je app, of een herstelcode').fill(totpCode(secret));
 			await page.getByRole('button', { name: 'Inloggen' }).click();
-			await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
+			await expect(page.getByRole('heading', { level: 1, name: 'Mijn overzicht' })).toBeVisible();
+			await page.goto('/nl/account');
 			await expect(page.getByText('Tweestapsverificatie staat aan.')).toBeVisible();
 
 			// Phone lost: a recovery code works.
