@@ -28,10 +28,11 @@ export async function purgeUnconfirmedAccounts(
 export async function purgeExpiredInvitationsAndTokens(db: Kysely<Database>, options: { now?: Date } = {}): Promise<number> {
 	const now = options.now ?? new Date();
 	const monthAgo = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000).toISOString();
-	const removed = await Promise.all([
-		db.deleteFrom('client_invitation').where('expires_at', '<=', now.toISOString()).executeTakeFirst(),
-		db.deleteFrom('organisation_invitation').where('expires_at', '<=', now.toISOString()).executeTakeFirst(),
-		db.deleteFrom('api_token').where('expires_at', '<=', monthAgo).executeTakeFirst()
-	]);
+	// One after the other: housekeeping is never in a hurry, and it should hold one connection at most.
+	const removed = [
+		await db.deleteFrom('client_invitation').where('expires_at', '<=', now.toISOString()).executeTakeFirst(),
+		await db.deleteFrom('organisation_invitation').where('expires_at', '<=', now.toISOString()).executeTakeFirst(),
+		await db.deleteFrom('api_token').where('expires_at', '<=', monthAgo).executeTakeFirst()
+	];
 	return removed.reduce((sum, result) => sum + Number(result.numDeletedRows), 0);
 }

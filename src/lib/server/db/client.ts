@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { log } from '../log';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 
@@ -29,6 +30,11 @@ export function databaseTarget(options: { databaseUrl?: string; dataDir: string 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
 	if (target.kind === 'postgres') {
 		const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+		// An idle connection the server ends (a restart, a failover, a dropped test database) must not crash brug:
+		// the pool replaces it on the next query. Without a listener, Node treats the event as an uncaught error.
+		pool.on('error', (error: Error & { code?: string }) => {
+			log().warn({ code: error.code ?? error.name }, 'an idle database connection was closed by the server');
+		});
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		return { db, kind: 'postgres', close: () => db.destroy() };
 	}
