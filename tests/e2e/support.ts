@@ -39,6 +39,15 @@ async function analyzeWithoutPageScripting(page: Page): Promise<AxeResults> {
 	}
 }
 
+/**
+ * With JavaScript on, waits until the page has started (the root layout sets `data-ready` on <html>): text typed
+ * before that may be reset when the page takes over its form. With JavaScript off there is nothing to wait for.
+ */
+export async function waitForPage(page: Page): Promise<void> {
+	if (await page.evaluate(isScriptingDisabled)) return;
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}
+
 /** The HTML fragment parser reads <noscript> content as markup only when scripting is disabled. */
 function isScriptingDisabled(): boolean {
 	const probe = document.createElement('div');

@@ -1,0 +1,117 @@
+/**
+ * What the relationship forms and the JSON API accept: a person in one's life (a relation), a contact moment and a
+ * planned moment of connection. One schema per entity; issues carry message ids (see accounts.schema.ts), never
+ * texts. Empty optional texts become null, so "nothing written" is stored as nothing.
+ * - `relationshipFieldErrorIds`: every message id these schemas can give.
+ * - `relationSchema`: nickname, circle, brings, rhythm, note.
+ * - `contactMomentSchema(today)`: kind, day (a real day, not after `today`; today when left empty), feeling.
+ * - `plannedMomentSchema(today)`: day (from `today` on), time (HH:MM, 24 hours), place or medium, note.
+ * - `nicknameMaxLength`, `noteMaxLength`, `placeMaxLength`: the limits, for the forms' maxlength and the error texts.
+ * Types: `RelationshipFieldError`, `RelationInput`, `ContactMomentInput`, `PlannedMomentInput`.
+ */
+import { z } from 'zod';
+import { isLocalDay } from '$lib/time';
+import { contactBrings, contactCircles, contactKinds, contactRhythms } from './relationships';
+
+export const relationshipFieldErrorIds = [
+	'name_missing',
+	'name_too_long',
+	'circle_invalid',
+	'brings_invalid',
+	'rhythm_invalid',
+	'note_too_long',
+	'kind_invalid',
+	'day_invalid',
+	'day_in_future',
+	'day_in_past',
+	'feeling_invalid',
+	'time_invalid',
+	'place_too_long'
+] as const;
+export type RelationshipFieldError = (typeof relationshipFieldErrorIds)[number];
+
+export const nicknameMaxLength = 40;
+export const noteMaxLength = 1000;
+export const placeMaxLength = 80;
+
+/** Optional free text: trimmed; empty (or left out) is null. */
+const optionalText = (max: number, message: RelationshipFieldError) =>
+	z
+		.string({ error: message })
+		.trim()
+		.max(max, message)
+		.nullish()
+		.transform((value) => (value ? value : null));
+
+/** An empty form field counts as left out, so a default can apply. */
+const emptyIsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** A first name or nickname: nothing more is required to add someone. */
+const nickname = z
+	.string({ error: 'name_missing' })
+	.trim()
+	.min(1, 'name_missing')
+	.max(nicknameMaxLength, 'name_too_long');
+
+/**
+ * What someone brings, from a form's repeated field (`form.getAll('brings')`, or one value) or a JSON array. Known
+ * values only; duplicates are dropped and the order is the list's own, so equal choices store equally.
+ */
+const brings = z
+	.preprocess(
+		(value) => (value === undefined || value === null ? [] : typeof value === 'string' ? (value === '' ? [] : [value]) : value),
+		z
+			.array(z.enum(contactBrings, { error: 'brings_invalid' }), { error: 'brings_invalid' })
+			.max(contactBrings.length, 'brings_invalid')
+	)
+	.transform((chosen) => contactBrings.filter((need) => chosen.includes(need)));
+
+export const relationSchema = z.object({
+	nickname,
+	circle: z.enum(contactCircles, { error: 'circle_invalid' }),
+	brings,
+	// No rhythm chosen means no goal: contact on the person's own terms, without reminders.
+	rhythm: z.preprocess(emptyIsMissing, z.enum(contactRhythms, { error: 'rhythm_invalid' }).default('no_goal')),
+	note: optionalText(noteMaxLength, 'note_too_long')
+});
+export type RelationInput = z.infer<typeof relationSchema>;
+
+/** A whole number from a form field or JSON. */
+const wholeNumber = (min: number, max: number, message: RelationshipFieldError) =>
+	z.preprocess(
+		(value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+		z.number({ error: message }).int(message).min(min, message).max(max, message)
+	);
+
+// abort: a day that is no day is not also "in the future".
+const localDay = z.string({ error: 'day_invalid' }).refine(isLocalDay, { message: 'day_invalid', abort: true });
+
+/**
+ * A contact that happened. Logging takes two taps, so the day defaults to `today`; a day after `today` is not a
+ * contact yet (plan it instead).
+ */
+export function contactMomentSchema(today: string) {
+	return z.object({
+		kind: z.enum(contactKinds, { error: 'kind_invalid' }),
+		day: z.preprocess(emptyIsMissing, localDay.default(today).refine((day) => day <= today, 'day_in_future')),
+		feeling: wholeNumber(1, 5, 'feeling_invalid')
+	});
+}
+export type ContactMomentInput = z.infer<ReturnType<typeof contactMomentSchema>>;
+
+/** A time of day as a 24-hour clock shows it, HH:MM (what `<input type="time">` sends). */
+const timeOfDay = z
+	.string({ error: 'time_invalid' })
+	.trim()
+	.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'time_invalid');
+
+/** A planned moment of connection: a meeting or call from today on. After its day, brug asks how it went. */
+export function plannedMomentSchema(today: string) {
+	return z.object({
+		day: localDay.refine((day) => day >= today, 'day_in_past'),
+		time: timeOfDay,
+		place: optionalText(placeMaxLength, 'place_too_long'),
+		note: optionalText(noteMaxLength, 'note_too_long')
+	});
+}
+export type PlannedMomentInput = z.infer<ReturnType<typeof plannedMomentSchema>>;
