@@ -3,7 +3,7 @@
  * in brug's time zone.
  * - `localDay(instant?)`: the local date of an instant (default now).
  * - `isLocalDay(value)`: a real calendar date in YYYY-MM-DD form.
- * - `addDays(day, n)`: the date n days later (or earlier).
+ * - `addDays(day, n)`: the date n days later (or earlier); a RangeError for anything but a real date.
  */
 export const brugTimeZone = 'Europe/Amsterdam';
 
@@ -21,6 +21,7 @@ export function isLocalDay(value: string): boolean {
 }
 
 export function addDays(day: string, n: number): string {
+	if (!isLocalDay(day)) throw new RangeError(`Not a date (YYYY-MM-DD): ${day}`);
 	const date = new Date(`${day}T12:00:00Z`);
 	date.setUTCDate(date.getUTCDate() + n);
 	return date.toISOString().slice(0, 10);

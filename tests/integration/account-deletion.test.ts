@@ -28,6 +28,7 @@ import {
 } from '$lib/features/organisations/organisations.server';
 import { testAuth, type SentLink } from './auth-fixture';
 import { testDatabases } from './databases';
+import { tablesInDatabase as scanTables, tracesOf as scanTraces } from './table-scan';
 
 const password = 'lang genoeg wachtwoord';
 const djg11 = instruments['djg-11'];
@@ -69,38 +70,8 @@ describe.each(testDatabases())('account deletion on $name', (target) => {
 	});
 	afterEach(() => handle.close());
 
-	/** The tables as the database itself lists them, so a table added later is scanned too. */
-	async function tablesInDatabase(): Promise<string[]> {
-		const query =
-			handle.kind === 'sqlite'
-				? sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`
-				: sql<{ name: string }>`select table_name as name from information_schema.tables
-					where table_schema = current_schema() and table_type = 'BASE TABLE'`;
-		return (await query.execute(handle.db)).rows.map((r) => r.name).sort();
-	}
-
-	function asText(value: unknown): string {
-		if (value === null || value === undefined) return '';
-		if (value instanceof Date) return value.toISOString();
-		if (value instanceof Uint8Array) return Buffer.from(value).toString('latin1');
-		return typeof value === 'string' ? value : JSON.stringify(value);
-	}
-
-	/** Every `table.column` in the database holding a value that contains one of the needles (ignoring case). */
-	async function tracesOf(...needles: string[]): Promise<string[]> {
-		const lowered = needles.map((n) => n.toLowerCase());
-		const found = new Set<string>();
-		for (const table of await tablesInDatabase()) {
-			const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(handle.db);
-			for (const row of rows) {
-				for (const [column, value] of Object.entries(row)) {
-					const text = asText(value).toLowerCase();
-					if (lowered.some((needle) => text.includes(needle))) found.add(`${table}.${column}`);
-				}
-			}
-		}
-		return [...found].sort();
-	}
+	const tablesInDatabase = () => scanTables(handle);
+	const tracesOf = (...needles: string[]) => scanTraces(handle, ...needles);
 
 	function signedIn(id: string, email: string, twoFactorEnabled: boolean): SignedInAccount {
 		return { id, email, locale: 'nl', twoFactorEnabled };

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireOrganisationAdmin } from '$lib/features/access/policy.server';
-import { pageCursor, parseCursor } from '$lib/server/db/cursor';
+import { olderThan, pageCursor } from '$lib/server/db/cursor';
 import type { AuditAction } from './audit';
 
 export interface AuditEventInput {
@@ -74,15 +74,8 @@ export async function listAuditEventsAboutPerson(
 	let query = eventsWithNames(db)
 		.where('audit_event.subject_id', '=', options.account.id)
 		.where((eb) => eb.or([eb('audit_event.actor_id', 'is', null), eb('audit_event.actor_id', '!=', options.account.id)]));
-	const cursor = parseCursor(options.before);
-	if (cursor?.id) {
-		const { at, id } = cursor;
-		query = query.where((eb) =>
-			eb.or([eb('audit_event.at', '<', at), eb.and([eb('audit_event.at', '=', at), eb('audit_event.id', '<', id)])])
-		);
-	} else if (cursor) {
-		query = query.where('audit_event.at', '<', cursor.at);
-	}
+	const older = olderThan(options.before, { at: 'audit_event.at', id: 'audit_event.id' });
+	if (older) query = query.where(older);
 	return query
 		.orderBy('audit_event.at', 'desc')
 		.orderBy('audit_event.id', 'desc')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, moodChartModel, type MoodPoint, type MoodValue } from './mood-chart';
+import { addDays } from '$lib/time';
+import { moodChartModel, type MoodPoint, type MoodValue } from './mood-chart';
 
 /**
  * A small chart with round numbers: the plot runs from x 112 to 364 (63 per day over 5 days) and from y 164 (mood 1)

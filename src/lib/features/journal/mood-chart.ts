@@ -1,10 +1,10 @@
 /**
  * The mood of the last weeks as numbers for a server-rendered SVG chart (issue 4, item 3). Pure: no I/O, no DOM.
  * - `moodChartModel(points, options)`: scales, line path, dots, axis ticks and a summary for a window of days.
- * - `addDays(day, n)`: calendar arithmetic on local dates written as YYYY-MM-DD.
  *
  * Days without an entry are gaps in the line and are never marked in any way: no shaming streaks (issue 4).
  */
+import { addDays } from '$lib/time';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 
@@ -70,29 +70,6 @@ export interface MoodChartModel {
 
 /** Room for the mood words on the left and the day labels below. */
 const margin = { top: 16, right: 36, bottom: 36, left: 112 };
-
-const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Midnight UTC of a local calendar date: day arithmetic without daylight-saving surprises. */
-function dayToTime(day: string): number | null {
-	const match = dayPattern.exec(day);
-	if (!match) return null;
-	const [, y, m, d] = match.map(Number) as [number, number, number, number];
-	const time = Date.UTC(y, m - 1, d);
-	const date = new Date(time);
-	// Rejects 2026-02-30 and similar, which Date.UTC would roll over.
-	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-	return time;
-}
-
-const dayMs = 24 * 60 * 60 * 1000;
-
-/** The calendar day `n` days after `day` (negative: before). */
-export function addDays(day: string, n: number): string {
-	const time = dayToTime(day);
-	if (time === null) throw new RangeError(`Not a date (YYYY-MM-DD): ${day}`);
-	return new Date(time + n * dayMs).toISOString().slice(0, 10);
-}
 
 function round1(n: number): number {
 	const rounded = Math.round(n * 10) / 10;

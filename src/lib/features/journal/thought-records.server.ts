@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import { parseCursor } from '$lib/server/db/cursor';
+import { olderThan } from '$lib/server/db/cursor';
 import type { ThoughtRecordTable } from '$lib/server/db/schema';
 import { decrypt, decryptOptional, encrypt, encryptOptional, encryptedColumns as c } from '$lib/server/crypto';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
@@ -117,13 +117,8 @@ export async function listThoughtRecords(
 ): Promise<ThoughtRecord[]> {
 	const account = requireSignedIn(options.actor);
 	let query = db.selectFrom('thought_record').selectAll().where('account_id', '=', account.id);
-	const cursor = parseCursor(options.before);
-	if (cursor?.id) {
-		const { at, id } = cursor;
-		query = query.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
-	} else if (cursor) {
-		query = query.where('created_at', '<', cursor.at);
-	}
+	const older = olderThan(options.before);
+	if (older) query = query.where(older);
 	const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit ?? 50).execute();
 	return rows.map(openThoughtRecord);
 }

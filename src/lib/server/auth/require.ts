@@ -6,10 +6,7 @@
  */
 import { error, redirect } from '@sveltejs/kit';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { membershipsOf } from '$lib/features/access/policy.server';
-import { membershipAllows, type MembershipFact } from '$lib/features/access/policy';
 import type { MembershipRole } from '$lib/server/db/schema';
-import { db } from '$lib/server/db';
 import { href } from '$lib/i18n/href';
 import { deLocalizePath } from '$lib/i18n/paths';
 
@@ -23,12 +20,13 @@ export function requireAccount(event: { locals: App.Locals; url: URL }): SignedI
 }
 
 export async function requireRole(
-	event: { locals: App.Locals; url: URL },
+	event: { locals: App.Locals; url: URL; parent: () => Promise<{ professional: boolean; admin: boolean }> },
 	role: MembershipRole
-): Promise<{ account: SignedInAccount; memberships: MembershipFact[] }> {
+): Promise<{ account: SignedInAccount }> {
 	const account = requireAccount(event);
-	const memberships = await membershipsOf(db(), account.id);
-	if (!membershipAllows(memberships, { role })) error(403, { message: 'No access', reason: 'no_access' });
+	// The root layout has looked the roles up already for the header: no second query per page.
+	const roles = await event.parent();
+	if (!(role === 'admin' ? roles.admin : roles.professional)) error(403, { message: 'No access', reason: 'no_access' });
 	if (!account.twoFactorEnabled) redirect(303, `${href('/account/tweestaps', { locale: event.locals.locale })}?verplicht`);
-	return { account, memberships };
+	return { account };
 }

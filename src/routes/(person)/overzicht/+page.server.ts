@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/features/accounts/accounts.schema';
-import { listExercises, getStep, getExercise } from '$lib/features/exercises/exercises.content';
+import { listExercises, getStep } from '$lib/features/exercises/exercises.content';
 import { lastDoneByExercise } from '$lib/features/exercises/exercise-log.server';
 import { suggestExercise } from '$lib/features/exercises/suggestion';
 import { deleteJournalEntry, listJournalEntries, listMoodPoints } from '$lib/features/journal/journal.server';
@@ -28,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const strongest = checks[0] ? strongestPatterns(checks[0].score).map((p) => p.mechanism) : [];
 	const exercises = listExercises(locale);
 	const suggestion = suggestExercise({ exercises, strongest, lastDone: await lastDoneByExercise(db(), { actor }), today });
+	const suggested = exercises.find((e) => e.id === suggestion);
 	const [journal, thoughts, kindMoments, plans] = await Promise.all([
 		listJournalEntries(db(), { actor, limit: 10 }),
 		listThoughtRecords(db(), { actor, limit: 10 }),
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		notice: params.get('bewaard'),
 		showHelp: params.has('hulp'),
 		confirmDelete: params.get('verwijder'),
-		suggestion: suggestion ? { id: suggestion, title: getExercise(locale, suggestion)?.title ?? suggestion, summary: getExercise(locale, suggestion)?.summary ?? '' } : null,
+		suggestion: suggested ? { id: suggested.id, title: suggested.title, summary: suggested.summary } : null,
 		patterns: strongest.map((id) => mechanisms[id].name[locale]),
 		patternChange: checks.length > 1 ? comparePatternChecks(checks[1]!.score, checks[0]!.score) : null,
 		patternNames: Object.fromEntries(Object.values(mechanisms).map((mech) => [mech.id, mech.name[locale]])),
