@@ -57,7 +57,8 @@ export const init: ServerInit = async () => {
 
 /** Paths that are not pages: they carry no locale and are never redirected. */
 function isMachinePath(pathname: string): boolean {
-	return pathname.startsWith('/api/') || pathname === '/healthz' || pathname.startsWith('/_app/');
+	// /agenda/<token>.ics: the calendar feed, fetched by calendar apps that know no locale and no session.
+	return pathname.startsWith('/api/') || pathname.startsWith('/agenda/') || pathname === '/healthz' || pathname.startsWith('/_app/');
 }
 
 export const handle: Handle = async ({ event, resolve }) => {

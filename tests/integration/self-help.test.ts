@@ -4,6 +4,8 @@
  * free text is stored only as ciphertext (on SQLite not even in the file bytes); a crisis signal in any field is
  * reported and the entry is still saved.
  */
+import { addRelation, listRelations } from '$lib/features/relationships/relations.server';
+import { listPlannedMoments, planMoment } from '$lib/features/relationships/planned-moments.server';
 import fs from 'node:fs';
 import { pageCursor } from '$lib/server/db/cursor';
 import { isHttpError } from '@sveltejs/kit';
@@ -506,7 +508,11 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			thoughtAlternative: 'Bartholomeus zocht zijn jas, niets met mij.',
 			thoughtSmallAction: 'Greetje een kaartje met tulpen sturen.',
 			kindMomentBody: 'De buschauffeur wachtte geduldig tot ik zat.',
-			stepPlanNote: 'De bibliothecaresse gaf me een folder over de leesclub.'
+			stepPlanNote: 'De bibliothecaresse gaf me een folder over de leesclub.',
+			relationNickname: 'Wilhelmina',
+			relationNote: 'Houdt van volkstuinieren bij de Vlietlanden.',
+			plannedMomentPlace: 'Theehuis Rhijnauwen',
+			plannedMomentNote: 'Vragen naar haar kleinzoon Evert-Jan.'
 		} satisfies Record<keyof typeof encryptedColumns, string>;
 
 		async function writeEverything() {
@@ -527,7 +533,24 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			const plan = await planStep(handle.db, { actor: anna, input: { stepId: stepC, plannedDay: '2026-03-12' }, now: planningDay });
 			if (!plan.ok) throw new Error(plan.reason);
 			await markStepDone(handle.db, { actor: anna, id: plan.id, input: { howItWent: 5, note: texts.stepPlanNote } });
-			return { journal_entry: entry.id, thought_record: record.id, kind_moment: moment.id, step_plan: plan.id } as Record<string, string>;
+			const relation = await addRelation(handle.db, {
+				actor: anna,
+				input: { nickname: texts.relationNickname, circle: 'friends', brings: [], rhythm: 'monthly', note: texts.relationNote }
+			});
+			const planned = await planMoment(handle.db, {
+				actor: anna,
+				relationId: relation.id,
+				input: { kind: 'meeting', day: '2099-03-12', time: '10:00', place: texts.plannedMomentPlace, note: texts.plannedMomentNote }
+			});
+			if (!planned.ok) throw new Error('not planned');
+			return {
+				journal_entry: entry.id,
+				thought_record: record.id,
+				kind_moment: moment.id,
+				step_plan: plan.id,
+				relation: relation.id,
+				planned_moment: planned.id
+			} as Record<string, string>;
 		}
 
 		it('every encrypted column holds a ciphertext for its own row, and no column holds the text', async () => {
@@ -544,7 +567,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			}
 
 			// No column of any table holds any of the texts, or a telling part of one.
-			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse'].map((t) => t.toLowerCase());
+			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan'].map((t) => t.toLowerCase());
 			const { rows: tables } =
 				handle.kind === 'sqlite'
 					? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(handle.db)
@@ -565,6 +588,8 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			expect((await listThoughtRecords(handle.db, { actor: anna }))[0]).toMatchObject({ situation: texts.thoughtSituation, smallAction: texts.thoughtSmallAction });
 			expect((await listKindMoments(handle.db, { actor: anna }))[0]).toMatchObject({ body: texts.kindMomentBody });
 			expect((await listStepPlans(handle.db, { actor: anna }))[0]).toMatchObject({ note: texts.stepPlanNote });
+			expect((await listRelations(handle.db, { actor: anna }))[0]).toMatchObject({ nickname: texts.relationNickname, note: texts.relationNote });
+			expect((await listPlannedMoments(handle.db, { actor: anna }))[0]).toMatchObject({ place: texts.plannedMomentPlace, note: texts.plannedMomentNote });
 		});
 
 		// Only SQLite keeps the database in one file to read; PostgreSQL gets the column check above.

@@ -34,7 +34,12 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	oefeningen: 'exercises',
 	woordenlijst: 'glossary',
 	stappen: 'small-steps',
-	patronen: 'patterns'
+	patronen: 'patterns',
+	mensen: 'people',
+	nieuw: 'new',
+	bewerken: 'edit',
+	afspraak: 'appointment',
+	agenda: 'calendar'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

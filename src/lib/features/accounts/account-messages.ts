@@ -1,6 +1,7 @@
 /** The words for account form errors, in the page's language. */
 import { m } from '$lib/paraglide/messages';
 import { passwordMaxLength, passwordMinLength, type AccountFieldError } from './accounts.schema';
+import { nicknameMaxLength, noteMaxLength, placeMaxLength } from '$lib/features/relationships/relationships.schema';
 
 export function accountErrorText(code: AccountFieldError | undefined): string | undefined {
 	switch (code) {
@@ -54,6 +55,30 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 			return m.error_day_invalid();
 		case 'rating_invalid':
 			return m.error_rating_invalid();
+		case 'nickname_too_long':
+			return m.error_nickname_too_long({ max: nicknameMaxLength });
+		case 'circle_invalid':
+			return m.error_circle_invalid();
+		case 'brings_invalid':
+			return m.error_brings_invalid();
+		case 'rhythm_invalid':
+			return m.error_rhythm_invalid();
+		case 'note_too_long':
+			return m.error_note_too_long({ max: noteMaxLength });
+		case 'kind_invalid':
+			return m.error_kind_invalid();
+		case 'day_in_future':
+			return m.error_day_in_future();
+		case 'day_in_past':
+			return m.error_day_in_past();
+		case 'feeling_invalid':
+			return m.error_feeling_invalid();
+		case 'time_invalid':
+			return m.error_time_invalid();
+		case 'place_too_long':
+			return m.error_place_too_long({ max: placeMaxLength });
+		case 'outcome_invalid':
+			return m.error_outcome_invalid();
 		case 'generic':
 			return m.error_field_generic();
 	}

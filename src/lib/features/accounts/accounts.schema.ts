@@ -28,6 +28,19 @@ const fieldErrorIds = [
 	'day_invalid',
 	'rating_invalid',
 	'email_has_account',
+	// The relationship map (relationships.schema.ts).
+	'nickname_too_long',
+	'circle_invalid',
+	'brings_invalid',
+	'rhythm_invalid',
+	'note_too_long',
+	'kind_invalid',
+	'day_in_future',
+	'day_in_past',
+	'feeling_invalid',
+	'time_invalid',
+	'place_too_long',
+	'outcome_invalid',
 	'generic'
 ] as const;
 

@@ -1,8 +1,8 @@
 /**
  * A professional's clients: the people who chose to share with them. Reads check consent and are audited.
  * - `listClientsForProfessional`: everyone with an active grant to the professional, and what they share.
- * - `openClientRecord`: one client's shared data, only the consented scopes; every read is written to the audit
- *   log in the same transaction, so the person sees it under "wie heeft mijn gegevens bekeken".
+ * - `openClientRecord`: one client's shared data, only the consented scopes (measurements, the relationship summary);
+ *   every read is written to the audit log in the same transaction, so the person sees it under "wie heeft mijn gegevens bekeken".
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
@@ -14,6 +14,9 @@ import { lockPersonForConsent } from '$lib/features/consent/consent.server';
 import { readSharedEntries, type SharedEntries } from '$lib/features/journal/shared-entries.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount } from '$lib/features/measurements/measurements.server';
+import { readRelationshipSummary } from '$lib/features/relationships/relations.server';
+import type { RelationshipSummary } from '$lib/features/relationships/relationship-summary';
+import { localDay } from '$lib/time';
 
 export interface ClientSummary {
 	grantId: string;
@@ -79,6 +82,8 @@ export interface ClientRecord {
 	measurements?: ClientMeasurement[];
 	/** Entries the person marked "bespreek dit"; each read is audited. */
 	shared: SharedEntries;
+	/** Counts per circle and contacts per week, never names; present only with the relationship_summary scope. */
+	relationships?: RelationshipSummary;
 }
 
 export async function openClientRecord(
@@ -122,6 +127,10 @@ export async function openClientRecord(
 				emotional: m.score.subscales?.emotional ?? null,
 				social: m.score.subscales?.social ?? null
 			}));
+		}
+		if (grant.scopes.includes('relationship_summary')) {
+			await audit('client.scope.read', 'relationship_summary');
+			record.relationships = await readRelationshipSummary(trx, { personId: grant.personId, today: localDay(options.now) });
 		}
 		return record;
 	});

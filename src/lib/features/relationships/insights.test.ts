@@ -99,6 +99,14 @@ describe('long_silence', () => {
 		expect(silences(relations, [contact('zus', 40), contact('zus', 3)])).toEqual([]);
 		expect(silences(relations, [contact('zus', 40), contact('zus', -2)])).toMatchObject([{ relationId: 'zus', days: 40 }]);
 	});
+	it('takes a last contact day the caller already knows, the later of it and the contacts counting', () => {
+		const zus = (last: string | null) => [...balanced, person('zus', 'intimate', { rhythm: 'weekly', lastContactDay: last })];
+		expect(silences(zus(ago(20)), [])).toMatchObject([{ relationId: 'zus', days: 20, lastContactDay: ago(20) }]);
+		expect(silences(zus(ago(20)), [contact('zus', 3)])).toEqual([]);
+		expect(silences(zus(ago(3)), [contact('zus', 20)])).toEqual([]);
+		// A day after today is not a real contact yet, wherever it comes from.
+		expect(silences(zus(ago(-1)), [contact('zus', 20)])).toMatchObject([{ relationId: 'zus', days: 20 }]);
+	});
 	it('works for every rhythm at its boundary', () => {
 		for (const [rhythm, days] of [['every_two_weeks', 28], ['monthly', 60], ['every_three_months', 182]] as const) {
 			const relations = [...balanced, person('vriend', 'friends', { rhythm })];

@@ -40,6 +40,11 @@ export interface RelationFacts {
 	brings: readonly string[];
 	rhythm: ContactRhythm;
 	addedDay: string;
+	/**
+	 * The last real contact, when the caller knows it already (e.g. from a MAX query), so `contacts` need only hold
+	 * the recent ones; the later of this and the contacts' own days counts.
+	 */
+	lastContactDay?: string | null;
 }
 
 export interface ContactFacts {
@@ -137,6 +142,9 @@ export function balanceInsights(input: {
 	const { relations, contacts, today } = input;
 	const known = new Set(relations.map((relation) => relation.id));
 	const lastByRelation = new Map<string, string>();
+	for (const relation of relations) {
+		if (relation.lastContactDay && relation.lastContactDay <= today) lastByRelation.set(relation.id, relation.lastContactDay);
+	}
 	for (const contact of contacts) {
 		// A contact from an unknown relation, or after today, is not a real contact of this map.
 		if (!known.has(contact.relationId) || contact.day > today) continue;

@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { samplePeople } from './map-fixtures';
 import {
 	compareByName,
-	mapCircles,
-	mapStatuses,
-	markerPath,
-	maxLabelChars,
 	relationshipMapModel,
-	ringStrokeWidth,
-	statusShapes,
-	truncateLabel,
 	type MapBox,
 	type MapCircle,
 	type MapPersonInput,
 	type MapStatus,
 	type RelationshipMapModel
 } from './relationship-map';
-
-const firstNames = ['Anna', 'Bram', 'Chantal', 'Daan', 'Eva', 'Fatima', 'Gijs', 'Hanna', 'Iris', 'Joost', 'Karim', 'Lotte'];
-
-/** `count` people; all in `circle`, or spread over the three circles in turn. */
-function people(count: number, circle: MapCircle | 'spread'): MapPersonInput[] {
-	return Array.from({ length: count }, (_, index) => ({
-		id: `p${String(index).padStart(3, '0')}`,
-		name: `${firstNames[index % firstNames.length]} ${Math.floor(index / firstNames.length) + 1}`,
-		circle: circle === 'spread' ? (mapCircles[index % 3] as MapCircle) : circle,
-		status: mapStatuses[index % 4] as MapStatus
-	}));
-}
 
 const distanceFromCentre = (model: RelationshipMapModel, p: { x: number; y: number }): number =>
 	Math.hypot(p.x - model.cx, p.y - model.cy);
@@ -129,7 +111,7 @@ describe('relationshipMapModel: rings', () => {
 	});
 
 	it('takes another size and refuses one too small to draw', () => {
-		const model = relationshipMapModel(people(3, 'spread'), { size: 400 });
+		const model = relationshipMapModel(samplePeople(3, 'spread'), { size: 400 });
 		expect(model.height).toBe(400);
 		expect(model.rings[2]!.outer).toBe(192);
 		expect(() => relationshipMapModel([], { size: 200 })).toThrow(RangeError);
@@ -150,7 +132,7 @@ describe('relationshipMapModel: placement', () => {
 	for (const count of counts) {
 		for (const arrangement of arrangements) {
 			it(`places ${count} ${count === 1 ? 'person' : 'people'} (${arrangement}) inside their band without overlap`, () => {
-				const input = people(count, arrangement);
+				const input = samplePeople(count, arrangement);
 				const model = relationshipMapModel(input);
 				expectSoundLayout(model, input);
 			});
@@ -158,22 +140,22 @@ describe('relationshipMapModel: placement', () => {
 	}
 
 	it('keeps the full dot size for 150 people unless one band has to hold them all in little room', () => {
-		expect(relationshipMapModel(people(150, 'spread')).dotRadius).toBe(9);
-		expect(relationshipMapModel(people(150, 'community')).dotRadius).toBe(9);
-		expect(relationshipMapModel(people(150, 'friends')).dotRadius).toBe(9);
-		const crowded = relationshipMapModel(people(150, 'intimate')).dotRadius;
+		expect(relationshipMapModel(samplePeople(150, 'spread')).dotRadius).toBe(9);
+		expect(relationshipMapModel(samplePeople(150, 'community')).dotRadius).toBe(9);
+		expect(relationshipMapModel(samplePeople(150, 'friends')).dotRadius).toBe(9);
+		const crowded = relationshipMapModel(samplePeople(150, 'intimate')).dotRadius;
 		expect(crowded).toBeLessThan(9);
 		expect(crowded).toBeGreaterThanOrEqual(4);
 	});
 
 	it('uses one sub-ring for a few people and more, spread over the band, for many', () => {
-		const few = relationshipMapModel(people(10, 'friends')).rings[1]!;
+		const few = relationshipMapModel(samplePeople(10, 'friends')).rings[1]!;
 		expect(few.subRings).toHaveLength(1);
 		expect(few.subRings[0]).toBeCloseTo((few.inner + few.outer) / 2, 0);
-		const many = relationshipMapModel(people(150, 'friends')).rings[1]!;
+		const many = relationshipMapModel(samplePeople(150, 'friends')).rings[1]!;
 		expect(many.subRings.length).toBeGreaterThan(1);
 		expect(many.subRings).toEqual([...many.subRings].sort((a, b) => b - a));
-		const model = relationshipMapModel(people(150, 'friends'));
+		const model = relationshipMapModel(samplePeople(150, 'friends'));
 		for (const [index, radius] of many.subRings.entries()) {
 			const onIt = model.people.filter((p) => p.subRing === index);
 			expect(onIt.length).toBeGreaterThan(0);
@@ -182,7 +164,7 @@ describe('relationshipMapModel: placement', () => {
 	});
 
 	it('spreads the people of one sub-ring evenly by angle', () => {
-		const model = relationshipMapModel(people(4, 'community'));
+		const model = relationshipMapModel(samplePeople(4, 'community'));
 		const ring = model.rings[2]!;
 		const rho = ring.subRings[0]!;
 		// Four people: half a step off the top, at 45°, 135°, 225° and 315°.
@@ -196,7 +178,7 @@ describe('relationshipMapModel: placement', () => {
 	});
 
 	it('puts a single person straight below the middle of their band', () => {
-		const model = relationshipMapModel(people(1, 'intimate'));
+		const model = relationshipMapModel(samplePeople(1, 'intimate'));
 		const [only] = model.people;
 		const ring = model.rings[0]!;
 		expect(only!.x).toBe(model.cx);
@@ -204,7 +186,7 @@ describe('relationshipMapModel: placement', () => {
 	});
 
 	it('gives every number to 0.1, path data included', () => {
-		for (const input of [people(1, 'friends'), people(50, 'spread'), people(150, 'intimate')]) {
+		for (const input of [samplePeople(1, 'friends'), samplePeople(50, 'spread'), samplePeople(150, 'intimate')]) {
 			const numbers = allNumbers(relationshipMapModel(input));
 			expect(numbers.length).toBeGreaterThan(10);
 			for (const n of numbers) expect(Math.abs(n * 10 - Math.round(n * 10))).toBeLessThan(1e-9);
@@ -242,7 +224,7 @@ describe('relationshipMapModel: a stable layout', () => {
 	});
 
 	it('gives the same picture for the same people in any order (property)', () => {
-		const input = people(60, 'spread');
+		const input = samplePeople(60, 'spread');
 		const expected = relationshipMapModel(input);
 		fc.assert(
 			fc.property(fc.shuffledSubarray(input, { minLength: input.length }), (shuffled) => {
@@ -253,120 +235,14 @@ describe('relationshipMapModel: a stable layout', () => {
 	});
 
 	it('does not move anyone in other circles when someone is added to a circle', () => {
-		const before = relationshipMapModel(people(30, 'spread'));
+		const before = relationshipMapModel(samplePeople(30, 'spread'));
 		const after = relationshipMapModel([
-			...people(30, 'spread'),
+			...samplePeople(30, 'spread'),
 			{ id: 'new', name: 'Nieuw', circle: 'community', status: 'no_goal' }
 		]);
 		const positions = (model: RelationshipMapModel, circle: MapCircle) =>
 			model.people.filter((p) => p.circle === circle).map((p) => [p.id, p.x, p.y]);
 		expect(positions(after, 'intimate')).toEqual(positions(before, 'intimate'));
 		expect(positions(after, 'friends')).toEqual(positions(before, 'friends'));
-	});
-});
-
-describe('relationshipMapModel: labels', () => {
-	it('labels one person, beside the dot on the outward side', () => {
-		const model = relationshipMapModel([{ id: 'a', name: 'Anna', circle: 'friends', status: 'on_track' }]);
-		const [anna] = model.people;
-		expect(anna!.label).toMatchObject({ text: 'Anna', anchor: 'start' });
-		expect(anna!.label!.x).toBeGreaterThan(anna!.x + model.dotRadius);
-		const left = relationshipMapModel(people(2, 'friends')).people.find((p) => p.x < model.cx);
-		expect(left!.label).toMatchObject({ anchor: 'end' });
-		expect(left!.label!.x).toBeLessThan(left!.x - model.dotRadius);
-	});
-
-	it('labels a band up to its limit, from the circumference, and none beyond', () => {
-		const empty = relationshipMapModel([]);
-		const limits = empty.rings.map((ring) => ring.labelLimit);
-		// Three label lines (54) per unit of circumference along the middle of the band.
-		expect(limits).toEqual(
-			empty.rings.map((ring) => Math.floor((2 * Math.PI * ((ring.inner + ring.outer) / 2)) / 54))
-		);
-		expect(limits[0]).toBeLessThan(limits[1]!);
-		expect(limits[1]).toBeLessThan(limits[2]!);
-		for (const [index, circle] of mapCircles.entries()) {
-			const limit = limits[index]!;
-			const atLimit = relationshipMapModel(people(limit, circle));
-			expect(atLimit.rings[index]!.labelled).toBe(true);
-			expect(atLimit.people.filter((p) => p.label).length).toBeGreaterThanOrEqual(limit - 2);
-			const beyond = relationshipMapModel(people(limit + 1, circle));
-			expect(beyond.rings[index]!.labelled).toBe(false);
-			expect(beyond.people.every((p) => p.label === null)).toBe(true);
-		}
-	});
-
-	it('labels everyone in a small, spread network', () => {
-		const model = relationshipMapModel(people(12, 'spread'));
-		expect(model.people.every((p) => p.label !== null)).toBe(true);
-	});
-
-	it('leaves a crowded band unlabelled but keeps labels in the others', () => {
-		const input = [...people(40, 'community'), { id: 'x', name: 'Xandra', circle: 'intimate', status: 'on_track' } as const];
-		const model = relationshipMapModel(input);
-		expect(model.people.find((p) => p.id === 'x')!.label?.text).toBe('Xandra');
-		expect(model.people.filter((p) => p.circle === 'community').every((p) => p.label === null)).toBe(true);
-	});
-
-	it('cuts long names with an ellipsis', () => {
-		const model = relationshipMapModel([
-			{ id: 'a', name: 'Chantal van der Berg-Oosterhuis', circle: 'community', status: 'overdue' }
-		]);
-		const [chantal] = model.people;
-		expect(chantal!.name).toBe('Chantal van der Berg-Oosterhuis');
-		expect(chantal!.label!.text).toBe('Chantal van…');
-		expect([...chantal!.label!.text].length).toBeLessThanOrEqual(maxLabelChars);
-	});
-});
-
-describe('truncateLabel', () => {
-	it('keeps short names, cuts long ones to the limit with an ellipsis as the last character', () => {
-		expect(truncateLabel('Anna')).toBe('Anna');
-		expect(truncateLabel('Abcdefghijkl')).toBe('Abcdefghijkl');
-		expect(truncateLabel('Abcdefghijklm')).toBe('Abcdefghijk…');
-		expect(truncateLabel('Marie-Louise', 6)).toBe('Marie…');
-	});
-
-	it('never cuts inside a character, emoji and accents included', () => {
-		expect(truncateLabel('👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧', 2)).toBe('👩‍👩‍👧…');
-		expect(truncateLabel('Zoë Zoë Zoë', 4)).toBe('Zoë…');
-		expect(truncateLabel('e\u0301e\u0301e\u0301', 2)).toBe('e\u0301…');
-	});
-
-	it('collapses whitespace and refuses a limit below 2', () => {
-		expect(truncateLabel('  Anna \n de  Vries ')).toBe('Anna de Vries'.slice(0, 11) + '…');
-		expect(truncateLabel(' Anna ')).toBe('Anna');
-		expect(() => truncateLabel('Anna', 1)).toThrow(RangeError);
-	});
-});
-
-describe('status markers', () => {
-	it('gives each status its own shape', () => {
-		expect(statusShapes).toEqual({ on_track: 'circle', due_soon: 'ring', overdue: 'triangle', no_goal: 'square' });
-		expect(new Set(Object.values(statusShapes)).size).toBe(4);
-		const model = relationshipMapModel(people(8, 'friends'));
-		for (const p of model.people) {
-			expect(p.shape).toBe(statusShapes[p.status]);
-			expect(p.marker).toBe(markerPath(p.shape, p.x, p.y, model.dotRadius));
-		}
-	});
-
-	it('keeps every marker inside the dot radius', () => {
-		const r = 9;
-		for (const shape of ['circle', 'triangle', 'square'] as const) {
-			const numbers = (markerPath(shape, 100, 50, r).match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
-			// Coordinates come in pairs, except the arc's radii and flags, which the circle check skips.
-			if (shape === 'circle') {
-				expect(markerPath(shape, 100, 50, r)).toBe('M91.9,50A8.1,8.1 0 1,0 108.1,50A8.1,8.1 0 1,0 91.9,50Z');
-				continue;
-			}
-			const pairs = shape === 'square' ? [[numbers[0], numbers[1]], [numbers[2], numbers[1]], [numbers[2], numbers[3]], [numbers[4], numbers[3]]] : [[numbers[0], numbers[1]], [numbers[2], numbers[3]], [numbers[4], numbers[5]]];
-			for (const [x, y] of pairs) expect(Math.hypot(x! - 100, y! - 50)).toBeLessThanOrEqual(r + 0.05);
-		}
-		expect(markerPath('triangle', 100, 50, r)).toBe('M100,41L107.8,54.5L92.2,54.5Z');
-		expect(markerPath('square', 100, 50, r)).toBe('M93.7,43.7H106.3V56.3H93.7Z');
-		// The ring's outer edge: its radius plus half its stroke.
-		expect(markerPath('ring', 100, 50, r)).toBe('M93.3,50A6.8,6.8 0 1,0 106.8,50A6.8,6.8 0 1,0 93.3,50Z');
-		expect(6.75 + ringStrokeWidth(r) / 2).toBeLessThanOrEqual(r);
 	});
 });

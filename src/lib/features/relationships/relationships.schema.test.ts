@@ -10,6 +10,7 @@ import { contactBrings, contactCircles, contactKinds, contactRhythms } from './r
 import {
 	contactMomentSchema,
 	plannedMomentSchema,
+	momentOutcomeSchema,
 	relationSchema,
 	relationshipFieldErrorIds,
 	type RelationshipFieldError
@@ -51,7 +52,7 @@ describe('relationSchema', () => {
 	});
 	it('takes 1 to 40 characters of name, after trimming', () => {
 		expect(relationSchema.parse({ nickname: ` ${'x'.repeat(40)} `, circle: 'friends' }).nickname).toHaveLength(40);
-		expect(problems(relationSchema.safeParse({ nickname: 'x'.repeat(41), circle: 'friends' }))).toEqual([['nickname', 'name_too_long']]);
+		expect(problems(relationSchema.safeParse({ nickname: 'x'.repeat(41), circle: 'friends' }))).toEqual([['nickname', 'nickname_too_long']]);
 		expect(problems(relationSchema.safeParse({ nickname: '  ', circle: 'friends' }))).toEqual([['nickname', 'name_missing']]);
 		expect(problems(relationSchema.safeParse({ circle: 'friends' }))).toEqual([['nickname', 'name_missing']]);
 	});
@@ -102,14 +103,15 @@ describe('contactMomentSchema', () => {
 
 describe('plannedMomentSchema', () => {
 	it('takes a day from today on, a 24-hour time, a place or medium and a note', () => {
-		expect(plannedMoment.parse({ day: today, time: '09:30', place: ' Café de Hoek ', note: 'Vragen naar haar nieuwe baan' })).toEqual({
+		expect(plannedMoment.parse({ kind: 'call', day: today, time: '09:30', place: ' Café de Hoek ', note: 'Vragen naar haar nieuwe baan' })).toEqual({
+			kind: 'call',
 			day: today,
 			time: '09:30',
 			place: 'Café de Hoek',
 			note: 'Vragen naar haar nieuwe baan'
 		});
-		expect(plannedMoment.parse({ day: '2027-01-01', time: '23:59', place: '', note: '' })).toEqual({ day: '2027-01-01', time: '23:59', place: null, note: null });
-		expect(plannedMoment.parse({ day: '2026-03-11', time: '00:00' })).toEqual({ day: '2026-03-11', time: '00:00', place: null, note: null });
+		expect(plannedMoment.parse({ day: '2027-01-01', time: '23:59', place: '', note: '' })).toEqual({ kind: 'meeting', day: '2027-01-01', time: '23:59', place: null, note: null });
+		expect(plannedMoment.parse({ day: '2026-03-11', time: '00:00' })).toEqual({ kind: 'meeting', day: '2026-03-11', time: '00:00', place: null, note: null });
 	});
 	it('refuses a day before today, and a day that is no date', () => {
 		expect(problems(plannedMoment.safeParse({ day: '2026-03-09', time: '10:00' }))).toEqual([['day', 'day_in_past']]);
@@ -120,6 +122,9 @@ describe('plannedMomentSchema', () => {
 		for (const time of ['24:00', '9:30', '09:60', '9.30', '09:30 PM', '0930', '', undefined, 930]) {
 			expect(problems(plannedMoment.safeParse({ day: today, time })), String(time)).toEqual([['time', 'time_invalid']]);
 		}
+	});
+	it('refuses a kind of contact that is not on the list', () => {
+		expect(problems(plannedMoment.safeParse({ kind: 'letter', day: today, time: '10:00' }))).toEqual([['kind', 'kind_invalid']]);
 	});
 	it('limits the place to 80 and the note to 1000 characters', () => {
 		expect(plannedMoment.parse({ day: today, time: '10:00', place: 'p'.repeat(80) }).place).toHaveLength(80);
@@ -152,7 +157,7 @@ const relationFields: Record<string, Field> = {
 	nickname: {
 		valid: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0),
 		wrong: fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(41)), junk.filter((v) => typeof v !== 'string')),
-		ids: ['name_missing', 'name_too_long']
+		ids: ['name_missing', 'nickname_too_long']
 	},
 	circle: { valid: fc.constantFrom(...contactCircles), wrong: junk.filter((v) => !isIn(contactCircles)(v)), ids: ['circle_invalid'] },
 	brings: {
@@ -237,5 +242,22 @@ describe.each([
 			}),
 			{ numRuns: 400 }
 		);
+	});
+});
+
+describe('momentOutcomeSchema', () => {
+	it('takes "it happened" with how it felt, or "it did not happen"', () => {
+		expect(momentOutcomeSchema.parse({ happened: true, feeling: '4' })).toEqual({ happened: true, feeling: 4 });
+		expect(momentOutcomeSchema.parse({ happened: false, feeling: 'ignored' })).toEqual({ happened: false });
+	});
+	it('needs a feeling from 1 to 5 when it happened', () => {
+		expect(problems(momentOutcomeSchema.safeParse({ happened: true }))).toEqual([['feeling', 'feeling_invalid']]);
+		expect(problems(momentOutcomeSchema.safeParse({ happened: true, feeling: 6 }))).toEqual([['feeling', 'feeling_invalid']]);
+	});
+	it('refuses an answer that is neither', () => {
+		for (const happened of [undefined, 'yes', 1, null]) {
+			expect(problems(momentOutcomeSchema.safeParse({ happened, feeling: 3 })), String(happened)).toEqual([['happened', 'outcome_invalid']]);
+		}
+		expect(momentOutcomeSchema.safeParse(null).success).toBe(false);
 	});
 });

@@ -5,7 +5,9 @@
  * - `relationshipFieldErrorIds`: every message id these schemas can give.
  * - `relationSchema`: nickname, circle, brings, rhythm, note.
  * - `contactMomentSchema(today)`: kind, day (a real day, not after `today`; today when left empty), feeling.
- * - `plannedMomentSchema(today)`: day (from `today` on), time (HH:MM, 24 hours), place or medium, note.
+ * - `plannedMomentSchema(today)`: kind (a meeting unless chosen), day (from `today` on), time (HH:MM, 24 hours),
+ *   place or medium, note.
+ * - `momentOutcomeSchema`: the answer to "how did it go?": it happened, with how it felt; or it did not happen.
  * - `nicknameMaxLength`, `noteMaxLength`, `placeMaxLength`: the limits, for the forms' maxlength and the error texts.
  * Types: `RelationshipFieldError`, `RelationInput`, `ContactMomentInput`, `PlannedMomentInput`.
  */
@@ -15,7 +17,7 @@ import { contactBrings, contactCircles, contactKinds, contactRhythms } from './r
 
 export const relationshipFieldErrorIds = [
 	'name_missing',
-	'name_too_long',
+	'nickname_too_long',
 	'circle_invalid',
 	'brings_invalid',
 	'rhythm_invalid',
@@ -26,7 +28,8 @@ export const relationshipFieldErrorIds = [
 	'day_in_past',
 	'feeling_invalid',
 	'time_invalid',
-	'place_too_long'
+	'place_too_long',
+	'outcome_invalid'
 ] as const;
 export type RelationshipFieldError = (typeof relationshipFieldErrorIds)[number];
 
@@ -51,7 +54,7 @@ const nickname = z
 	.string({ error: 'name_missing' })
 	.trim()
 	.min(1, 'name_missing')
-	.max(nicknameMaxLength, 'name_too_long');
+	.max(nicknameMaxLength, 'nickname_too_long');
 
 /**
  * What someone brings, from a form's repeated field (`form.getAll('brings')`, or one value) or a JSON array. Known
@@ -108,6 +111,7 @@ const timeOfDay = z
 /** A planned moment of connection: a meeting or call from today on. After its day, brug asks how it went. */
 export function plannedMomentSchema(today: string) {
 	return z.object({
+		kind: z.preprocess(emptyIsMissing, z.enum(contactKinds, { error: 'kind_invalid' }).default('meeting')),
 		day: localDay.refine((day) => day >= today, 'day_in_past'),
 		time: timeOfDay,
 		place: optionalText(placeMaxLength, 'place_too_long'),
@@ -115,3 +119,17 @@ export function plannedMomentSchema(today: string) {
 	});
 }
 export type PlannedMomentInput = z.infer<ReturnType<typeof plannedMomentSchema>>;
+
+/**
+ * "How did it go?" after a planned moment: it happened, and felt 1–5 (it becomes a contact moment on the planned day);
+ * or it did not happen (the plan closes, nothing is counted and nothing is blamed).
+ */
+export const momentOutcomeSchema = z.discriminatedUnion(
+	'happened',
+	[
+		z.object({ happened: z.literal(true), feeling: wholeNumber(1, 5, 'feeling_invalid') }),
+		z.object({ happened: z.literal(false) })
+	],
+	{ error: 'outcome_invalid' }
+);
+export type MomentOutcomeInput = z.infer<typeof momentOutcomeSchema>;

@@ -22,5 +22,9 @@ export const encryptedColumns = {
 	thoughtAlternative: column('thought_record', 'alternative'),
 	thoughtSmallAction: column('thought_record', 'small_action'),
 	kindMomentBody: column('kind_moment', 'body'),
-	stepPlanNote: column('step_plan', 'note')
+	stepPlanNote: column('step_plan', 'note'),
+	relationNickname: column('relation', 'nickname'),
+	relationNote: column('relation', 'note'),
+	plannedMomentPlace: column('planned_moment', 'place'),
+	plannedMomentNote: column('planned_moment', 'note')
 } as const;

@@ -227,6 +227,55 @@ export interface ExerciseDoneTable {
 	created_at: string;
 }
 
+export interface RelationTable {
+	id: string;
+	account_id: string;
+	/** Encrypted. */
+	nickname: string;
+	circle: string;
+	/** JSON array of ContactBring ids. */
+	brings: string;
+	rhythm: string;
+	note: string | null;
+	added_day: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface PlannedMomentTable {
+	id: string;
+	account_id: string;
+	relation_id: string;
+	kind: string;
+	day: string;
+	time: string;
+	place: string | null;
+	note: string | null;
+	closed_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ContactMomentTable {
+	id: string;
+	account_id: string;
+	relation_id: string;
+	kind: string;
+	day: string;
+	feeling: number;
+	planned_moment_id: string | null;
+	created_at: string;
+}
+
+export interface CalendarTokenTable {
+	id: string;
+	account_id: string;
+	token_hash: string;
+	locale: string;
+	created_at: string;
+	last_used_at: string | null;
+}
+
 /** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
 export interface Database {
 	measurement: MeasurementTable;
@@ -247,4 +296,8 @@ export interface Database {
 	kind_moment: KindMomentTable;
 	step_plan: StepPlanTable;
 	exercise_done: ExerciseDoneTable;
+	relation: RelationTable;
+	planned_moment: PlannedMomentTable;
+	contact_moment: ContactMomentTable;
+	calendar_token: CalendarTokenTable;
 }

@@ -13,6 +13,10 @@ import { deleteStepPlan, listStepPlans, markStepDone } from '$lib/features/small
 import { comparePatternChecks, mechanisms, strongestPatterns } from '$lib/features/patterns/pattern-check';
 import { listPatternChecks, savePatternCheck } from '$lib/features/patterns/pattern-checks.server';
 import { decodePendingCheck, pendingCheckCookie } from '$lib/features/patterns/pending-check';
+import { listRelations } from '$lib/features/relationships/relations.server';
+import { closePlannedMoment, hasStarted, listPlannedMoments } from '$lib/features/relationships/planned-moments.server';
+import { momentOutcomeSchema } from '$lib/features/relationships/relationships.schema';
+import { outcomeFromForm } from '$lib/features/relationships/relationship-forms';
 import { href } from '$lib/i18n/href';
 import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
@@ -29,12 +33,16 @@ export const load: PageServerLoad = async (event) => {
 	const exercises = listExercises(locale);
 	const suggestion = suggestExercise({ exercises, strongest, lastDone: await lastDoneByExercise(db(), { actor }), today });
 	const suggested = exercises.find((e) => e.id === suggestion);
-	const [journal, thoughts, kindMoments, plans] = await Promise.all([
+	const [journal, thoughts, kindMoments, plans, moments, relations] = await Promise.all([
 		listJournalEntries(db(), { actor, limit: 10 }),
 		listThoughtRecords(db(), { actor, limit: 10 }),
 		listKindMoments(db(), { actor, limit: 5 }),
-		listStepPlans(db(), { actor, limit: 30 })
+		listStepPlans(db(), { actor, limit: 30 }),
+		listPlannedMoments(db(), { actor, state: 'open', limit: 20 }),
+		listRelations(db(), { actor })
 	]);
+	const names = new Map(relations.map((r) => [r.id, r.nickname]));
+	const now = new Date();
 	const points = await listMoodPoints(db(), { actor, fromDay: addDays(today, -27), toDay: today });
 	const params = event.url.searchParams;
 	return {
@@ -51,6 +59,11 @@ export const load: PageServerLoad = async (event) => {
 		openSteps: plans.filter((p) => !p.doneAt).map((p) => ({ ...p, title: getStep(locale, p.stepId)?.title ?? p.stepId })),
 		doneSteps: plans.filter((p) => p.doneAt).slice(0, 5).map((p) => ({ ...p, title: getStep(locale, p.stepId)?.title ?? p.stepId })),
 		kindMoments,
+		// Planned moments of the next two weeks, and those that started and wait for "how did it go?".
+		moments: moments
+			.filter((moment) => moment.day <= addDays(today, 14))
+			.map((moment) => ({ ...moment, name: names.get(moment.relationId) ?? '', started: hasStarted(moment, now) })),
+		hasPeople: relations.length > 0,
 		writings: [
 			...journal.map((j) => ({ kind: 'journal' as const, id: j.id, day: j.day, createdAt: j.createdAt, discuss: j.discuss, mood: j.mood, text: j.body ?? j.wentWell ?? '' })),
 			...thoughts.map((t) => ({ kind: 'thought' as const, id: t.id, day: t.day, createdAt: t.createdAt, discuss: t.discuss, mood: null, text: t.thought }))
@@ -86,6 +99,17 @@ export const actions: Actions = {
 		const outcome = await markStepDone(db(), { actor, id, input: parsed.data });
 		if (!outcome.ok) return fail(404, { gone: true });
 		redirect(303, here(event, `?bewaard=stap-gedaan${outcome.crisis ? '&hulp' : ''}`));
+	},
+	/** "Hoe ging het?" after a planned moment of connection. */
+	momentOutcome: async (event) => {
+		const actor = requireAccount(event);
+		const form = await event.request.formData();
+		const moment = field(form, 'moment');
+		const parsed = momentOutcomeSchema.safeParse(outcomeFromForm(form));
+		if (!parsed.success) return fail(400, { momentId: moment, errors: fieldErrors(parsed.error) });
+		const closed = await closePlannedMoment(db(), { actor, id: moment, outcome: parsed.data });
+		if (!closed.ok) return fail(closed.reason === 'not_found' ? 404 : 400, { gone: true });
+		redirect(303, here(event, `?bewaard=${parsed.data.happened ? 'contact' : 'niet-gelukt'}`));
 	},
 	discuss: async (event) => {
 		const actor = requireAccount(event);
