@@ -307,6 +307,53 @@ export const matrix: MatrixEntry[] = [
 	{ route: '/api/v1/me/step-plans/[id]', operation: 'GET', request: api(`/api/v1/me/step-plans/${nobodysEntry}`), expect: signedInCall },
 	{ route: '/api/v1/me/step-plans/[id]', operation: 'PATCH', request: api(`/api/v1/me/step-plans/${nobodysEntry}`, { howItWent: 3 }), expect: signedInCall },
 	{ route: '/api/v1/me/step-plans/[id]', operation: 'DELETE', request: api(`/api/v1/me/step-plans/${nobodysEntry}`), expect: signedInCall },
+	// A person's relationship map, the same way: new relations posted empty; an id of nobody's in the path, with a valid
+	// body, gives 404. A relationId of nobody's in a body or query gives 422 for those let in (a wrong field).
+	{ route: '/api/v1/me/relations', operation: 'GET', request: api('/api/v1/me/relations'), expect: signedInCall },
+	{ route: '/api/v1/me/relations', operation: 'POST', request: api('/api/v1/me/relations', {}), expect: signedInCall },
+	{ route: '/api/v1/me/relations/[id]', operation: 'GET', request: api(`/api/v1/me/relations/${nobodysEntry}`), expect: signedInCall },
+	{
+		route: '/api/v1/me/relations/[id]',
+		operation: 'PUT',
+		request: api(`/api/v1/me/relations/${nobodysEntry}`, { nickname: 'Els', circle: 'friends' }),
+		expect: signedInCall
+	},
+	{ route: '/api/v1/me/relations/[id]', operation: 'DELETE', request: api(`/api/v1/me/relations/${nobodysEntry}`), expect: signedInCall },
+	{
+		route: '/api/v1/me/relations/[id]/contact-moments',
+		operation: 'GET',
+		request: api(`/api/v1/me/relations/${nobodysEntry}/contact-moments`),
+		expect: signedInCall
+	},
+	{
+		route: '/api/v1/me/relations/[id]/contact-moments',
+		operation: 'POST',
+		request: api(`/api/v1/me/relations/${nobodysEntry}/contact-moments`, { kind: 'call', feeling: 3 }),
+		expect: signedInCall
+	},
+	{ route: '/api/v1/me/contact-moments/[id]', operation: 'GET', request: api(`/api/v1/me/contact-moments/${nobodysEntry}`), expect: signedInCall },
+	{ route: '/api/v1/me/contact-moments/[id]', operation: 'DELETE', request: api(`/api/v1/me/contact-moments/${nobodysEntry}`), expect: signedInCall },
+	{ route: '/api/v1/me/planned-moments', operation: 'GET', request: api(`/api/v1/me/planned-moments?relationId=${nobodysEntry}`), expect: signedInCall },
+	{
+		route: '/api/v1/me/planned-moments',
+		operation: 'POST',
+		request: api('/api/v1/me/planned-moments', { relationId: nobodysEntry, day: '2099-01-01', time: '10:00' }),
+		expect: signedInCall
+	},
+	{ route: '/api/v1/me/planned-moments/[id]', operation: 'GET', request: api(`/api/v1/me/planned-moments/${nobodysEntry}`), expect: signedInCall },
+	{
+		route: '/api/v1/me/planned-moments/[id]',
+		operation: 'PUT',
+		request: api(`/api/v1/me/planned-moments/${nobodysEntry}`, { day: '2099-01-01', time: '10:00' }),
+		expect: signedInCall
+	},
+	{ route: '/api/v1/me/planned-moments/[id]', operation: 'DELETE', request: api(`/api/v1/me/planned-moments/${nobodysEntry}`), expect: signedInCall },
+	{
+		route: '/api/v1/me/planned-moments/[id]/outcome',
+		operation: 'POST',
+		request: api(`/api/v1/me/planned-moments/${nobodysEntry}/outcome`, { happened: false }),
+		expect: signedInCall
+	},
 	{ route: '/api/v1/me/audit-events', operation: 'GET', request: api('/api/v1/me/audit-events'), expect: signedInCall },
 	{ route: '/api/v1/me/export', operation: 'GET', request: api('/api/v1/me/export'), expect: signedInCall },
 	{ route: '/api/v1/invitations', operation: 'GET', request: api('/api/v1/invitations'), expect: professionalCall },

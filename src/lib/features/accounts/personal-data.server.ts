@@ -18,6 +18,9 @@ import { listKindMoments, type KindMoment } from '$lib/features/journal/kind-mom
 import { listStepPlans, type StepPlan } from '$lib/features/small-steps/step-plans.server';
 import { listPatternChecks } from '$lib/features/patterns/pattern-checks.server';
 import { strongestPatterns } from '$lib/features/patterns/pattern-check';
+import { listContactMoments, listRelations, type ContactMoment, type Relation } from '$lib/features/relationships/relations.server';
+import { listPlannedMoments, type PlannedMoment } from '$lib/features/relationships/planned-moments.server';
+import { calendarFeedStatus, type CalendarFeedStatus } from '$lib/features/relationships/calendar-feed.server';
 import type { SignedInAccount } from './accounts.server';
 
 const toIso = (value: Date | string) => new Date(value).toISOString();
@@ -57,6 +60,11 @@ export interface PersonalDataExport {
 	stepPlans: StepPlan[];
 	exercisesDone: { exercise: string; day: string }[];
 	patternChecks: { takenAt: string; answers: Record<string, string | undefined>; strongest: string[] }[];
+	/** The relationship map: the people on it, contacts, planned moments, and whether a calendar feed is on. */
+	relations: Relation[];
+	contactMoments: ContactMoment[];
+	plannedMoments: PlannedMoment[];
+	calendarFeed: CalendarFeedStatus | null;
 }
 
 export async function exportPersonalData(
@@ -146,7 +154,14 @@ export async function exportPersonalData(
 			takenAt: c.takenAt,
 			answers: Object.fromEntries(Object.entries(c.answers)),
 			strongest: strongestPatterns(c.score).map((p) => p.mechanism)
-		}))
+		})),
+		relations: await listRelations(db, { actor, locale: row.locale }),
+		contactMoments: await listContactMoments(db, { actor, limit: 1_000_000 }),
+		plannedMoments: [
+			...(await listPlannedMoments(db, { actor, state: 'open', limit: 1_000_000 })),
+			...(await listPlannedMoments(db, { actor, state: 'closed', limit: 1_000_000 }))
+		],
+		calendarFeed: await calendarFeedStatus(db, { actor })
 	};
 }
 

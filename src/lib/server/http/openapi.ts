@@ -5,6 +5,7 @@
  */
 import { instrumentIds } from '$lib/features/instruments/instruments';
 import { consentScopes } from '$lib/features/consent/consent';
+import { relationshipOpenApi } from './openapi-relationships';
 
 const problemResponse = (description: string) => ({
 	description,
@@ -94,6 +95,19 @@ const crisisFlag = {
 };
 
 const nullableText = (maxLength: number) => ({ type: ['string', 'null'], maxLength });
+
+/** The relationship map's paths and schemas, built from the same parts as the rest. */
+const relationships = relationshipOpenApi({
+	problemResponse,
+	secured,
+	refusals,
+	jsonBodyProblems,
+	notYours,
+	idPathParam,
+	jsonContent,
+	jsonRequest,
+	nullableText
+});
 
 export const openApiDocument = {
 	openapi: '3.1.0',
@@ -614,7 +628,8 @@ export const openApiDocument = {
 					'503': { description: 'The database does not answer' }
 				}
 			}
-		}
+		},
+		...relationships.paths
 	},
 	components: {
 		securitySchemes: {
@@ -1011,7 +1026,8 @@ export const openApiDocument = {
 					answered: { type: 'integer' },
 					missing: { type: 'array', items: { type: 'integer' } }
 				}
-			}
+			},
+			...relationships.schemas
 		}
 	}
 } as const;

@@ -1,0 +1,31 @@
+import { json } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { addRelation, lastContactDays, listRelations } from '$lib/features/relationships/relations.server';
+import { relationSchema } from '$lib/features/relationships/relationships.schema';
+import { apiHandler } from '$lib/server/http/api-auth';
+import { readJsonBody } from '$lib/server/http/problem';
+import { missingRelation, readRelation, relationshipValidationProblem, relationView } from '$lib/server/http/relationships-api';
+import { localDay } from '$lib/time';
+import type { RequestHandler } from './$types';
+
+/** The people in the caller's life, by name as their language sorts it, each with how contact stands. One list. */
+export const GET: RequestHandler = apiHandler(async (_event, actor) => {
+	const today = localDay();
+	const [relations, lastDays] = await Promise.all([
+		listRelations(db(), { actor, locale: actor.locale }),
+		lastContactDays(db(), { actor, today })
+	]);
+	return json({ items: relations.map((relation) => relationView(relation, lastDays, today)) });
+});
+
+/** Adds someone: a first name or nickname and a circle are enough. */
+export const POST: RequestHandler = apiHandler(async ({ request }, actor) => {
+	const body = await readJsonBody(request);
+	if (!body.ok) return body.response;
+	const parsed = relationSchema.safeParse(body.value);
+	if (!parsed.success) return relationshipValidationProblem(parsed.error);
+	const { id } = await addRelation(db(), { actor, input: parsed.data });
+	const relation = await readRelation(actor, id);
+	// Only a delete in between (by the caller, in another request) leaves nothing to show.
+	return relation ? json(relation, { status: 201 }) : missingRelation();
+});
