@@ -41,7 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('time', 'text', (c) => c.notNull())
 		.addColumn('place', 'text')
 		.addColumn('note', 'text')
-		/** Set once the person said how it went (or that it did not happen); it then leaves the calendar feed. */
+		/** Set once the person said how it went (or that it did not happen); it stays in the feed as history. */
 		.addColumn('closed_at', 'text')
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('updated_at', 'text', (c) => c.notNull())

@@ -146,10 +146,13 @@ export async function listRelations(
 	return rows.map(openRelation).sort((a, b) => collator.compare(a.nickname, b.nickname) || (a.id < b.id ? -1 : 1));
 }
 
-/** A contact that happened. The day is checked against today by the schema; the relation must be the person's own. */
+/**
+ * A contact that happened. The day is checked against today by the schema; the relation must be the person's own.
+ * A contact that comes from a planned moment is written by `closePlannedMoment`, which checks that moment.
+ */
 export async function logContact(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; relationId: string; input: ContactMomentInput; plannedMomentId?: string; now?: Date }
+	options: { actor: SignedInAccount | null; relationId: string; input: ContactMomentInput; now?: Date }
 ): Promise<{ ok: true; id: string } | { ok: false }> {
 	const account = requireSignedIn(options.actor);
 	const owned = await db.selectFrom('relation').select('id').where('id', '=', options.relationId).where('account_id', '=', account.id).executeTakeFirst();
@@ -164,7 +167,7 @@ export async function logContact(
 			kind: options.input.kind,
 			day: options.input.day,
 			feeling: options.input.feeling,
-			planned_moment_id: options.plannedMomentId ?? null,
+			planned_moment_id: null,
 			created_at: (options.now ?? new Date()).toISOString()
 		})
 		.execute();
