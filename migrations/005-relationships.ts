@@ -43,6 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('note', 'text')
 		/** Set once the person said how it went (or that it did not happen); it stays in the feed as history. */
 		.addColumn('closed_at', 'text')
+		/** The answer: 1 it happened, 0 it did not; null while open. Kept here, so deleting the contact keeps the answer. */
+		.addColumn('happened', 'integer')
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.execute();

@@ -194,6 +194,7 @@ async function send(origin: string, entry: MatrixEntry, spec: RequestSpec, cooki
 	const byStatus = (status: number): Outcome | string => {
 		if (status === 401) return kind === 'api' && !type.startsWith('application/problem+json') ? '401 without problem+json' : 'unauthenticated';
 		if (status === 403) return 'forbidden';
+		if (status === 404 && kind !== 'api') return 'not-found';
 		return `status ${status}`;
 	};
 

@@ -10,6 +10,8 @@
  * - 'sign-in': 303 to /nl/account/inloggen?terug=<this path>.
  * - 'forbidden': 403.
  * - 'unauthenticated': 401 (problem+json on the API).
+ * - 'not-found': a page or file answers 404: the caller was let in, but the row is not theirs (or nobody's), and
+ *   somebody else's row is never told apart from one that does not exist.
  *
  * Form actions are posted as `use:enhance` does (Accept: application/json). SvelteKit then runs the action alone,
  * without the loads of the page and its layouts, so only the action's own check (the use-case's policy call) stands
@@ -17,7 +19,7 @@
  */
 import type { AccountRole, CountedTable, Role, Seed } from './role-fixtures';
 
-export type Outcome = 'allow' | 'sign-in' | 'forbidden' | 'unauthenticated';
+export type Outcome = 'allow' | 'sign-in' | 'forbidden' | 'unauthenticated' | 'not-found';
 export type Expectations = Record<Role, Outcome>;
 /** An HTTP method, or a form action as `?/name` (`?/default` for a page's default action). */
 export type Operation = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | `?/${string}`;
@@ -55,6 +57,8 @@ const all = (outcome: Outcome): Expectations =>
 const everyone = all('allow');
 /** A person's own pages: every account is a person too. */
 const signedInPage: Expectations = { ...everyone, anonymous: 'sign-in' };
+/** One of a person's own rows by id, asked for with an id that is nobody's: signed in, it is simply not there. */
+const notYoursPage: Expectations = { ...all('not-found'), anonymous: 'sign-in' };
 /** The personal API, and actions that need an account: the same, but the answer is 401 instead of a redirect. */
 const signedInCall: Expectations = { ...everyone, anonymous: 'unauthenticated' };
 /** Work pages: professionals of any organisation, with two-step sign-in on. */
@@ -176,6 +180,27 @@ export const matrix: MatrixEntry[] = [
 	{ route: '/(person)/overzicht', operation: '?/stepDone', request: action('/overzicht'), expect: signedInPage },
 	{ route: '/(person)/overzicht', operation: '?/discuss', request: action('/overzicht'), expect: signedInPage },
 	{ route: '/(person)/overzicht', operation: '?/delete', request: action('/overzicht'), expect: signedInPage },
+	{ route: '/(person)/overzicht', operation: '?/momentOutcome', request: action('/overzicht', { moment: nobodysEntry, happened: 'no' }), expect: signedInPage },
+	// The relationship map. Rows are somebody's own: an id of nobody (or of somebody else) is "not found" for all.
+	{ route: '/(person)/mensen', operation: 'GET', request: page('/mensen'), expect: signedInPage },
+	{ route: '/(person)/mensen/nieuw', operation: 'GET', request: page('/mensen/nieuw'), expect: signedInPage },
+	{ route: '/(person)/mensen/nieuw', operation: '?/default', request: action('/mensen/nieuw'), expect: signedInPage },
+	{ route: '/(person)/mensen/[id]', operation: 'GET', request: page(`/mensen/${nobodysEntry}`), expect: notYoursPage },
+	{ route: '/(person)/mensen/[id]', operation: '?/contact', request: action(`/mensen/${nobodysEntry}`, { feeling: '4', kind: 'call' }), expect: signedInPage },
+	{ route: '/(person)/mensen/[id]', operation: '?/plan', request: action(`/mensen/${nobodysEntry}`), expect: signedInPage },
+	{ route: '/(person)/mensen/[id]', operation: '?/outcome', request: action(`/mensen/${nobodysEntry}`, { moment: nobodysEntry, happened: 'no' }), expect: signedInPage },
+	{ route: '/(person)/mensen/[id]', operation: '?/deleteContact', request: action(`/mensen/${nobodysEntry}`, { id: nobodysEntry }), expect: signedInPage },
+	{ route: '/(person)/mensen/[id]', operation: '?/deletePlan', request: action(`/mensen/${nobodysEntry}`, { id: nobodysEntry }), expect: signedInPage },
+	{ route: '/(person)/mensen/[id]', operation: '?/delete', request: action(`/mensen/${nobodysEntry}`), expect: signedInPage },
+	{ route: '/(person)/mensen/[id]/bewerken', operation: 'GET', request: page(`/mensen/${nobodysEntry}/bewerken`), expect: notYoursPage },
+	{ route: '/(person)/mensen/[id]/bewerken', operation: '?/default', request: action(`/mensen/${nobodysEntry}/bewerken`), expect: signedInPage },
+	{ route: '/(person)/mensen/afspraak/[id]', operation: 'GET', request: page(`/mensen/afspraak/${nobodysEntry}`), expect: notYoursPage },
+	{ route: '/(person)/mensen/agenda', operation: 'GET', request: page('/mensen/agenda'), expect: signedInPage },
+	// Each account that is let in makes (or renews) its own feed; stopping one that is not there is "not found".
+	{ route: '/(person)/mensen/agenda', operation: '?/start', request: action('/mensen/agenda'), expect: signedInPage },
+	{ route: '/(person)/mensen/agenda', operation: '?/stop', request: action('/mensen/agenda'), expect: signedInPage },
+	// The calendar feed: the token is the only key, for everyone alike; a token of nobody is "not found".
+	{ route: '/agenda/[token]', operation: 'GET', request: () => ({ path: `/agenda/${'A'.repeat(43)}.ics` }), expect: all('not-found') },
 	{ route: '/(person)/account/gegevens', operation: 'GET', request: page('/account/gegevens'), expect: signedInPage },
 	{ route: '/(person)/account/gegevens/download', operation: 'GET', request: page('/account/gegevens/download'), expect: signedInPage },
 	{ route: '/(person)/account/tweestaps', operation: 'GET', request: page('/account/tweestaps'), expect: signedInPage },

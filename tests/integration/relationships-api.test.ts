@@ -362,6 +362,7 @@ describe.each(testDatabases())('the relationship API on $name', (target) => {
 				place: 'Café de Brug',
 				note: null,
 				closedAt: null,
+				happened: null,
 				contactMomentId: null,
 				started: false,
 				createdAt: expect.any(String),
@@ -740,19 +741,20 @@ describe.each(testDatabases())('the relationship API on $name', (target) => {
 				),
 				right: optional(fc.subarray([...contactBrings]))
 			},
-			rhythm: { wrong: fc.oneof(fc.constant(null), notOneOf(contactRhythms, true)), right: fc.oneof(fc.constant(absent), fc.constantFrom(...contactRhythms)) },
+			// null, like leaving it out, means no goal.
+			rhythm: { wrong: notOneOf(contactRhythms, true), right: fc.oneof(fc.constant(absent), fc.constant(null), fc.constantFrom(...contactRhythms)) },
 			note: { wrong: optionalText(1000), right: optional(text) }
 		});
 		const contactBodies = invalidBodies({
 			kind: { wrong: fc.oneof(fc.constant(absent), fc.constant(null), notOneOf(contactKinds)), right: fc.constantFrom(...contactKinds) },
 			day: {
-				wrong: fc.oneof(notADay, fc.integer({ min: 1, max: 400 }).map((n) => addDays(localDay(), n))),
-				right: fc.oneof(fc.constant(absent), fc.integer({ min: 0, max: 400 }).map((n) => addDays(localDay(), -n)))
+				wrong: fc.oneof(notADay.filter((v) => v !== null), fc.integer({ min: 1, max: 400 }).map((n) => addDays(localDay(), n))),
+				right: fc.oneof(fc.constant(absent), fc.constant(null), fc.integer({ min: 0, max: 400 }).map((n) => addDays(localDay(), -n)))
 			},
 			feeling: { wrong: requiredWhole(1, 5), right: fc.integer({ min: 1, max: 5 }) }
 		});
 		const plannedFields = {
-			kind: { wrong: fc.oneof(fc.constant(null), notOneOf(contactKinds, true)), right: fc.oneof(fc.constant(absent), fc.constantFrom(...contactKinds)) },
+			kind: { wrong: notOneOf(contactKinds, true), right: fc.oneof(fc.constant(absent), fc.constant(null), fc.constantFrom(...contactKinds)) },
 			day: {
 				wrong: fc.oneof(fc.constant(absent), notADay, fc.integer({ min: 1, max: 400 }).map((n) => addDays(localDay(), -n))),
 				right: fc.integer({ min: 1, max: 400 }).map((n) => addDays(localDay(), n))

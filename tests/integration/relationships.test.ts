@@ -388,6 +388,7 @@ describe.each(testDatabases())('relationship map on $name', (target) => {
 				place: 'Café de Zwaan',
 				note: 'Boek terugbrengen',
 				closedAt: null,
+				happened: null,
 				contactMomentId: null,
 				createdAt: planningDay.toISOString(),
 				updatedAt: planningDay.toISOString()
@@ -448,11 +449,19 @@ describe.each(testDatabases())('relationship map on $name', (target) => {
 			expect(await getPlannedMoment(handle.db, { actor: anna, id })).toMatchObject({
 				closedAt: answeredAt.toISOString(),
 				updatedAt: answeredAt.toISOString(),
+				happened: true,
 				contactMomentId
 			});
 			expect(await listPlannedMoments(handle.db, { actor: anna })).toEqual([]);
 			expect((await listPlannedMoments(handle.db, { actor: anna, state: 'closed' })).map((p) => [p.id, p.contactMomentId])).toEqual([[id, contactMomentId]]);
 			expect(await lastContactDays(handle.db, { actor: anna, today: '2026-03-23' })).toEqual(new Map([[anoek, '2026-03-21']]));
+
+			// Deleting the contact keeps the answer: it still happened.
+			const again = await plan(anna, anoek, { day: '2026-03-21', time: '21:00' });
+			const second = await closePlannedMoment(handle.db, { actor: anna, id: again, outcome: { happened: true, feeling: 3 }, now: answeredAt });
+			expect(await deleteContactMoment(handle.db, { actor: anna, id: second.ok ? second.contactMomentId! : '' })).toBe(true);
+			expect(await getPlannedMoment(handle.db, { actor: anna, id: again })).toMatchObject({ happened: true, contactMomentId: null });
+			await deletePlannedMoment(handle.db, { actor: anna, id: again });
 
 			// A closed plan is history: it cannot be moved, but it can be deleted, and the contact it became stays.
 			const input = plannedMomentSchema(planningToday).parse({ day: '2026-03-30', time: '10:00' });
@@ -466,7 +475,7 @@ describe.each(testDatabases())('relationship map on $name', (target) => {
 			const id = await plan(anna, anoek, { day: '2026-03-21', time: '20:00' });
 			const at = new Date('2026-03-22T09:00:00Z');
 			expect(await closePlannedMoment(handle.db, { actor: anna, id, outcome: { happened: false }, now: at })).toEqual({ ok: true, contactMomentId: null });
-			expect(await getPlannedMoment(handle.db, { actor: anna, id })).toMatchObject({ closedAt: at.toISOString(), contactMomentId: null });
+			expect(await getPlannedMoment(handle.db, { actor: anna, id })).toMatchObject({ closedAt: at.toISOString(), happened: false, contactMomentId: null });
 			expect(await listContactMoments(handle.db, { actor: anna })).toEqual([]);
 			expect(await lastContactDays(handle.db, { actor: anna, today: '2026-03-22' })).toEqual(new Map());
 		});

@@ -131,6 +131,7 @@ export async function calendarFeedByToken(db: Kysely<Database>, options: { token
 			place,
 			note,
 			closedAt: row.closed_at,
+			happened: row.happened === null ? null : row.happened === 1,
 			contactMomentId: null,
 			createdAt: row.created_at,
 			updatedAt: row.updated_at

@@ -26,7 +26,9 @@ export interface PlannedMoment {
 	place: string | null;
 	note: string | null;
 	closedAt: string | null;
-	/** The contact moment it became, when it happened. */
+	/** The answer to "how did it go?": whether it happened; null while open. */
+	happened: boolean | null;
+	/** The contact moment it became, when it happened (null again if the person deletes that contact). */
 	contactMomentId: string | null;
 	createdAt: string;
 	updatedAt: string;
@@ -44,6 +46,7 @@ function openPlannedMoment(row: PlannedMomentTable & { contact_moment_id?: strin
 		place: decryptOptional(row.place, plannedMomentPlace.context(row.id)),
 		note: decryptOptional(row.note, plannedMomentNote.context(row.id)),
 		closedAt: row.closed_at,
+		happened: row.happened === null ? null : row.happened === 1,
 		contactMomentId: row.contact_moment_id ?? null,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at
@@ -81,7 +84,16 @@ export async function planMoment(
 	const id = crypto.randomUUID();
 	await db
 		.insertInto('planned_moment')
-		.values({ id, account_id: account.id, relation_id: options.relationId, ...storedFields(id, options.input), closed_at: null, created_at: now, updated_at: now })
+		.values({
+			id,
+			account_id: account.id,
+			relation_id: options.relationId,
+			...storedFields(id, options.input),
+			closed_at: null,
+			happened: null,
+			created_at: now,
+			updated_at: now
+		})
 		.execute();
 	return { ok: true, id };
 }
@@ -164,7 +176,7 @@ export async function closePlannedMoment(
 		if (!hasStarted(row, now)) return { ok: false, reason: 'not_started' } as const;
 		const closed = await trx
 			.updateTable('planned_moment')
-			.set({ closed_at: now.toISOString(), updated_at: now.toISOString() })
+			.set({ closed_at: now.toISOString(), happened: options.outcome.happened ? 1 : 0, updated_at: now.toISOString() })
 			.where('id', '=', row.id)
 			.where('closed_at', 'is', null)
 			.executeTakeFirst();

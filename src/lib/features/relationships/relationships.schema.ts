@@ -46,8 +46,8 @@ const optionalText = (max: number, message: RelationshipFieldError) =>
 		.nullish()
 		.transform((value) => (value ? value : null));
 
-/** An empty form field counts as left out, so a default can apply. */
-const emptyIsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+/** An empty form field, or null in JSON, counts as left out, so a default can apply. */
+const emptyIsMissing = (value: unknown) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value);
 
 /** A first name or nickname: nothing more is required to add someone. */
 const nickname = z
@@ -63,9 +63,8 @@ const nickname = z
 const brings = z
 	.preprocess(
 		(value) => (value === undefined || value === null ? [] : typeof value === 'string' ? (value === '' ? [] : [value]) : value),
-		z
-			.array(z.enum(contactBrings, { error: 'brings_invalid' }), { error: 'brings_invalid' })
-			.max(contactBrings.length, 'brings_invalid')
+		// No length limit: repeats are dropped below, and the body limit bounds the list.
+		z.array(z.enum(contactBrings, { error: 'brings_invalid' }), { error: 'brings_invalid' })
 	)
 	.transform((chosen) => contactBrings.filter((need) => chosen.includes(need)));
 

@@ -252,6 +252,7 @@ export interface PlannedMomentTable {
 	place: string | null;
 	note: string | null;
 	closed_at: string | null;
+	happened: number | null;
 	created_at: string;
 	updated_at: string;
 }

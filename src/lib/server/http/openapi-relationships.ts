@@ -343,7 +343,7 @@ export function relationshipOpenApi(parts: OpenApiParts) {
 		ContactMomentList: listOf('ContactMoment'),
 		PlannedMoment: {
 			type: 'object',
-			required: ['id', 'relationId', 'kind', 'day', 'time', 'place', 'note', 'closedAt', 'contactMomentId', 'started', 'createdAt', 'updatedAt'],
+			required: ['id', 'relationId', 'kind', 'day', 'time', 'place', 'note', 'closedAt', 'happened', 'contactMomentId', 'started', 'createdAt', 'updatedAt'],
 			properties: {
 				id: { type: 'string' },
 				relationId: { type: 'string' },
@@ -353,6 +353,7 @@ export function relationshipOpenApi(parts: OpenApiParts) {
 				place: { type: ['string', 'null'] },
 				note: { type: ['string', 'null'] },
 				closedAt: { type: ['string', 'null'], format: 'date-time', description: 'When you said how it went; null while open' },
+				happened: { type: ['boolean', 'null'], description: 'Your answer to "how did it go?": whether it happened; null while open' },
 				contactMomentId: {
 					type: ['string', 'null'],
 					description: 'The contact moment it became when it happened; null while open, when it did not happen, or once that contact moment is deleted'

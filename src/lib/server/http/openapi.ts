@@ -115,7 +115,7 @@ export const openApiDocument = {
 		title: 'brug API',
 		version: '1.0.0',
 		description:
-			"Loneliness instruments (De Jong Gierveld 11 and 6 items, UCLA 3 items) and their scoring (public; scoring stores nothing), and the personal API: your journal, thought checks, kind moments and planned small steps (their free text is encrypted at rest), your consents, what professionals did with your data, your data export, and for professionals their invitations. Personal operations take the session cookie of brug's pages or a personal API token (`Authorization: Bearer brug_…`, made and revoked on your account page). Their answers are never cached (`Cache-Control: no-store`). Errors are RFC 9457 problem details.",
+			"Loneliness instruments (De Jong Gierveld 11 and 6 items, UCLA 3 items) and their scoring (public; scoring stores nothing), and the personal API: your journal, thought checks, kind moments and planned small steps, the people on your relationship map with contact moments and planned moments (free text and names are encrypted at rest), your consents, what professionals did with your data, your data export, and for professionals their invitations. Personal operations take the session cookie of brug's pages or a personal API token (`Authorization: Bearer brug_…`, made and revoked on your account page). Their answers are never cached (`Cache-Control: no-store`). Errors are RFC 9457 problem details.",
 		license: { name: 'Proprietary' }
 	},
 	servers: [{ url: '/' }],
