@@ -104,6 +104,15 @@ for (const javaScriptEnabled of [true, false]) {
 			expect(ics.headers()['content-type']).toContain('text/calendar');
 			const single = new ICAL.Component(ICAL.parse(await ics.text()));
 			expect(single.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('summary'))).toEqual(['Joost bellen']);
+			// Moving it: the form comes with what was planned, and only one moment form shows at a time.
+			await page.getByRole('link', { name: /^Verzetten/ }).click();
+			await expect(page.getByRole('heading', { name: 'Afspraak verzetten' })).toBeVisible();
+			await expect(page.getByLabel('Tijd')).toHaveValue('19:30');
+			await expectNoAxeViolations(page);
+			await waitForPage(page);
+			await page.getByLabel('Tijd').fill('20:00');
+			await page.getByRole('button', { name: 'Bewaren' }).click();
+			await expect(page.getByText('De afspraak is verzet.')).toBeVisible();
 
 			await addPerson(page, { name: 'Bakker Ahmed', circle: /^Omgeving/, brings: ['je thuis voelen'] });
 			await logContact(page, 'Gewoon', 'Even gepraat');
@@ -145,7 +154,7 @@ for (const javaScriptEnabled of [true, false]) {
 			expect(events.map((e) => e.getFirstPropertyValue('summary')).sort()).toEqual(['Afspreken met Marja', 'Joost bellen']);
 			const call = events.find((e) => e.getFirstPropertyValue('summary') === 'Joost bellen')!;
 			const start = call.getFirstPropertyValue('dtstart') as unknown as { toJSDate(): Date };
-			expect(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(start.toJSDate())).toBe('19:30');
+			expect(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(start.toJSDate())).toBe('20:00');
 			expect(call.getFirstSubcomponent('valarm')).not.toBeNull();
 
 			// Renewing stops the old address.

@@ -7,6 +7,7 @@ import type { Database } from '$lib/server/db/schema';
 import type { MailLocale, OutgoingMail } from '$lib/server/mail/mailer';
 import { createVerifiedAccount, currentAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { deleteAccount, describeAccountForDeletion, exportPersonalData } from '$lib/features/accounts/personal-data.server';
+import { addRelation } from '$lib/features/relationships/relations.server';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
 import { listClientsForProfessional, openClientRecord } from '$lib/features/clients/clients.server';
 import {
@@ -243,8 +244,12 @@ describe.each(testDatabases())('account deletion on $name', (target) => {
 		expect(JSON.stringify(professional)).not.toContain('anna@example.nl');
 		expect(JSON.stringify(professional)).not.toContain('Anna J.');
 
-		expect(await describeAccountForDeletion(handle.db, { account: anna })).toEqual({ measurements: 1, sessions: 1, consents: 1, memberships: 0, clients: 0, lastAdminOf: [] });
-		expect(await describeAccountForDeletion(handle.db, { account: piet })).toEqual({ measurements: 0, sessions: 0, consents: 0, memberships: 1, clients: 2, lastAdminOf: [] });
+		// The people on Anna's map are named by number in the confirmation.
+		for (const nickname of ['Els', 'Bram']) {
+			await addRelation(handle.db, { actor: anna, input: { nickname, circle: 'friends', brings: [], rhythm: 'no_goal', note: null } });
+		}
+		expect(await describeAccountForDeletion(handle.db, { account: anna })).toEqual({ measurements: 1, sessions: 1, consents: 1, memberships: 0, clients: 0, people: 2, lastAdminOf: [] });
+		expect(await describeAccountForDeletion(handle.db, { account: piet })).toEqual({ measurements: 0, sessions: 0, consents: 0, memberships: 1, clients: 2, people: 0, lastAdminOf: [] });
 	});
 
 	it('deletes a person so that no table keeps their id or address, and leaves others intact', async () => {

@@ -188,6 +188,7 @@ export const matrix: MatrixEntry[] = [
 	{ route: '/(person)/mensen/[id]', operation: 'GET', request: page(`/mensen/${nobodysEntry}`), expect: notYoursPage },
 	{ route: '/(person)/mensen/[id]', operation: '?/contact', request: action(`/mensen/${nobodysEntry}`, { feeling: '4', kind: 'call' }), expect: signedInPage },
 	{ route: '/(person)/mensen/[id]', operation: '?/plan', request: action(`/mensen/${nobodysEntry}`), expect: signedInPage },
+	{ route: '/(person)/mensen/[id]', operation: '?/move', request: action(`/mensen/${nobodysEntry}`), expect: signedInPage },
 	{ route: '/(person)/mensen/[id]', operation: '?/outcome', request: action(`/mensen/${nobodysEntry}`, { moment: nobodysEntry, happened: 'no' }), expect: signedInPage },
 	{ route: '/(person)/mensen/[id]', operation: '?/deleteContact', request: action(`/mensen/${nobodysEntry}`, { id: nobodysEntry }), expect: signedInPage },
 	{ route: '/(person)/mensen/[id]', operation: '?/deletePlan', request: action(`/mensen/${nobodysEntry}`, { id: nobodysEntry }), expect: signedInPage },

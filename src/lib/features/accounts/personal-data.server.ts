@@ -168,8 +168,8 @@ export async function exportPersonalData(
 export async function describeAccountForDeletion(
 	db: Kysely<Database>,
 	options: { account: SignedInAccount }
-): Promise<{ measurements: number; sessions: number; consents: number; memberships: number; clients: number; lastAdminOf: string[] }> {
-	const count = async (table: 'measurement' | 'auth_session' | 'membership') => {
+): Promise<{ measurements: number; sessions: number; consents: number; memberships: number; clients: number; people: number; lastAdminOf: string[] }> {
+	const count = async (table: 'measurement' | 'auth_session' | 'membership' | 'relation') => {
 		const row = await db
 			.selectFrom(table)
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -195,6 +195,7 @@ export async function describeAccountForDeletion(
 		consents: Number(consents.n),
 		memberships: await count('membership'),
 		clients: Number(clients.n),
+		people: await count('relation'),
 		lastAdminOf: await organisationsWithOnlyThisAdmin(db, options.account.id)
 	};
 }

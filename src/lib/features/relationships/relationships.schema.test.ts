@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { addDays } from '$lib/time';
+import { accountErrorText } from '$lib/features/accounts/account-messages';
+import type { AccountFieldError } from '$lib/features/accounts/accounts.schema';
 import { contactBrings, contactCircles, contactKinds, contactRhythms } from './relationships';
 import {
 	contactMomentSchema,
@@ -264,5 +266,16 @@ describe('momentOutcomeSchema', () => {
 			expect(problems(momentOutcomeSchema.safeParse({ happened, feeling: 3 })), String(happened)).toEqual([['happened', 'outcome_invalid']]);
 		}
 		expect(momentOutcomeSchema.safeParse(null).success).toBe(false);
+	});
+});
+
+describe('every message id has words on the page', () => {
+	it('is a known form error with its own text, never the generic one', () => {
+		const generic = accountErrorText('generic');
+		for (const id of relationshipFieldErrorIds) {
+			const text = accountErrorText(id as AccountFieldError);
+			expect(text, id).toBeTruthy();
+			expect(text, id).not.toBe(generic);
+		}
 	});
 });

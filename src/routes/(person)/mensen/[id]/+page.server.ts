@@ -4,7 +4,7 @@ import { contactState } from '$lib/features/relationships/relationships';
 import { contactMomentSchema, momentOutcomeSchema, plannedMomentSchema } from '$lib/features/relationships/relationships.schema';
 import { contactFromForm, formValues, outcomeFromForm, plannedMomentFromForm } from '$lib/features/relationships/relationship-forms';
 import { deleteContactMoment, deleteRelation, getRelation, lastContactDays, listContactMoments, logContact } from '$lib/features/relationships/relations.server';
-import { closePlannedMoment, deletePlannedMoment, hasStarted, listPlannedMoments, planMoment } from '$lib/features/relationships/planned-moments.server';
+import { closePlannedMoment, deletePlannedMoment, hasStarted, listPlannedMoments, planMoment, updatePlannedMoment } from '$lib/features/relationships/planned-moments.server';
 import { href } from '$lib/i18n/href';
 import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
@@ -34,7 +34,8 @@ export const load: PageServerLoad = async (event) => {
 		open: open.map((moment) => ({ ...moment, started: hasStarted(moment, now) })),
 		closed,
 		notice: params.get('bewaard'),
-		confirm: params.get('verwijder')
+		confirm: params.get('verwijder'),
+		move: params.get('verzet')
 	};
 };
 
@@ -62,6 +63,18 @@ export const actions: Actions = {
 		const planned = await planMoment(db(), { actor, relationId: event.params.id, input: parsed.data });
 		if (!planned.ok) return fail(404, { gone: true });
 		redirect(303, here(event, '?bewaard=gepland'));
+	},
+	/** Moves or rewords an open planned moment (?verzet=<id> shows its form). */
+	move: async (event) => {
+		const actor = requireAccount(event);
+		const form = await event.request.formData();
+		const moment = field(form, 'moment');
+		const parsed = plannedMomentSchema(localDay()).safeParse(plannedMomentFromForm(form));
+		if (!parsed.success) {
+			return fail(400, { tool: 'move', moment, values: formValues(form, ['kind', 'day', 'time', 'place', 'note']), errors: fieldErrors(parsed.error) });
+		}
+		if (!(await updatePlannedMoment(db(), { actor, id: moment, input: parsed.data }))) return fail(404, { gone: true });
+		redirect(303, here(event, '?bewaard=verzet'));
 	},
 	/** "Hoe ging het?" for a planned moment that has started. */
 	outcome: async (event) => {
