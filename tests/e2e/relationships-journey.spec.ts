@@ -5,12 +5,18 @@
  * a person.
  */
 import ICAL from 'ical.js';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForPage } from './support';
 import { uniqueAddress } from './mailbox';
 import { signUpAndConfirm } from './people';
+import { inviteProfessional, setUpOrganisation } from './organisations';
 
 const password = 'een lang wachtwoord';
+
+async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+	return context.newPage();
+}
 
 function localDay(offset = 0): string {
 	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
@@ -46,7 +52,7 @@ for (const javaScriptEnabled of [true, false]) {
 		test.use({ javaScriptEnabled });
 		test.setTimeout(150_000);
 
-		test('people in three circles, contacts, a planned moment, the calendar feed, insights, deleting', async ({ page }) => {
+		test('people in three circles, contacts, a planned moment, the calendar feed, insights, sharing counts, deleting', async ({ page, browser }) => {
 			await signUpAndConfirm(page, uniqueAddress('relaties'), password);
 
 			// An empty map says how to begin, and every circle is named as empty.
@@ -128,6 +134,31 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByRole('heading', { name: 'Dit ging goed' })).toHaveCount(1);
 			await expect(page.getByText(/Gebeld met Marja op .*: heel fijn/)).toBeVisible();
 			await expectNoAxeViolations(page);
+
+			// Sharing: a linked professional sees counts per circle and contacts per week, never a name.
+			const admin = await newPage(browser, javaScriptEnabled);
+			const professional = await newPage(browser, javaScriptEnabled);
+			await setUpOrganisation(admin, { organisation: `Welzijn ${Date.now()}`, name: 'Ans Beheer', email: uniqueAddress('ans'), password });
+			await inviteProfessional(admin, professional, { name: 'Karim Dekker', email: uniqueAddress('karim'), password });
+			await professional.getByRole('link', { name: 'Iemand uitnodigen' }).click();
+			await professional.getByRole('button', { name: 'Code maken' }).click();
+			const code = (await professional.locator('.code').textContent())!.trim();
+			await page.goto(`/nl/account/koppelen?code=${code}`);
+			await page.getByRole('checkbox', { name: /^Een samenvatting van mijn contacten/ }).check();
+			await page.getByLabel(/Hoe mag deze persoon je noemen/).fill('Ria');
+			await page.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
+			await expect(page.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
+			await professional.goto('/nl/werk/clienten');
+			await professional.getByRole('link', { name: 'Ria' }).click();
+			const summary = professional.getByRole('region', { name: 'Een samenvatting van mijn contacten' });
+			for (const circle of ['Dichtbij', 'Vrienden', 'Omgeving']) await expect(summary.getByRole('row', { name: `${circle} 1` })).toBeVisible();
+			await expect(summary.getByRole('table', { name: /Contactmomenten per week \(gemiddeld 0,8\)/ })).toBeVisible();
+			for (const name of ['Marja', 'Joost', 'Ahmed', 'markt']) await expect(professional.getByText(name)).toHaveCount(0);
+			await expectNoAxeViolations(professional);
+			await page.goto('/nl/account/inzage');
+			await expect(page.getByRole('row', { name: /Karim Dekker.*Heeft bekeken: Een samenvatting van mijn contacten/ })).toHaveCount(1);
+			await admin.context().close();
+			await professional.context().close();
 
 			// The overview asks how the moment with Marja went; it becomes a contact.
 			await page.goto('/nl/overzicht');
