@@ -339,7 +339,12 @@ describe.each(testDatabases())('consent on $name', (target) => {
 			expect(record.measurements).toBeUndefined();
 			expect(JSON.stringify(record)).not.toContain('djg-11');
 			const seen = await listAuditEventsAboutPerson(handle.db, { account: anna });
-			expect(seen.map((e) => [e.action, e.object])).toEqual([['client.record.read', 'programme,relationship_summary']]);
+			// The relationship summary is shared: counts only (Anna has nobody on her map yet), and that read is audited too.
+			expect(record.relationships?.people).toEqual({ intimate: 0, friends: 0, community: 0 });
+			expect(seen.map((e) => [e.action, e.object]).sort()).toEqual([
+				['client.record.read', 'programme,relationship_summary'],
+				['client.scope.read', 'relationship_summary']
+			]);
 			expect(await refusal(requireClientAccess(handle.db, piet, { personId: anna.id, scope: 'measurements' }))).toEqual(noAccess);
 			expect(await refusal(requireClientAccess(handle.db, piet, { personId: anna.id, scope: 'health_web' }))).toEqual(noAccess);
 		});
