@@ -122,6 +122,17 @@ for (const javaScriptEnabled of [true, false]) {
 
 			await addPerson(page, { name: 'Bakker Ahmed', circle: /^Omgeving/, brings: ['je thuis voelen'] });
 			await logContact(page, 'Gewoon', 'Even gepraat');
+			// Changing the details keeps the contacts; a rhythm now gives a due day.
+			await page.getByRole('link', { name: 'Gegevens aanpassen' }).click();
+			await expect(page.getByRole('heading', { level: 1, name: 'Bakker Ahmed aanpassen' })).toBeVisible();
+			await expect(page.getByRole('checkbox', { name: 'je thuis voelen', exact: true })).toBeChecked();
+			await expectNoAxeViolations(page);
+			await waitForPage(page);
+			await page.getByRole('radio', { name: 'Elke maand', exact: true }).check();
+			await page.getByRole('button', { name: 'Bewaren' }).click();
+			await expect(page.getByText('Je wijziging is bewaard.')).toBeVisible();
+			await expect(page.getByText(/Volgende keer rond/)).toBeVisible();
+			await expect(page.getByRole('listitem').filter({ hasText: /Even gepraat, gewoon/ })).toBeVisible();
 
 			// The map: three circles, a labelled link per person, status in words; the list says it too.
 			await page.goto('/nl/mensen');
