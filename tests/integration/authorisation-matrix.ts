@@ -181,6 +181,10 @@ export const matrix: MatrixEntry[] = [
 	{ route: '/(person)/overzicht', operation: '?/discuss', request: action('/overzicht'), expect: signedInPage },
 	{ route: '/(person)/overzicht', operation: '?/delete', request: action('/overzicht'), expect: signedInPage },
 	{ route: '/(person)/overzicht', operation: '?/momentOutcome', request: action('/overzicht', { moment: nobodysEntry, happened: 'no' }), expect: signedInPage },
+	// Questionnaires a professional asked for, and the person's own result: an id of nobody is "not found".
+	{ route: '/(person)/metingen/[id]', operation: 'GET', request: page(`/metingen/${nobodysEntry}`), expect: notYoursPage },
+	{ route: '/(person)/metingen/[id]', operation: '?/default', request: action(`/metingen/${nobodysEntry}`), expect: signedInPage },
+	{ route: '/(person)/metingen/uitslag/[id]', operation: 'GET', request: page(`/metingen/uitslag/${nobodysEntry}`), expect: notYoursPage },
 	// The relationship map. Rows are somebody's own: an id of nobody (or of somebody else) is "not found" for all.
 	{ route: '/(person)/mensen', operation: 'GET', request: page('/mensen'), expect: signedInPage },
 	{ route: '/(person)/mensen/nieuw', operation: 'GET', request: page('/mensen/nieuw'), expect: signedInPage },
@@ -252,6 +256,20 @@ export const matrix: MatrixEntry[] = [
 		request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.otherPerson.id}` }),
 		expect: { ...clientRecord, linkedProfessional: 'forbidden' }
 	},
+	// Asking a client for a questionnaire: only the professional the person shares measurements with. An empty form
+	// is let in and turned down (no questionnaire chosen); withdrawing an id of nobody is "not found".
+	{
+		route: '/(professional)/werk/clienten/[id]',
+		operation: '?/request',
+		request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}`, form: {} }),
+		expect: { ...clientRecord, anonymous: 'unauthenticated' }
+	},
+	{
+		route: '/(professional)/werk/clienten/[id]',
+		operation: '?/cancelRequest',
+		request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}`, form: { id: nobodysEntry } }),
+		expect: { ...clientRecord, anonymous: 'unauthenticated' }
+	},
 	{ route: '/(professional)/werk/uitnodigen', operation: 'GET', request: page('/werk/uitnodigen'), expect: professionalPage },
 	// An empty form is a valid one (no address: the code is handed over in person), so a professional makes one.
 	{
@@ -262,6 +280,9 @@ export const matrix: MatrixEntry[] = [
 		unchangedWhenRefused: 'client_invitation'
 	},
 	{ route: '/(professional)/werk/uitnodigen', operation: '?/revoke', request: action('/werk/uitnodigen'), expect: professionalCall },
+	// The knowledge base: content for professionals, no client data.
+	{ route: '/(professional)/werk/kennis', operation: 'GET', request: page('/werk/kennis'), expect: professionalPage },
+	{ route: '/(professional)/werk/kennis/[id]', operation: 'GET', request: page('/werk/kennis/lonely-brain'), expect: professionalPage },
 
 	// Organisation pages of admins.
 	{ route: '/(organisation)/organisatie', operation: 'GET', request: page('/organisatie'), expect: adminPage },

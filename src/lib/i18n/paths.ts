@@ -27,6 +27,7 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	werk: 'work',
 	clienten: 'clients',
 	uitnodigen: 'invite',
+	kennis: 'knowledge',
 	koppelen: 'connect',
 	delen: 'sharing',
 	inzage: 'access-log',
@@ -39,7 +40,8 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	nieuw: 'new',
 	bewerken: 'edit',
 	afspraak: 'appointment',
-	agenda: 'calendar'
+	agenda: 'calendar',
+	metingen: 'measurements'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

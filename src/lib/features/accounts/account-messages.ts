@@ -79,6 +79,10 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 			return m.error_place_too_long({ max: placeMaxLength });
 		case 'outcome_invalid':
 			return m.error_outcome_invalid();
+		case 'instrument_invalid':
+			return m.error_instrument_invalid();
+		case 'repeat_invalid':
+			return m.error_repeat_invalid();
 		case 'generic':
 			return m.error_field_generic();
 	}

@@ -41,6 +41,9 @@ const fieldErrorIds = [
 	'time_invalid',
 	'place_too_long',
 	'outcome_invalid',
+	// Measurement requests (measurement-requests/requests.ts).
+	'instrument_invalid',
+	'repeat_invalid',
 	'generic'
 ] as const;
 

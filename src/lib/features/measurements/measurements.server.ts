@@ -1,10 +1,11 @@
 /**
  * Measurements: one completed instrument, stored only when the person chooses so.
  * - `saveAnonymousMeasurement`: scores answers again on the server and stores them with a new 128-bit token.
+ * - `saveMeasurementForAccount`: a signed-in person's own measurement, straight into their history.
  * - `findMeasurementByToken`: the stored result behind a personal link, or undefined.
  * - `deleteMeasurementByToken`: removes it for good; true when something was deleted.
  * - `claimMeasurement`: moves a saved anonymous result into the signed-in person's account (the link stops working).
- * - `listMeasurementsForAccount`: a person's own results, newest first.
+ * - `listMeasurementsForAccount`: a person's own results, newest first; `getMeasurementForAccount`: one of them.
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -52,6 +53,34 @@ export async function saveAnonymousMeasurement(
 	return { token, measurement: { id, score, answers: options.answers, takenAt } };
 }
 
+/** A measurement a signed-in person fills in for themselves (e.g. asked by their professional): in their history. */
+export async function saveMeasurementForAccount(
+	db: Kysely<Database>,
+	options: { accountId: string; instrument: InstrumentDefinition; answers: Answers; now?: Date }
+): Promise<StoredMeasurement> {
+	const score = scoreInstrument(options.instrument, options.answers);
+	const takenAt = options.now ?? new Date();
+	const id = crypto.randomUUID();
+	await db
+		.insertInto('measurement')
+		.values({
+			id,
+			instrument_id: score.instrument,
+			instrument_version: score.version,
+			scoring_version: scoringVersion,
+			answers: JSON.stringify(options.answers),
+			total: score.total,
+			emotional: score.subscales?.emotional ?? null,
+			social: score.subscales?.social ?? null,
+			band: score.band,
+			taken_at: takenAt.toISOString(),
+			account_id: options.accountId,
+			access_token_hash: null
+		})
+		.execute();
+	return { id, score, answers: options.answers, takenAt };
+}
+
 export async function findMeasurementByToken(
 	db: Kysely<Database>,
 	options: { token: string; instrumentFor: (id: string) => InstrumentDefinition | undefined }
@@ -72,6 +101,21 @@ function fromRow(row: { id: string; answers: string; taken_at: string }, instrum
 	const answers = JSON.parse(row.answers) as Answers;
 	// Recomputed from the answers, so an improved explanation applies to old results too.
 	return { id: row.id, score: scoreInstrument(instrument, answers), answers, takenAt: new Date(row.taken_at) };
+}
+
+/** One of a person's own measurements, or undefined for an id that is not theirs. */
+export async function getMeasurementForAccount(
+	db: Kysely<Database>,
+	options: { accountId: string; id: string; instrumentFor: (id: string) => InstrumentDefinition | undefined }
+): Promise<StoredMeasurement | undefined> {
+	const row = await db
+		.selectFrom('measurement')
+		.select(['id', 'instrument_id', 'answers', 'taken_at'])
+		.where('id', '=', options.id)
+		.where('account_id', '=', options.accountId)
+		.executeTakeFirst();
+	const instrument = row && options.instrumentFor(row.instrument_id);
+	return row && instrument ? fromRow(row, instrument) : undefined;
 }
 
 export async function deleteMeasurementByToken(db: Kysely<Database>, options: { token: string }): Promise<boolean> {

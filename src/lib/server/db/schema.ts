@@ -277,6 +277,20 @@ export interface CalendarTokenTable {
 	last_used_at: string | null;
 }
 
+export interface MeasurementRequestTable {
+	id: string;
+	organisation_id: string;
+	professional_id: string | null;
+	person_id: string;
+	instrument_id: string;
+	repeat_weeks: number | null;
+	due_day: string;
+	ended_at: string | null;
+	end_reason: string | null;
+	last_measurement_id: string | null;
+	created_at: string;
+}
+
 /** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
 export interface Database {
 	measurement: MeasurementTable;
@@ -301,4 +315,5 @@ export interface Database {
 	planned_moment: PlannedMomentTable;
 	contact_moment: ContactMomentTable;
 	calendar_token: CalendarTokenTable;
+	measurement_request: MeasurementRequestTable;
 }

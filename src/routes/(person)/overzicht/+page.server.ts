@@ -14,6 +14,8 @@ import { comparePatternChecks, mechanisms, strongestPatterns } from '$lib/featur
 import { listPatternChecks, savePatternCheck } from '$lib/features/patterns/pattern-checks.server';
 import { decodePendingCheck, pendingCheckCookie } from '$lib/features/patterns/pending-check';
 import { listRelations } from '$lib/features/relationships/relations.server';
+import { listMeasurementTasks } from '$lib/features/measurement-requests/measurement-requests.server';
+import { getInstrument } from '$lib/features/instruments/instruments';
 import { closePlannedMoment, hasStarted, listPlannedMoments } from '$lib/features/relationships/planned-moments.server';
 import { momentOutcomeSchema } from '$lib/features/relationships/relationships.schema';
 import { outcomeFromForm } from '$lib/features/relationships/relationship-forms';
@@ -33,13 +35,14 @@ export const load: PageServerLoad = async (event) => {
 	const exercises = listExercises(locale);
 	const suggestion = suggestExercise({ exercises, strongest, lastDone: await lastDoneByExercise(db(), { actor }), today });
 	const suggested = exercises.find((e) => e.id === suggestion);
-	const [journal, thoughts, kindMoments, plans, moments, relations] = await Promise.all([
+	const [journal, thoughts, kindMoments, plans, moments, relations, tasks] = await Promise.all([
 		listJournalEntries(db(), { actor, limit: 10 }),
 		listThoughtRecords(db(), { actor, limit: 10 }),
 		listKindMoments(db(), { actor, limit: 5 }),
 		listStepPlans(db(), { actor, limit: 30 }),
 		listPlannedMoments(db(), { actor, state: 'open', limit: 20 }),
-		listRelations(db(), { actor })
+		listRelations(db(), { actor }),
+		listMeasurementTasks(db(), { actor, today })
 	]);
 	const names = new Map(relations.map((r) => [r.id, r.nickname]));
 	const now = new Date();
@@ -64,6 +67,8 @@ export const load: PageServerLoad = async (event) => {
 			.filter((moment) => moment.day <= addDays(today, 14))
 			.map((moment) => ({ ...moment, name: names.get(moment.relationId) ?? '', started: hasStarted(moment, now) })),
 		hasPeople: relations.length > 0,
+		// Questionnaires a professional asked for, due today or earlier.
+		tasks: tasks.map((task) => ({ id: task.id, title: getInstrument(task.instrument)?.title[locale] ?? task.instrument, by: task.professionalName })),
 		writings: [
 			...journal.map((j) => ({ kind: 'journal' as const, id: j.id, day: j.day, createdAt: j.createdAt, discuss: j.discuss, mood: j.mood, text: j.body ?? j.wentWell ?? '' })),
 			...thoughts.map((t) => ({ kind: 'thought' as const, id: t.id, day: t.day, createdAt: t.createdAt, discuss: t.discuss, mood: null, text: t.thought }))

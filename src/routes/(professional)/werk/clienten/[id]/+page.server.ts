@@ -1,10 +1,51 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { requireClientAccess } from '$lib/features/access/policy.server';
 import { openClientRecord } from '$lib/features/clients/clients.server';
 import { consentScopes } from '$lib/features/consent/consent';
+import { cancelMeasurementRequest, listRequestsForClient, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
+import { measurementRequestSchema } from '$lib/features/measurement-requests/requests';
+import { href } from '$lib/i18n/href';
 import { db } from '$lib/server/db';
-import type { PageServerLoad } from './$types';
+import { localDay } from '$lib/time';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Only what the person shares, and every visit lands in their "who looked at my data" list. */
-export const load: PageServerLoad = async ({ locals, params }) => ({
-	record: await openClientRecord(db(), { actor: locals.account, personId: params.id }),
-	allScopes: consentScopes
-});
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const record = await openClientRecord(db(), { actor: locals.account, personId: params.id });
+	return {
+		record,
+		allScopes: consentScopes,
+		today: localDay(),
+		requests: record.scopes.includes('measurements') ? await listRequestsForClient(db(), { actor: locals.account, personId: params.id }) : [],
+		notice: url.searchParams.get('bewaard')
+	};
+};
+
+const here = (event: RequestEvent, query: string) => `${href(`/werk/clienten/${event.params.id}`, { locale: event.locals.locale })}${query}`;
+
+export const actions: Actions = {
+	/** Ask the client to fill in a scale (needs the measurements scope; the use-case checks). */
+	request: async (event) => {
+		const actor = event.locals.account;
+		// Authorise before reading the form: a refusal never depends on what was sent.
+		await requireClientAccess(db(), actor, { personId: event.params.id, scope: 'measurements' });
+		const form = await event.request.formData();
+		const parsed = measurementRequestSchema(localDay()).safeParse({
+			instrument: form.get('instrument') ?? undefined,
+			startDay: form.get('startDay') ?? undefined,
+			repeatWeeks: form.get('repeatWeeks') ?? undefined
+		});
+		if (!parsed.success) return fail(400, { requestErrors: fieldErrors(parsed.error) });
+		await requestMeasurement(db(), { actor, personId: event.params.id, input: parsed.data });
+		redirect(303, here(event, '?bewaard=gevraagd'));
+	},
+	cancelRequest: async (event) => {
+		const actor = event.locals.account;
+		await requireClientAccess(db(), actor, { personId: event.params.id, scope: 'measurements' });
+		const form = await event.request.formData();
+		const done = await cancelMeasurementRequest(db(), { actor, personId: event.params.id, id: String(form.get('id') ?? '').slice(0, 100) });
+		if (!done) return fail(404, { gone: true });
+		redirect(303, here(event, '?bewaard=ingetrokken'));
+	}
+};

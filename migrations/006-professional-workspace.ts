@@ -1,0 +1,33 @@
+/**
+ * The professional workspace (issue 6): measurement requests from a professional to a client, the client's health
+ * webs, the professional's self-sufficiency ratings, and conversation notes with an optional summary shared with the
+ * client. Notes and rating notes are encrypted at rest (src/lib/server/crypto/columns.ts lists the columns).
+ * `*_day` columns are local dates (YYYY-MM-DD, Europe/Amsterdam); instants are UTC ISO text; maps are JSON text.
+ * Forward-only: never edit this file once released; add a new numbered migration instead.
+ */
+import type { Kysely } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+	await db.schema
+		.createTable('measurement_request')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id').onDelete('cascade'))
+		/** Who asked; null once their account is gone (the request then ends, see the use-cases). */
+		.addColumn('professional_id', 'text', (c) => c.references('account.id').onDelete('set null'))
+		.addColumn('person_id', 'text', (c) => c.notNull().references('account.id').onDelete('cascade'))
+		/** djg-11, djg-6 or ucla-3. */
+		.addColumn('instrument_id', 'text', (c) => c.notNull())
+		/** Null: once. Otherwise weeks between two measurements, counted from the last one filled in. */
+		.addColumn('repeat_weeks', 'integer')
+		/** The local day from which the client sees it as a task. */
+		.addColumn('due_day', 'text', (c) => c.notNull())
+		/** Set when it is done (once) or cancelled; a repeating request stays open until cancelled. */
+		.addColumn('ended_at', 'text')
+		.addColumn('end_reason', 'text')
+		.addColumn('last_measurement_id', 'text', (c) => c.references('measurement.id').onDelete('set null'))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.execute();
+	await db.schema.createIndex('measurement_request_person_idx').on('measurement_request').columns(['person_id', 'due_day']).execute();
+	await db.schema.createIndex('measurement_request_professional_idx').on('measurement_request').column('professional_id').execute();
+}

@@ -1,0 +1,180 @@
+/**
+ * Measurement requests between a professional and a client. The professional needs an active grant with the
+ * `measurements` scope; the client sees a due request as a task, fills it in signed in, and the result lands in their
+ * own history first (they see it before anyone else).
+ * - `requestMeasurement` (professional): once or repeating, from a start day.
+ * - `listRequestsForClient` (professional): the open requests for one client, and the ended ones of the last weeks.
+ * - `cancelMeasurementRequest` (professional).
+ * - `listMeasurementTasks` (person): requests due today or earlier, from professionals they still share results with.
+ * - `getMeasurementTask` (person): one of them.
+ * - `completeMeasurementTask` (person): saves the measurement and moves the request on (a repeat comes back after
+ *   its rhythm, a single one ends).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import type { MeasurementRequestTable } from '$lib/server/db/schema';
+import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { requireClientAccess, requireSignedIn } from '$lib/features/access/policy.server';
+import { parseScopes } from '$lib/features/consent/consent';
+import { getInstrument, type Answers } from '$lib/features/instruments/instruments';
+import { saveMeasurementForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
+import { localDay } from '$lib/time';
+import { isDue, nextDueDay, type MeasurementRequestInput } from './requests';
+
+export interface MeasurementRequest {
+	id: string;
+	personId: string;
+	professionalId: string | null;
+	organisationId: string;
+	instrument: string;
+	repeatWeeks: number | null;
+	dueDay: string;
+	endedAt: string | null;
+	endReason: string | null;
+	lastMeasurementId: string | null;
+	createdAt: string;
+}
+
+function openRequest(row: MeasurementRequestTable): MeasurementRequest {
+	return {
+		id: row.id,
+		personId: row.person_id,
+		professionalId: row.professional_id,
+		organisationId: row.organisation_id,
+		instrument: row.instrument_id,
+		repeatWeeks: row.repeat_weeks,
+		dueDay: row.due_day,
+		endedAt: row.ended_at,
+		endReason: row.end_reason,
+		lastMeasurementId: row.last_measurement_id,
+		createdAt: row.created_at
+	};
+}
+
+export async function requestMeasurement(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string; input: MeasurementRequestInput; now?: Date }
+): Promise<MeasurementRequest> {
+	const grant = await requireClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' });
+	const row: MeasurementRequestTable = {
+		id: crypto.randomUUID(),
+		organisation_id: grant.organisationId,
+		professional_id: options.actor!.id,
+		person_id: grant.personId,
+		instrument_id: options.input.instrument,
+		repeat_weeks: options.input.repeatWeeks,
+		due_day: options.input.startDay,
+		ended_at: null,
+		end_reason: null,
+		last_measurement_id: null,
+		created_at: (options.now ?? new Date()).toISOString()
+	};
+	await db.insertInto('measurement_request').values(row).execute();
+	return openRequest(row);
+}
+
+export async function listRequestsForClient(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string }
+): Promise<MeasurementRequest[]> {
+	const grant = await requireClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' });
+	const rows = await db
+		.selectFrom('measurement_request')
+		.selectAll()
+		.where('person_id', '=', grant.personId)
+		.where('organisation_id', '=', grant.organisationId)
+		.orderBy((eb) => eb.case().when('ended_at', 'is', null).then(0).else(1).end())
+		.orderBy('due_day')
+		.orderBy('created_at', 'desc')
+		.limit(50)
+		.execute();
+	return rows.map(openRequest);
+}
+
+/** Ends an open request of one of the professional's clients; false when there is none with that id. */
+export async function cancelMeasurementRequest(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string; id: string; now?: Date }
+): Promise<boolean> {
+	const grant = await requireClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' });
+	const result = await db
+		.updateTable('measurement_request')
+		.set({ ended_at: (options.now ?? new Date()).toISOString(), end_reason: 'cancelled' })
+		.where('id', '=', options.id)
+		.where('person_id', '=', grant.personId)
+		.where('organisation_id', '=', grant.organisationId)
+		.where('ended_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+/** The person's open requests whose professional still has an active grant with the measurements scope. */
+async function openRequestsOf(db: Kysely<Database>, personId: string): Promise<(MeasurementRequest & { professionalName: string })[]> {
+	const rows = await db
+		.selectFrom('measurement_request')
+		.innerJoin('consent_grant', (join) =>
+			join
+				.onRef('consent_grant.person_id', '=', 'measurement_request.person_id')
+				.onRef('consent_grant.professional_id', '=', 'measurement_request.professional_id')
+				.onRef('consent_grant.organisation_id', '=', 'measurement_request.organisation_id')
+				.on('consent_grant.ended_at', 'is', null)
+		)
+		.innerJoin('account as professional', 'professional.id', 'measurement_request.professional_id')
+		.selectAll('measurement_request')
+		.select(['consent_grant.scopes', 'professional.name as professional_name'])
+		.where('measurement_request.person_id', '=', personId)
+		.where('measurement_request.ended_at', 'is', null)
+		.orderBy('measurement_request.due_day')
+		.execute();
+	return rows
+		.filter((row) => parseScopes(JSON.parse(row.scopes) as unknown[]).includes('measurements'))
+		.map((row) => ({ ...openRequest(row), professionalName: row.professional_name }));
+}
+
+export async function listMeasurementTasks(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; today?: string }
+): Promise<(MeasurementRequest & { professionalName: string })[]> {
+	const account = requireSignedIn(options.actor);
+	const today = options.today ?? localDay();
+	return (await openRequestsOf(db, account.id)).filter((request) => isDue(request, today));
+}
+
+export async function getMeasurementTask(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; id: string; today?: string }
+): Promise<(MeasurementRequest & { professionalName: string }) | undefined> {
+	return (await listMeasurementTasks(db, options)).find((task) => task.id === options.id);
+}
+
+export type CompleteOutcome = { ok: true; measurement: StoredMeasurement } | { ok: false; reason: 'not_found' | 'incomplete' };
+
+/**
+ * Saves the answers as the person's own measurement and moves the request on. Scores are computed again here. The
+ * update only matches the request as it was read (same due day, still open), so a double submit saves once.
+ */
+export async function completeMeasurementTask(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; id: string; answers: Answers; now?: Date }
+): Promise<CompleteOutcome> {
+	const account = requireSignedIn(options.actor);
+	const now = options.now ?? new Date();
+	const task = await getMeasurementTask(db, { actor: account, id: options.id, today: localDay(now) });
+	const instrument = task && getInstrument(task.instrument);
+	if (!task || !instrument) return { ok: false, reason: 'not_found' };
+	if (instrument.items.some((item) => options.answers[item.number] === undefined)) return { ok: false, reason: 'incomplete' };
+	return db.transaction().execute(async (trx) => {
+		const next = nextDueDay({ repeatWeeks: task.repeatWeeks, filledDay: localDay(now) });
+		const moved = await trx
+			.updateTable('measurement_request')
+			.set(next === null ? { ended_at: now.toISOString(), end_reason: 'done' } : { due_day: next })
+			.where('id', '=', task.id)
+			.where('due_day', '=', task.dueDay)
+			.where('ended_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(moved.numUpdatedRows) === 0) return { ok: false, reason: 'not_found' } as const;
+		const measurement = await saveMeasurementForAccount(trx, { accountId: account.id, instrument, answers: options.answers, now });
+		await trx.updateTable('measurement_request').set({ last_measurement_id: measurement.id }).where('id', '=', task.id).execute();
+		return { ok: true, measurement } as const;
+	});
+}

@@ -1,0 +1,95 @@
+/**
+ * Measurement requests (issue 6, item 2), JavaScript on and off, axe on every page: a professional asks a linked
+ * client to fill in the DJG-11 every four weeks; the client sees it on the overview, fills it in signed in, sees their
+ * own result first; the professional then sees the result and the request waiting for its next turn; withdrawing it
+ * takes the task away.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test, waitForPage } from './support';
+import { uniqueAddress } from './mailbox';
+import { signUpAndConfirm } from './people';
+import { inviteProfessional, setUpOrganisation } from './organisations';
+
+const password = 'een lang wachtwoord';
+
+async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+	return context.newPage();
+}
+
+/** "ja" everywhere: lonely on the six emotional items, not on the five social ones (6 points). */
+async function answerDjg11(page: Page) {
+	for (let item = 1; item <= 11; item++) {
+		await page
+			.getByRole('group', { name: new RegExp(`^Uitspraak ${item} van 11\\b`) })
+			.getByRole('radio', { name: 'ja', exact: true })
+			.check();
+	}
+}
+
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`measurement requests, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+		test.use({ javaScriptEnabled });
+		test.setTimeout(120_000);
+
+		test('a professional asks for the DJG-11, the client fills it in and sees the result first', async ({ page, browser }) => {
+			const admin = await newPage(browser, javaScriptEnabled);
+			const professional = await newPage(browser, javaScriptEnabled);
+			await setUpOrganisation(admin, { organisation: `Wijkteam ${Date.now()}`, name: 'Ina Beheer', email: uniqueAddress('ina'), password });
+			await inviteProfessional(admin, professional, { name: 'Joris Smit', email: uniqueAddress('joris'), password });
+			await professional.getByRole('link', { name: 'Iemand uitnodigen' }).click();
+			await professional.getByRole('button', { name: 'Code maken' }).click();
+			const code = (await professional.locator('.code').textContent())!.trim();
+
+			await signUpAndConfirm(page, uniqueAddress('lotte'), password);
+			await page.goto(`/nl/account/koppelen?code=${code}`);
+			await page.getByRole('checkbox', { name: /^Mijn uitslagen/ }).check();
+			await page.getByLabel(/Hoe mag deze persoon je noemen/).fill('Lotte');
+			await page.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
+			await expect(page.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
+
+			// The professional asks: DJG-11, from today, every four weeks. A wrong repeat is refused first.
+			await professional.goto('/nl/werk/clienten');
+			await professional.getByRole('link', { name: 'Lotte' }).click();
+			await expect(professional.getByRole('heading', { level: 2, name: 'Vragenlijsten' })).toBeVisible();
+			await expect(professional.getByText('Er staat nu geen vragenlijst open.')).toBeVisible();
+			await expectNoAxeViolations(professional);
+			await professional.getByText('Een vragenlijst vragen').click();
+			await waitForPage(professional);
+			await professional.getByLabel('Hoe vaak?').selectOption({ label: 'Elke 4 weken' });
+			await professional.getByRole('button', { name: 'Vragen', exact: true }).click();
+			await expect(professional.getByText('Gevraagd. Je cliënt ziet het op het overzicht.')).toBeVisible();
+			await expect(professional.getByRole('listitem').filter({ hasText: /staat klaar, elke 4 weken/ })).toBeVisible();
+			await expectNoAxeViolations(professional);
+
+			// The client sees it on the overview and fills it in; unanswered items are named.
+			await page.goto('/nl/overzicht');
+			await expect(page.getByRole('heading', { name: 'Gevraagd door je begeleider' })).toBeVisible();
+			await expectNoAxeViolations(page);
+			await page.getByRole('link', { name: /De Jong Gierveld/ }).click();
+			await expect(page.getByText(/Joris Smit vraagt je deze vragen in te vullen/)).toBeVisible();
+			await expectNoAxeViolations(page);
+			await page.getByRole('button', { name: 'Klaar, bewaar mijn antwoorden' }).click();
+			await expect(page.getByText('Kies een antwoord bij deze uitspraak.').first()).toBeVisible();
+			await answerDjg11(page);
+			await page.getByRole('button', { name: 'Klaar, bewaar mijn antwoorden' }).click();
+			await expect(page.getByText('Bewaard. Hier is je uitslag.')).toBeVisible();
+			await expect(page.getByRole('heading', { name: 'Jouw uitslag' })).toBeVisible();
+			await expectNoAxeViolations(page);
+			// Done for now: the next one comes in four weeks.
+			await page.goto('/nl/overzicht');
+			await expect(page.getByRole('heading', { name: 'Gevraagd door je begeleider' })).toHaveCount(0);
+
+			// The professional sees the result, and the request waiting for its next turn; then withdraws it.
+			await professional.reload();
+			await expect(professional.getByRole('region', { name: 'Mijn uitslagen' }).getByRole('row')).toHaveCount(2);
+			await expect(professional.getByRole('listitem').filter({ hasText: /vanaf .*, elke 4 weken/ })).toBeVisible();
+			await professional.getByRole('button', { name: /^Intrekken/ }).click();
+			await expect(professional.getByText('De vraag is ingetrokken.')).toBeVisible();
+			await expect(professional.getByText('Er staat nu geen vragenlijst open.')).toBeVisible();
+
+			await admin.context().close();
+			await professional.context().close();
+		});
+	});
+}
