@@ -13,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('measurement_request')
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id').onDelete('cascade'))
-		/** Who asked; null once their account is gone (the request then ends, see the use-cases). */
+		/** Who asked; null once their account is gone: such a request is never a task and shows on no page. */
 		.addColumn('professional_id', 'text', (c) => c.references('account.id').onDelete('set null'))
 		.addColumn('person_id', 'text', (c) => c.notNull().references('account.id').onDelete('cascade'))
 		/** djg-11, djg-6 or ucla-3. */

@@ -7,7 +7,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { deleteAccount } from '$lib/features/accounts/personal-data.server';
-import { changeConsentScopes, withdrawConsent } from '$lib/features/consent/consent.server';
+import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
 import { getInstrument, instruments, scoreInstrument, type Answers } from '$lib/features/instruments/instruments';
 import {
 	cancelMeasurementRequest,
@@ -496,13 +496,35 @@ describe.each(testDatabases())('measurement requests on $name', (target) => {
 	// migrations/006-professional-workspace.ts documents professional_id as "null once their account is gone (the
 	// request then ends, see the use-cases)". A colleague who also has the measurements scope sees the client's
 	// requests of the whole organisation, so a request that never ends shows there as open, "due now", for good.
-	it('a request whose professional deleted their account has ended, also for a colleague who shares the client', async () => {
+	it('a colleague who shares the same client never sees another professional’s requests, also not once that account is gone', async () => {
 		await fixtures.connect(anna, kees, ['measurements']);
 		const request = await ask({ repeatWeeks: 4 });
-		expect((await requestsOf(kees)).map((r) => [r.id, r.endedAt])).toEqual([[request.id, null]]);
+		// Consent is given to one professional: Kees neither sees nor cancels Piet's request.
+		expect(await requestsOf(kees)).toEqual([]);
+		expect(await cancelMeasurementRequest(handle.db, { actor: kees, personId: anna.id, id: request.id })).toBe(false);
 
 		expect(await deleteAccount(handle.db, { account: piet })).toEqual({ ok: true });
-		const open = (await requestsOf(kees)).filter((r) => r.endedAt === null);
-		expect(open).toEqual([]);
+		expect(await requestsOf(kees)).toEqual([]);
+		// The row is kept without its professional (the person's own result may point at it), and is a task for nobody.
+		const row = await handle.db.selectFrom('measurement_request').select(['professional_id', 'ended_at']).where('id', '=', request.id).executeTakeFirstOrThrow();
+		expect(row).toEqual({ professional_id: null, ended_at: null });
+	});
+
+	it('withdrawing consent, or taking the measurements scope away, ends the open requests for good', async () => {
+		const request = await ask({ repeatWeeks: 4 });
+		const forBen = await ask({ instrument: 'ucla-3' }, { personId: ben.id });
+		const activeGrantOf = async (person: SignedInAccount) =>
+			(await listConsentGrantsForPerson(handle.db, { actor: person })).find((g) => g.endedAt === null && g.professionalName === 'Piet Prof')!;
+		expect(await changeConsentScopes(handle.db, { actor: ben, grantId: (await activeGrantOf(ben)).id, scopes: ['programme'] })).toMatchObject({ ok: true });
+		const annasGrant = await activeGrantOf(anna);
+		expect(await withdrawConsent(handle.db, { actor: anna, grantId: annasGrant.id })).toBe(true);
+		const rows = await handle.db.selectFrom('measurement_request').select(['id', 'end_reason']).where('id', 'in', [request.id, forBen.id]).orderBy('end_reason').execute();
+		expect(rows.map((r) => [r.id, r.end_reason])).toEqual([
+			[forBen.id, 'consent_changed'],
+			[request.id, 'consent_withdrawn']
+		]);
+		// Connecting again later does not bring the old request back.
+		await fixtures.connect(anna, piet, ['measurements']);
+		expect(await tasks(anna, today)).toEqual([]);
 	});
 });

@@ -10,6 +10,7 @@
  * - `changeConsentScopes`: ends the grant and starts a new one with other scopes (history is never edited).
  * - `withdrawConsent`: ends a grant; access ends at once, since every read checks for an active grant.
  */
+import { endMeasurementRequests } from '$lib/features/measurement-requests/measurement-requests.server';
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import { MailDeliveryError, type Mailer, type MailLocale } from '$lib/server/mail/mailer';
@@ -308,6 +309,8 @@ export async function changeConsentScopes(
 			.insertInto('consent_grant')
 			.values({ ...current, id: grantId, scopes: JSON.stringify(scopes), granted_at: now, previous_grant_id: current.id })
 			.execute();
+		// Without the measurements scope, the professional's open questionnaire requests end with it.
+		if (!scopes.includes('measurements')) await endMeasurementRequests(trx, { grant: current, reason: 'consent_changed', now });
 		await recordAuditEvent(trx, {
 			actorId: account.id,
 			organisationId: current.organisation_id,
@@ -336,6 +339,8 @@ export async function withdrawConsent(
 			.where('id', '=', current.id)
 			.where('ended_at', 'is', null)
 			.execute();
+		// Open requests end too, so they never come back if the person connects with this professional again.
+		await endMeasurementRequests(trx, { grant: current, reason: 'consent_withdrawn', now });
 		await recordAuditEvent(trx, {
 			actorId: account.id,
 			organisationId: current.organisation_id,

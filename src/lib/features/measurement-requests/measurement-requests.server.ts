@@ -3,8 +3,10 @@
  * `measurements` scope; the client sees a due request as a task, fills it in signed in, and the result lands in their
  * own history first (they see it before anyone else).
  * - `requestMeasurement` (professional): once or repeating, from a start day.
- * - `listRequestsForClient` (professional): the open requests for one client, and the ended ones of the last weeks.
- * - `cancelMeasurementRequest` (professional).
+ * - `listRequestsForClient` (professional): their own requests for one client, open ones first, then the 50 newest
+ *   ended ones. Consent is given to one professional, so a colleague never sees or cancels another's requests.
+ * - `cancelMeasurementRequest` (professional): one of their own open requests.
+ * - `endMeasurementRequests`: ends the open requests under a grant (consent withdrawn, or the scope taken away).
  * - `listMeasurementTasks` (person): requests due today or earlier, from professionals they still share results with.
  * - `getMeasurementTask` (person): one of them.
  * - `completeMeasurementTask` (person): saves the measurement and moves the request on (a repeat comes back after
@@ -83,6 +85,7 @@ export async function listRequestsForClient(
 		.selectAll()
 		.where('person_id', '=', grant.personId)
 		.where('organisation_id', '=', grant.organisationId)
+		.where('professional_id', '=', options.actor!.id)
 		.orderBy((eb) => eb.case().when('ended_at', 'is', null).then(0).else(1).end())
 		.orderBy('due_day')
 		.orderBy('created_at', 'desc')
@@ -103,9 +106,25 @@ export async function cancelMeasurementRequest(
 		.where('id', '=', options.id)
 		.where('person_id', '=', grant.personId)
 		.where('organisation_id', '=', grant.organisationId)
+		.where('professional_id', '=', options.actor!.id)
 		.where('ended_at', 'is', null)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) > 0;
+}
+
+/** Called inside the consent transaction that ends or narrows a grant. */
+export async function endMeasurementRequests(
+	db: Kysely<Database>,
+	options: { grant: { person_id: string; professional_id: string; organisation_id: string }; reason: 'consent_withdrawn' | 'consent_changed'; now: string }
+): Promise<void> {
+	await db
+		.updateTable('measurement_request')
+		.set({ ended_at: options.now, end_reason: options.reason })
+		.where('person_id', '=', options.grant.person_id)
+		.where('professional_id', '=', options.grant.professional_id)
+		.where('organisation_id', '=', options.grant.organisation_id)
+		.where('ended_at', 'is', null)
+		.execute();
 }
 
 /** The person's open requests whose professional still has an active grant with the measurements scope. */
