@@ -82,7 +82,11 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// The professional sees the result, and the request waiting for its next turn; then withdraws it.
 			await professional.reload();
-			await expect(professional.getByRole('region', { name: 'Mijn uitslagen' }).getByRole('row')).toHaveCount(2);
+			const results = professional.getByRole('region', { name: 'Mijn uitslagen' });
+			await expect(results.getByRole('img', { name: /De Jong Gierveld.* door de tijd/ })).toBeVisible();
+			await results.getByText('Toon als tabel').click();
+			await expect(results.getByRole('table', { name: /door de tijd/ }).getByRole('row')).toHaveCount(2);
+			await expectNoAxeViolations(professional);
 			await expect(professional.getByRole('listitem').filter({ hasText: /vanaf .*, elke 4 weken/ })).toBeVisible();
 			await professional.getByRole('button', { name: /^Intrekken/ }).click();
 			await expect(professional.getByText('De vraag is ingetrokken.')).toBeVisible();

@@ -5,6 +5,9 @@ import { openClientRecord } from '$lib/features/clients/clients.server';
 import { consentScopes } from '$lib/features/consent/consent';
 import { cancelMeasurementRequest, listRequestsForClient, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
 import { measurementRequestSchema } from '$lib/features/measurement-requests/requests';
+import { getInstrument, instrumentIds } from '$lib/features/instruments/instruments';
+import { historyChartModel } from '$lib/features/measurements/history-chart';
+import type { LonelinessBand } from '$lib/features/instruments/instruments';
 import { href } from '$lib/i18n/href';
 import { db } from '$lib/server/db';
 import { localDay } from '$lib/time';
@@ -13,8 +16,17 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 /** Only what the person shares, and every visit lands in their "who looked at my data" list. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const record = await openClientRecord(db(), { actor: locals.account, personId: params.id });
+	// One chart per scale the client filled in, oldest measurement first.
+	const charts = instrumentIds.flatMap((instrument) => {
+		const def = getInstrument(instrument);
+		const measurements = (record.measurements ?? []).filter((measurement) => measurement.instrument === instrument);
+		if (!def || measurements.length === 0) return [];
+		const points = measurements.map((x) => ({ ...x, band: x.band as LonelinessBand | null }));
+		return [{ instrument, model: historyChartModel(def, points), count: measurements.length, latest: measurements[0]!.total }];
+	});
 	return {
 		record,
+		charts,
 		allScopes: consentScopes,
 		today: localDay(),
 		requests: record.scopes.includes('measurements') ? await listRequestsForClient(db(), { actor: locals.account, personId: params.id }) : [],
