@@ -1,7 +1,6 @@
 /**
- * The professional workspace (issue 6): measurement requests from a professional to a client, the client's health
- * webs, the professional's self-sufficiency ratings, and conversation notes with an optional summary shared with the
- * client. Notes and rating notes are encrypted at rest (src/lib/server/crypto/columns.ts lists the columns).
+ * The professional workspace (issue 6): measurement requests from a professional to a client, and the client's health
+ * webs (a conversation tool the person fills in; a professional sees them only with the health_web scope).
  * `*_day` columns are local dates (YYYY-MM-DD, Europe/Amsterdam); instants are UTC ISO text; maps are JSON text.
  * Forward-only: never edit this file once released; add a new numbered migration instead.
  */
@@ -30,4 +29,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	await db.schema.createIndex('measurement_request_person_idx').on('measurement_request').columns(['person_id', 'due_day']).execute();
 	await db.schema.createIndex('measurement_request_professional_idx').on('measurement_request').column('professional_id').execute();
+
+	await db.schema
+		.createTable('health_web')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('account_id', 'text', (c) => c.notNull().references('account.id').onDelete('cascade'))
+		/** JSON object: dimension id → whole number 0–10. */
+		.addColumn('scores', 'text', (c) => c.notNull())
+		/** JSON array of the dimensions marked "hier wil ik over praten", in web order. */
+		.addColumn('discuss', 'text', (c) => c.notNull())
+		.addColumn('taken_at', 'text', (c) => c.notNull())
+		.execute();
+	await db.schema.createIndex('health_web_account_idx').on('health_web').columns(['account_id', 'taken_at']).execute();
 }

@@ -185,6 +185,10 @@ export const matrix: MatrixEntry[] = [
 	{ route: '/(person)/metingen/[id]', operation: 'GET', request: page(`/metingen/${nobodysEntry}`), expect: notYoursPage },
 	{ route: '/(person)/metingen/[id]', operation: '?/default', request: action(`/metingen/${nobodysEntry}`), expect: signedInPage },
 	{ route: '/(person)/metingen/uitslag/[id]', operation: 'GET', request: page(`/metingen/uitslag/${nobodysEntry}`), expect: notYoursPage },
+	// The health web: a person's own.
+	{ route: '/(person)/gezondheidsweb', operation: 'GET', request: page('/gezondheidsweb'), expect: signedInPage },
+	{ route: '/(person)/gezondheidsweb', operation: '?/save', request: action('/gezondheidsweb'), expect: signedInPage },
+	{ route: '/(person)/gezondheidsweb', operation: '?/delete', request: action('/gezondheidsweb', { id: nobodysEntry }), expect: signedInPage },
 	// The relationship map. Rows are somebody's own: an id of nobody (or of somebody else) is "not found" for all.
 	{ route: '/(person)/mensen', operation: 'GET', request: page('/mensen'), expect: signedInPage },
 	{ route: '/(person)/mensen/nieuw', operation: 'GET', request: page('/mensen/nieuw'), expect: signedInPage },

@@ -41,7 +41,8 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	bewerken: 'edit',
 	afspraak: 'appointment',
 	agenda: 'calendar',
-	metingen: 'measurements'
+	metingen: 'measurements',
+	gezondheidsweb: 'health-web'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

@@ -21,6 +21,7 @@ import { strongestPatterns } from '$lib/features/patterns/pattern-check';
 import { listContactMoments, listRelations, type ContactMoment, type Relation } from '$lib/features/relationships/relations.server';
 import { listPlannedMoments, type PlannedMoment } from '$lib/features/relationships/planned-moments.server';
 import { calendarFeedStatus, type CalendarFeedStatus } from '$lib/features/relationships/calendar-feed.server';
+import { readHealthWebs, type SavedHealthWeb } from '$lib/features/health-web/health-webs.server';
 import type { SignedInAccount } from './accounts.server';
 
 const toIso = (value: Date | string) => new Date(value).toISOString();
@@ -65,6 +66,9 @@ export interface PersonalDataExport {
 	contactMoments: ContactMoment[];
 	plannedMoments: PlannedMoment[];
 	calendarFeed: CalendarFeedStatus | null;
+	healthWebs: SavedHealthWeb[];
+	/** Questionnaires professionals asked the person to fill in. */
+	measurementRequests: { instrument: string; repeatWeeks: number | null; dueDay: string; endedAt: string | null; endReason: string | null; createdAt: string }[];
 }
 
 export async function exportPersonalData(
@@ -161,7 +165,11 @@ export async function exportPersonalData(
 			...(await listPlannedMoments(db, { actor, state: 'open', limit: 1_000_000 })),
 			...(await listPlannedMoments(db, { actor, state: 'closed', limit: 1_000_000 }))
 		],
-		calendarFeed: await calendarFeedStatus(db, { actor })
+		calendarFeed: await calendarFeedStatus(db, { actor }),
+		healthWebs: await readHealthWebs(db, { personId: accountId, limit: 1_000_000 }),
+		measurementRequests: (
+			await db.selectFrom('measurement_request').selectAll().where('person_id', '=', accountId).orderBy('created_at').execute()
+		).map((r) => ({ instrument: r.instrument_id, repeatWeeks: r.repeat_weeks, dueDay: r.due_day, endedAt: r.ended_at, endReason: r.end_reason, createdAt: r.created_at }))
 	};
 }
 

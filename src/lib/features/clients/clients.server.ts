@@ -17,6 +17,7 @@ import { listMeasurementsForAccount } from '$lib/features/measurements/measureme
 import { readRelationshipSummary } from '$lib/features/relationships/relations.server';
 import type { RelationshipSummary } from '$lib/features/relationships/relationship-summary';
 import { localDay } from '$lib/time';
+import { readHealthWebs, type SavedHealthWeb } from '$lib/features/health-web/health-webs.server';
 
 export interface ClientSummary {
 	grantId: string;
@@ -84,6 +85,8 @@ export interface ClientRecord {
 	shared: SharedEntries;
 	/** Counts per circle and contacts per week, never names; present only with the relationship_summary scope. */
 	relationships?: RelationshipSummary;
+	/** The two newest health webs, newest first; present only with the health_web scope. */
+	healthWebs?: SavedHealthWeb[];
 }
 
 export async function openClientRecord(
@@ -127,6 +130,10 @@ export async function openClientRecord(
 				emotional: m.score.subscales?.emotional ?? null,
 				social: m.score.subscales?.social ?? null
 			}));
+		}
+		if (grant.scopes.includes('health_web')) {
+			await audit('client.scope.read', 'health_web');
+			record.healthWebs = await readHealthWebs(trx, { personId: grant.personId, limit: 2 });
 		}
 		if (grant.scopes.includes('relationship_summary')) {
 			await audit('client.scope.read', 'relationship_summary');

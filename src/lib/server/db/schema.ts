@@ -291,6 +291,16 @@ export interface MeasurementRequestTable {
 	created_at: string;
 }
 
+export interface HealthWebTable {
+	id: string;
+	account_id: string;
+	/** JSON object: dimension → 0–10. */
+	scores: string;
+	/** JSON array of dimensions. */
+	discuss: string;
+	taken_at: string;
+}
+
 /** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
 export interface Database {
 	measurement: MeasurementTable;
@@ -316,4 +326,5 @@ export interface Database {
 	contact_moment: ContactMomentTable;
 	calendar_token: CalendarTokenTable;
 	measurement_request: MeasurementRequestTable;
+	health_web: HealthWebTable;
 }

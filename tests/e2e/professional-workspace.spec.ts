@@ -1,8 +1,9 @@
 /**
- * Measurement requests (issue 6, item 2), JavaScript on and off, axe on every page: a professional asks a linked
- * client to fill in the DJG-11 every four weeks; the client sees it on the overview, fills it in signed in, sees their
- * own result first; the professional then sees the result and the request waiting for its next turn; withdrawing it
- * takes the task away.
+ * The professional workspace (issue 6, in part), JavaScript on and off, axe on every page: a professional asks a
+ * linked client to fill in the DJG-11 every four weeks; the client sees it on the overview, fills it in signed in,
+ * sees their own result first; the professional sees the result as a chart and the request waiting for its next turn,
+ * and withdraws it. The client fills in the health web twice and marks what to talk about; the professional sees the
+ * marked dimensions first, beside the previous web.
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForPage } from './support';
@@ -28,7 +29,7 @@ async function answerDjg11(page: Page) {
 }
 
 for (const javaScriptEnabled of [true, false]) {
-	test.describe(`measurement requests, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+	test.describe(`professional workspace, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
 		test.use({ javaScriptEnabled });
 		test.setTimeout(120_000);
 
@@ -44,6 +45,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await signUpAndConfirm(page, uniqueAddress('lotte'), password);
 			await page.goto(`/nl/account/koppelen?code=${code}`);
 			await page.getByRole('checkbox', { name: /^Mijn uitslagen/ }).check();
+			await page.getByRole('checkbox', { name: /^Mijn gezondheidsweb/ }).check();
 			await page.getByLabel(/Hoe mag deze persoon je noemen/).fill('Lotte');
 			await page.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
 			await expect(page.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
@@ -91,6 +93,35 @@ for (const javaScriptEnabled of [true, false]) {
 			await professional.getByRole('button', { name: /^Intrekken/ }).click();
 			await expect(professional.getByText('De vraag is ingetrokken.')).toBeVisible();
 			await expect(professional.getByText('Er staat nu geen vragenlijst open.')).toBeVisible();
+
+			// The health web: every area needs a score; twice, so the second sits beside the first.
+			await page.goto('/nl/gezondheidsweb');
+			await expect(page.getByRole('heading', { level: 1, name: 'Mijn gezondheidsweb' })).toBeVisible();
+			await expectNoAxeViolations(page);
+			await waitForPage(page);
+			await page.getByRole('group', { name: /^Meedoen/ }).getByRole('radio', { name: '3', exact: true }).check();
+			await page.getByRole('button', { name: 'Bewaar mijn web' }).click();
+			await expect(page.getByText('Kies een cijfer van 0 tot 10.').first()).toBeVisible();
+			await expectNoAxeViolations(page);
+			for (const [web, scores] of [[1, [6, 5, 6, 6, 5, 7]], [2, [6, 5, 6, 6, 3, 7]]] as const) {
+				await waitForPage(page);
+				const areas = ['Lichaamsfuncties', 'Mentaal welbevinden', 'Zingeving', 'Kwaliteit van leven', 'Meedoen', 'Dagelijks functioneren'];
+				for (const [i, area] of areas.entries()) {
+					await page.getByRole('group', { name: new RegExp(`^${area}`) }).getByRole('radio', { name: String(scores[i]), exact: true }).check();
+				}
+				if (web === 2) await page.getByRole('group', { name: /^Meedoen/ }).getByRole('checkbox', { name: 'Hier wil ik over praten' }).check();
+				await page.getByRole('button', { name: 'Bewaar mijn web' }).click();
+				await expect(page.getByText(/Je web is bewaard/)).toBeVisible();
+			}
+			await expect(page.getByRole('img', { name: /Gezondheidsweb van/ })).toBeVisible();
+			await expectNoAxeViolations(page);
+
+			await professional.reload();
+			const web = professional.getByRole('region', { name: 'Mijn gezondheidsweb' });
+			await expect(web.getByText('Hierover wil je cliënt praten:')).toBeVisible();
+			await expect(web.getByRole('listitem').filter({ hasText: 'Meedoen: 3' })).toBeVisible();
+			await expect(web.getByRole('img', { name: /Meedoen 3 \(was 5\)/ })).toBeVisible();
+			await expectNoAxeViolations(professional);
 
 			await admin.context().close();
 			await professional.context().close();

@@ -1,0 +1,70 @@
+/**
+ * A person's health webs: filled in by the person, kept in their account, and seen by a linked professional only
+ * with the `health_web` scope (read through `openClientRecord`, which audits it).
+ * - `saveHealthWeb`, `deleteHealthWeb`, `listHealthWebs` (own, newest first).
+ * - `readHealthWebs`: the newest webs of a person, for `openClientRecord` (no actor: the caller checked consent).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import type { HealthWebTable } from '$lib/server/db/schema';
+import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { requireSignedIn } from '$lib/features/access/policy.server';
+import { healthWebDimensions, healthWebScoreMax, healthWebScoreMin, type HealthWeb, type HealthWebDimension, type HealthWebScores } from './health-web';
+
+export interface SavedHealthWeb extends HealthWeb {
+	id: string;
+	takenAt: string;
+}
+
+/** Stored values are checked again on the way out: a row is never drawn with a hole or a value out of range. */
+function openHealthWeb(row: HealthWebTable): SavedHealthWeb {
+	const stored = JSON.parse(row.scores) as Record<string, unknown>;
+	const marked = JSON.parse(row.discuss) as unknown[];
+	const scores = Object.fromEntries(
+		healthWebDimensions.map((dimension) => {
+			const value = Number(stored[dimension]);
+			return [dimension, Number.isInteger(value) ? Math.min(healthWebScoreMax, Math.max(healthWebScoreMin, value)) : healthWebScoreMin];
+		})
+	) as HealthWebScores;
+	const discuss = healthWebDimensions.filter((dimension) => marked.includes(dimension)) as HealthWebDimension[];
+	return { id: row.id, takenAt: row.taken_at, scores, discuss };
+}
+
+export async function saveHealthWeb(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; web: HealthWeb; now?: Date }
+): Promise<SavedHealthWeb> {
+	const account = requireSignedIn(options.actor);
+	const row: HealthWebTable = {
+		id: crypto.randomUUID(),
+		account_id: account.id,
+		scores: JSON.stringify(options.web.scores),
+		discuss: JSON.stringify(options.web.discuss),
+		taken_at: (options.now ?? new Date()).toISOString()
+	};
+	await db.insertInto('health_web').values(row).execute();
+	return openHealthWeb(row);
+}
+
+export async function deleteHealthWeb(db: Kysely<Database>, options: { actor: SignedInAccount | null; id: string }): Promise<boolean> {
+	const account = requireSignedIn(options.actor);
+	const result = await db.deleteFrom('health_web').where('id', '=', options.id).where('account_id', '=', account.id).executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
+}
+
+export async function listHealthWebs(db: Kysely<Database>, options: { actor: SignedInAccount | null; limit?: number }): Promise<SavedHealthWeb[]> {
+	const account = requireSignedIn(options.actor);
+	return readHealthWebs(db, { personId: account.id, limit: options.limit });
+}
+
+export async function readHealthWebs(db: Kysely<Database>, options: { personId: string; limit?: number }): Promise<SavedHealthWeb[]> {
+	const rows = await db
+		.selectFrom('health_web')
+		.selectAll()
+		.where('account_id', '=', options.personId)
+		.orderBy('taken_at', 'desc')
+		.orderBy('id')
+		.limit(options.limit ?? 100)
+		.execute();
+	return rows.map(openHealthWeb);
+}
