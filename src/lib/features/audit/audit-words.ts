@@ -17,6 +17,8 @@ export function auditActionText(action: string, object: string | null): string {
 			return m.audit_client_record_read();
 		case 'client.scope.read':
 			return m.audit_client_scope_read({ what: scopes(object) });
+		case 'client.caseload.read':
+			return m.audit_client_caseload_read({ what: scopes(object) });
 		case 'client.shared_entry.read':
 			return m.audit_client_shared_entry_read();
 		case 'consent.granted':

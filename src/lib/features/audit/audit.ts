@@ -7,6 +7,8 @@ export const auditActions = [
 	// A professional opened a client's page, or read one kind of shared data (object: the scope).
 	'client.record.read',
 	'client.scope.read',
+	// A professional's list of clients showed the person's latest results and signals (object: the scopes read).
+	'client.caseload.read',
 	// A professional read one entry the person marked "bespreek dit" (object: the entry id).
 	'client.shared_entry.read',
 	// A person's own consent decisions (object: the scopes).

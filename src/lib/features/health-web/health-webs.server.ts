@@ -16,10 +16,23 @@ export interface SavedHealthWeb extends HealthWeb {
 	takenAt: string;
 }
 
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return null;
+	}
+}
+
+function objectOrEmpty(value: unknown): Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 /** Stored values are checked again on the way out: a row is never drawn with a hole or a value out of range. */
 function openHealthWeb(row: HealthWebTable): SavedHealthWeb {
-	const stored = JSON.parse(row.scores) as Record<string, unknown>;
-	const marked = JSON.parse(row.discuss) as unknown[];
+	const stored = objectOrEmpty(parseJson(row.scores));
+	const parsedMarks = parseJson(row.discuss);
+	const marked: unknown[] = Array.isArray(parsedMarks) ? parsedMarks : [];
 	const scores = Object.fromEntries(
 		healthWebDimensions.map((dimension) => {
 			const value = Number(stored[dimension]);

@@ -1,0 +1,48 @@
+/** The caseload's signals and band filters in words, in the page's language. Never colour alone. */
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { healthWebDefinitions } from '$lib/features/health-web/health-web';
+import { getInstrument } from '$lib/features/instruments/instruments';
+import type { CaseloadBandFilter } from './caseload-list';
+import type { CaseloadSignal, CaseloadSignalId } from './signals';
+
+export function signalNames(): Record<CaseloadSignalId, string> {
+	return {
+		severe_band: m.signal_severe(),
+		score_worsened: m.signal_worsened(),
+		discuss_unread: m.signal_discuss(),
+		health_web_drop: m.signal_web_drop(),
+		inactive: m.signal_inactive()
+	};
+}
+
+/** One signal with its data, e.g. "Score 4 punten hoger (De Jong Gierveld, 11 uitspraken)". */
+export function signalText(signal: CaseloadSignal): string {
+	const locale = getLocale();
+	const title = (id: string) => getInstrument(id)?.title[locale] ?? id;
+	switch (signal.id) {
+		case 'severe_band':
+			return m.signal_severe_text({ what: signal.results.map((r) => `${title(r.instrument)} ${r.total}`).join(', ') });
+		case 'score_worsened':
+			return m.signal_worsened_text({ what: signal.changes.map((c) => `${title(c.instrument)} ${c.previous} → ${c.latest}`).join(', ') });
+		case 'discuss_unread':
+			return m.signal_discuss_text({ count: signal.count });
+		case 'health_web_drop':
+			return m.signal_web_drop_text({ what: signal.drops.map((d) => `${healthWebDefinitions[d.dimension].name[locale]} ${d.previous} → ${d.current}`).join(', ') });
+		case 'inactive':
+			return signal.days === null ? m.signal_inactive_long() : m.signal_inactive_text({ days: signal.days });
+	}
+}
+
+export function bandFilterNames(): Record<CaseloadBandFilter, string> {
+	const bands = getInstrument('djg-11')!.bands;
+	const label = (id: string) => bands.find((b) => b.id === id)?.label[getLocale()] ?? id;
+	return {
+		not_lonely: label('not_lonely'),
+		moderately_lonely: label('moderately_lonely'),
+		severely_lonely: label('severely_lonely'),
+		very_severely_lonely: label('very_severely_lonely'),
+		indication: m.caseload_band_indication(),
+		no_result: m.caseload_band_none()
+	};
+}

@@ -1,0 +1,201 @@
+/**
+ * A professional's caseload: every client who shares with them, with what the signals need, gathered in a few
+ * queries for the whole caseload (fast with 200 clients), then sorted, filtered and paged by the pure rules in
+ * caseload-list.ts. Only what each client shares is read: measurements with `measurements`, activity with
+ * `programme`, health webs with `health_web`; "bespreek dit" items with any grant (see decision 010). Each client
+ * shown on the page gets a `client.caseload.read` audit event, in the same transaction as the reads.
+ * - `openCaseload({ actor, today, filter, page })`: one page of the caseload, and the counts for the pager.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { requireMembership } from '$lib/features/access/policy.server';
+import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
+import { healthWebDimensions, type HealthWebScores } from '$lib/features/health-web/health-web';
+import type { InstrumentId, LonelinessBand } from '$lib/features/instruments/instruments';
+import { localDay } from '$lib/time';
+import { caseloadRow, compareCaseloadRows, matchesCaseloadFilter, type CaseloadFilter, type CaseloadRow } from './caseload-list';
+import type { CaseloadFacts, MeasurementFact } from './signals';
+
+export const caseloadPageSize = 50;
+
+export interface CaseloadEntry extends CaseloadRow {
+	scopes: ConsentScope[];
+	since: string;
+	/** Open questionnaire requests of this professional for the client. */
+	openRequests: number;
+}
+
+export interface CaseloadPage {
+	entries: CaseloadEntry[];
+	/** Clients after filtering, and in the whole caseload. */
+	matching: number;
+	total: number;
+	page: number;
+	pages: number;
+}
+
+type Trx = Kysely<Database>;
+
+async function measurementsOf(db: Trx, personIds: string[]): Promise<Map<string, MeasurementFact[]>> {
+	const byPerson = new Map<string, MeasurementFact[]>();
+	if (personIds.length === 0) return byPerson;
+	const rows = await db
+		.selectFrom('measurement')
+		.select(['account_id', 'instrument_id', 'taken_at', 'total', 'band'])
+		.where('account_id', 'in', personIds)
+		.where('instrument_id', 'in', ['djg-11', 'djg-6', 'ucla-3'])
+		.execute();
+	for (const row of rows) {
+		const list = byPerson.get(row.account_id!) ?? [];
+		list.push({ instrument: row.instrument_id as InstrumentId, takenAt: row.taken_at, total: row.total, band: row.band as LonelinessBand | null });
+		byPerson.set(row.account_id!, list);
+	}
+	return byPerson;
+}
+
+/** The last local day with anything the person did in brug: toolkit, steps, contacts, measurements, health webs. */
+async function lastActivityOf(db: Trx, personIds: string[]): Promise<Map<string, string>> {
+	const last = new Map<string, string>();
+	if (personIds.length === 0) return last;
+	const note = (personId: string | null, day: string | null) => {
+		if (personId && day && day > (last.get(personId) ?? '')) last.set(personId, day);
+	};
+	const byDay = ['journal_entry', 'thought_record', 'kind_moment', 'exercise_done', 'contact_moment'] as const;
+	const dayRows = await Promise.all(
+		byDay.map((table) =>
+			db
+				.selectFrom(table)
+				.select(['account_id', (eb) => eb.fn.max('day').as('last')])
+				.where('account_id', 'in', personIds)
+				.groupBy('account_id')
+				.execute()
+		)
+	);
+	for (const rows of dayRows) for (const row of rows) note(row.account_id, row.last === null ? null : String(row.last));
+	// Instants become the local day they fall on.
+	const [measured, webs, steps] = await Promise.all([
+		db.selectFrom('measurement').select(['account_id', (eb) => eb.fn.max('taken_at').as('last')]).where('account_id', 'in', personIds).groupBy('account_id').execute(),
+		db.selectFrom('health_web').select(['account_id', (eb) => eb.fn.max('taken_at').as('last')]).where('account_id', 'in', personIds).groupBy('account_id').execute(),
+		db.selectFrom('step_plan').select(['account_id', (eb) => eb.fn.max('done_at').as('last')]).where('account_id', 'in', personIds).groupBy('account_id').execute()
+	]);
+	for (const row of [...measured, ...webs, ...steps]) note(row.account_id, row.last ? localDay(new Date(String(row.last))) : null);
+	return last;
+}
+
+async function websOf(db: Trx, personIds: string[]): Promise<Map<string, HealthWebScores[]>> {
+	const byPerson = new Map<string, HealthWebScores[]>();
+	if (personIds.length === 0) return byPerson;
+	const rows = await db.selectFrom('health_web').select(['account_id', 'scores']).where('account_id', 'in', personIds).orderBy('taken_at', 'desc').execute();
+	for (const row of rows) {
+		const list = byPerson.get(row.account_id) ?? [];
+		if (list.length >= 2) continue;
+		const stored = JSON.parse(row.scores) as Record<string, unknown>;
+		list.push(Object.fromEntries(healthWebDimensions.map((d) => [d, Number(stored[d]) || 0])) as HealthWebScores);
+		byPerson.set(row.account_id, list);
+	}
+	return byPerson;
+}
+
+/** Marked "bespreek dit" entries this professional has not opened yet (no read of theirs in the audit log). */
+async function unreadSharedOf(db: Trx, readerId: string, personIds: string[]): Promise<Map<string, number>> {
+	const counts = new Map<string, number>();
+	if (personIds.length === 0) return counts;
+	for (const table of ['journal_entry', 'thought_record'] as const) {
+		const rows = await db
+			.selectFrom(table)
+			.select(['account_id', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('account_id', 'in', personIds)
+			.where('discuss', '=', 1)
+			.where(({ not, exists, selectFrom }) =>
+				not(
+					exists(
+						selectFrom('audit_event')
+							.select('audit_event.id')
+							.where('audit_event.actor_id', '=', readerId)
+							.where('audit_event.action', '=', 'client.shared_entry.read')
+							.whereRef('audit_event.object', '=', `${table}.id`)
+					)
+				)
+			)
+			.groupBy('account_id')
+			.execute();
+		for (const row of rows) counts.set(row.account_id, (counts.get(row.account_id) ?? 0) + Number(row.n));
+	}
+	return counts;
+}
+
+export async function openCaseload(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; today?: string; filter?: CaseloadFilter; page?: number; now?: Date }
+): Promise<CaseloadPage> {
+	const memberships = await requireMembership(db, options.actor, { role: 'professional' });
+	const actorId = options.actor!.id;
+	const now = options.now ?? new Date();
+	const today = options.today ?? localDay(now);
+	return db.transaction().execute(async (trx) => {
+		const grants = await trx
+			.selectFrom('consent_grant')
+			.select(['person_id', 'person_name', 'organisation_id', 'scopes', 'granted_at'])
+			.where('professional_id', '=', actorId)
+			.where('ended_at', 'is', null)
+			.where('organisation_id', 'in', memberships.map((m) => m.organisationId))
+			.execute();
+		const clients = grants.map((g) => ({ ...g, scopes: parseScopes(JSON.parse(g.scopes) as unknown[]) }));
+		const sharing = (scope: ConsentScope) => clients.filter((c) => c.scopes.includes(scope)).map((c) => c.person_id);
+		const everyone = clients.map((c) => c.person_id);
+		const [measurements, activity, webs, unread, requests] = await Promise.all([
+			measurementsOf(trx, sharing('measurements')),
+			lastActivityOf(trx, sharing('programme')),
+			websOf(trx, sharing('health_web')),
+			unreadSharedOf(trx, actorId, everyone),
+			everyone.length === 0
+				? Promise.resolve([])
+				: trx
+						.selectFrom('measurement_request')
+						.select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
+						.where('professional_id', '=', actorId)
+						.where('ended_at', 'is', null)
+						.where('person_id', 'in', everyone)
+						.groupBy('person_id')
+						.execute()
+		]);
+		const openRequests = new Map(requests.map((r) => [r.person_id, Number(r.n)]));
+		const rows: CaseloadEntry[] = clients.map((client) => {
+			const [latestWeb, previousWeb] = webs.get(client.person_id) ?? [];
+			const facts: CaseloadFacts = {
+				personId: client.person_id,
+				name: client.person_name,
+				measurements: measurements.get(client.person_id) ?? [],
+				lastActivityDay: activity.get(client.person_id) ?? null,
+				everActive: activity.has(client.person_id),
+				latestWeb: latestWeb ?? null,
+				previousWeb: previousWeb ?? null,
+				unreadSharedCount: unread.get(client.person_id) ?? 0
+			};
+			return { ...caseloadRow(facts, today), scopes: client.scopes, since: client.granted_at, openRequests: openRequests.get(client.person_id) ?? 0 };
+		});
+		const matching = rows.filter((row) => matchesCaseloadFilter(row, options.filter ?? {})).sort(compareCaseloadRows);
+		const pages = Math.max(1, Math.ceil(matching.length / caseloadPageSize));
+		const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+		const entries = matching.slice((page - 1) * caseloadPageSize, page * caseloadPageSize);
+		// What is on the page was read: one event per client, naming what was read.
+		if (entries.length > 0) {
+			await trx
+				.insertInto('audit_event')
+				.values(
+					entries.map((entry) => ({
+						id: crypto.randomUUID(),
+						at: now.toISOString(),
+						actor_id: actorId,
+						organisation_id: clients.find((c) => c.person_id === entry.facts.personId)!.organisation_id,
+						subject_id: entry.facts.personId,
+						action: 'client.caseload.read',
+						object: entry.scopes.filter((s) => s !== 'relationship_summary').join(',')
+					}))
+				)
+				.execute();
+		}
+		return { entries, matching: matching.length, total: rows.length, page, pages };
+	});
+}
