@@ -1,6 +1,7 @@
 /**
  * The professional workspace (issue 6): measurement requests from a professional to a client, and the client's health
- * webs (a conversation tool the person fills in; a professional sees them only with the health_web scope).
+ * webs (a conversation tool the person fills in; a professional sees them only with the health_web scope), and the
+ * professional's self-sufficiency ratings (observed, per domain; notes encrypted, see src/lib/server/crypto/columns.ts).
  * `*_day` columns are local dates (YYYY-MM-DD, Europe/Amsterdam); instants are UTC ISO text; maps are JSON text.
  * Forward-only: never edit this file once released; add a new numbered migration instead.
  */
@@ -41,4 +42,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('taken_at', 'text', (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('health_web_account_idx').on('health_web').columns(['account_id', 'taken_at']).execute();
+
+	await db.schema
+		.createTable('self_sufficiency_rating')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		/** A rating belongs to the organisation and the client (DESIGN.md); colleagues with their own grant see it. */
+		.addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id').onDelete('cascade'))
+		.addColumn('person_id', 'text', (c) => c.notNull().references('account.id').onDelete('cascade'))
+		.addColumn('professional_id', 'text', (c) => c.references('account.id').onDelete('set null'))
+		/** JSON object: domain → { level 1–5 | null, source | null }. */
+		.addColumn('levels', 'text', (c) => c.notNull())
+		/** Encrypted JSON object: domain → note; null without notes. */
+		.addColumn('notes', 'text')
+		.addColumn('rated_at', 'text', (c) => c.notNull())
+		.execute();
+	await db.schema.createIndex('self_sufficiency_rating_person_idx').on('self_sufficiency_rating').columns(['person_id', 'rated_at']).execute();
 }

@@ -33,7 +33,7 @@ for (const javaScriptEnabled of [true, false]) {
 		test.use({ javaScriptEnabled });
 		test.setTimeout(120_000);
 
-		test('a professional asks for the DJG-11, the client fills it in and sees the result first', async ({ page, browser }) => {
+		test('request DJG-11, the client fills it in, the caseload and chart, health web, self-sufficiency, the conversation view, withdrawal', async ({ page, browser }) => {
 			const admin = await newPage(browser, javaScriptEnabled);
 			const professional = await newPage(browser, javaScriptEnabled);
 			await setUpOrganisation(admin, { organisation: `Wijkteam ${Date.now()}`, name: 'Ina Beheer', email: uniqueAddress('ina'), password });
@@ -122,6 +122,39 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(web.getByRole('listitem').filter({ hasText: 'Meedoen: 3' })).toBeVisible();
 			await expect(web.getByRole('img', { name: /Meedoen 3 \(was 5\)/ })).toBeVisible();
 			await expectNoAxeViolations(professional);
+
+			// The professional rates self-sufficiency; the conversation view puts it beside the client's own web.
+			await professional.getByRole('link', { name: 'Zelfredzaamheid' }).click();
+			await expect(professional.getByRole('heading', { level: 1, name: /^Zelfredzaamheid/ })).toBeVisible();
+			await expectNoAxeViolations(professional);
+			await professional.getByRole('button', { name: 'Bewaar inschatting' }).click();
+			await expect(professional.getByText('Geef minstens één domein een niveau.')).toBeVisible();
+			await waitForPage(professional);
+			await professional.getByRole('group', { name: /^Sociaal netwerk/ }).getByRole('radio', { name: /^4:/ }).check();
+			await professional.getByRole('group', { name: /^Sociaal netwerk/ }).getByLabel('Waar komt de kracht vandaan?').selectOption({ index: 2 });
+			await professional.getByRole('button', { name: 'Bewaar inschatting' }).click();
+			await expect(professional.getByText('Je inschatting is bewaard.')).toBeVisible();
+			await expect(professional.getByRole('row', { name: /Sociaal netwerk 4/ })).toBeVisible();
+			await expectNoAxeViolations(professional);
+			await professional.getByRole('link', { name: /^← Lotte/ }).click();
+			await professional.getByRole('link', { name: 'Gesprek' }).click();
+			await expect(professional.getByRole('heading', { level: 1, name: /^Gesprek/ })).toBeVisible();
+			const meedoen = professional.getByRole('row', { name: /^Meedoen/ });
+			await expect(meedoen).toContainText('Sociaal netwerk: 4 (7,5)');
+			await expect(meedoen).toContainText('cliënt ziet het slechter');
+			// What the client marked comes first.
+			await expect(professional.getByRole('row').nth(1)).toContainText('Meedoen');
+			await expectNoAxeViolations(professional);
+
+			// The caseload shows Lotte with her latest score; withdrawing consent takes her off it at once.
+			await professional.goto('/nl/werk/clienten');
+			await expect(professional.getByRole('row', { name: /^Lotte/ })).toContainText('6 / 11');
+			await expectNoAxeViolations(professional);
+			await page.goto('/nl/account/delen');
+			await page.getByRole('link', { name: 'Stop met delen' }).click();
+			await page.getByRole('button', { name: 'Ja, stop met delen' }).click();
+			await professional.reload();
+			await expect(professional.getByRole('row', { name: /^Lotte/ })).toHaveCount(0);
 
 			await admin.context().close();
 			await professional.context().close();

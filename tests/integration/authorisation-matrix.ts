@@ -274,6 +274,15 @@ export const matrix: MatrixEntry[] = [
 		request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}`, form: { id: nobodysEntry } }),
 		expect: { ...clientRecord, anonymous: 'unauthenticated' }
 	},
+	// The self-sufficiency rating and the conversation view: only the professional the person shares with.
+	{ route: '/(professional)/werk/clienten/[id]/zelfredzaamheid', operation: 'GET', request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}/zelfredzaamheid` }), expect: clientRecord },
+	{
+		route: '/(professional)/werk/clienten/[id]/zelfredzaamheid',
+		operation: '?/rate',
+		request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}/zelfredzaamheid`, form: {} }),
+		expect: { ...clientRecord, anonymous: 'unauthenticated' }
+	},
+	{ route: '/(professional)/werk/clienten/[id]/gesprek', operation: 'GET', request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}/gesprek` }), expect: clientRecord },
 	{ route: '/(professional)/werk/uitnodigen', operation: 'GET', request: page('/werk/uitnodigen'), expect: professionalPage },
 	// An empty form is a valid one (no address: the code is handed over in person), so a professional makes one.
 	{

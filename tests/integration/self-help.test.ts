@@ -4,6 +4,8 @@
  * free text is stored only as ciphertext (on SQLite not even in the file bytes); a crisis signal in any field is
  * reported and the entry is still saved.
  */
+import { rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
+import { professionalFixtures } from './professional-fixtures';
 import { addRelation, listRelations } from '$lib/features/relationships/relations.server';
 import { listPlannedMoments, planMoment } from '$lib/features/relationships/planned-moments.server';
 import fs from 'node:fs';
@@ -512,7 +514,8 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			relationNickname: 'Wilhelmina',
 			relationNote: 'Houdt van volkstuinieren bij de Vlietlanden.',
 			plannedMomentPlace: 'Theehuis Rhijnauwen',
-			plannedMomentNote: 'Vragen naar haar kleinzoon Evert-Jan.'
+			plannedMomentNote: 'Vragen naar haar kleinzoon Evert-Jan.',
+			ratingNotes: 'Schulden bij de woningcorporatie Eigen Haard.'
 		} satisfies Record<keyof typeof encryptedColumns, string>;
 
 		async function writeEverything() {
@@ -543,7 +546,14 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 				input: { kind: 'meeting', day: '2099-03-12', time: '10:00', place: texts.plannedMomentPlace, note: texts.plannedMomentNote }
 			});
 			if (!planned.ok) throw new Error('not planned');
+			// A professional's rating of Anna, with a note on one domain (all notes are one encrypted JSON object).
+			const fixtures = professionalFixtures(handle);
+			const organisation = await fixtures.organisation('Buurtteam Crypto', { email: 'ada@crypto.nl', name: 'Ada' });
+			const piet = await fixtures.professional(organisation, 'piet@crypto.nl', 'Piet');
+			await fixtures.connect(anna, piet, ['programme']);
+			const rating = await rateSelfSufficiency(handle.db, { actor: piet, personId: anna.id, rating: { finances: { level: 2, source: 'network', note: texts.ratingNotes } } });
 			return {
+				self_sufficiency_rating: rating.id,
 				journal_entry: entry.id,
 				thought_record: record.id,
 				kind_moment: moment.id,
@@ -561,13 +571,14 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 				const [row] = rows;
 				expect(row!.id, name).toBe(ids[column.table]);
 				expect(row!.value, name).toMatch(new RegExp(`^v1\\.${keyId}\\.`));
-				expect(decryptText(keyring, row!.value!, column.context(row!.id)), name).toBe(texts[name]);
+				const plain = decryptText(keyring, row!.value!, column.context(row!.id));
+				expect(name === 'ratingNotes' ? (JSON.parse(plain) as Record<string, string>).finances : plain, name).toBe(texts[name]);
 				// Bound to its place: the same value does not decrypt as another column of the row.
 				expect(() => decryptText(keyring, row!.value!, `${column.table}.other:${row!.id}`), name).toThrow();
 			}
 
 			// No column of any table holds any of the texts, or a telling part of one.
-			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan'].map((t) => t.toLowerCase());
+			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard'].map((t) => t.toLowerCase());
 			const { rows: tables } =
 				handle.kind === 'sqlite'
 					? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(handle.db)

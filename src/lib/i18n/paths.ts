@@ -42,7 +42,9 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	afspraak: 'appointment',
 	agenda: 'calendar',
 	metingen: 'measurements',
-	gezondheidsweb: 'health-web'
+	gezondheidsweb: 'health-web',
+	zelfredzaamheid: 'self-sufficiency',
+	gesprek: 'conversation'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

@@ -22,6 +22,7 @@ import { listContactMoments, listRelations, type ContactMoment, type Relation } 
 import { listPlannedMoments, type PlannedMoment } from '$lib/features/relationships/planned-moments.server';
 import { calendarFeedStatus, type CalendarFeedStatus } from '$lib/features/relationships/calendar-feed.server';
 import { readHealthWebs, type SavedHealthWeb } from '$lib/features/health-web/health-webs.server';
+import { ratingsAboutPerson, type StoredRating } from '$lib/features/self-sufficiency/ratings.server';
 import type { SignedInAccount } from './accounts.server';
 
 const toIso = (value: Date | string) => new Date(value).toISOString();
@@ -68,6 +69,8 @@ export interface PersonalDataExport {
 	calendarFeed: CalendarFeedStatus | null;
 	healthWebs: SavedHealthWeb[];
 	/** Questionnaires professionals asked the person to fill in. */
+	/** Self-sufficiency ratings professionals made about the person, with their notes. */
+	selfSufficiencyRatings: StoredRating[];
 	measurementRequests: { instrument: string; repeatWeeks: number | null; dueDay: string; endedAt: string | null; endReason: string | null; createdAt: string }[];
 }
 
@@ -167,6 +170,7 @@ export async function exportPersonalData(
 		],
 		calendarFeed: await calendarFeedStatus(db, { actor }),
 		healthWebs: await readHealthWebs(db, { personId: accountId, limit: 1_000_000 }),
+		selfSufficiencyRatings: await ratingsAboutPerson(db, { personId: accountId }),
 		measurementRequests: (
 			await db.selectFrom('measurement_request').selectAll().where('person_id', '=', accountId).orderBy('created_at').execute()
 		).map((r) => ({ instrument: r.instrument_id, repeatWeeks: r.repeat_weeks, dueDay: r.due_day, endedAt: r.ended_at, endReason: r.end_reason, createdAt: r.created_at }))

@@ -26,5 +26,6 @@ export const encryptedColumns = {
 	relationNickname: column('relation', 'nickname'),
 	relationNote: column('relation', 'note'),
 	plannedMomentPlace: column('planned_moment', 'place'),
-	plannedMomentNote: column('planned_moment', 'note')
+	plannedMomentNote: column('planned_moment', 'note'),
+	ratingNotes: column('self_sufficiency_rating', 'notes')
 } as const;

@@ -301,6 +301,18 @@ export interface HealthWebTable {
 	taken_at: string;
 }
 
+export interface SelfSufficiencyRatingTable {
+	id: string;
+	organisation_id: string;
+	person_id: string;
+	professional_id: string | null;
+	/** JSON object: domain → { level, source }. */
+	levels: string;
+	/** Encrypted JSON object: domain → note. */
+	notes: string | null;
+	rated_at: string;
+}
+
 /** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
 export interface Database {
 	measurement: MeasurementTable;
@@ -327,4 +339,5 @@ export interface Database {
 	calendar_token: CalendarTokenTable;
 	measurement_request: MeasurementRequestTable;
 	health_web: HealthWebTable;
+	self_sufficiency_rating: SelfSufficiencyRatingTable;
 }

@@ -1,0 +1,1102 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:caseload`: how long the built server takes to render a professional's caseload (GET /nl/werk/clienten)
+ * with 200 clients who share everything and have 20 measurements each. Done-when of issue 6: "With 200 clients and 20
+ * measurements each, the caseload renders in under 150 ms server time on SQLite and PostgreSQL".
+ *
+ *   node scripts/bench-caseload.js              on SQLite (a fresh temporary BRUG_DATA_DIR)
+ *   node scripts/bench-caseload.js --postgres   on a throwaway PostgreSQL cluster (scripts/pg-cluster.js)
+ *   BENCH_DATABASE_URL=postgres://… node scripts/bench-caseload.js   on that database (rows are added, none removed)
+ *
+ * It runs a snapshot of build/index.js (building it first only when it is missing) with LOG_LEVEL=info on 127.0.0.1
+ * and a free port, twice:
+ *   1. As people do, through the app's own form posts (no JavaScript): the setup page (BRUG_SETUP_TOKEN) makes an
+ *      organisation and its admin, who turns on two-step sign-in; the admin invites a professional by mail (read from
+ *      <BRUG_DATA_DIR>/outbox); the professional joins from the link and turns on two-step sign-in. Codes are computed
+ *      from the shown secret (RFC 6238, as tests/support/totp.ts). Then the server stops (SIGTERM, must exit 0).
+ *   2. With the server stopped, 200 clients are written straight into the database in brug's own table shapes
+ *      (src/lib/server/db/schema.ts; going through the forms would take minutes): accounts, an active consent grant to
+ *      the professional with all four scopes (so every query of the caseload runs), 20 DJG-11 measurements each over
+ *      the last year (answers, subscales and band consistent with the scoring rules), journal entries (free text left
+ *      empty: those columns are encrypted), some marked "bespreek dit" and some of those already read (audit event),
+ *      exercises done, small steps, health webs and measurement requests. One in eight clients went quiet weeks ago.
+ *      Generated from a fixed seed, so every run has the same caseload. On PostgreSQL the tables are then ANALYZEd, as
+ *      autovacuum would do shortly after such a load; SQLite gets no ANALYZE, as brug never runs one.
+ *   3. The server starts again on the same data; the professional signs in with password and code.
+ * It checks that the page lists 50 clients (the first page) of the 200, and that the filter ?signaal=severe_band finds
+ * exactly the clients whose latest result is in a severe band; warms up, then GETs /nl/werk/clienten sequentially, and
+ * the filtered page after that. Per request two figures: the wall time seen by this client (same machine, 127.0.0.1,
+ * body read in full) and the server's own `ms` from its request log line (`{"msg":"request","route":...,"ms":...}`,
+ * whole milliseconds, from the first hook to the finished response). Each request writes one audit event per client
+ * shown (50), by design: that is part of the measured time, and the audit log grows during the run.
+ *
+ * Env: BENCH_CASELOAD_REQUESTS (default 200), BENCH_CASELOAD_WARMUP (20), BENCH_CASELOAD_FILTERED_REQUESTS (50),
+ * BENCH_CASELOAD_CLIENTS (200), BENCH_CASELOAD_MEASUREMENTS (20), BENCH_DATABASE_URL (PostgreSQL; implies --postgres),
+ * BENCH_CASELOAD_AUDIT_HISTORY (default 0: earlier `client.caseload.read` events of the professional to seed, e.g.
+ * 100000 for a year of daily use; the "bespreek dit" check looks through the audit log),
+ * BENCH_CASELOAD_KEEP_DATA=1 (keep the data dir afterwards, to look into the SQLite database; the throwaway PostgreSQL
+ * cluster always goes).
+ * Output (stdout): p50/p95/p99/max of both figures for both pages, then one line `BENCH_CASELOAD_JSON {...}`. Progress
+ * and server warnings go to stderr. Exits non-zero when p95 of the server's ms is 150 or more (either page), a
+ * request is not 200, the pages do not list what was seeded, seeding fails, or a shutdown is not clean.
+ * Not part of `npm test`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { simpleParser } from 'mailparser';
+import pg from 'pg';
+import { startCluster, stopClusterSync } from './pg-cluster.js';
+
+/**
+ * One request line of the server's log (see src/hooks.server.ts).
+ * @typedef {object} RequestLine
+ * @property {string} method
+ * @property {string | null} route
+ * @property {number} status
+ * @property {number} ms
+ */
+
+/**
+ * @typedef {object} Summary
+ * @property {number} p50
+ * @property {number} p95
+ * @property {number} p99
+ * @property {number} max
+ * @property {number} mean
+ */
+
+/**
+ * A running brug server and the request lines it has logged.
+ * @typedef {object} Server
+ * @property {import('node:child_process').ChildProcess} child
+ * @property {string} origin
+ * @property {RequestLine[]} requestLines
+ */
+
+/**
+ * Where the data lives: SQLite in the data dir, or a PostgreSQL URL.
+ * @typedef {{ kind: 'sqlite', file: string } | { kind: 'postgres', url: string }} Target
+ */
+
+/** @typedef {string | number | boolean | null} Cell */
+
+/**
+ * The rows to write, per table, in insertion order (foreign keys first).
+ * @typedef {Array<[table: string, rows: Record<string, Cell>[]]>} Seed
+ */
+
+/**
+ * What the seed should make the caseload show.
+ * @typedef {object} SeedFacts
+ * @property {number} clients
+ * @property {number} measurements
+ * @property {number} severe     clients whose latest DJG-11 result is in a severe band (the severe_band signal)
+ * @property {Record<string, number>} rows   rows written per table
+ */
+
+/**
+ * One measured series of requests.
+ * @typedef {object} Series
+ * @property {string} path
+ * @property {number} requests
+ * @property {Record<number, number>} statuses
+ * @property {Summary | null} serverMs
+ * @property {Summary | null} wallMs
+ * @property {{ firstQuarterMean: number, lastQuarterMean: number } | null} serverTrend  server ms early vs late in the run
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const buildDir = path.join(repoRoot, 'build');
+const host = '127.0.0.1';
+const shutdownLimitMs = 10_000;
+const healthzLimitMs = 30_000;
+const caseloadRoute = '/(professional)/werk/clienten';
+const caseloadPath = '/nl/werk/clienten';
+const filteredPath = `${caseloadPath}?signaal=severe_band`;
+/** The Done-when of issue 6. */
+const limitMs = 150;
+/** caseloadPageSize in src/lib/features/caseload/caseload.server.ts. */
+const pageSize = 50;
+const password = 'lang genoeg wachtwoord voor de bench';
+const timeZone = 'Europe/Amsterdam';
+const dayMs = 24 * 60 * 60 * 1000;
+/** consentScopes in src/lib/features/consent/consent.ts, in that order: everything, so every query of the caseload runs. */
+const allScopes = ['measurements', 'programme', 'health_web', 'relationship_summary'];
+/** healthWebDimensions in src/lib/features/health-web/health-web.ts. */
+const webDimensions = ['bodily_functions', 'mental_wellbeing', 'meaningfulness', 'quality_of_life', 'participation', 'daily_functioning'];
+/** DJG-11 (src/lib/features/instruments/djg-11.ts): items on the social subscale are worded positively. */
+const djgPositiveItems = [1, 4, 7, 8, 11];
+const djgNegativeItems = [2, 3, 5, 6, 9, 10];
+const exerciseIds = ['be-visible', 'breathing', 'contact-or-approval', 'fact-or-assumption', 'greet-by-name'];
+const stepIds = ['activity-at-the-library', 'ask-a-friend-for-advice', 'ask-for-a-tip', 'ask-for-help-with-something-small', 'ask-how-it-went'];
+
+const firstNames = [
+	'Anoek', 'Bas', 'Cor', 'Daan', 'Eva', 'Fenna', 'Gijs', 'Hanna', 'Ilse', 'Joost',
+	'Kees', 'Lotte', 'Maarten', 'Noor', 'Olga', 'Pim', 'Quinten', 'Roos', 'Sem', 'Tess',
+	'Ugo', 'Vera', 'Wim', 'Xander', 'Yara', 'Zoë', 'Émile', 'Ömer', 'Ada', 'Bram'
+];
+
+/**
+ * @param {string} name
+ * @param {number} fallback
+ */
+function positiveIntFromEnv(name, fallback) {
+	const raw = process.env[name];
+	if (raw === undefined || raw.trim() === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+	return value;
+}
+
+/** @param {string} message */
+function note(message) {
+	process.stderr.write(`[bench-caseload] ${message}\n`);
+}
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A port that was free a moment ago on 127.0.0.1.
+ * @returns {Promise<number>}
+ */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, host, () => {
+			const address = server.address();
+			const port = address !== null && typeof address === 'object' ? address.port : 0;
+			server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+		});
+	});
+}
+
+/**
+ * Resolves with the exit code and signal once `child` has exited, or with null after `ms`.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {number} ms
+ * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null } | null>}
+ */
+function waitForExit(child, ms) {
+	if (child.exitCode !== null || child.signalCode !== null) {
+		return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+	}
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => resolve(null), ms);
+		child.once('exit', (code, signal) => {
+			clearTimeout(timer);
+			resolve({ code, signal });
+		});
+	});
+}
+
+function ensureBuild() {
+	if (fs.existsSync(path.join(buildDir, 'index.js'))) return;
+	note('build/index.js is missing: running npx vite build');
+	const result = spawnSync('npx', ['vite', 'build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] });
+	if (result.status !== 0 || !fs.existsSync(path.join(buildDir, 'index.js'))) throw new Error('npx vite build failed');
+}
+
+/**
+ * A copy of build/ under tmp/ (node_modules still resolves from the repository root), so that somebody's
+ * `vite build` during the run cannot swap the lazily loaded chunks underneath the server.
+ */
+function snapshotBuild() {
+	const parent = path.join(repoRoot, 'tmp', 'bench-caseload');
+	fs.mkdirSync(parent, { recursive: true });
+	const dir = fs.mkdtempSync(path.join(parent, `run-${process.pid}-`));
+	fs.cpSync(buildDir, dir, { recursive: true });
+	return dir;
+}
+
+/**
+ * @param {string} baseUrl
+ * @param {import('node:child_process').ChildProcess} child
+ */
+async function waitForHealthz(baseUrl, child) {
+	const deadline = Date.now() + healthzLimitMs;
+	let last = 'no answer';
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`brug exited before it was healthy (code ${child.exitCode}, signal ${child.signalCode})`);
+		}
+		try {
+			const response = await fetch(`${baseUrl}/healthz`);
+			last = `${response.status} ${await response.text()}`;
+			if (response.status === 200) return;
+		} catch (error) {
+			last = error instanceof Error ? error.message : String(error);
+		}
+		await sleep(100);
+	}
+	throw new Error(`GET /healthz did not answer 200 within ${healthzLimitMs / 1000} s (last: ${last})`);
+}
+
+/**
+ * Starts the snapshot on a free port and collects its request log lines; resolves once /healthz answers 200.
+ * @param {string} snapshot
+ * @param {NodeJS.ProcessEnv} baseEnv
+ * @returns {Promise<Server>}
+ */
+async function startServer(snapshot, baseEnv) {
+	const port = await freePort();
+	const origin = `http://${host}:${port}`;
+	/** @type {NodeJS.ProcessEnv} */
+	const env = { ...baseEnv, PORT: String(port), HOST: host, ORIGIN: origin };
+	const child = spawn(process.execPath, [path.join(snapshot, 'index.js')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 2] });
+	/** @type {RequestLine[]} */
+	const requestLines = [];
+	readline.createInterface({ input: /** @type {NodeJS.ReadableStream} */ (child.stdout) }).on('line', (line) => {
+		/** @type {Record<string, unknown>} */
+		let entry;
+		try {
+			entry = JSON.parse(line);
+		} catch {
+			process.stderr.write(`${line}\n`);
+			return;
+		}
+		if (entry.msg === 'request') {
+			requestLines.push({
+				method: String(entry.method),
+				route: typeof entry.route === 'string' ? entry.route : null,
+				status: Number(entry.status),
+				ms: Number(entry.ms)
+			});
+		} else if (typeof entry.level === 'number' && entry.level >= 40) {
+			process.stderr.write(`${line}\n`);
+		}
+	});
+	const server = { child, origin, requestLines };
+	try {
+		await waitForHealthz(origin, child);
+	} catch (error) {
+		child.kill('SIGKILL');
+		await waitForExit(child, 5_000);
+		throw error;
+	}
+	return server;
+}
+
+/**
+ * SIGTERM, and the exit it led to; a server that does not exit in time is killed and reported as null.
+ * @param {Server} server
+ * @returns {Promise<{ code: number | null, signal: string | null, ms: number } | null>}
+ */
+async function stopServer(server) {
+	const stopAt = performance.now();
+	server.child.kill('SIGTERM');
+	const exit = await waitForExit(server.child, shutdownLimitMs);
+	if (exit) return { code: exit.code, signal: exit.signal, ms: Math.round(performance.now() - stopAt) };
+	server.child.kill('SIGKILL');
+	await waitForExit(server.child, 5_000);
+	return null;
+}
+
+/**
+ * The shutdown as a problem, or null when brug exited 0.
+ * @param {string} which
+ * @param {{ code: number | null, signal: string | null, ms: number } | null} shutdown
+ */
+function shutdownProblem(which, shutdown) {
+	if (!shutdown) return `${which}: brug did not exit within ${shutdownLimitMs / 1000} s of SIGTERM; killed it`;
+	if (shutdown.code !== 0) return `${which}: brug exited with code ${shutdown.code}${shutdown.signal ? ` (signal ${shutdown.signal})` : ''} after SIGTERM, expected 0`;
+	return null;
+}
+
+/**
+ * The local day in brug's time zone, n days from `from` (YYYY-MM-DD).
+ * @param {number} n
+ * @param {Date} [from]
+ */
+function localDay(n = 0, from = new Date()) {
+	const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(from);
+	const date = new Date(`${day}T12:00:00Z`);
+	date.setUTCDate(date.getUTCDate() + n);
+	return date.toISOString().slice(0, 10);
+}
+
+const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/**
+ * A TOTP code (RFC 6238: HMAC-SHA1, 30 s, 6 digits), as an authenticator app computes it; see tests/support/totp.ts.
+ * @param {string} secretBase32
+ * @param {number} [at]
+ */
+function totpCode(secretBase32, at = Date.now()) {
+	let bits = '';
+	for (const char of secretBase32.replace(/=+$/, '').toUpperCase()) {
+		const value = base32Alphabet.indexOf(char);
+		if (value === -1) throw new Error(`the two-step secret is not base32: ${char}`);
+		bits += value.toString(2).padStart(5, '0');
+	}
+	const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
+	const counter = Buffer.alloc(8);
+	counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+	const digest = createHmac('sha1', key).update(counter).digest();
+	const offset = (digest[digest.length - 1] ?? 0) & 0x0f;
+	return ((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, '0');
+}
+
+/** @param {string} text */
+const unescapeHtml = (text) =>
+	text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** @param {string} text */
+const snippet = (text) => text.replace(/\s+/g, ' ').slice(0, 300);
+
+/** A browser without JavaScript: one cookie jar, same-origin form posts, redirects not followed. */
+class Browser {
+	/** @param {string} origin */
+	constructor(origin) {
+		this.origin = origin;
+		/** @type {Map<string, string>} */
+		this.cookies = new Map();
+		/** GETs of the caseload page so far, to match them with the server's log lines. */
+		this.caseloadRequests = 0;
+	}
+
+	/** @param {Response} response */
+	keepCookies(response) {
+		for (const cookie of response.headers.getSetCookie()) {
+			const [pair = ''] = cookie.split(';');
+			const at = pair.indexOf('=');
+			const name = pair.slice(0, at);
+			const value = pair.slice(at + 1);
+			if (value === '' || /max-age=0/i.test(cookie)) this.cookies.delete(name);
+			else this.cookies.set(name, value);
+		}
+	}
+
+	cookieHeader() {
+		return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+	}
+
+	signedIn() {
+		return [...this.cookies.keys()].some((name) => name.endsWith('brug.session_token'));
+	}
+
+	/** @param {string} pathname */
+	async get(pathname) {
+		if (pathname === caseloadPath || pathname.startsWith(`${caseloadPath}?`)) this.caseloadRequests += 1;
+		const response = await fetch(`${this.origin}${pathname}`, { headers: { accept: 'text/html', cookie: this.cookieHeader() }, redirect: 'manual' });
+		this.keepCookies(response);
+		return response;
+	}
+
+	/**
+	 * A browser's form post; the answer as status, Location and page.
+	 * @param {string} pathname
+	 * @param {Record<string, string>} fields
+	 */
+	async post(pathname, fields) {
+		const response = await fetch(`${this.origin}${pathname}`, {
+			method: 'POST',
+			// text/html: a browser's form post (SvelteKit answers fetch's */* as an enhanced, JSON action request).
+			headers: { accept: 'text/html', origin: this.origin, cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(fields),
+			redirect: 'manual'
+		});
+		this.keepCookies(response);
+		return { status: response.status, location: response.headers.get('location'), text: await response.text() };
+	}
+
+	/**
+	 * A form post that must answer 303 (the app's "saved, go on"); returns the Location.
+	 * @param {string} pathname
+	 * @param {Record<string, string>} fields
+	 */
+	async submit(pathname, fields) {
+		const { status, location, text } = await this.post(pathname, fields);
+		if (status !== 303 || !location) throw new Error(`POST ${pathname} answered ${status}, expected 303: ${snippet(text)}`);
+		return location;
+	}
+}
+
+/**
+ * The one link in the newest mail the server wrote to its outbox for `address`.
+ * @param {string} outboxDir
+ * @param {string} address
+ */
+async function linkInMailTo(outboxDir, address) {
+	const deadline = Date.now() + 10_000;
+	while (Date.now() < deadline) {
+		const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).sort().reverse() : [];
+		for (const file of files) {
+			const mail = await simpleParser(fs.readFileSync(path.join(outboxDir, file)));
+			const to = Array.isArray(mail.to) ? mail.to.flatMap((t) => t.value) : (mail.to?.value ?? []);
+			if (!to.some((a) => a.address === address)) continue;
+			const link = (mail.text ?? '').match(/https?:\/\/\S+/)?.[0];
+			if (link) return new URL(link);
+		}
+		await sleep(100);
+	}
+	throw new Error(`no mail with a link to ${address} in ${outboxDir}`);
+}
+
+/**
+ * On the two-step page after a password step: switches two-step sign-in on and returns the secret for later codes.
+ * @param {Browser} browser
+ */
+async function turnOnTwoStep(browser) {
+	const page = '/nl/account/tweestaps';
+	const started = await browser.post(`${page}?/start`, { password });
+	if (started.status !== 200) throw new Error(`POST ${page}?/start answered ${started.status}, expected 200: ${snippet(started.text)}`);
+	const secret = started.text.match(/data-testid="totp-secret"[^>]*>\s*([A-Z2-7=]+)\s*</)?.[1];
+	const totpUri = started.text.match(/name="totpUri" value="([^"]*)"/)?.[1];
+	const recoveryCodes = started.text.match(/name="recoveryCodes" value="([^"]*)"/)?.[1];
+	if (!secret || !totpUri || recoveryCodes === undefined) throw new Error('the two-step page showed no secret after the password');
+	await browser.submit(`${page}?/confirm`, { code: totpCode(secret), totpUri: unescapeHtml(totpUri), recoveryCodes: unescapeHtml(recoveryCodes) });
+	return secret;
+}
+
+/**
+ * Phase 1, through the pages: organisation, admin, and the professional who will have the caseload.
+ * @param {string} origin
+ * @param {string} setupToken
+ * @param {string} outboxDir
+ * @param {string} runId
+ */
+async function makeProfessional(origin, setupToken, outboxDir, runId) {
+	const admin = new Browser(origin);
+	const adminEmail = `bench-caseload-admin-${runId}@example.nl`;
+	const afterSetup = await admin.submit('/nl/installatie', {
+		token: setupToken,
+		organisationName: `Welzijn Bench ${runId}`,
+		kind: 'welfare',
+		name: 'Beheerder Bench',
+		email: adminEmail,
+		password,
+		repeat: password
+	});
+	if (!afterSetup.includes('/account/tweestaps')) throw new Error(`the setup page led to ${afterSetup}, not to two-step sign-in`);
+	await turnOnTwoStep(admin);
+	const organisations = await admin.get('/nl/organisatie');
+	await organisations.arrayBuffer();
+	const organisationPath = organisations.headers.get('location');
+	if (organisations.status !== 303 || !organisationPath || !/^\/nl\/organisatie\/[\w-]+$/.test(organisationPath)) {
+		throw new Error(`GET /nl/organisatie answered ${organisations.status} ${organisationPath ?? ''}, expected a redirect to the one organisation`);
+	}
+	note(`organisation and admin made (${organisationPath}), two-step sign-in on`);
+
+	const email = `bench-caseload-professional-${runId}@example.nl`;
+	await admin.submit(`${organisationPath}?/invite`, { email, role: 'professional' });
+	const link = await linkInMailTo(outboxDir, email);
+	if (!/\/nl\/uitnodiging\/[\w-]+$/.test(link.pathname)) throw new Error(`the invitation mail links to ${link.pathname}`);
+	const professional = new Browser(origin);
+	const joined = await professional.submit(`${link.pathname}?/join`, { name: 'Professional Bench', password, repeat: password });
+	if (!joined.includes('/account/tweestaps')) throw new Error(`joining led to ${joined}, not to two-step sign-in`);
+	const secret = await turnOnTwoStep(professional);
+	const empty = await professional.get(caseloadPath);
+	const emptyPage = await empty.text();
+	if (empty.status !== 200 || !emptyPage.includes('Nog niemand deelt')) {
+		throw new Error(`the new professional's caseload answered ${empty.status}, expected 200 and an empty caseload: ${snippet(emptyPage)}`);
+	}
+	note('professional invited by mail, joined, two-step sign-in on; their caseload is empty');
+	return { email, secret };
+}
+
+/**
+ * Phase 3: a fresh sign-in with password and code.
+ * @param {string} origin
+ * @param {string} email
+ * @param {string} secret
+ */
+async function signInWithCode(origin, email, secret) {
+	const browser = new Browser(origin);
+	const next = await browser.submit('/nl/account/inloggen', { email, password });
+	if (!next.startsWith('/nl/account/inloggen/code')) throw new Error(`signing in led to ${next}, not to the code step`);
+	let answer = await browser.post('/nl/account/inloggen/code', { code: totpCode(secret) });
+	if (answer.status !== 303) {
+		// A code already used in this 30-second step may be refused: the next step's code is a fresh one.
+		await sleep(30_000 - (Date.now() % 30_000) + 500);
+		answer = await browser.post('/nl/account/inloggen/code', { code: totpCode(secret) });
+	}
+	if (answer.status !== 303) throw new Error(`the sign-in code was refused (${answer.status}): ${snippet(answer.text)}`);
+	if (!browser.signedIn()) throw new Error('signing in with the code gave no session cookie');
+	return browser;
+}
+
+/**
+ * A small, fast, seeded random generator (mulberry32), so every run has the same caseload.
+ * @param {number} seed
+ */
+function random(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * The DJG-11 band of a total (src/lib/features/instruments/djg-11.ts).
+ * @param {number} total
+ */
+function djg11Band(total) {
+	if (total <= 2) return 'not_lonely';
+	if (total <= 8) return 'moderately_lonely';
+	if (total <= 10) return 'severely_lonely';
+	return 'very_severely_lonely';
+}
+
+/**
+ * Answers that score `total` on DJG-11: a negative item counts with "yes" or "more or less", a positive item with
+ * "no" or "more or less" (scoring in src/lib/features/instruments/instruments.ts).
+ * @param {number} total
+ * @param {() => number} rng
+ */
+function djg11Answers(total, rng) {
+	const items = [...djgPositiveItems, ...djgNegativeItems];
+	for (let i = items.length - 1; i > 0; i -= 1) {
+		const j = Math.floor(rng() * (i + 1));
+		[items[i], items[j]] = [/** @type {number} */ (items[j]), /** @type {number} */ (items[i])];
+	}
+	const lonely = new Set(items.slice(0, total));
+	/** @type {Record<string, string>} */
+	const answers = {};
+	for (let item = 1; item <= 11; item += 1) {
+		const positive = djgPositiveItems.includes(item);
+		const counts = lonely.has(item);
+		answers[String(item)] = counts ? (rng() < 0.5 ? 'more_or_less' : positive ? 'no' : 'yes') : positive ? 'yes' : 'no';
+	}
+	return {
+		answers,
+		emotional: djgNegativeItems.filter((item) => lonely.has(item)).length,
+		social: djgPositiveItems.filter((item) => lonely.has(item)).length
+	};
+}
+
+/**
+ * The caseload's data: `clients` people who share everything with the professional, each with `perClient`
+ * measurements over the last year and some of everything else the caseload reads.
+ * @param {{ clients: number, perClient: number, auditHistory: number, professionalId: string, organisationId: string, runId: string, postgres: boolean, now: Date }} options
+ * @returns {{ seed: Seed, facts: SeedFacts }}
+ */
+function caseloadSeed(options) {
+	const { clients, perClient, auditHistory, professionalId, organisationId, runId, postgres, now } = options;
+	const rng = random(6);
+	const pick = (/** @type {number} */ n) => Math.floor(rng() * n);
+	const at = (/** @type {number} */ daysAgo, /** @type {number} */ hour = 12) => new Date(now.getTime() - daysAgo * dayMs + (hour - 12) * 3_600_000).toISOString();
+	const day = (/** @type {number} */ daysAgo) => localDay(-daysAgo, now);
+	/** @type {Record<string, Record<string, Cell>[]>} */
+	const tables = {
+		account: [], consent_grant: [], measurement: [], journal_entry: [], exercise_done: [], step_plan: [],
+		health_web: [], measurement_request: [], audit_event: []
+	};
+	const push = (/** @type {string} */ table, /** @type {Record<string, Cell>} */ row) => tables[table]?.push(row);
+	let severe = 0;
+
+	for (let i = 0; i < clients; i += 1) {
+		const personId = randomUUID();
+		const name = `${firstNames[i % firstNames.length]} ${String.fromCharCode(65 + (Math.floor(i / firstNames.length) % 26))}. (${i + 1})`;
+		// One in eight went quiet weeks ago (the inactive signal); the others were active in the last days.
+		const quiet = i % 8 === 5;
+		const shift = quiet ? 20 + (i % 40) : i % 5;
+		const joined = at(380 + (i % 30));
+		push('account', {
+			id: personId,
+			name,
+			email: `bench-caseload-client-${i + 1}-${runId}@example.nl`,
+			email_verified: postgres ? true : 1,
+			image: null,
+			locale: i % 10 === 9 ? 'en' : 'nl',
+			two_factor_enabled: postgres ? false : 0,
+			created_at: joined,
+			updated_at: joined
+		});
+		push('consent_grant', {
+			id: randomUUID(),
+			person_id: personId,
+			professional_id: professionalId,
+			organisation_id: organisationId,
+			scopes: JSON.stringify(allScopes),
+			person_name: name,
+			granted_at: at(370 + (i % 30)),
+			ended_at: null,
+			end_reason: null,
+			previous_grant_id: null
+		});
+
+		// DJG-11 every ~18 days for a year: a random walk from a start that is most often moderately lonely.
+		const start = rng();
+		let total = start < 0.3 ? pick(3) : start < 0.8 ? 3 + pick(6) : start < 0.95 ? 9 + pick(2) : 11;
+		/** @type {string | null} */
+		let lastMeasurementId = null;
+		for (let k = 0; k < perClient; k += 1) {
+			if (k > 0) total = Math.min(11, Math.max(0, total + ([-2, -1, -1, 0, 0, 0, 1, 1, 2][pick(9)] ?? 0)));
+			const { answers, emotional, social } = djg11Answers(total, rng);
+			lastMeasurementId = randomUUID();
+			push('measurement', {
+				id: lastMeasurementId,
+				instrument_id: 'djg-11',
+				instrument_version: '1999',
+				scoring_version: 1,
+				answers: JSON.stringify(answers),
+				total,
+				emotional,
+				social,
+				band: djg11Band(total),
+				taken_at: at(shift + Math.round(((perClient - 1 - k) * 365) / perClient), 8 + pick(13)),
+				account_id: personId,
+				access_token_hash: null
+			});
+		}
+		if (total >= 9) severe += 1;
+
+		// Journal entries: free text left empty (encrypted columns); a quarter marked "bespreek dit", half of those read.
+		const entries = 3 + (i % 6);
+		for (let j = 0; j < entries; j += 1) {
+			const id = randomUUID();
+			const daysAgo = shift + j * 11 + (i % 4);
+			const discuss = rng() < 0.25 ? 1 : 0;
+			push('journal_entry', {
+				id, account_id: personId, day: day(daysAgo), mood: 1 + pick(5), body: null, went_well: null, discuss,
+				created_at: at(daysAgo, 20), updated_at: at(daysAgo, 20)
+			});
+			if (discuss === 1 && rng() < 0.5) {
+				push('audit_event', {
+					id: randomUUID(), at: at(Math.max(0, daysAgo - 2)), actor_id: professionalId, organisation_id: organisationId,
+					subject_id: personId, action: 'client.shared_entry.read', object: id
+				});
+			}
+		}
+		if (i % 3 !== 0) {
+			for (let j = 0; j < 2; j += 1) {
+				const daysAgo = shift + 1 + j * 7;
+				push('exercise_done', { id: randomUUID(), account_id: personId, exercise_id: exerciseIds[(i + j) % exerciseIds.length] ?? 'breathing', day: day(daysAgo), created_at: at(daysAgo) });
+			}
+		}
+		push('step_plan', {
+			id: randomUUID(), account_id: personId, step_id: stepIds[i % stepIds.length] ?? 'ask-for-a-tip', planned_day: day(shift + 3),
+			done_at: at(shift + 2, 17), how_it_went: 1 + pick(5), note: null, created_at: at(shift + 6)
+		});
+		push('step_plan', {
+			id: randomUUID(), account_id: personId, step_id: stepIds[(i + 1) % stepIds.length] ?? 'ask-how-it-went', planned_day: day(-3 - (i % 5)),
+			done_at: null, how_it_went: null, note: null, created_at: at(shift)
+		});
+
+		// Health webs: none for one in seven, two for a third, otherwise three; one in six has a drop of 3+ lately.
+		const webs = i % 7 === 0 ? 0 : i % 3 === 0 ? 2 : 3;
+		/** @type {Record<string, number>} */
+		let scores = Object.fromEntries(webDimensions.map((d) => [d, 3 + pick(7)]));
+		for (let w = 0; w < webs; w += 1) {
+			if (w > 0) {
+				scores = Object.fromEntries(webDimensions.map((d) => [d, Math.min(10, Math.max(0, (scores[d] ?? 5) + pick(3) - 1))]));
+				if (w === webs - 1 && i % 6 === 1) {
+					const d = webDimensions[i % webDimensions.length] ?? 'participation';
+					scores[d] = Math.max(0, (scores[d] ?? 5) - 4);
+				}
+			}
+			const low = webDimensions.filter((d) => (scores[d] ?? 10) < 4).slice(0, 2);
+			push('health_web', { id: randomUUID(), account_id: personId, scores: JSON.stringify(scores), discuss: JSON.stringify(low), taken_at: at(shift + (webs - 1 - w) * 120 + 1, 15) });
+		}
+
+		// Measurement requests: half have an open repeating one, one in five an earlier one that was done.
+		if (i % 2 === 0) {
+			push('measurement_request', {
+				id: randomUUID(), organisation_id: organisationId, professional_id: professionalId, person_id: personId, instrument_id: 'djg-11',
+				repeat_weeks: 8, due_day: day(-(i % 30)), ended_at: null, end_reason: null, last_measurement_id: lastMeasurementId, created_at: at(200)
+			});
+		}
+		if (i % 5 === 0) {
+			push('measurement_request', {
+				id: randomUUID(), organisation_id: organisationId, professional_id: professionalId, person_id: personId, instrument_id: 'djg-11',
+				repeat_weeks: null, due_day: day(300), ended_at: at(290), end_reason: 'done', last_measurement_id: null, created_at: at(301)
+			});
+		}
+	}
+	// Earlier use: caseload reads spread over the last year, as a professional who opens the caseload daily leaves them.
+	const clientIds = tables.account?.map((row) => String(row.id)) ?? [];
+	for (let e = 0; e < auditHistory && clientIds.length > 0; e += 1) {
+		push('audit_event', {
+			id: randomUUID(), at: at(1 + (e % 365), 9), actor_id: professionalId, organisation_id: organisationId,
+			subject_id: clientIds[e % clientIds.length] ?? null, action: 'client.caseload.read', object: 'measurements,programme,health_web'
+		});
+	}
+	/** @type {Seed} */
+	const seed = Object.entries(tables);
+	const rows = Object.fromEntries(seed.map(([table, list]) => [table, list.length]));
+	return { seed, facts: { clients, measurements: perClient, severe, rows } };
+}
+
+/**
+ * The professional and their organisation, as phase 1 made them.
+ * @param {Target} target
+ * @param {string} email
+ * @returns {Promise<{ professionalId: string, organisationId: string }>}
+ */
+async function findProfessional(target, email) {
+	const query =
+		"select m.account_id as professional_id, m.organisation_id as organisation_id from membership m join account a on a.id = m.account_id where a.email = $1 and m.role = 'professional'";
+	/** @type {Array<{ professional_id: string, organisation_id: string }>} */
+	let rows;
+	if (target.kind === 'sqlite') {
+		const database = new SQLite(target.file, { readonly: true });
+		try {
+			rows = /** @type {Array<{ professional_id: string, organisation_id: string }>} */ (database.prepare(query.replace('$1', '?')).all(email));
+		} finally {
+			database.close();
+		}
+	} else {
+		const client = new pg.Client({ connectionString: target.url });
+		await client.connect();
+		try {
+			rows = (await client.query(query, [email])).rows;
+		} finally {
+			await client.end();
+		}
+	}
+	const [row] = rows;
+	if (rows.length !== 1 || !row) throw new Error(`expected one professional membership for ${email}, found ${rows.length}`);
+	return { professionalId: row.professional_id, organisationId: row.organisation_id };
+}
+
+/**
+ * Writes the seed in one transaction: prepared statements on SQLite, multi-row inserts on PostgreSQL (then ANALYZE).
+ * @param {Target} target
+ * @param {Seed} seed
+ */
+async function writeSeed(target, seed) {
+	if (target.kind === 'sqlite') {
+		const database = new SQLite(target.file);
+		try {
+			database.pragma('foreign_keys = ON');
+			database.transaction(() => {
+				for (const [table, rows] of seed) {
+					const [first] = rows;
+					if (!first) continue;
+					const columns = Object.keys(first);
+					const insert = database.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+					for (const row of rows) insert.run(...columns.map((c) => row[c] ?? null));
+				}
+			})();
+		} finally {
+			database.close();
+		}
+		return;
+	}
+	const client = new pg.Client({ connectionString: target.url });
+	await client.connect();
+	try {
+		await client.query('begin');
+		for (const [table, rows] of seed) {
+			const [first] = rows;
+			if (!first) continue;
+			const columns = Object.keys(first);
+			// PostgreSQL takes at most 65535 parameters per statement.
+			const perStatement = Math.floor(60_000 / columns.length);
+			for (let from = 0; from < rows.length; from += perStatement) {
+				const chunk = rows.slice(from, from + perStatement);
+				const tuples = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+				await client.query(`insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}`, chunk.flatMap((row) => columns.map((c) => row[c] ?? null)));
+			}
+		}
+		await client.query('commit');
+		await client.query(`analyze ${seed.map(([table]) => table).join(', ')}`);
+	} catch (error) {
+		await client.query('rollback').catch(() => undefined);
+		throw error;
+	} finally {
+		await client.end();
+	}
+}
+
+/**
+ * Nearest-rank percentiles.
+ * @param {number[]} values
+ * @returns {Summary}
+ */
+function summarise(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	/** @param {number} p */
+	const rank = (p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+	return {
+		p50: round(rank(50)),
+		p95: round(rank(95)),
+		p99: round(rank(99)),
+		max: round(sorted.at(-1) ?? NaN),
+		mean: mean(sorted)
+	};
+}
+
+/** @param {number} value */
+const round = (value) => Math.round(value * 100) / 100;
+/** @param {number[]} values */
+const mean = (values) => round(values.reduce((sum, v) => sum + v, 0) / (values.length || 1));
+
+/**
+ * What the caseload page says: the client links in its table and its count line.
+ * @param {string} page
+ */
+function readCaseloadPage(page) {
+	const rows = new Set([...page.matchAll(/href="\/nl\/werk\/clienten\/([0-9a-f-]{36})"/g)].map((match) => match[1])).size;
+	const filtered = page.match(/(\d+) van (\d+) cliënten\./);
+	if (filtered) return { rows, matching: Number(filtered[1]), total: Number(filtered[2]) };
+	const all = page.match(/(\d+) cliënten\./);
+	return { rows, matching: all ? Number(all[1]) : null, total: all ? Number(all[1]) : null };
+}
+
+/**
+ * How many caseload GETs the server has logged, once it has logged `expected` of them or 5 s have passed (the log
+ * lines may reach this process a little after the responses).
+ * @param {Server} server
+ * @param {number} expected
+ */
+async function loggedCaseloadRequests(server, expected) {
+	const count = () => server.requestLines.filter((line) => line.method === 'GET' && line.route === caseloadRoute).length;
+	const deadline = Date.now() + 5_000;
+	while (count() < expected && Date.now() < deadline) await sleep(20);
+	return count();
+}
+
+/**
+ * Sequential GETs of one page; the server's figures are the last `requests` lines it logged for the caseload route.
+ * @param {Browser} browser
+ * @param {Server} server
+ * @param {string} pathname
+ * @param {number} requests
+ * @param {string[]} problems
+ * @returns {Promise<Series>}
+ */
+async function measure(browser, server, pathname, requests, problems) {
+	const caseloadLines = () => server.requestLines.filter((line) => line.method === 'GET' && line.route === caseloadRoute);
+	// The lines of earlier requests (checks, warm-up) may still be on their way: count from after the last of them.
+	const before = await loggedCaseloadRequests(server, browser.caseloadRequests);
+	if (before !== browser.caseloadRequests) problems.push(`the server logged ${before} caseload requests before ${pathname}, expected ${browser.caseloadRequests}`);
+	/** @type {number[]} */
+	const wallMs = [];
+	/** @type {Record<number, number>} */
+	const statuses = {};
+	for (let i = 0; i < requests; i += 1) {
+		const started = performance.now();
+		const response = await browser.get(pathname);
+		await response.arrayBuffer();
+		wallMs.push(performance.now() - started);
+		statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+	}
+	const non200 = requests - (statuses[200] ?? 0);
+	if (non200 > 0) problems.push(`GET ${pathname}: ${non200} of ${requests} requests were not 200: ${JSON.stringify(statuses)}`);
+	// The server logs each request as it answers; the lines may reach this process a little after the responses.
+	await loggedCaseloadRequests(server, before + requests);
+	const lines = caseloadLines().slice(before, before + requests);
+	if (lines.length !== requests) problems.push(`GET ${pathname}: the server logged ${lines.length} caseload requests, expected ${requests} (is LOG_LEVEL=info honoured?)`);
+	const serverMs = lines.map((line) => line.ms);
+	const quarter = Math.max(1, Math.floor(serverMs.length / 4));
+	return {
+		path: pathname,
+		requests,
+		statuses,
+		serverMs: serverMs.length ? summarise(serverMs) : null,
+		wallMs: wallMs.length ? summarise(wallMs) : null,
+		serverTrend: serverMs.length ? { firstQuarterMean: mean(serverMs.slice(0, quarter)), lastQuarterMean: mean(serverMs.slice(-quarter)) } : null
+	};
+}
+
+/**
+ * GETs the page once and checks what it lists.
+ * @param {Browser} browser
+ * @param {string} pathname
+ * @param {{ rows: number, matching: number, total: number }} expected
+ * @param {string[]} problems
+ */
+async function checkPage(browser, pathname, expected, problems) {
+	const response = await browser.get(pathname);
+	const page = await response.text();
+	if (response.status !== 200) throw new Error(`GET ${pathname} answered ${response.status}: ${snippet(page)}`);
+	const seen = readCaseloadPage(page);
+	if (seen.rows !== expected.rows || seen.matching !== expected.matching || seen.total !== expected.total) {
+		problems.push(
+			`GET ${pathname} lists ${seen.rows} clients, ${seen.matching ?? '?'} matching of ${seen.total ?? '?'}; expected ${expected.rows}, ${expected.matching} of ${expected.total}`
+		);
+	}
+	return { ...seen, pageBytes: Buffer.byteLength(page) };
+}
+
+async function main() {
+	const requests = positiveIntFromEnv('BENCH_CASELOAD_REQUESTS', 200);
+	const warmup = positiveIntFromEnv('BENCH_CASELOAD_WARMUP', 20);
+	const filteredRequests = positiveIntFromEnv('BENCH_CASELOAD_FILTERED_REQUESTS', 50);
+	const clients = positiveIntFromEnv('BENCH_CASELOAD_CLIENTS', 200);
+	const perClient = positiveIntFromEnv('BENCH_CASELOAD_MEASUREMENTS', 20);
+	const givenUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
+	const keepData = process.env.BENCH_CASELOAD_KEEP_DATA === '1';
+	const auditHistory = process.env.BENCH_CASELOAD_AUDIT_HISTORY?.trim() ? positiveIntFromEnv('BENCH_CASELOAD_AUDIT_HISTORY', 1) : 0;
+	if (givenUrl && !/^postgres(ql)?:\/\/.+/.test(givenUrl)) throw new Error('BENCH_DATABASE_URL must start with postgres:// or postgresql://');
+	const postgres = Boolean(givenUrl) || process.argv.includes('--postgres');
+	ensureBuild();
+
+	const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-bench-caseload-'));
+	const snapshot = snapshotBuild();
+	const setupToken = randomBytes(16).toString('hex');
+	/** @type {import('./pg-cluster.js').ClusterHandle | null} */
+	let cluster = null;
+	/** @type {Server | null} */
+	let server = null;
+	const abort = () => {
+		server?.child.kill('SIGKILL');
+		if (cluster) stopClusterSync(cluster);
+		process.exit(130);
+	};
+	process.once('SIGINT', abort);
+
+	/** @type {string[]} */
+	const problems = [];
+	/** @type {SeedFacts | null} */
+	let facts = null;
+	/** @type {Record<string, { rows: number, matching: number | null, total: number | null, pageBytes: number }>} */
+	const pages = {};
+	/** @type {Series | null} */
+	let all = null;
+	/** @type {Series | null} */
+	let filtered = null;
+	/** @type {Record<string, { code: number | null, signal: string | null, ms: number } | null>} */
+	const shutdowns = {};
+	let seedMs = 0;
+	let database = 'sqlite';
+
+	try {
+		/** @type {Target} */
+		let target = { kind: 'sqlite', file: path.join(dataDir, 'brug.sqlite') };
+		if (postgres) {
+			if (givenUrl) {
+				target = { kind: 'postgres', url: givenUrl };
+			} else {
+				cluster = await startCluster();
+				target = { kind: 'postgres', url: cluster.url };
+				note(`throwaway PostgreSQL cluster in ${cluster.root} on port ${cluster.port}`);
+			}
+			database = 'postgres';
+		}
+		/** @type {NodeJS.ProcessEnv} */
+		const env = { ...process.env, BRUG_DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'production', BRUG_SETUP_TOKEN: setupToken };
+		if (target.kind === 'postgres') env.DATABASE_URL = target.url;
+		else delete env.DATABASE_URL;
+		delete env.SMTP_URL; // mails go to <dataDir>/outbox
+		delete env.BRUG_DATA_KEY; // a key of its own in the data dir
+		delete env.BRUG_AUTH_SECRET; // a secret of its own in the data dir, kept across both starts
+
+		note(`phase 1: starting brug (snapshot of build/) on ${database}, data in ${dataDir}`);
+		server = await startServer(snapshot, env);
+		const { email, secret } = await makeProfessional(server.origin, setupToken, path.join(dataDir, 'outbox'), runId);
+		shutdowns.accounts = await stopServer(server);
+		server = null;
+		const stopped = shutdownProblem('after phase 1', shutdowns.accounts ?? null);
+		if (stopped) throw new Error(stopped);
+
+		const seedStart = performance.now();
+		const { professionalId, organisationId } = await findProfessional(target, email);
+		const made = caseloadSeed({ clients, perClient, auditHistory, professionalId, organisationId, runId, postgres: target.kind === 'postgres', now: new Date() });
+		await writeSeed(target, made.seed);
+		facts = made.facts;
+		seedMs = Math.round(performance.now() - seedStart);
+		note(`phase 2: seeded ${clients} clients in ${seedMs} ms: ${JSON.stringify(facts.rows)}; ${facts.severe} with a severe latest result`);
+
+		server = await startServer(snapshot, env);
+		const browser = await signInWithCode(server.origin, email, secret);
+		note(`phase 3: brug restarted on ${server.origin}; the professional signed in with password and code`);
+
+		pages.all = await checkPage(browser, caseloadPath, { rows: Math.min(pageSize, clients), matching: clients, total: clients }, problems);
+		pages.filtered = await checkPage(browser, filteredPath, { rows: Math.min(pageSize, facts.severe), matching: facts.severe, total: clients }, problems);
+
+		note(`warming up with ${warmup} requests, then measuring ${requests} of ${caseloadPath} and ${filteredRequests} of ${filteredPath}`);
+		for (let i = 0; i < warmup; i += 1) {
+			const response = await browser.get(caseloadPath);
+			await response.arrayBuffer();
+			if (response.status !== 200) throw new Error(`warm-up GET ${caseloadPath} answered ${response.status}`);
+		}
+		all = await measure(browser, server, caseloadPath, requests, problems);
+		filtered = await measure(browser, server, filteredPath, filteredRequests, problems);
+	} catch (error) {
+		problems.push(error instanceof Error ? error.message : String(error));
+	} finally {
+		if (server) {
+			shutdowns.caseload = await stopServer(server);
+			const stopped = shutdownProblem('at the end', shutdowns.caseload ?? null);
+			if (stopped) problems.push(stopped);
+		}
+		if (cluster) stopClusterSync(cluster);
+		process.removeListener('SIGINT', abort);
+		if (keepData && !cluster) note(`kept the data dir for a look at the database: ${dataDir}`);
+		else fs.rmSync(dataDir, { recursive: true, force: true });
+		fs.rmSync(snapshot, { recursive: true, force: true });
+	}
+
+	for (const series of [all, filtered]) {
+		if (series?.serverMs && series.serverMs.p95 >= limitMs) {
+			problems.push(`GET ${series.path}: p95 server time is ${series.serverMs.p95} ms, the limit is under ${limitMs} ms`);
+		}
+	}
+	if (!all?.serverMs && problems.length === 0) problems.push('no server timings were collected');
+
+	console.log(
+		`brug caseload bench: a professional with ${facts?.clients ?? '?'} clients sharing all four scopes, ${facts?.measurements ?? '?'} DJG-11 ` +
+			`measurements each (${facts?.severe ?? '?'} with a severe latest result), ${facts?.rows.audit_event ?? '?'} audit events before the run; page ${pages.all?.pageBytes ?? '?'} B listing ` +
+			`${pages.all?.rows ?? '?'} of ${pages.all?.total ?? '?'}; ${warmup} warm-up + ${requests} sequential requests, then ${filteredRequests} filtered; ` +
+			`build/index.js on ${database}, LOG_LEVEL=info; node ${process.version}, ${os.availableParallelism()} CPU core(s) shared by client, server` +
+			`${database === 'postgres' ? ' and PostgreSQL' : ''}`
+	);
+	console.log('');
+	const header = ['figure', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mean ms'];
+	/** @type {Array<[string, Summary | null]>} */
+	const figures = [
+		[`server ${caseloadPath}`, all?.serverMs ?? null],
+		[`wall   ${caseloadPath}`, all?.wallMs ?? null],
+		[`server ${filteredPath}`, filtered?.serverMs ?? null],
+		[`wall   ${filteredPath}`, filtered?.wallMs ?? null]
+	];
+	const rows = figures.map(([name, s]) => [name, ...(s ? [s.p50, s.p95, s.p99, s.max, s.mean].map((v) => v.toFixed(2)) : ['n/a', 'n/a', 'n/a', 'n/a', 'n/a'])]);
+	const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
+	/** @param {string[]} cells */
+	const format = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+	console.log(format(header));
+	console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+	for (const row of rows) console.log(format(row));
+	console.log('');
+	if (all?.serverTrend) {
+		console.log(`audit log growth: server ms mean ${all.serverTrend.firstQuarterMean} in the first quarter, ${all.serverTrend.lastQuarterMean} in the last`);
+	}
+	for (const [which, shutdown] of Object.entries(shutdowns)) {
+		console.log(shutdown ? `shutdown (${which}): SIGTERM -> brug exited with code ${shutdown.code} in ${shutdown.ms} ms` : `shutdown (${which}): brug did not exit cleanly`);
+	}
+	console.log(all?.serverMs ? `limit: p95 server time ${all.serverMs.p95} ms ${all.serverMs.p95 < limitMs ? '<' : '>='} ${limitMs} ms` : 'limit: not measured');
+	for (const problem of problems) console.log(`PROBLEM: ${problem}`);
+
+	const report = {
+		date: new Date().toISOString(),
+		node: process.version,
+		cpus: os.availableParallelism(),
+		database,
+		path: caseloadPath,
+		requests,
+		warmup,
+		auditHistory,
+		seeded: facts,
+		seedMs,
+		pages,
+		all,
+		filtered,
+		limitMs,
+		shutdowns,
+		ok: problems.length === 0,
+		problems
+	};
+	console.log(`BENCH_CASELOAD_JSON ${JSON.stringify(report)}`);
+	process.exitCode = problems.length === 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,95 @@
+/**
+ * Self-sufficiency ratings: a professional's observed rating of a client's 13 domains, made in conversation. It
+ * belongs to the organisation and the client: the professional needs an active grant from the client (any scope),
+ * and sees the ratings of their own organisation. Notes are encrypted at rest.
+ * - `rateSelfSufficiency`: stores one rating.
+ * - `listRatings`: the client's ratings in the professional's organisation, newest first, with who rated.
+ * - `ratingsAboutPerson`: all ratings about a person, for their own data export.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import type { SelfSufficiencyRatingTable } from '$lib/server/db/schema';
+import { decryptOptional, encryptOptional, encryptedColumns } from '$lib/server/crypto';
+import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { requireClientAccess } from '$lib/features/access/policy.server';
+import { selfSufficiencyDomains, selfSufficiencyLevels, strengthSources, type SelfSufficiencyRating } from './domains';
+
+export interface StoredRating {
+	id: string;
+	ratedAt: string;
+	professionalName: string | null;
+	domains: SelfSufficiencyRating;
+}
+
+const { ratingNotes } = encryptedColumns;
+
+function parseObject(text: string | null): Record<string, unknown> {
+	if (!text) return {};
+	try {
+		const value: unknown = JSON.parse(text);
+		return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+	} catch {
+		return {};
+	}
+}
+
+function openRating(row: SelfSufficiencyRatingTable & { professional_name?: string | null }): StoredRating {
+	const levels = parseObject(row.levels);
+	const notes = parseObject(decryptOptional(row.notes, ratingNotes.context(row.id)));
+	const domains: SelfSufficiencyRating = {};
+	for (const domain of selfSufficiencyDomains) {
+		const stored = levels[domain] as { level?: unknown; source?: unknown } | undefined;
+		const note = typeof notes[domain] === 'string' ? (notes[domain] as string) : null;
+		const level = selfSufficiencyLevels.find((l) => l === stored?.level) ?? null;
+		const source = strengthSources.find((s) => s === stored?.source) ?? null;
+		if (level !== null || note !== null) domains[domain] = { level, source, note };
+	}
+	return { id: row.id, ratedAt: row.rated_at, professionalName: row.professional_name ?? null, domains };
+}
+
+export async function rateSelfSufficiency(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string; rating: SelfSufficiencyRating; now?: Date }
+): Promise<StoredRating> {
+	const grant = await requireClientAccess(db, options.actor, { personId: options.personId });
+	const id = crypto.randomUUID();
+	const levels: Record<string, { level: number | null; source: string | null }> = {};
+	const notes: Record<string, string> = {};
+	for (const [domain, rated] of Object.entries(options.rating)) {
+		if (!rated) continue;
+		levels[domain] = { level: rated.level, source: rated.source };
+		if (rated.note) notes[domain] = rated.note;
+	}
+	const row: SelfSufficiencyRatingTable = {
+		id,
+		organisation_id: grant.organisationId,
+		person_id: grant.personId,
+		professional_id: options.actor!.id,
+		levels: JSON.stringify(levels),
+		notes: encryptOptional(Object.keys(notes).length > 0 ? JSON.stringify(notes) : null, ratingNotes.context(id)),
+		rated_at: (options.now ?? new Date()).toISOString()
+	};
+	await db.insertInto('self_sufficiency_rating').values(row).execute();
+	return openRating(row);
+}
+
+export async function listRatings(db: Kysely<Database>, options: { actor: SignedInAccount | null; personId: string }): Promise<StoredRating[]> {
+	const grant = await requireClientAccess(db, options.actor, { personId: options.personId });
+	return ratingRows(db, grant.personId, grant.organisationId);
+}
+
+export async function ratingsAboutPerson(db: Kysely<Database>, options: { personId: string }): Promise<StoredRating[]> {
+	return ratingRows(db, options.personId, null);
+}
+
+async function ratingRows(db: Kysely<Database>, personId: string, organisationId: string | null): Promise<StoredRating[]> {
+	let query = db
+		.selectFrom('self_sufficiency_rating')
+		.leftJoin('account as professional', 'professional.id', 'self_sufficiency_rating.professional_id')
+		.selectAll('self_sufficiency_rating')
+		.select('professional.name as professional_name')
+		.where('self_sufficiency_rating.person_id', '=', personId);
+	if (organisationId !== null) query = query.where('self_sufficiency_rating.organisation_id', '=', organisationId);
+	const rows = await query.orderBy('self_sufficiency_rating.rated_at', 'desc').orderBy('self_sufficiency_rating.id').limit(200).execute();
+	return rows.map(openRating);
+}

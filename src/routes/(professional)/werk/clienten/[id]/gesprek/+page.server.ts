@@ -1,0 +1,28 @@
+import { openClientRecord } from '$lib/features/clients/clients.server';
+import { listRatings } from '$lib/features/self-sufficiency/ratings.server';
+import { perceivedBesideObserved } from '$lib/features/self-sufficiency/perceived-observed';
+import type { InstrumentId } from '$lib/features/instruments/instruments';
+import { db } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The conversation view: the client's own health web (perceived) beside the professional's self-sufficiency rating
+ * (observed) and the loneliness subscales, so differences show. Opening it is an audited read, like the client page.
+ */
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const record = await openClientRecord(db(), { actor: locals.account, personId: params.id });
+	const [rating] = await listRatings(db(), { actor: locals.account, personId: params.id });
+	const web = record.healthWebs?.[0] ?? null;
+	const djg = record.measurements?.find((m) => m.instrument === 'djg-11' || m.instrument === 'djg-6');
+	return {
+		client: { id: record.personId, name: record.name },
+		shares: { web: record.scopes.includes('health_web'), measurements: record.scopes.includes('measurements') },
+		webAt: web?.takenAt ?? null,
+		ratedAt: rating?.ratedAt ?? null,
+		view: perceivedBesideObserved({
+			web,
+			rating: rating?.domains ?? null,
+			loneliness: djg ? { instrument: djg.instrument as InstrumentId, emotional: djg.emotional, social: djg.social } : null
+		})
+	};
+};
