@@ -56,5 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('notes', 'text')
 		.addColumn('rated_at', 'text', (c) => c.notNull())
 		.execute();
+	// The caseload asks "has this professional read this shared entry?" of the audit log, which only grows.
+	await db.schema.createIndex('audit_event_reader_idx').on('audit_event').columns(['actor_id', 'action', 'object']).execute();
 	await db.schema.createIndex('self_sufficiency_rating_person_idx').on('self_sufficiency_rating').columns(['person_id', 'rated_at']).execute();
 }

@@ -89,6 +89,14 @@ for (const javaScriptEnabled of [true, false]) {
 			await results.getByText('Toon als tabel').click();
 			await expect(results.getByRole('table', { name: /door de tijd/ }).getByRole('row')).toHaveCount(2);
 			await expectNoAxeViolations(professional);
+			// The history downloads as CSV and as a FHIR R4 Bundle.
+			const csv = await professional.request.get((await results.getByRole('link', { name: /^CSV/ }).getAttribute('href'))!);
+			expect(csv.headers()['content-type']).toContain('text/csv');
+			expect((await csv.text()).split('\r\n')[1]).toContain('djg-11');
+			const fhir = await professional.request.get((await results.getByRole('link', { name: /^FHIR/ }).getAttribute('href'))!);
+			const bundle = (await fhir.json()) as { resourceType: string; entry: { resource: { resourceType: string } }[] };
+			expect(bundle.resourceType).toBe('Bundle');
+			expect(bundle.entry.map((e) => e.resource.resourceType)).toEqual(['Questionnaire', 'QuestionnaireResponse']);
 			await expect(professional.getByRole('listitem').filter({ hasText: /vanaf .*, elke 4 weken/ })).toBeVisible();
 			await professional.getByRole('button', { name: /^Intrekken/ }).click();
 			await expect(professional.getByText('De vraag is ingetrokken.')).toBeVisible();

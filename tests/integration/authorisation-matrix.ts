@@ -282,6 +282,19 @@ export const matrix: MatrixEntry[] = [
 		request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}/zelfredzaamheid`, form: {} }),
 		expect: { ...clientRecord, anonymous: 'unauthenticated' }
 	},
+	// Exports of a client's measurements: endpoints, not pages, so no sign-in redirect: 401 without an account.
+	{
+		route: '/(professional)/werk/clienten/[id]/metingen.csv',
+		operation: 'GET',
+		request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}/metingen.csv` }),
+		expect: { ...clientRecord, anonymous: 'unauthenticated' }
+	},
+	{
+		route: '/(professional)/werk/clienten/[id]/fhir',
+		operation: 'GET',
+		request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}/fhir` }),
+		expect: { ...clientRecord, anonymous: 'unauthenticated' }
+	},
 	{ route: '/(professional)/werk/clienten/[id]/gesprek', operation: 'GET', request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}/gesprek` }), expect: clientRecord },
 	{ route: '/(professional)/werk/uitnodigen', operation: 'GET', request: page('/werk/uitnodigen'), expect: professionalPage },
 	// An empty form is a valid one (no address: the code is handed over in person), so a professional makes one.

@@ -328,7 +328,7 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 			await logExerciseDone(handle.db, { actor: exercising!, exerciseId: 'breathing', now: on('2026-03-05') });
 			const { id: relationId } = await addRelation(handle.db, {
 				actor: contacting!,
-				input: { nickname: 'Tante Mies', circle: 'family', brings: [], rhythm: 'no_goal', note: null },
+				input: { nickname: 'Tante Mies', circle: 'intimate', brings: [], rhythm: 'no_goal', note: null },
 				now: on('2026-02-01')
 			});
 			expect(await logContact(handle.db, { actor: contacting!, relationId, input: { kind: 'call', day: '2026-03-06', feeling: 4 }, now: on('2026-03-06') })).toMatchObject({ ok: true });

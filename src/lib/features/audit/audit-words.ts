@@ -18,7 +18,7 @@ export function auditActionText(action: string, object: string | null): string {
 		case 'client.scope.read':
 			return m.audit_client_scope_read({ what: scopes(object) });
 		case 'client.caseload.read':
-			return m.audit_client_caseload_read({ what: scopes(object) });
+			return scopes(object) ? m.audit_client_caseload_read({ what: scopes(object) }) : m.audit_client_caseload_read_name();
 		case 'client.shared_entry.read':
 			return m.audit_client_shared_entry_read();
 		case 'consent.granted':

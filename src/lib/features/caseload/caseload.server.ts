@@ -136,12 +136,22 @@ export async function openCaseload(
 	return db.transaction().execute(async (trx) => {
 		const grants = await trx
 			.selectFrom('consent_grant')
-			.select(['person_id', 'person_name', 'organisation_id', 'scopes', 'granted_at'])
-			.where('professional_id', '=', actorId)
-			.where('ended_at', 'is', null)
-			.where('organisation_id', 'in', memberships.map((m) => m.organisationId))
+			.innerJoin('account as person', 'person.id', 'consent_grant.person_id')
+			.select(['consent_grant.person_id', 'consent_grant.person_name', 'person.email', 'consent_grant.organisation_id', 'consent_grant.scopes', 'consent_grant.granted_at'])
+			.where('consent_grant.professional_id', '=', actorId)
+			.where('consent_grant.ended_at', 'is', null)
+			.where('consent_grant.organisation_id', 'in', memberships.map((m) => m.organisationId))
+			.orderBy('consent_grant.granted_at')
 			.execute();
-		const clients = grants.map((g) => ({ ...g, scopes: parseScopes(JSON.parse(g.scopes) as unknown[]) }));
+		// One row per person, also when they share with this professional in two organisations (scopes together).
+		const byPerson = new Map<string, { person_id: string; person_name: string; organisation_id: string; scopes: ConsentScope[]; granted_at: string }>();
+		for (const grant of grants) {
+			const scopes = parseScopes(JSON.parse(grant.scopes) as unknown[]);
+			const known = byPerson.get(grant.person_id);
+			if (known) known.scopes = parseScopes([...new Set([...known.scopes, ...scopes])]);
+			else byPerson.set(grant.person_id, { ...grant, person_name: grant.person_name || grant.email, scopes });
+		}
+		const clients = [...byPerson.values()];
 		const sharing = (scope: ConsentScope) => clients.filter((c) => c.scopes.includes(scope)).map((c) => c.person_id);
 		const everyone = clients.map((c) => c.person_id);
 		const [measurements, activity, webs, unread, requests] = await Promise.all([
@@ -179,7 +189,7 @@ export async function openCaseload(
 		const pages = Math.max(1, Math.ceil(matching.length / caseloadPageSize));
 		const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
 		const entries = matching.slice((page - 1) * caseloadPageSize, page * caseloadPageSize);
-		// What is on the page was read: one event per client, naming what was read.
+		// What is on the page was read: one event per client, naming the scopes read (none: their name and signals).
 		if (entries.length > 0) {
 			await trx
 				.insertInto('audit_event')

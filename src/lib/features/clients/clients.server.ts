@@ -3,6 +3,7 @@
  * - `listClientsForProfessional`: everyone with an active grant to the professional, and what they share.
  * - `openClientRecord`: one client's shared data, only the consented scopes (measurements, the relationship summary);
  *   every read is written to the audit log in the same transaction, so the person sees it under "wie heeft mijn gegevens bekeken".
+ * - `exportClientMeasurements`: the measurement history for a CSV or FHIR export, audited the same way.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
@@ -13,7 +14,7 @@ import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
 import { lockPersonForConsent } from '$lib/features/consent/consent.server';
 import { readSharedEntries, type SharedEntries } from '$lib/features/journal/shared-entries.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
-import { listMeasurementsForAccount } from '$lib/features/measurements/measurements.server';
+import { listMeasurementsForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
 import { readRelationshipSummary } from '$lib/features/relationships/relations.server';
 import type { RelationshipSummary } from '$lib/features/relationships/relationship-summary';
 import { localDay } from '$lib/time';
@@ -140,5 +141,29 @@ export async function openClientRecord(
 			record.relationships = await readRelationshipSummary(trx, { personId: grant.personId, today: localDay(options.now) });
 		}
 		return record;
+	});
+}
+
+/**
+ * A client's measurement history for an export (CSV or FHIR): needs the measurements scope, and is audited as a read
+ * of it (object `measurements`), in the same transaction, like every other read.
+ */
+export async function exportClientMeasurements(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string; now?: Date }
+): Promise<{ personId: string; name: string; measurements: StoredMeasurement[] }> {
+	return db.transaction().execute(async (trx) => {
+		await lockPersonForConsent(trx, options.personId, 'share');
+		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId, scope: 'measurements' });
+		await recordAuditEvent(trx, {
+			actorId: options.actor!.id,
+			organisationId: grant.organisationId,
+			subjectId: grant.personId,
+			action: 'client.scope.read',
+			object: 'measurements',
+			now: options.now
+		});
+		const measurements = await listMeasurementsForAccount(trx, { accountId: grant.personId, instrumentFor: getInstrument });
+		return { personId: grant.personId, name: grant.personName, measurements };
 	});
 }
