@@ -41,36 +41,39 @@
  * request is not 200, the pages do not list what was seeded, seeding fails, or a shutdown is not clean.
  * Not part of `npm test`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
+import {
+	Browser as FormBrowser,
+	collectRequestLines,
+	createNote,
+	ensureBuild,
+	freePort,
+	host,
+	localDay,
+	mean,
+	positiveIntFromEnv,
+	printSummaryTable,
+	repoRoot,
+	shutdownProblem,
+	sleep,
+	snapshotBuild,
+	snippet,
+	stopServer,
+	summarise,
+	waitForExit,
+	waitForHealthz
+} from './bench/common.js';
 import { startCluster, stopClusterSync } from './pg-cluster.js';
 
-/**
- * One request line of the server's log (see src/hooks.server.ts).
- * @typedef {object} RequestLine
- * @property {string} method
- * @property {string | null} route
- * @property {number} status
- * @property {number} ms
- */
-
-/**
- * @typedef {object} Summary
- * @property {number} p50
- * @property {number} p95
- * @property {number} p99
- * @property {number} max
- * @property {number} mean
- */
+/** @typedef {import('./bench/common.js').RequestLine} RequestLine */
+/** @typedef {import('./bench/common.js').Summary} Summary */
 
 /**
  * A running brug server and the request lines it has logged.
@@ -112,11 +115,6 @@ import { startCluster, stopClusterSync } from './pg-cluster.js';
  * @property {{ firstQuarterMean: number, lastQuarterMean: number } | null} serverTrend  server ms early vs late in the run
  */
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const buildDir = path.join(repoRoot, 'build');
-const host = '127.0.0.1';
-const shutdownLimitMs = 10_000;
-const healthzLimitMs = 30_000;
 const caseloadRoute = '/(professional)/werk/clienten';
 const caseloadPath = '/nl/werk/clienten';
 const filteredPath = `${caseloadPath}?signaal=severe_band`;
@@ -125,7 +123,6 @@ const limitMs = 150;
 /** caseloadPageSize in src/lib/features/caseload/caseload.server.ts. */
 const pageSize = 50;
 const password = 'lang genoeg wachtwoord voor de bench';
-const timeZone = 'Europe/Amsterdam';
 const dayMs = 24 * 60 * 60 * 1000;
 /** consentScopes in src/lib/features/consent/consent.ts, in that order: everything, so every query of the caseload runs. */
 const allScopes = ['measurements', 'programme', 'health_web', 'relationship_summary'];
@@ -142,103 +139,7 @@ const firstNames = [
 	'Kees', 'Lotte', 'Maarten', 'Noor', 'Olga', 'Pim', 'Quinten', 'Roos', 'Sem', 'Tess',
 	'Ugo', 'Vera', 'Wim', 'Xander', 'Yara', 'Zoë', 'Émile', 'Ömer', 'Ada', 'Bram'
 ];
-
-/**
- * @param {string} name
- * @param {number} fallback
- */
-function positiveIntFromEnv(name, fallback) {
-	const raw = process.env[name];
-	if (raw === undefined || raw.trim() === '') return fallback;
-	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
-	return value;
-}
-
-/** @param {string} message */
-function note(message) {
-	process.stderr.write(`[bench-caseload] ${message}\n`);
-}
-
-/** @param {number} ms */
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * A port that was free a moment ago on 127.0.0.1.
- * @returns {Promise<number>}
- */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, host, () => {
-			const address = server.address();
-			const port = address !== null && typeof address === 'object' ? address.port : 0;
-			server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-		});
-	});
-}
-
-/**
- * Resolves with the exit code and signal once `child` has exited, or with null after `ms`.
- * @param {import('node:child_process').ChildProcess} child
- * @param {number} ms
- * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null } | null>}
- */
-function waitForExit(child, ms) {
-	if (child.exitCode !== null || child.signalCode !== null) {
-		return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-	}
-	return new Promise((resolve) => {
-		const timer = setTimeout(() => resolve(null), ms);
-		child.once('exit', (code, signal) => {
-			clearTimeout(timer);
-			resolve({ code, signal });
-		});
-	});
-}
-
-function ensureBuild() {
-	if (fs.existsSync(path.join(buildDir, 'index.js'))) return;
-	note('build/index.js is missing: running npx vite build');
-	const result = spawnSync('npx', ['vite', 'build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] });
-	if (result.status !== 0 || !fs.existsSync(path.join(buildDir, 'index.js'))) throw new Error('npx vite build failed');
-}
-
-/**
- * A copy of build/ under tmp/ (node_modules still resolves from the repository root), so that somebody's
- * `vite build` during the run cannot swap the lazily loaded chunks underneath the server.
- */
-function snapshotBuild() {
-	const parent = path.join(repoRoot, 'tmp', 'bench-caseload');
-	fs.mkdirSync(parent, { recursive: true });
-	const dir = fs.mkdtempSync(path.join(parent, `run-${process.pid}-`));
-	fs.cpSync(buildDir, dir, { recursive: true });
-	return dir;
-}
-
-/**
- * @param {string} baseUrl
- * @param {import('node:child_process').ChildProcess} child
- */
-async function waitForHealthz(baseUrl, child) {
-	const deadline = Date.now() + healthzLimitMs;
-	let last = 'no answer';
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`brug exited before it was healthy (code ${child.exitCode}, signal ${child.signalCode})`);
-		}
-		try {
-			const response = await fetch(`${baseUrl}/healthz`);
-			last = `${response.status} ${await response.text()}`;
-			if (response.status === 200) return;
-		} catch (error) {
-			last = error instanceof Error ? error.message : String(error);
-		}
-		await sleep(100);
-	}
-	throw new Error(`GET /healthz did not answer 200 within ${healthzLimitMs / 1000} s (last: ${last})`);
-}
+const note = createNote('bench-caseload');
 
 /**
  * Starts the snapshot on a free port and collects its request log lines; resolves once /healthz answers 200.
@@ -252,28 +153,7 @@ async function startServer(snapshot, baseEnv) {
 	/** @type {NodeJS.ProcessEnv} */
 	const env = { ...baseEnv, PORT: String(port), HOST: host, ORIGIN: origin };
 	const child = spawn(process.execPath, [path.join(snapshot, 'index.js')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 2] });
-	/** @type {RequestLine[]} */
-	const requestLines = [];
-	readline.createInterface({ input: /** @type {NodeJS.ReadableStream} */ (child.stdout) }).on('line', (line) => {
-		/** @type {Record<string, unknown>} */
-		let entry;
-		try {
-			entry = JSON.parse(line);
-		} catch {
-			process.stderr.write(`${line}\n`);
-			return;
-		}
-		if (entry.msg === 'request') {
-			requestLines.push({
-				method: String(entry.method),
-				route: typeof entry.route === 'string' ? entry.route : null,
-				status: Number(entry.status),
-				ms: Number(entry.ms)
-			});
-		} else if (typeof entry.level === 'number' && entry.level >= 40) {
-			process.stderr.write(`${line}\n`);
-		}
-	});
+	const requestLines = collectRequestLines(child);
 	const server = { child, origin, requestLines };
 	try {
 		await waitForHealthz(origin, child);
@@ -283,44 +163,6 @@ async function startServer(snapshot, baseEnv) {
 		throw error;
 	}
 	return server;
-}
-
-/**
- * SIGTERM, and the exit it led to; a server that does not exit in time is killed and reported as null.
- * @param {Server} server
- * @returns {Promise<{ code: number | null, signal: string | null, ms: number } | null>}
- */
-async function stopServer(server) {
-	const stopAt = performance.now();
-	server.child.kill('SIGTERM');
-	const exit = await waitForExit(server.child, shutdownLimitMs);
-	if (exit) return { code: exit.code, signal: exit.signal, ms: Math.round(performance.now() - stopAt) };
-	server.child.kill('SIGKILL');
-	await waitForExit(server.child, 5_000);
-	return null;
-}
-
-/**
- * The shutdown as a problem, or null when brug exited 0.
- * @param {string} which
- * @param {{ code: number | null, signal: string | null, ms: number } | null} shutdown
- */
-function shutdownProblem(which, shutdown) {
-	if (!shutdown) return `${which}: brug did not exit within ${shutdownLimitMs / 1000} s of SIGTERM; killed it`;
-	if (shutdown.code !== 0) return `${which}: brug exited with code ${shutdown.code}${shutdown.signal ? ` (signal ${shutdown.signal})` : ''} after SIGTERM, expected 0`;
-	return null;
-}
-
-/**
- * The local day in brug's time zone, n days from `from` (YYYY-MM-DD).
- * @param {number} n
- * @param {Date} [from]
- */
-function localDay(n = 0, from = new Date()) {
-	const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(from);
-	const date = new Date(`${day}T12:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + n);
-	return date.toISOString().slice(0, 10);
 }
 
 const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -349,74 +191,19 @@ function totpCode(secretBase32, at = Date.now()) {
 const unescapeHtml = (text) =>
 	text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-/** @param {string} text */
-const snippet = (text) => text.replace(/\s+/g, ' ').slice(0, 300);
-
-/** A browser without JavaScript: one cookie jar, same-origin form posts, redirects not followed. */
-class Browser {
+/** The shared browser without JavaScript (scripts/bench/common.js), counting its GETs of the caseload page. */
+class Browser extends FormBrowser {
 	/** @param {string} origin */
 	constructor(origin) {
-		this.origin = origin;
-		/** @type {Map<string, string>} */
-		this.cookies = new Map();
+		super(origin);
 		/** GETs of the caseload page so far, to match them with the server's log lines. */
 		this.caseloadRequests = 0;
-	}
-
-	/** @param {Response} response */
-	keepCookies(response) {
-		for (const cookie of response.headers.getSetCookie()) {
-			const [pair = ''] = cookie.split(';');
-			const at = pair.indexOf('=');
-			const name = pair.slice(0, at);
-			const value = pair.slice(at + 1);
-			if (value === '' || /max-age=0/i.test(cookie)) this.cookies.delete(name);
-			else this.cookies.set(name, value);
-		}
-	}
-
-	cookieHeader() {
-		return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-	}
-
-	signedIn() {
-		return [...this.cookies.keys()].some((name) => name.endsWith('brug.session_token'));
 	}
 
 	/** @param {string} pathname */
 	async get(pathname) {
 		if (pathname === caseloadPath || pathname.startsWith(`${caseloadPath}?`)) this.caseloadRequests += 1;
-		const response = await fetch(`${this.origin}${pathname}`, { headers: { accept: 'text/html', cookie: this.cookieHeader() }, redirect: 'manual' });
-		this.keepCookies(response);
-		return response;
-	}
-
-	/**
-	 * A browser's form post; the answer as status, Location and page.
-	 * @param {string} pathname
-	 * @param {Record<string, string>} fields
-	 */
-	async post(pathname, fields) {
-		const response = await fetch(`${this.origin}${pathname}`, {
-			method: 'POST',
-			// text/html: a browser's form post (SvelteKit answers fetch's */* as an enhanced, JSON action request).
-			headers: { accept: 'text/html', origin: this.origin, cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams(fields),
-			redirect: 'manual'
-		});
-		this.keepCookies(response);
-		return { status: response.status, location: response.headers.get('location'), text: await response.text() };
-	}
-
-	/**
-	 * A form post that must answer 303 (the app's "saved, go on"); returns the Location.
-	 * @param {string} pathname
-	 * @param {Record<string, string>} fields
-	 */
-	async submit(pathname, fields) {
-		const { status, location, text } = await this.post(pathname, fields);
-		if (status !== 303 || !location) throw new Error(`POST ${pathname} answered ${status}, expected 303: ${snippet(text)}`);
-		return location;
+		return super.get(pathname);
 	}
 }
 
@@ -813,29 +600,6 @@ async function writeSeed(target, seed) {
 }
 
 /**
- * Nearest-rank percentiles.
- * @param {number[]} values
- * @returns {Summary}
- */
-function summarise(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	/** @param {number} p */
-	const rank = (p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-	return {
-		p50: round(rank(50)),
-		p95: round(rank(95)),
-		p99: round(rank(99)),
-		max: round(sorted.at(-1) ?? NaN),
-		mean: mean(sorted)
-	};
-}
-
-/** @param {number} value */
-const round = (value) => Math.round(value * 100) / 100;
-/** @param {number[]} values */
-const mean = (values) => round(values.reduce((sum, v) => sum + v, 0) / (values.length || 1));
-
-/**
  * What the caseload page says: the client links in its table and its count line.
  * @param {string} page
  */
@@ -934,11 +698,11 @@ async function main() {
 	const auditHistory = process.env.BENCH_CASELOAD_AUDIT_HISTORY?.trim() ? positiveIntFromEnv('BENCH_CASELOAD_AUDIT_HISTORY', 1) : 0;
 	if (givenUrl && !/^postgres(ql)?:\/\/.+/.test(givenUrl)) throw new Error('BENCH_DATABASE_URL must start with postgres:// or postgresql://');
 	const postgres = Boolean(givenUrl) || process.argv.includes('--postgres');
-	ensureBuild();
+	ensureBuild(note);
 
 	const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-bench-caseload-'));
-	const snapshot = snapshotBuild();
+	const snapshot = snapshotBuild('bench-caseload');
 	const setupToken = randomBytes(16).toString('hex');
 	/** @type {import('./pg-cluster.js').ClusterHandle | null} */
 	let cluster = null;
@@ -990,9 +754,9 @@ async function main() {
 		note(`phase 1: starting brug (snapshot of build/) on ${database}, data in ${dataDir}`);
 		server = await startServer(snapshot, env);
 		const { email, secret } = await makeProfessional(server.origin, setupToken, path.join(dataDir, 'outbox'), runId);
-		shutdowns.accounts = await stopServer(server);
+		shutdowns.accounts = await stopServer(server.child);
 		server = null;
-		const stopped = shutdownProblem('after phase 1', shutdowns.accounts ?? null);
+		const stopped = shutdownProblem(shutdowns.accounts ?? null, 'after phase 1');
 		if (stopped) throw new Error(stopped);
 
 		const seedStart = performance.now();
@@ -1022,8 +786,8 @@ async function main() {
 		problems.push(error instanceof Error ? error.message : String(error));
 	} finally {
 		if (server) {
-			shutdowns.caseload = await stopServer(server);
-			const stopped = shutdownProblem('at the end', shutdowns.caseload ?? null);
+			shutdowns.caseload = await stopServer(server.child);
+			const stopped = shutdownProblem(shutdowns.caseload ?? null, 'at the end');
 			if (stopped) problems.push(stopped);
 		}
 		if (cluster) stopClusterSync(cluster);
@@ -1048,21 +812,12 @@ async function main() {
 			`${database === 'postgres' ? ' and PostgreSQL' : ''}`
 	);
 	console.log('');
-	const header = ['figure', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mean ms'];
-	/** @type {Array<[string, Summary | null]>} */
-	const figures = [
+	printSummaryTable([
 		[`server ${caseloadPath}`, all?.serverMs ?? null],
 		[`wall   ${caseloadPath}`, all?.wallMs ?? null],
 		[`server ${filteredPath}`, filtered?.serverMs ?? null],
 		[`wall   ${filteredPath}`, filtered?.wallMs ?? null]
-	];
-	const rows = figures.map(([name, s]) => [name, ...(s ? [s.p50, s.p95, s.p99, s.max, s.mean].map((v) => v.toFixed(2)) : ['n/a', 'n/a', 'n/a', 'n/a', 'n/a'])]);
-	const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
-	/** @param {string[]} cells */
-	const format = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-	console.log(format(header));
-	console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-	for (const row of rows) console.log(format(row));
+	]);
 	console.log('');
 	if (all?.serverTrend) {
 		console.log(`audit log growth: server ms mean ${all.serverTrend.firstQuarterMean} in the first quarter, ${all.serverTrend.lastQuarterMean} in the last`);

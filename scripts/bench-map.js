@@ -22,44 +22,36 @@
  * Exits non-zero when p95 of the server's ms is 100 or more, a request is not 200, the page does not link every
  * person, seeding fails, or the shutdown is not clean. Not part of `npm test`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
+import {
+	Browser,
+	collectRequestLines,
+	createNote,
+	ensureBuild,
+	freePort,
+	host,
+	localDay,
+	positiveIntFromEnv,
+	printSummaryTable,
+	repoRoot,
+	shutdownProblem,
+	sleep,
+	snapshotBuild,
+	stopServer,
+	summarise,
+	waitForHealthz
+} from './bench/common.js';
 
-/**
- * One request line of the server's log (see src/hooks.server.ts).
- * @typedef {object} RequestLine
- * @property {string} method
- * @property {string | null} route
- * @property {number} status
- * @property {number} ms
- */
-
-/**
- * @typedef {object} Summary
- * @property {number} p50
- * @property {number} p95
- * @property {number} p99
- * @property {number} max
- * @property {number} mean
- */
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const buildDir = path.join(repoRoot, 'build');
-const host = '127.0.0.1';
-const shutdownLimitMs = 10_000;
-const healthzLimitMs = 30_000;
 const mapRoute = '/(person)/mensen';
 const mapPath = '/nl/mensen';
 /** The Done-when of issue 5. */
 const limitMs = 100;
 const password = 'lang genoeg wachtwoord voor de bench';
-const timeZone = 'Europe/Amsterdam';
+const note = createNote('bench-map');
 
 const firstNames = [
 	'Anoek', 'Bas', 'Cor', 'Daan', 'Eva', 'Fenna', 'Gijs', 'Hanna', 'Ilse', 'Joost',
@@ -69,170 +61,6 @@ const firstNames = [
 const rhythms = ['weekly', 'every_two_weeks', 'monthly', 'every_three_months', 'no_goal'];
 const brings = ['support', 'fun', 'practical_help', 'deep_talks', 'shared_activity', 'advice', 'feeling_at_home'];
 const kinds = ['message', 'call', 'meeting', 'chat_in_passing', 'online'];
-
-/**
- * @param {string} name
- * @param {number} fallback
- */
-function positiveIntFromEnv(name, fallback) {
-	const raw = process.env[name];
-	if (raw === undefined || raw.trim() === '') return fallback;
-	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
-	return value;
-}
-
-/** @param {string} message */
-function note(message) {
-	process.stderr.write(`[bench-map] ${message}\n`);
-}
-
-/** @param {number} ms */
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * A port that was free a moment ago on 127.0.0.1.
- * @returns {Promise<number>}
- */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, host, () => {
-			const address = server.address();
-			const port = address !== null && typeof address === 'object' ? address.port : 0;
-			server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-		});
-	});
-}
-
-/**
- * Resolves with the exit code and signal once `child` has exited, or with null after `ms`.
- * @param {import('node:child_process').ChildProcess} child
- * @param {number} ms
- * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null } | null>}
- */
-function waitForExit(child, ms) {
-	if (child.exitCode !== null || child.signalCode !== null) {
-		return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-	}
-	return new Promise((resolve) => {
-		const timer = setTimeout(() => resolve(null), ms);
-		child.once('exit', (code, signal) => {
-			clearTimeout(timer);
-			resolve({ code, signal });
-		});
-	});
-}
-
-function ensureBuild() {
-	if (fs.existsSync(path.join(buildDir, 'index.js'))) return;
-	note('build/index.js is missing: running npx vite build');
-	const result = spawnSync('npx', ['vite', 'build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] });
-	if (result.status !== 0 || !fs.existsSync(path.join(buildDir, 'index.js'))) throw new Error('npx vite build failed');
-}
-
-/**
- * A copy of build/ under tmp/ (node_modules still resolves from the repository root), so that somebody's
- * `vite build` during the run cannot swap the lazily loaded chunks underneath the server.
- */
-function snapshotBuild() {
-	const parent = path.join(repoRoot, 'tmp', 'bench-map');
-	fs.mkdirSync(parent, { recursive: true });
-	const dir = fs.mkdtempSync(path.join(parent, `run-${process.pid}-`));
-	fs.cpSync(buildDir, dir, { recursive: true });
-	return dir;
-}
-
-/**
- * @param {string} baseUrl
- * @param {import('node:child_process').ChildProcess} child
- */
-async function waitForHealthz(baseUrl, child) {
-	const deadline = Date.now() + healthzLimitMs;
-	let last = 'no answer';
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`brug exited before it was healthy (code ${child.exitCode}, signal ${child.signalCode})`);
-		}
-		try {
-			const response = await fetch(`${baseUrl}/healthz`);
-			last = `${response.status} ${await response.text()}`;
-			if (response.status === 200) return;
-		} catch (error) {
-			last = error instanceof Error ? error.message : String(error);
-		}
-		await sleep(100);
-	}
-	throw new Error(`GET /healthz did not answer 200 within ${healthzLimitMs / 1000} s (last: ${last})`);
-}
-
-/** The local day in brug's time zone, n days from now (YYYY-MM-DD). */
-function localDay(n = 0) {
-	const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-	const date = new Date(`${day}T12:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + n);
-	return date.toISOString().slice(0, 10);
-}
-
-/** A browser without JavaScript: one cookie jar, same-origin form posts, redirects not followed. */
-class Browser {
-	/** @param {string} origin */
-	constructor(origin) {
-		this.origin = origin;
-		/** @type {Map<string, string>} */
-		this.cookies = new Map();
-	}
-
-	/** @param {Response} response */
-	keepCookies(response) {
-		for (const cookie of response.headers.getSetCookie()) {
-			const [pair = ''] = cookie.split(';');
-			const at = pair.indexOf('=');
-			const name = pair.slice(0, at);
-			const value = pair.slice(at + 1);
-			if (value === '' || /max-age=0/i.test(cookie)) this.cookies.delete(name);
-			else this.cookies.set(name, value);
-		}
-	}
-
-	cookieHeader() {
-		return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-	}
-
-	/** @param {string} pathname */
-	async get(pathname) {
-		const response = await fetch(`${this.origin}${pathname}`, { headers: { accept: 'text/html', cookie: this.cookieHeader() }, redirect: 'manual' });
-		this.keepCookies(response);
-		return response;
-	}
-
-	/**
-	 * A form post that must answer 303 (the app's "saved, go on"); returns the Location.
-	 * @param {string} pathname
-	 * @param {Record<string, string | string[]>} fields
-	 */
-	async submit(pathname, fields) {
-		const body = new URLSearchParams();
-		for (const [name, value] of Object.entries(fields)) {
-			for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
-		}
-		const response = await fetch(`${this.origin}${pathname}`, {
-			method: 'POST',
-			// text/html: a browser's form post (SvelteKit answers fetch's */* as an enhanced, JSON action request).
-			headers: { accept: 'text/html', origin: this.origin, cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
-			body,
-			redirect: 'manual'
-		});
-		this.keepCookies(response);
-		const text = await response.text();
-		const location = response.headers.get('location');
-		if (response.status !== 303 || !location) {
-			throw new Error(`POST ${pathname} answered ${response.status}, expected 303: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
-		}
-		return location;
-	}
-}
 
 /**
  * The confirmation link in the mail the server wrote to its outbox for `address`.
@@ -268,9 +96,7 @@ async function signUpAndSignIn(browser, outboxDir) {
 	if (!token) throw new Error('the confirmation link has no token');
 	await browser.submit('/nl/account/bevestigen', { token });
 	await browser.submit('/nl/account/inloggen', { email, password });
-	if (![...browser.cookies.keys()].some((name) => name.endsWith('brug.session_token'))) {
-		throw new Error('signing in gave no session cookie');
-	}
+	if (!browser.signedIn()) throw new Error('signing in gave no session cookie');
 	return email;
 }
 
@@ -327,33 +153,14 @@ async function seedMap(browser, people) {
 	return { ids, contacts, planned };
 }
 
-/**
- * Nearest-rank percentiles.
- * @param {number[]} values
- * @returns {Summary}
- */
-function summarise(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	/** @param {number} p */
-	const rank = (p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-	const round = (/** @type {number} */ value) => Math.round(value * 100) / 100;
-	return {
-		p50: round(rank(50)),
-		p95: round(rank(95)),
-		p99: round(rank(99)),
-		max: round(sorted.at(-1) ?? NaN),
-		mean: round(sorted.reduce((sum, v) => sum + v, 0) / (sorted.length || 1))
-	};
-}
-
 async function main() {
 	const requests = positiveIntFromEnv('BENCH_MAP_REQUESTS', 200);
 	const warmup = positiveIntFromEnv('BENCH_MAP_WARMUP', 20);
 	const people = positiveIntFromEnv('BENCH_MAP_PEOPLE', 150);
-	ensureBuild();
+	ensureBuild(note);
 
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-bench-map-'));
-	const snapshot = snapshotBuild();
+	const snapshot = snapshotBuild('bench-map');
 	const port = await freePort();
 	const origin = `http://${host}:${port}`;
 	/** @type {NodeJS.ProcessEnv} */
@@ -372,28 +179,7 @@ async function main() {
 	note(`starting brug (snapshot of build/) on ${origin}, data in ${dataDir}`);
 	const brug = spawn(process.execPath, [path.join(snapshot, 'index.js')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 2] });
 
-	/** @type {RequestLine[]} */
-	const requestLines = [];
-	readline.createInterface({ input: /** @type {NodeJS.ReadableStream} */ (brug.stdout) }).on('line', (line) => {
-		/** @type {Record<string, unknown>} */
-		let entry;
-		try {
-			entry = JSON.parse(line);
-		} catch {
-			process.stderr.write(`${line}\n`);
-			return;
-		}
-		if (entry.msg === 'request') {
-			requestLines.push({
-				method: String(entry.method),
-				route: typeof entry.route === 'string' ? entry.route : null,
-				status: Number(entry.status),
-				ms: Number(entry.ms)
-			});
-		} else if (typeof entry.level === 'number' && entry.level >= 40) {
-			process.stderr.write(`${line}\n`);
-		}
-	});
+	const requestLines = collectRequestLines(brug);
 	const mapLines = () => requestLines.filter((line) => line.method === 'GET' && line.route === mapRoute);
 
 	const abort = () => {
@@ -461,19 +247,9 @@ async function main() {
 	} catch (error) {
 		problems.push(error instanceof Error ? error.message : String(error));
 	} finally {
-		const stopAt = performance.now();
-		brug.kill('SIGTERM');
-		const exit = await waitForExit(brug, shutdownLimitMs);
-		if (!exit) {
-			problems.push(`brug did not exit within ${shutdownLimitMs / 1000} s of SIGTERM; killed it`);
-			brug.kill('SIGKILL');
-			await waitForExit(brug, 5_000);
-		} else {
-			shutdown = { code: exit.code, signal: exit.signal, ms: Math.round(performance.now() - stopAt) };
-			if (exit.code !== 0) {
-				problems.push(`brug exited with code ${exit.code}${exit.signal ? ` (signal ${exit.signal})` : ''} after SIGTERM, expected 0`);
-			}
-		}
+		shutdown = await stopServer(brug);
+		const stopped = shutdownProblem(shutdown);
+		if (stopped) problems.push(stopped);
 		process.removeListener('SIGINT', abort);
 		fs.rmSync(dataDir, { recursive: true, force: true });
 		fs.rmSync(snapshot, { recursive: true, force: true });
@@ -491,20 +267,10 @@ async function main() {
 			`${os.availableParallelism()} CPU core(s) shared by client and server`
 	);
 	console.log('');
-	const header = ['figure', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mean ms'];
-	const rows = [
+	printSummaryTable([
 		['server (logged ms)', server],
 		['wall (client, 127.0.0.1)', wall]
-	].map(([name, s]) => {
-		const summary = /** @type {Summary | null} */ (s);
-		return [String(name), ...(summary ? [summary.p50, summary.p95, summary.p99, summary.max, summary.mean].map((v) => v.toFixed(2)) : ['n/a', 'n/a', 'n/a', 'n/a', 'n/a'])];
-	});
-	const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
-	/** @param {string[]} cells */
-	const format = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-	console.log(format(header));
-	console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-	for (const row of rows) console.log(format(row));
+	]);
 	console.log('');
 	console.log(
 		shutdown ? `shutdown: SIGTERM -> brug exited with code ${shutdown.code} in ${shutdown.ms} ms` : 'shutdown: brug did not exit cleanly'

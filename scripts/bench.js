@@ -22,12 +22,24 @@
  */
 // @ts-ignore -- autocannon 9 ships no type declarations (an error only under noImplicitAny); see LoadResult
 import autocannon from 'autocannon';
-import { fork, spawn, spawnSync } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+	buildDir,
+	createNote,
+	ensureBuild,
+	freePort,
+	host,
+	positiveIntFromEnv,
+	repoRoot,
+	round,
+	shutdownProblem,
+	stopServer,
+	waitForExit,
+	waitForHealthz
+} from './bench/common.js';
 
 /**
  * @typedef {object} Endpoint
@@ -61,12 +73,9 @@ import { fileURLToPath } from 'node:url';
  * @property {number} timeouts
  */
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const buildEntry = path.join(repoRoot, 'build', 'index.js');
+const buildEntry = path.join(buildDir, 'index.js');
 const bareServerScript = path.join(repoRoot, 'scripts', 'bench', 'bare-server.js');
-const host = '127.0.0.1';
-const shutdownLimitMs = 10_000;
-const healthzLimitMs = 30_000;
+const note = createNote('bench');
 
 const scoreBody = JSON.stringify({
 	answers: {
@@ -95,90 +104,6 @@ const endpoints = [
 		body: scoreBody
 	}
 ];
-
-/**
- * @param {string} name
- * @param {number} fallback
- */
-function positiveIntFromEnv(name, fallback) {
-	const raw = process.env[name];
-	if (raw === undefined || raw.trim() === '') return fallback;
-	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
-	return value;
-}
-
-/** @param {string} message */
-function note(message) {
-	process.stderr.write(`[bench] ${message}\n`);
-}
-
-/** A port that was free a moment ago on 127.0.0.1.
- * @returns {Promise<number>}
- */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, host, () => {
-			const address = server.address();
-			const port = address !== null && typeof address === 'object' ? address.port : 0;
-			server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-		});
-	});
-}
-
-/** @param {number} ms */
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Resolves with the exit code and signal once `child` has exited, or with null after `ms`.
- * @param {import('node:child_process').ChildProcess} child
- * @param {number} ms
- * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null } | null>}
- */
-function waitForExit(child, ms) {
-	if (child.exitCode !== null || child.signalCode !== null) {
-		return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-	}
-	return new Promise((resolve) => {
-		const timer = setTimeout(() => resolve(null), ms);
-		child.once('exit', (code, signal) => {
-			clearTimeout(timer);
-			resolve({ code, signal });
-		});
-	});
-}
-
-function ensureBuild() {
-	if (fs.existsSync(buildEntry)) return;
-	note('build/index.js is missing: running npx vite build');
-	const result = spawnSync('npx', ['vite', 'build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] });
-	if (result.status !== 0 || !fs.existsSync(buildEntry)) throw new Error('npx vite build failed');
-}
-
-/**
- * @param {string} baseUrl
- * @param {import('node:child_process').ChildProcess} child
- */
-async function waitForHealthz(baseUrl, child) {
-	const deadline = Date.now() + healthzLimitMs;
-	let last = 'no answer';
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`brug exited before it was healthy (code ${child.exitCode}, signal ${child.signalCode})`);
-		}
-		try {
-			const response = await fetch(`${baseUrl}/healthz`);
-			last = `${response.status} ${await response.text()}`;
-			if (response.status === 200) return;
-		} catch (error) {
-			last = error instanceof Error ? error.message : String(error);
-		}
-		await sleep(100);
-	}
-	throw new Error(`GET /healthz did not answer 200 within ${healthzLimitMs / 1000} s (last: ${last})`);
-}
 
 /**
  * One response of brug, to be replayed by the bare server.
@@ -245,9 +170,6 @@ async function load(baseUrl, endpoint, connections, seconds) {
 	);
 }
 
-/** @param {number} value */
-const round = (value) => Math.round(value * 100) / 100;
-
 /**
  * @param {Row[]} rows
  * @param {Record<string, number | null>} ratios
@@ -283,7 +205,7 @@ async function main() {
 	const connections = positiveIntFromEnv('BENCH_CONNECTIONS', 50);
 	const seconds = positiveIntFromEnv('BENCH_SECONDS', 10);
 	const cpus = os.availableParallelism();
-	ensureBuild();
+	ensureBuild(note);
 
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-bench-'));
 	const port = await freePort();
@@ -370,20 +292,10 @@ async function main() {
 			const exit = await waitForExit(bare, 5_000);
 			if (!exit) bare.kill('SIGKILL');
 		}
-		const stopAt = performance.now();
-		brug.kill('SIGTERM');
-		const exit = await waitForExit(brug, shutdownLimitMs);
+		shutdown = await stopServer(brug);
 		brugStopped = true;
-		if (!exit) {
-			problems.push(`brug did not exit within ${shutdownLimitMs / 1000} s of SIGTERM; killed it`);
-			brug.kill('SIGKILL');
-			await waitForExit(brug, 5_000);
-		} else {
-			shutdown = { code: exit.code, signal: exit.signal, ms: Math.round(performance.now() - stopAt) };
-			if (exit.code !== 0) {
-				problems.push(`brug exited with code ${exit.code}${exit.signal ? ` (signal ${exit.signal})` : ''} after SIGTERM, expected 0`);
-			}
-		}
+		const stopped = shutdownProblem(shutdown);
+		if (stopped) problems.push(stopped);
 		process.removeListener('SIGINT', abort);
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	}

@@ -11,7 +11,8 @@ import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireMembership } from '$lib/features/access/policy.server';
 import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
-import { healthWebDimensions, type HealthWebScores } from '$lib/features/health-web/health-web';
+import type { HealthWebScores } from '$lib/features/health-web/health-web';
+import { storedScores } from '$lib/features/health-web/health-webs.server';
 import type { InstrumentId, LonelinessBand } from '$lib/features/instruments/instruments';
 import { localDay } from '$lib/time';
 import { caseloadRow, compareCaseloadRows, matchesCaseloadFilter, type CaseloadFilter, type CaseloadRow } from './caseload-list';
@@ -90,8 +91,7 @@ async function websOf(db: Trx, personIds: string[]): Promise<Map<string, HealthW
 	for (const row of rows) {
 		const list = byPerson.get(row.account_id) ?? [];
 		if (list.length >= 2) continue;
-		const stored = JSON.parse(row.scores) as Record<string, unknown>;
-		list.push(Object.fromEntries(healthWebDimensions.map((d) => [d, Number(stored[d]) || 0])) as HealthWebScores);
+		list.push(storedScores(row.scores));
 		byPerson.set(row.account_id, list);
 	}
 	return byPerson;

@@ -2,6 +2,7 @@
  * A person's health webs: filled in by the person, kept in their account, and seen by a linked professional only
  * with the `health_web` scope (read through `openClientRecord`, which audits it).
  * - `saveHealthWeb`, `deleteHealthWeb`, `listHealthWebs` (own, newest first).
+ * - `storedScores(text)`: the stored scores, checked and clamped.
  * - `readHealthWebs`: the newest webs of a person, for `openClientRecord` (no actor: the caller checked consent).
  */
 import type { Kysely } from 'kysely';
@@ -28,17 +29,25 @@ function objectOrEmpty(value: unknown): Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** Stored values are checked again on the way out: a row is never drawn with a hole or a value out of range. */
-function openHealthWeb(row: HealthWebTable): SavedHealthWeb {
-	const stored = objectOrEmpty(parseJson(row.scores));
-	const parsedMarks = parseJson(row.discuss);
-	const marked: unknown[] = Array.isArray(parsedMarks) ? parsedMarks : [];
-	const scores = Object.fromEntries(
+/**
+ * The `scores` column as six whole numbers 0–10, whatever it holds: a web is never drawn with a hole or a value out
+ * of range. Also read by the caseload, which fetches only this column.
+ */
+export function storedScores(text: string): HealthWebScores {
+	const stored = objectOrEmpty(parseJson(text));
+	return Object.fromEntries(
 		healthWebDimensions.map((dimension) => {
 			const value = Number(stored[dimension]);
 			return [dimension, Number.isInteger(value) ? Math.min(healthWebScoreMax, Math.max(healthWebScoreMin, value)) : healthWebScoreMin];
 		})
 	) as HealthWebScores;
+}
+
+/** Stored values are checked again on the way out. */
+function openHealthWeb(row: HealthWebTable): SavedHealthWeb {
+	const parsedMarks = parseJson(row.discuss);
+	const marked: unknown[] = Array.isArray(parsedMarks) ? parsedMarks : [];
+	const scores = storedScores(row.scores);
 	const discuss = healthWebDimensions.filter((dimension) => marked.includes(dimension)) as HealthWebDimension[];
 	return { id: row.id, takenAt: row.taken_at, scores, discuss };
 }

@@ -8,6 +8,7 @@
  * - `measurementRequestSchema(today)`: the professional's form and the API body.
  */
 import { z } from 'zod';
+import { emptyIsMissing } from '$lib/form-values';
 import { instrumentIds } from '$lib/features/instruments/instruments';
 import { addDays, isLocalDay } from '$lib/time';
 
@@ -27,7 +28,6 @@ export function isDue(request: { dueDay: string; endedAt: string | null }, today
 	return request.endedAt === null && request.dueDay <= today;
 }
 
-const emptyIsMissing = (value: unknown) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value);
 
 /**
  * What a professional asks: which scale, from which day (today unless chosen; never before today), and how often.

@@ -24,7 +24,7 @@ import {
 	singleMomentIcs,
 	type CalendarMoment
 } from './calendar';
-import { getPlannedMoment, type PlannedMoment } from './planned-moments.server';
+import { getPlannedMoment, openPlannedMoment, type PlannedMoment } from './planned-moments.server';
 import type { ContactKind } from './relationships';
 
 /** Moments this long ago stay in the feed, so a calendar does not lose what happened last month. */
@@ -96,6 +96,8 @@ function calendarMoment(moment: PlannedMoment, name: string, locale: Locale): Ca
 	};
 }
 
+const nicknameOf = (relationId: string, stored: string) => decrypt(stored, encryptedColumns.relationNickname.context(relationId));
+
 /** The feed for a token; null when the token is malformed, unknown or stopped (the route answers 404 alike). */
 export async function calendarFeedByToken(db: Kysely<Database>, options: { token: string; now?: Date }): Promise<string | null> {
 	if (!isWellFormedCalendarToken(options.token)) return null;
@@ -118,26 +120,7 @@ export async function calendarFeedByToken(db: Kysely<Database>, options: { token
 		.orderBy('planned_moment.time')
 		.limit(500)
 		.execute();
-	const moments = rows.map((row) => {
-		const name = decrypt(row.relation_nickname, encryptedColumns.relationNickname.context(row.relation_id));
-		const place = row.place && decrypt(row.place, encryptedColumns.plannedMomentPlace.context(row.id));
-		const note = row.note && decrypt(row.note, encryptedColumns.plannedMomentNote.context(row.id));
-		const moment: PlannedMoment = {
-			id: row.id,
-			relationId: row.relation_id,
-			kind: row.kind as ContactKind,
-			day: row.day,
-			time: row.time,
-			place,
-			note,
-			closedAt: row.closed_at,
-			happened: row.happened === null ? null : row.happened === 1,
-			contactMomentId: null,
-			createdAt: row.created_at,
-			updatedAt: row.updated_at
-		};
-		return calendarMoment(moment, name, locale);
-	});
+	const moments = rows.map((row) => calendarMoment(openPlannedMoment(row), nicknameOf(row.relation_id, row.relation_nickname), locale));
 	return calendarFeed({ name: m.calendar_name({}, { locale }), moments, now, reminderMinutes });
 }
 
@@ -150,7 +133,7 @@ export async function plannedMomentIcs(
 	const moment = await getPlannedMoment(db, options);
 	if (!moment) return null;
 	const relation = await db.selectFrom('relation').select('nickname').where('id', '=', moment.relationId).executeTakeFirstOrThrow();
-	const name = decrypt(relation.nickname, encryptedColumns.relationNickname.context(moment.relationId));
+	const name = nicknameOf(moment.relationId, relation.nickname);
 	return singleMomentIcs({
 		name: m.calendar_name({}, { locale: options.locale }),
 		moment: calendarMoment(moment, name, options.locale),

@@ -36,7 +36,8 @@ export interface PlannedMoment {
 
 const { plannedMomentPlace, plannedMomentNote } = encryptedColumns;
 
-function openPlannedMoment(row: PlannedMomentTable & { contact_moment_id?: string | null }): PlannedMoment {
+/** A stored row as a planned moment: place and note decrypted. Also used by the calendar feed. */
+export function openPlannedMoment(row: PlannedMomentTable & { contact_moment_id?: string | null }): PlannedMoment {
 	return {
 		id: row.id,
 		relationId: row.relation_id,

@@ -12,6 +12,7 @@
  * Types: `RelationshipFieldError`, `RelationInput`, `ContactMomentInput`, `PlannedMomentInput`.
  */
 import { z } from 'zod';
+import { emptyIsMissing } from '$lib/form-values';
 import { isLocalDay } from '$lib/time';
 import { contactBrings, contactCircles, contactKinds, contactRhythms } from './relationships';
 
@@ -46,8 +47,6 @@ const optionalText = (max: number, message: RelationshipFieldError) =>
 		.nullish()
 		.transform((value) => (value ? value : null));
 
-/** An empty form field, or null in JSON, counts as left out, so a default can apply. */
-const emptyIsMissing = (value: unknown) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value);
 
 /** A first name or nickname: nothing more is required to add someone. */
 const nickname = z

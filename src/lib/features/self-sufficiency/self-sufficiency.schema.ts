@@ -8,6 +8,7 @@
  * Types: `SelfSufficiencyFieldError`, `SelfSufficiencyRatingInput`.
  */
 import { z } from 'zod';
+import { emptyIsMissing } from '$lib/form-values';
 import {
 	selfSufficiencyDomains,
 	strengthSources,
@@ -29,8 +30,6 @@ export type SelfSufficiencyFieldError = (typeof selfSufficiencyFieldErrorIds)[nu
 
 export const ratingNoteMaxLength = 500;
 
-/** An empty form field, or null in JSON, counts as not given. */
-const emptyIsMissing = (value: unknown) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value);
 
 const level = z.preprocess(
 	(value) => {

@@ -3,7 +3,7 @@ import { fieldErrors } from '$lib/features/accounts/accounts.schema';
 import { contactState } from '$lib/features/relationships/relationships';
 import { contactMomentSchema, momentOutcomeSchema, plannedMomentSchema } from '$lib/features/relationships/relationships.schema';
 import { contactFromForm, formValues, outcomeFromForm, plannedMomentFromForm } from '$lib/features/relationships/relationship-forms';
-import { deleteContactMoment, deleteRelation, getRelation, lastContactDays, listContactMoments, logContact } from '$lib/features/relationships/relations.server';
+import { deleteContactMoment, deleteRelation, getRelation, listContactMoments, logContact } from '$lib/features/relationships/relations.server';
 import { closePlannedMoment, deletePlannedMoment, hasStarted, listPlannedMoments, planMoment, updatePlannedMoment } from '$lib/features/relationships/planned-moments.server';
 import { href } from '$lib/i18n/href';
 import { requireAccount } from '$lib/server/auth/require';
@@ -17,19 +17,18 @@ export const load: PageServerLoad = async (event) => {
 	const today = localDay();
 	const relation = await getRelation(db(), { actor, id: event.params.id });
 	if (!relation) error(404, 'Not found');
-	const [contacts, open, closed, lastDays] = await Promise.all([
+	const [contacts, open, closed] = await Promise.all([
+		// Newest day first, so the last real contact is among them.
 		listContactMoments(db(), { actor, relationId: relation.id, limit: 20 }),
 		listPlannedMoments(db(), { actor, state: 'open', relationId: relation.id }),
-		listPlannedMoments(db(), { actor, state: 'closed', relationId: relation.id, limit: 10 }),
-		lastContactDays(db(), { actor, today })
+		listPlannedMoments(db(), { actor, state: 'closed', relationId: relation.id, limit: 10 })
 	]);
-	const last = lastDays.get(relation.id);
 	const now = new Date();
 	const params = event.url.searchParams;
 	return {
 		today,
 		relation,
-		state: contactState({ rhythm: relation.rhythm, addedDay: relation.addedDay, contactDays: last ? [last] : [], today }),
+		state: contactState({ rhythm: relation.rhythm, addedDay: relation.addedDay, contactDays: contacts.map((c) => c.day), today }),
 		contacts,
 		open: open.map((moment) => ({ ...moment, started: hasStarted(moment, now) })),
 		closed,
