@@ -44,7 +44,9 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	metingen: 'measurements',
 	gezondheidsweb: 'health-web',
 	zelfredzaamheid: 'self-sufficiency',
-	gesprek: 'conversation'
+	gesprek: 'conversation',
+	notities: 'notes',
+	gesprekken: 'conversations'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

@@ -27,5 +27,7 @@ export const encryptedColumns = {
 	relationNote: column('relation', 'note'),
 	plannedMomentPlace: column('planned_moment', 'place'),
 	plannedMomentNote: column('planned_moment', 'note'),
-	ratingNotes: column('self_sufficiency_rating', 'notes')
+	ratingNotes: column('self_sufficiency_rating', 'notes'),
+	conversationNoteBody: column('conversation_note', 'body'),
+	conversationNoteSummary: column('conversation_note', 'summary')
 } as const;

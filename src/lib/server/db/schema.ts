@@ -2,6 +2,8 @@
  * Table types for Kysely. Both databases store the same shapes: ids and instants as text
  * (ISO 8601, UTC), JSON as text, booleans as integers — see docs/decisions/002-portable-columns.md.
  */
+import type { Generated } from 'kysely';
+
 export interface MeasurementTable {
 	id: string;
 	instrument_id: string;
@@ -84,6 +86,8 @@ export interface AuthTwoFactorTable {
 
 export type OrganisationKind = 'welfare' | 'practice' | 'municipality_team';
 export type MembershipRole = 'professional' | 'admin';
+/** Whom a consent grant lets in: the one professional, or every professional of the organisation (a team). */
+export type ConsentAudience = 'professional' | 'organisation';
 
 export interface OrganisationTable {
 	id: string;
@@ -137,6 +141,8 @@ export interface ConsentGrantTable {
 	organisation_id: string;
 	/** JSON array of scope ids. */
 	scopes: string;
+	/** 'professional': only professional_id; 'organisation': every professional of organisation_id. */
+	audience: Generated<ConsentAudience>;
 	person_name: string;
 	granted_at: string;
 	ended_at: string | null;
@@ -313,6 +319,21 @@ export interface SelfSufficiencyRatingTable {
 	rated_at: string;
 }
 
+/** A professional's conversation note about a client; body and summary encrypted. */
+export interface ConversationNoteTable {
+	id: string;
+	organisation_id: string;
+	person_id: string;
+	professional_id: string | null;
+	note_day: string;
+	body: string;
+	summary: string | null;
+	shared_at: string | null;
+	seen_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
 /** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
 export interface Database {
 	measurement: MeasurementTable;
@@ -340,4 +361,5 @@ export interface Database {
 	measurement_request: MeasurementRequestTable;
 	health_web: HealthWebTable;
 	self_sufficiency_rating: SelfSufficiencyRatingTable;
+	conversation_note: ConversationNoteTable;
 }
