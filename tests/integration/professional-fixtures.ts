@@ -11,7 +11,7 @@
  */
 import { expect } from 'vitest';
 import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
-import type { ConsentScope } from '$lib/features/consent/consent';
+import type { ConsentAudience, ConsentScope } from '$lib/features/consent/consent';
 import { acceptClientInvitation, createClientInvitation } from '$lib/features/consent/consent.server';
 import { acceptMemberInvitation, createOrganisationWithAdmin, inviteMember } from '$lib/features/organisations/organisations.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
@@ -34,7 +34,12 @@ export interface ProfessionalFixtures {
 	/** A professional with two-step sign-in on, who joined the organisation through its admin's invitation. */
 	professional(organisation: TestOrganisation, email: string, name: string): Promise<SignedInAccount>;
 	/** The person types the professional's code and shares these scopes; returns the new grant's id. */
-	connect(person: SignedInAccount, professional: SignedInAccount, scopes: ConsentScope[], options?: { organisationId?: string; personName?: string }): Promise<string>;
+	connect(
+		person: SignedInAccount,
+		professional: SignedInAccount,
+		scopes: ConsentScope[],
+		options?: { organisationId?: string; personName?: string; audience?: ConsentAudience }
+	): Promise<string>;
 }
 
 export function professionalFixtures(handle: DatabaseHandle): ProfessionalFixtures {
@@ -82,11 +87,11 @@ export function professionalFixtures(handle: DatabaseHandle): ProfessionalFixtur
 		person: SignedInAccount,
 		professional: SignedInAccount,
 		scopes: ConsentScope[],
-		options: { organisationId?: string; personName?: string } = {}
+		options: { organisationId?: string; personName?: string; audience?: ConsentAudience } = {}
 	): Promise<string> {
 		const { code } = await createClientInvitation(handle.db, { actor: professional, organisationId: options.organisationId, locale: 'nl', mailer, linkFor });
 		const personName = options.personName ?? names.get(person.id) ?? person.email;
-		const result = await acceptClientInvitation(handle.db, { actor: person, code, scopes, personName });
+		const result = await acceptClientInvitation(handle.db, { actor: person, code, scopes, personName, audience: options.audience });
 		if (!result.ok) throw new Error(result.reason);
 		return result.grantId;
 	}

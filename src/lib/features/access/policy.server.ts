@@ -6,11 +6,14 @@
  * - `requireMembership(db, actor, { role, organisationId? })`: the actor's memberships with that role; professionals
  *   and admins must have two-step sign-in on.
  * - `requireOrganisationAdmin(db, actor, organisationId)`: shorthand for the admin role in one organisation.
- * - `requireClientAccess(db, actor, { personId, scope? })`: the active consent grant from that person to the actor,
- *   within an organisation where the actor is still a professional, including the scope when given.
+ * - `requireClientAccess(db, actor, { personId, scope? })`: the person's active consent, within an organisation where
+ *   the actor is still a professional: a grant to the actor, or to the whole organisation (audience 'organisation',
+ *   a team). Scopes add up across the grants in one organisation; the newest grant picks the organisation.
+ * - `reachesActor(actorId)`: the same "to the actor or to the whole organisation" as a Kysely condition on
+ *   consent_grant, for lists (the caseload, the client list).
  */
 import { error } from '@sveltejs/kit';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { MembershipRole } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
@@ -73,29 +76,39 @@ export interface ActiveGrant {
 	grantedAt: string;
 }
 
+/** A grant lets the actor in when it names them, or names nobody in particular but their whole organisation. */
+export function reachesActor(actorId: string) {
+	return (eb: ExpressionBuilder<Database, 'consent_grant'>) =>
+		eb.or([eb('consent_grant.professional_id', '=', actorId), eb('consent_grant.audience', '=', 'organisation')]);
+}
+
 export async function requireClientAccess(
 	db: Kysely<Database>,
 	actor: SignedInAccount | null,
 	options: { personId: string; scope?: ConsentScope }
 ): Promise<ActiveGrant> {
 	const memberships = await requireMembership(db, actor, { role: 'professional' });
-	const row = await db
+	const rows = await db
 		.selectFrom('consent_grant')
 		.selectAll()
 		.where('person_id', '=', options.personId)
-		.where('professional_id', '=', actor!.id)
+		.where(reachesActor(actor!.id))
 		.where('ended_at', 'is', null)
 		.where('organisation_id', 'in', memberships.map((m) => m.organisationId))
 		.orderBy('granted_at', 'desc')
-		.executeTakeFirst();
-	const grant = row && { scopes: parseScopes(JSON.parse(row.scopes) as unknown[]), endedAt: row.ended_at };
-	if (!row || !grantAllows(grant, options.scope)) refuse(403, 'no_access');
+		.execute();
+	const newest = rows[0];
+	// A grant to the actor and one to their team, in the same organisation, together allow what each allows.
+	const inOrganisation = rows.filter((row) => row.organisation_id === newest?.organisation_id);
+	const scopes = parseScopes(inOrganisation.flatMap((row) => JSON.parse(row.scopes) as unknown[]));
+	if (!newest || !grantAllows({ scopes, endedAt: null }, options.scope)) refuse(403, 'no_access');
+	const own = inOrganisation.find((row) => row.professional_id === actor!.id) ?? newest;
 	return {
-		id: row.id,
-		personId: row.person_id,
-		organisationId: row.organisation_id,
-		personName: row.person_name,
-		scopes: grant!.scopes,
-		grantedAt: row.granted_at
+		id: own.id,
+		personId: own.person_id,
+		organisationId: own.organisation_id,
+		personName: own.person_name,
+		scopes,
+		grantedAt: own.granted_at
 	};
 }

@@ -33,6 +33,8 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 			return m.error_code_invalid();
 		case 'scopes_missing':
 			return m.error_scopes_missing();
+		case 'audience_invalid':
+			return m.error_audience_invalid();
 		case 'label_missing':
 			return m.error_label_missing();
 		case 'email_taken':

@@ -17,6 +17,7 @@ const fieldErrorIds = [
 	'setup_token_wrong',
 	'code_invalid',
 	'scopes_missing',
+	'audience_invalid',
 	'label_missing',
 	'email_taken',
 	'password_wrong',

@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireMembership } from '$lib/features/access/policy.server';
+import { reachesActor, requireMembership } from '$lib/features/access/policy.server';
 import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
 import type { HealthWebScores } from '$lib/features/health-web/health-web';
 import { storedScores } from '$lib/features/health-web/health-webs.server';
@@ -138,7 +138,7 @@ export async function openCaseload(
 			.selectFrom('consent_grant')
 			.innerJoin('account as person', 'person.id', 'consent_grant.person_id')
 			.select(['consent_grant.person_id', 'consent_grant.person_name', 'person.email', 'consent_grant.organisation_id', 'consent_grant.scopes', 'consent_grant.granted_at'])
-			.where('consent_grant.professional_id', '=', actorId)
+			.where(reachesActor(actorId))
 			.where('consent_grant.ended_at', 'is', null)
 			.where('consent_grant.organisation_id', 'in', memberships.map((m) => m.organisationId))
 			.orderBy('consent_grant.granted_at')

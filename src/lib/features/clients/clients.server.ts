@@ -1,14 +1,17 @@
 /**
  * A professional's clients: the people who chose to share with them. Reads check consent and are audited.
- * - `listClientsForProfessional`: everyone with an active grant to the professional, and what they share.
+ * - `listClientsForProfessional`: everyone with an active grant to the professional (or their team), and what they share.
  * - `openClientRecord`: one client's shared data, only the consented scopes (measurements, the relationship summary);
  *   every read is written to the audit log in the same transaction, so the person sees it under "wie heeft mijn gegevens bekeken".
  * - `exportClientMeasurements`: the measurement history for a CSV or FHIR export, audited the same way.
+ * - `readClientSummary`, `readClientHealthWebs`: one part of the record on its own (the professional API), audited
+ *   the same way; neither marks "bespreek dit" entries as read, as opening the whole record does.
+ * - `clientMeasurement(measurement)`: a stored measurement as the professional sees it (scores, no answers).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireClientAccess, requireMembership } from '$lib/features/access/policy.server';
+import { reachesActor, requireClientAccess, requireMembership } from '$lib/features/access/policy.server';
 import { recordAuditEvent } from '$lib/features/audit/audit.server';
 import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
 import { lockPersonForConsent } from '$lib/features/consent/consent.server';
@@ -48,7 +51,7 @@ export async function listClientsForProfessional(
 			'consent_grant.scopes',
 			'consent_grant.granted_at as since'
 		])
-		.where('consent_grant.professional_id', '=', options.actor!.id)
+		.where(reachesActor(options.actor!.id))
 		.where('consent_grant.ended_at', 'is', null)
 		.where('consent_grant.organisation_id', 'in', memberships.map((m) => m.organisationId))
 		.orderBy('consent_grant.person_name')
@@ -73,6 +76,19 @@ export interface ClientMeasurement {
 	band: string | null;
 	emotional: number | null;
 	social: number | null;
+}
+
+export function clientMeasurement(m: StoredMeasurement): ClientMeasurement {
+	return {
+		id: m.id,
+		instrument: m.score.instrument,
+		takenAt: m.takenAt.toISOString(),
+		total: m.score.total,
+		max: getInstrument(m.score.instrument)?.totalRange.max ?? null,
+		band: m.score.band,
+		emotional: m.score.subscales?.emotional ?? null,
+		social: m.score.subscales?.social ?? null
+	};
 }
 
 export interface ClientRecord {
@@ -121,16 +137,7 @@ export async function openClientRecord(
 		if (grant.scopes.includes('measurements')) {
 			await audit('client.scope.read', 'measurements');
 			const measurements = await listMeasurementsForAccount(trx, { accountId: grant.personId, instrumentFor: getInstrument });
-			record.measurements = measurements.map((m) => ({
-				id: m.id,
-				instrument: m.score.instrument,
-				takenAt: m.takenAt.toISOString(),
-				total: m.score.total,
-				max: getInstrument(m.score.instrument)?.totalRange.max ?? null,
-				band: m.score.band,
-				emotional: m.score.subscales?.emotional ?? null,
-				social: m.score.subscales?.social ?? null
-			}));
+			record.measurements = measurements.map(clientMeasurement);
 		}
 		if (grant.scopes.includes('health_web')) {
 			await audit('client.scope.read', 'health_web');
@@ -165,5 +172,68 @@ export async function exportClientMeasurements(
 		});
 		const measurements = await listMeasurementsForAccount(trx, { accountId: grant.personId, instrumentFor: getInstrument });
 		return { personId: grant.personId, name: grant.personName, measurements };
+	});
+}
+
+export interface ClientRecordSummary {
+	personId: string;
+	/** The name the person chose for this professional, or their e-mail address. */
+	name: string;
+	organisationId: string;
+	organisationName: string;
+	scopes: ConsentScope[];
+	since: string;
+}
+
+/** Who the client is to the professional and what they share: audited as opening the record (object: the scopes). */
+export async function readClientSummary(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string; now?: Date }
+): Promise<ClientRecordSummary> {
+	return db.transaction().execute(async (trx) => {
+		await lockPersonForConsent(trx, options.personId, 'share');
+		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId });
+		const { email, organisationName } = await trx
+			.selectFrom('account')
+			.innerJoin('organisation', (join) => join.on('organisation.id', '=', grant.organisationId))
+			.select(['account.email', 'organisation.name as organisationName'])
+			.where('account.id', '=', grant.personId)
+			.executeTakeFirstOrThrow();
+		await recordAuditEvent(trx, {
+			actorId: options.actor!.id,
+			organisationId: grant.organisationId,
+			subjectId: grant.personId,
+			action: 'client.record.read',
+			object: grant.scopes.join(','),
+			now: options.now
+		});
+		return {
+			personId: grant.personId,
+			name: grant.personName || email,
+			organisationId: grant.organisationId,
+			organisationName,
+			scopes: grant.scopes,
+			since: grant.grantedAt
+		};
+	});
+}
+
+/** All of a client's health webs, newest first: needs the health_web scope; audited as a read of it. */
+export async function readClientHealthWebs(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string; now?: Date }
+): Promise<SavedHealthWeb[]> {
+	return db.transaction().execute(async (trx) => {
+		await lockPersonForConsent(trx, options.personId, 'share');
+		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId, scope: 'health_web' });
+		await recordAuditEvent(trx, {
+			actorId: options.actor!.id,
+			organisationId: grant.organisationId,
+			subjectId: grant.personId,
+			action: 'client.scope.read',
+			object: 'health_web',
+			now: options.now
+		});
+		return readHealthWebs(trx, { personId: grant.personId });
 	});
 }

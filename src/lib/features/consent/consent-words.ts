@@ -1,6 +1,20 @@
 /** The words for scopes and for the end of a grant, in the page's language. */
 import { m } from '$lib/paraglide/messages';
-import type { ConsentScope } from './consent';
+import type { ConsentAudience, ConsentScope } from './consent';
+
+/** Who a grant is with, as a heading ("Gerda, Welzijn Noord" or "Gerda en team, Welzijn Noord"). */
+export function grantWith(grant: { audience: ConsentAudience; professionalName: string | null; organisationName: string | null }): string {
+	const names = { professional: grant.professionalName ?? '–', organisation: grant.organisationName ?? '–' };
+	return grant.audience === 'organisation' ? m.sharing_with_team(names) : m.sharing_with(names);
+}
+
+export function audienceLabel(audience: ConsentAudience, names: { professional: string; organisation: string }): string {
+	return audience === 'organisation' ? m.audience_organisation(names) : m.audience_professional(names);
+}
+
+export function audienceExplanation(audience: ConsentAudience, names: { professional: string; organisation: string }): string {
+	return audience === 'organisation' ? m.audience_organisation_hint(names) : m.audience_professional_hint(names);
+}
 
 export function scopeLabel(scope: ConsentScope): string {
 	switch (scope) {

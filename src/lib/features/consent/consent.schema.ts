@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { email } from '$lib/features/accounts/accounts.schema';
-import { consentScopes, normaliseClientCode } from './consent';
+import { consentAudiences, consentScopes, normaliseClientCode } from './consent';
 
 export const clientCodeSchema = z
 	.string({ error: 'code_invalid' })
@@ -26,8 +26,12 @@ export const scopesSchema = z
 
 const personName = z.string({ error: 'name_too_long' }).trim().max(80, 'name_too_long').default('');
 
-export const acceptInvitationSchema = z.object({ code: clientCodeSchema, scopes: scopesSchema, personName });
-export const changeScopesSchema = z.object({ scopes: scopesSchema });
+/** Only the professional unless the person chooses the whole organisation: colleagues are never let in by default. */
+const audience = z.enum(consentAudiences, { error: 'audience_invalid' });
+
+export const acceptInvitationSchema = z.object({ code: clientCodeSchema, scopes: scopesSchema, personName, audience: audience.default('professional') });
+/** Left out (the API's PATCH with scopes only): the grant keeps whom it lets in. */
+export const changeScopesSchema = z.object({ scopes: scopesSchema, audience: audience.optional() });
 
 /** The e-mail address is optional: without it, the professional hands the code over in person. */
 export const createClientInvitationSchema = z.object({

@@ -5,9 +5,9 @@
  * - `listClientInvitations`, `revokeClientInvitation`: the professional's open invitations.
  * Person side:
  * - `findClientInvitation`: who invites, before the person decides.
- * - `acceptClientInvitation`: connect with the chosen scopes.
+ * - `acceptClientInvitation`: connect with the chosen scopes, for only the professional or their whole organisation.
  * - `listConsentGrantsForPerson`: current and past grants, newest first.
- * - `changeConsentScopes`: ends the grant and starts a new one with other scopes (history is never edited).
+ * - `changeConsentScopes`: ends the grant and starts a new one with other scopes or audience (history is never edited).
  * - `withdrawConsent`: ends a grant; access ends at once, since every read checks for an active grant.
  */
 import { endMeasurementRequests } from '$lib/features/measurement-requests/measurement-requests.server';
@@ -25,6 +25,7 @@ import {
 	hashClientCode,
 	normaliseClientCode,
 	parseScopes,
+	type ConsentAudience,
 	type ConsentScope
 } from './consent';
 import { clientInvitationMail } from './consent-mails';
@@ -168,7 +169,7 @@ export async function findClientInvitation(
 
 export async function acceptClientInvitation(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; code: string; scopes: ConsentScope[]; personName: string; now?: Date }
+	options: { actor: SignedInAccount | null; code: string; scopes: ConsentScope[]; personName: string; audience?: ConsentAudience; now?: Date }
 ): Promise<{ ok: true; grantId: string } | { ok: false; reason: 'invalid' | 'own_invitation' }> {
 	const account = requireSignedIn(options.actor);
 	const invitation = await findClientInvitation(db, options);
@@ -197,6 +198,8 @@ export async function acceptClientInvitation(
 				.where('id', '=', current.id)
 				.where('ended_at', 'is', null)
 				.execute();
+			// Connecting again for only the professional takes the team's requests away.
+			await endMeasurementRequests(trx, { personId: account.id, organisationId: invitation.organisationId, reason: 'consent_changed', now });
 		}
 		await trx
 			.insertInto('consent_grant')
@@ -206,6 +209,7 @@ export async function acceptClientInvitation(
 				professional_id: invitation.professionalId,
 				organisation_id: invitation.organisationId,
 				scopes: JSON.stringify(parseScopes(options.scopes)),
+				audience: options.audience ?? 'professional',
 				person_name: options.personName.trim(),
 				granted_at: now,
 				ended_at: null,
@@ -233,6 +237,7 @@ export interface ConsentGrantView {
 	organisationName: string | null;
 	personName: string;
 	scopes: ConsentScope[];
+	audience: ConsentAudience;
 	grantedAt: string;
 	endedAt: string | null;
 	endReason: string | null;
@@ -253,6 +258,7 @@ export async function listConsentGrantsForPerson(
 			'organisation.name as organisationName',
 			'consent_grant.person_name as personName',
 			'consent_grant.scopes',
+			'consent_grant.audience',
 			'consent_grant.granted_at as grantedAt',
 			'consent_grant.ended_at as endedAt',
 			'consent_grant.end_reason as endReason'
@@ -289,7 +295,7 @@ async function activeGrantOf(db: Kysely<Database>, personId: string, grantId: st
 
 export async function changeConsentScopes(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; grantId: string; scopes: ConsentScope[]; now?: Date }
+	options: { actor: SignedInAccount | null; grantId: string; scopes: ConsentScope[]; audience?: ConsentAudience; now?: Date }
 ): Promise<{ ok: true; grantId: string } | { ok: false; reason: 'not_found' }> {
 	const account = requireSignedIn(options.actor);
 	const now = (options.now ?? new Date()).toISOString();
@@ -307,10 +313,17 @@ export async function changeConsentScopes(
 			.execute();
 		await trx
 			.insertInto('consent_grant')
-			.values({ ...current, id: grantId, scopes: JSON.stringify(scopes), granted_at: now, previous_grant_id: current.id })
+			.values({
+				...current,
+				id: grantId,
+				scopes: JSON.stringify(scopes),
+				audience: options.audience ?? current.audience,
+				granted_at: now,
+				previous_grant_id: current.id
+			})
 			.execute();
-		// Without the measurements scope, the professional's open questionnaire requests end with it.
-		if (!scopes.includes('measurements')) await endMeasurementRequests(trx, { grant: current, reason: 'consent_changed', now });
+		// Requests the new grant no longer covers (no measurements scope, or no longer the team) end with it.
+		await endMeasurementRequests(trx, { personId: account.id, organisationId: current.organisation_id, reason: 'consent_changed', now });
 		await recordAuditEvent(trx, {
 			actorId: account.id,
 			organisationId: current.organisation_id,
@@ -340,7 +353,7 @@ export async function withdrawConsent(
 			.where('ended_at', 'is', null)
 			.execute();
 		// Open requests end too, so they never come back if the person connects with this professional again.
-		await endMeasurementRequests(trx, { grant: current, reason: 'consent_withdrawn', now });
+		await endMeasurementRequests(trx, { personId: account.id, organisationId: current.organisation_id, reason: 'consent_withdrawn', now });
 		await recordAuditEvent(trx, {
 			actorId: account.id,
 			organisationId: current.organisation_id,

@@ -8,6 +8,8 @@ import {
 	normaliseClientCode,
 	parseScopes
 } from './consent';
+import { acceptInvitationSchema, changeScopesSchema } from './consent.schema';
+import { accountErrorText } from '$lib/features/accounts/account-messages';
 
 describe('consent scopes', () => {
 	it('keeps known scopes in canonical order, once', () => {
@@ -50,5 +52,23 @@ describe('client codes', () => {
 		const code = createClientCode();
 		expect(hashClientCode(code)).toMatch(/^[0-9a-f]{64}$/);
 		expect(hashClientCode(code)).not.toContain(code);
+	});
+});
+
+describe('whom consent lets in', () => {
+	const accept = (audience: unknown) => acceptInvitationSchema.safeParse({ code: 'K7QM-4TXP', scopes: ['measurements'], audience });
+	it('is only the professional unless the person chooses the organisation', () => {
+		expect(accept(undefined)).toMatchObject({ success: true, data: { audience: 'professional' } });
+		expect(accept('organisation')).toMatchObject({ success: true, data: { audience: 'organisation' } });
+	});
+	it('refuses anything else with its own message', () => {
+		const result = accept('everyone');
+		expect(result.success).toBe(false);
+		expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['audience', 'audience_invalid']]);
+		expect(accountErrorText('audience_invalid')).toBeTruthy();
+	});
+	it('keeps the audience when a change leaves it out (the API), and takes it when given', () => {
+		expect(changeScopesSchema.parse({ scopes: ['programme'] })).toEqual({ scopes: ['programme'] });
+		expect(changeScopesSchema.parse({ scopes: ['programme'], audience: 'organisation' })).toEqual({ scopes: ['programme'], audience: 'organisation' });
 	});
 });

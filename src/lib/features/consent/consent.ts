@@ -2,6 +2,7 @@
  * Consent, the pure part: what a person can share, and the short code a professional gives them.
  * - `consentScopes`: every scope, in the order people see them. Journal entries and thought records are never a
  *   scope: a person shares a single entry by marking it "bespreek dit" (a later feature).
+ * - `consentAudiences`: a grant is to one professional, or to their whole organisation (colleagues see it too).
  * - `parseScopes(values)`: the known scopes among form or JSON values, sorted and without doubles.
  * - `createClientCode()`, `normaliseClientCode(input)`, `formatClientCode(code)`, `hashClientCode(code)`.
  */
@@ -9,6 +10,10 @@ import { createHash, randomInt } from 'node:crypto';
 
 export const consentScopes = ['measurements', 'programme', 'health_web', 'relationship_summary'] as const;
 export type ConsentScope = (typeof consentScopes)[number];
+
+/** Whom a grant lets in: the one professional (the default), or every professional of their organisation (a team). */
+export const consentAudiences = ['professional', 'organisation'] as const;
+export type ConsentAudience = (typeof consentAudiences)[number];
 
 export function isConsentScope(value: unknown): value is ConsentScope {
 	return typeof value === 'string' && (consentScopes as readonly string[]).includes(value);

@@ -6,8 +6,9 @@
  * - `listRequestsForClient` (professional): their own requests for one client, open ones first, then the 50 newest
  *   ended ones. Consent is given to one professional, so a colleague never sees or cancels another's requests.
  * - `cancelMeasurementRequest` (professional): one of their own open requests.
- * - `endMeasurementRequests`: ends the open requests under a grant (consent withdrawn, or the scope taken away).
- * - `listMeasurementTasks` (person): requests due today or earlier, from professionals they still share results with.
+ * - `endMeasurementRequests`: ends the open requests that consent no longer covers (withdrawn, the scope or the team
+ *   taken away, the professional gone from the organisation); see `isCovered` in requests.ts.
+ * - `listMeasurementTasks` (person): requests due today or earlier that their consent still covers.
  * - `getMeasurementTask` (person): one of them.
  * - `completeMeasurementTask` (person): saves the measurement and moves the request on (a repeat comes back after
  *   its rhythm, a single one ends).
@@ -21,7 +22,7 @@ import { parseScopes } from '$lib/features/consent/consent';
 import { getInstrument, type Answers } from '$lib/features/instruments/instruments';
 import { saveMeasurementForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
 import { localDay } from '$lib/time';
-import { isDue, nextDueDay, type MeasurementRequestInput } from './requests';
+import { isCovered, isDue, nextDueDay, type MeasurementRequestInput } from './requests';
 
 export interface MeasurementRequest {
 	id: string;
@@ -112,42 +113,75 @@ export async function cancelMeasurementRequest(
 	return Number(result.numUpdatedRows) > 0;
 }
 
-/** Called inside the consent transaction that ends or narrows a grant. */
+type OpenRequestRow = MeasurementRequestTable & { professional_name: string | null };
+
+/** The open requests of one person (or of everyone) in one organisation (or all of them), each with who asked. */
+async function openRequestRows(db: Kysely<Database>, where: { personId?: string; organisationId?: string }): Promise<OpenRequestRow[]> {
+	let query = db
+		.selectFrom('measurement_request')
+		.leftJoin('account as professional', 'professional.id', 'measurement_request.professional_id')
+		.selectAll('measurement_request')
+		.select('professional.name as professional_name')
+		.where('measurement_request.ended_at', 'is', null);
+	if (where.personId) query = query.where('measurement_request.person_id', '=', where.personId);
+	if (where.organisationId) query = query.where('measurement_request.organisation_id', '=', where.organisationId);
+	return query.orderBy('measurement_request.due_day').execute();
+}
+
+/** Splits open requests into those the client's consent still covers and those it no longer does (`isCovered`). */
+async function sortByCover(db: Kysely<Database>, rows: OpenRequestRow[]): Promise<{ covered: OpenRequestRow[]; uncovered: OpenRequestRow[] }> {
+	if (rows.length === 0) return { covered: [], uncovered: [] };
+	const people = [...new Set(rows.map((row) => row.person_id))];
+	const organisations = [...new Set(rows.map((row) => row.organisation_id))];
+	const [grants, members] = await Promise.all([
+		db
+			.selectFrom('consent_grant')
+			.select(['person_id', 'organisation_id', 'professional_id', 'audience', 'scopes'])
+			.where('person_id', 'in', people)
+			.where('organisation_id', 'in', organisations)
+			.where('ended_at', 'is', null)
+			.execute(),
+		db
+			.selectFrom('membership')
+			.select(['account_id', 'organisation_id'])
+			.where('organisation_id', 'in', organisations)
+			.where('role', '=', 'professional')
+			.execute()
+	]);
+	const covered: OpenRequestRow[] = [];
+	const uncovered: OpenRequestRow[] = [];
+	for (const row of rows) {
+		const theirs = grants
+			.filter((grant) => grant.person_id === row.person_id && grant.organisation_id === row.organisation_id)
+			.map((grant) => ({ professionalId: grant.professional_id, audience: grant.audience, scopes: parseScopes(JSON.parse(grant.scopes) as unknown[]) }));
+		const staff = new Set(members.filter((m) => m.organisation_id === row.organisation_id).map((m) => m.account_id));
+		(isCovered({ professionalId: row.professional_id }, theirs, staff) ? covered : uncovered).push(row);
+	}
+	return { covered, uncovered };
+}
+
+/**
+ * Called inside the transaction that ends or narrows consent, or removes a professional from an organisation: ends
+ * every open request there that nothing covers any more, for good, so it never comes back on a new grant.
+ */
 export async function endMeasurementRequests(
 	db: Kysely<Database>,
-	options: { grant: { person_id: string; professional_id: string; organisation_id: string }; reason: 'consent_withdrawn' | 'consent_changed'; now: string }
+	options: { personId?: string; organisationId: string; reason: 'consent_withdrawn' | 'consent_changed' | 'professional_left'; now: string }
 ): Promise<void> {
+	const { uncovered } = await sortByCover(db, await openRequestRows(db, options));
+	if (uncovered.length === 0) return;
 	await db
 		.updateTable('measurement_request')
 		.set({ ended_at: options.now, end_reason: options.reason })
-		.where('person_id', '=', options.grant.person_id)
-		.where('professional_id', '=', options.grant.professional_id)
-		.where('organisation_id', '=', options.grant.organisation_id)
+		.where('id', 'in', uncovered.map((row) => row.id))
 		.where('ended_at', 'is', null)
 		.execute();
 }
 
-/** The person's open requests whose professional still has an active grant with the measurements scope. */
+/** The person's open requests that their consent still covers (a request it does not cover is never a task). */
 async function openRequestsOf(db: Kysely<Database>, personId: string): Promise<(MeasurementRequest & { professionalName: string })[]> {
-	const rows = await db
-		.selectFrom('measurement_request')
-		.innerJoin('consent_grant', (join) =>
-			join
-				.onRef('consent_grant.person_id', '=', 'measurement_request.person_id')
-				.onRef('consent_grant.professional_id', '=', 'measurement_request.professional_id')
-				.onRef('consent_grant.organisation_id', '=', 'measurement_request.organisation_id')
-				.on('consent_grant.ended_at', 'is', null)
-		)
-		.innerJoin('account as professional', 'professional.id', 'measurement_request.professional_id')
-		.selectAll('measurement_request')
-		.select(['consent_grant.scopes', 'professional.name as professional_name'])
-		.where('measurement_request.person_id', '=', personId)
-		.where('measurement_request.ended_at', 'is', null)
-		.orderBy('measurement_request.due_day')
-		.execute();
-	return rows
-		.filter((row) => parseScopes(JSON.parse(row.scopes) as unknown[]).includes('measurements'))
-		.map((row) => ({ ...openRequest(row), professionalName: row.professional_name }));
+	const { covered } = await sortByCover(db, await openRequestRows(db, { personId }));
+	return covered.map((row) => ({ ...openRequest(row), professionalName: row.professional_name ?? '' }));
 }
 
 export async function listMeasurementTasks(

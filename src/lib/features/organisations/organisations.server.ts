@@ -18,6 +18,7 @@ import type { Locale } from '$lib/paraglide/runtime';
 import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireOrganisationAdmin, requireSignedIn } from '$lib/features/access/policy.server';
 import { recordAuditEvent } from '$lib/features/audit/audit.server';
+import { endMeasurementRequests } from '$lib/features/measurement-requests/measurement-requests.server';
 import {
 	createInvitationToken,
 	hashInvitationToken,
@@ -247,8 +248,11 @@ export async function removeMember(
 				.set({ ended_at: now, end_reason: 'professional_left' })
 				.where('professional_id', '=', member.account_id)
 				.where('organisation_id', '=', options.organisationId)
+				// Consent to the whole organisation came through them, but was given to the team: it stays.
+				.where('audience', '=', 'professional')
 				.where('ended_at', 'is', null)
 				.execute();
+			await endMeasurementRequests(trx, { organisationId: options.organisationId, reason: 'professional_left', now });
 			await trx
 				.deleteFrom('client_invitation')
 				.where('professional_id', '=', member.account_id)

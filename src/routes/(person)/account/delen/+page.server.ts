@@ -28,9 +28,10 @@ export const actions: Actions = {
 		const actor = requireAccount(event);
 		const form = await event.request.formData();
 		const grantId = String(form.get('grant') ?? '');
-		const parsed = changeScopesSchema.safeParse({ scopes: form.getAll('scopes') });
+		// The form always sends whom the grant is with: a missing choice is an error here, not "keep it".
+		const parsed = changeScopesSchema.required({ audience: true }).safeParse({ scopes: form.getAll('scopes'), audience: form.get('audience') ?? undefined });
 		if (!parsed.success) return fail(400, { grantId, errors: fieldErrors(parsed.error) });
-		const outcome = await changeConsentScopes(db(), { actor, grantId, scopes: parsed.data.scopes });
+		const outcome = await changeConsentScopes(db(), { actor, grantId, ...parsed.data });
 		if (!outcome.ok) return fail(404, { grantId, gone: true });
 		redirect(303, here(event.locals.locale, 'gewijzigd'));
 	},

@@ -37,10 +37,16 @@ export const actions: Actions = {
 		const { request, locals } = event;
 		const actor = requireAccount(event);
 		const form = await request.formData();
-		const input = { code: form.get('code'), scopes: form.getAll('scopes'), personName: form.get('personName') ?? '' };
+		const input = {
+			code: form.get('code'),
+			scopes: form.getAll('scopes'),
+			personName: form.get('personName') ?? '',
+			audience: form.get('audience') ?? undefined
+		};
 		const parsed = acceptInvitationSchema.safeParse(input);
+		const audience = String(input.audience ?? 'professional');
 		if (!parsed.success) {
-			return fail(400, { chosen: form.getAll('scopes').map(String), personName: String(input.personName), errors: fieldErrors(parsed.error) });
+			return fail(400, { chosen: form.getAll('scopes').map(String), personName: String(input.personName), audience, errors: fieldErrors(parsed.error) });
 		}
 		// The page already counted the look-up; here only a miss counts, and a blocked client gets nothing.
 		const who = { client: event.getClientAddress(), email: actor.email };
@@ -49,7 +55,13 @@ export const actions: Actions = {
 		const outcome = await acceptClientInvitation(db(), { actor, ...parsed.data });
 		if (!outcome.ok) {
 			if (outcome.reason === 'invalid') limitAttempt('connect', who);
-			return fail(400, { chosen: parsed.data.scopes, personName: parsed.data.personName, errors: { code: 'code_invalid' } as FieldErrors, reason: outcome.reason });
+			return fail(400, {
+				chosen: parsed.data.scopes,
+				personName: parsed.data.personName,
+				audience: parsed.data.audience,
+				errors: { code: 'code_invalid' } as FieldErrors,
+				reason: outcome.reason
+			});
 		}
 		redirect(303, `${href('/account/delen', { locale: locals.locale })}?gekoppeld`);
 	}

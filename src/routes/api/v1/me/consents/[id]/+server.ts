@@ -13,13 +13,13 @@ const notActive = () =>
 		detail: 'This is not one of your current consents. GET /api/v1/me/consents lists them; ended ones cannot change.'
 	});
 
-/** Other scopes: the grant ends and a new one starts (history is never edited); answers with the new grant. */
+/** Other scopes or audience: the grant ends and a new one starts (history is never edited); answers with the new grant. */
 export const PATCH: RequestHandler = apiHandler(async ({ params, request }, actor) => {
 	const body = await readJsonBody(request);
 	if (!body.ok) return body.response;
 	const parsed = changeScopesSchema.safeParse(body.value);
 	if (!parsed.success) return apiValidationProblem(parsed.error);
-	const outcome = await changeConsentScopes(db(), { actor, grantId: params.id, scopes: parsed.data.scopes });
+	const outcome = await changeConsentScopes(db(), { actor, grantId: params.id, ...parsed.data });
 	if (!outcome.ok) return notActive();
 	const grants = await listConsentGrantsForPerson(db(), { actor });
 	return json(grants.find((grant) => grant.id === outcome.grantId));
