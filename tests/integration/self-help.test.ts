@@ -5,6 +5,7 @@
  * reported and the entry is still saved.
  */
 import { rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
+import { addConversationNote, listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import { professionalFixtures } from './professional-fixtures';
 import { addRelation, listRelations } from '$lib/features/relationships/relations.server';
 import { listPlannedMoments, planMoment } from '$lib/features/relationships/planned-moments.server';
@@ -515,7 +516,9 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			relationNote: 'Houdt van volkstuinieren bij de Vlietlanden.',
 			plannedMomentPlace: 'Theehuis Rhijnauwen',
 			plannedMomentNote: 'Vragen naar haar kleinzoon Evert-Jan.',
-			ratingNotes: 'Schulden bij de woningcorporatie Eigen Haard.'
+			ratingNotes: 'Schulden bij de woningcorporatie Eigen Haard.',
+			conversationNoteBody: 'Zorgen over broer Cornelis in het verpleeghuis Vreedenhoff.',
+			conversationNoteSummary: 'Samen afgesproken: dinsdag naar de breiclub in buurthuis De Klinker.'
 		} satisfies Record<keyof typeof encryptedColumns, string>;
 
 		async function writeEverything() {
@@ -552,7 +555,14 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			const piet = await fixtures.professional(organisation, 'piet@crypto.nl', 'Piet');
 			await fixtures.connect(anna, piet, ['programme']);
 			const rating = await rateSelfSufficiency(handle.db, { actor: piet, personId: anna.id, rating: { finances: { level: 2, source: 'network', note: texts.ratingNotes } } });
+			// A conversation note about Anna, its summary shared with her.
+			const note = await addConversationNote(handle.db, {
+				actor: piet,
+				personId: anna.id,
+				input: { day: '2026-03-10', body: texts.conversationNoteBody, summary: texts.conversationNoteSummary, share: true }
+			});
 			return {
+				conversation_note: note.id,
 				self_sufficiency_rating: rating.id,
 				journal_entry: entry.id,
 				thought_record: record.id,
@@ -578,7 +588,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			}
 
 			// No column of any table holds any of the texts, or a telling part of one.
-			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard'].map((t) => t.toLowerCase());
+			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard', 'Cornelis', 'Vreedenhoff', 'breiclub', 'De Klinker'].map((t) => t.toLowerCase());
 			const { rows: tables } =
 				handle.kind === 'sqlite'
 					? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(handle.db)
@@ -601,6 +611,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			expect((await listStepPlans(handle.db, { actor: anna }))[0]).toMatchObject({ note: texts.stepPlanNote });
 			expect((await listRelations(handle.db, { actor: anna }))[0]).toMatchObject({ nickname: texts.relationNickname, note: texts.relationNote });
 			expect((await listPlannedMoments(handle.db, { actor: anna }))[0]).toMatchObject({ place: texts.plannedMomentPlace, note: texts.plannedMomentNote });
+			expect((await listSharedSummaries(handle.db, { actor: anna }))[0]).toMatchObject({ summary: texts.conversationNoteSummary });
 		});
 
 		// Only SQLite keeps the database in one file to read; PostgreSQL gets the column check above.

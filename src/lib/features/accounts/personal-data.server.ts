@@ -23,6 +23,7 @@ import { listPlannedMoments, type PlannedMoment } from '$lib/features/relationsh
 import { calendarFeedStatus, type CalendarFeedStatus } from '$lib/features/relationships/calendar-feed.server';
 import { readHealthWebs, type SavedHealthWeb } from '$lib/features/health-web/health-webs.server';
 import { ratingsAboutPerson, type StoredRating } from '$lib/features/self-sufficiency/ratings.server';
+import { listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import type { SignedInAccount } from './accounts.server';
 
 const toIso = (value: Date | string) => new Date(value).toISOString();
@@ -72,6 +73,8 @@ export interface PersonalDataExport {
 	/** Self-sufficiency ratings professionals made about the person, with their notes. */
 	selfSufficiencyRatings: StoredRating[];
 	measurementRequests: { instrument: string; repeatWeeks: number | null; dueDay: string; endedAt: string | null; endReason: string | null; createdAt: string }[];
+	/** Summaries of conversations a professional shared with the person. */
+	conversationSummaries: { day: string; organisation: string; by: string | null; summary: string; sharedAt: string; seenAt: string | null }[];
 }
 
 export async function exportPersonalData(
@@ -173,7 +176,16 @@ export async function exportPersonalData(
 		selfSufficiencyRatings: await ratingsAboutPerson(db, { personId: accountId }),
 		measurementRequests: (
 			await db.selectFrom('measurement_request').selectAll().where('person_id', '=', accountId).orderBy('created_at').execute()
-		).map((r) => ({ instrument: r.instrument_id, repeatWeeks: r.repeat_weeks, dueDay: r.due_day, endedAt: r.ended_at, endReason: r.end_reason, createdAt: r.created_at }))
+		).map((r) => ({ instrument: r.instrument_id, repeatWeeks: r.repeat_weeks, dueDay: r.due_day, endedAt: r.ended_at, endReason: r.end_reason, createdAt: r.created_at })),
+		// Only what was shared: a professional's own working notes are not part of the client's file (Dutch practice).
+		conversationSummaries: (await listSharedSummaries(db, { actor })).map((s) => ({
+			day: s.day,
+			organisation: s.organisationName,
+			by: s.authorName,
+			summary: s.summary,
+			sharedAt: s.sharedAt,
+			seenAt: s.seenAt
+		}))
 	};
 }
 

@@ -21,6 +21,8 @@ export function auditActionText(action: string, object: string | null): string {
 			return scopes(object) ? m.audit_client_caseload_read({ what: scopes(object) }) : m.audit_client_caseload_read_name();
 		case 'client.shared_entry.read':
 			return m.audit_client_shared_entry_read();
+		case 'client.notes.read':
+			return m.audit_client_notes_read();
 		case 'consent.granted':
 			return m.audit_consent_granted({ what: scopes(object) });
 		case 'consent.changed':

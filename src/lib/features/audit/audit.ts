@@ -11,6 +11,8 @@ export const auditActions = [
 	'client.caseload.read',
 	// A professional read one entry the person marked "bespreek dit" (object: the entry id).
 	'client.shared_entry.read',
+	// A professional read the conversation notes about the person (object: the note id, or `list`).
+	'client.notes.read',
 	// A person's own consent decisions (object: the scopes).
 	'consent.granted',
 	'consent.changed',

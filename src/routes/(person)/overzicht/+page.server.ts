@@ -15,6 +15,7 @@ import { listPatternChecks, savePatternCheck } from '$lib/features/patterns/patt
 import { decodePendingCheck, pendingCheckCookie } from '$lib/features/patterns/pending-check';
 import { listRelations } from '$lib/features/relationships/relations.server';
 import { listMeasurementTasks } from '$lib/features/measurement-requests/measurement-requests.server';
+import { listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { closePlannedMoment, hasStarted, listPlannedMoments } from '$lib/features/relationships/planned-moments.server';
 import { momentOutcomeSchema } from '$lib/features/relationships/relationships.schema';
@@ -35,14 +36,15 @@ export const load: PageServerLoad = async (event) => {
 	const exercises = listExercises(locale);
 	const suggestion = suggestExercise({ exercises, strongest, lastDone: await lastDoneByExercise(db(), { actor }), today });
 	const suggested = exercises.find((e) => e.id === suggestion);
-	const [journal, thoughts, kindMoments, plans, moments, relations, tasks] = await Promise.all([
+	const [journal, thoughts, kindMoments, plans, moments, relations, tasks, summaries] = await Promise.all([
 		listJournalEntries(db(), { actor, limit: 10 }),
 		listThoughtRecords(db(), { actor, limit: 10 }),
 		listKindMoments(db(), { actor, limit: 5 }),
 		listStepPlans(db(), { actor, limit: 30 }),
 		listPlannedMoments(db(), { actor, state: 'open', limit: 20 }),
 		listRelations(db(), { actor }),
-		listMeasurementTasks(db(), { actor, today })
+		listMeasurementTasks(db(), { actor, today }),
+		listSharedSummaries(db(), { actor })
 	]);
 	const names = new Map(relations.map((r) => [r.id, r.nickname]));
 	const now = new Date();
@@ -69,6 +71,8 @@ export const load: PageServerLoad = async (event) => {
 		hasPeople: relations.length > 0,
 		// Questionnaires a professional asked for, due today or earlier.
 		tasks: tasks.map((task) => ({ id: task.id, title: getInstrument(task.instrument)?.title[locale] ?? task.instrument, by: task.professionalName })),
+		// Summaries a professional shared: a card while some are new, else a quiet link to read them again.
+		summaries: { unseen: summaries.filter((s) => s.seenAt === null).length, total: summaries.length },
 		writings: [
 			...journal.map((j) => ({ kind: 'journal' as const, id: j.id, day: j.day, createdAt: j.createdAt, discuss: j.discuss, mood: j.mood, text: j.body ?? j.wentWell ?? '' })),
 			...thoughts.map((t) => ({ kind: 'thought' as const, id: t.id, day: t.day, createdAt: t.createdAt, discuss: t.discuss, mood: null, text: t.thought }))

@@ -1,0 +1,66 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireClientAccess } from '$lib/features/access/policy.server';
+import {
+	addConversationNote,
+	deleteConversationNote,
+	listConversationNotes,
+	updateConversationNote
+} from '$lib/features/conversation-notes/conversation-notes.server';
+import { conversationNoteSchema, noteFieldErrors, noteFormInput, noteFormValues } from '$lib/features/conversation-notes/conversation-notes.schema';
+import { href } from '$lib/i18n/href';
+import { db } from '$lib/server/db';
+import { localDay } from '$lib/time';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/**
+ * A client's conversation notes in the professional's organisation: the list (each visit is audited), a form for a
+ * new note, and one note at a time to edit (?bewerken=<id>) or delete (?verwijder=<id> asks first).
+ */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const grant = await requireClientAccess(db(), locals.account, { personId: params.id });
+	const notes = await listConversationNotes(db(), { actor: locals.account, personId: params.id });
+	const editing = url.searchParams.get('bewerken');
+	return {
+		client: { id: grant.personId, name: grant.personName },
+		notes,
+		today: localDay(),
+		editing: notes.find((note) => note.id === editing)?.id ?? null,
+		confirmDelete: url.searchParams.get('verwijder'),
+		notice: url.searchParams.get('bewaard')
+	};
+};
+
+const here = (event: RequestEvent, query = '') => `${href(`/werk/clienten/${event.params.id}/notities`, { locale: event.locals.locale })}${query}`;
+const noteId = (form: FormData) => String(form.get('id') ?? '').slice(0, 100);
+
+export const actions: Actions = {
+	add: async (event) => {
+		const actor = event.locals.account;
+		// Authorise before reading the form: a refusal never depends on what was sent.
+		await requireClientAccess(db(), actor, { personId: event.params.id });
+		const form = await event.request.formData();
+		const parsed = conversationNoteSchema.safeParse(noteFormInput(form));
+		if (!parsed.success) return fail(400, { tool: 'add' as const, errors: noteFieldErrors(parsed.error), values: noteFormValues(form) });
+		await addConversationNote(db(), { actor, personId: event.params.id, input: parsed.data });
+		redirect(303, here(event, '?bewaard=toegevoegd'));
+	},
+	update: async (event) => {
+		const actor = event.locals.account;
+		await requireClientAccess(db(), actor, { personId: event.params.id });
+		const form = await event.request.formData();
+		const id = noteId(form);
+		const parsed = conversationNoteSchema.safeParse(noteFormInput(form));
+		if (!parsed.success) return fail(400, { tool: 'update' as const, id, errors: noteFieldErrors(parsed.error), values: noteFormValues(form) });
+		const note = await updateConversationNote(db(), { actor, personId: event.params.id, noteId: id, input: parsed.data });
+		if (!note) return fail(404, { gone: true });
+		redirect(303, here(event, '?bewaard=gewijzigd'));
+	},
+	/** Deleting asks first (?verwijder=<id>); this is the "yes". */
+	delete: async (event) => {
+		const actor = event.locals.account;
+		await requireClientAccess(db(), actor, { personId: event.params.id });
+		const form = await event.request.formData();
+		if (!(await deleteConversationNote(db(), { actor, personId: event.params.id, noteId: noteId(form) }))) return fail(404, { gone: true });
+		redirect(303, here(event, '?bewaard=verwijderd'));
+	}
+};
