@@ -54,7 +54,13 @@ function operations(): { path: string; method: string; operation: Operation }[] 
 	);
 }
 
-const personal = (path: string) => path.startsWith('/api/v1/me/') || path === '/api/v1/invitations' || path.startsWith('/api/v1/invitations/');
+/** Operations that need an account: a person's own data, and the professional's invitations, caseload and clients. */
+const personal = (path: string) =>
+	path.startsWith('/api/v1/me/') ||
+	path === '/api/v1/invitations' ||
+	path.startsWith('/api/v1/invitations/') ||
+	path === '/api/v1/caseload' ||
+	path.startsWith('/api/v1/clients/');
 
 describe('OpenAPI security', () => {
 	it('names the session cookie and the personal API token as security schemes', () => {

@@ -1,14 +1,13 @@
-import { exportClientMeasurements } from '$lib/features/clients/clients.server';
-import { fhirBundle } from '$lib/features/fhir/questionnaire-response';
+import { exportClientFhirBundle, fhirJsonType } from '$lib/features/fhir/client-bundle.server';
 import { db } from '$lib/server/db';
 import type { RequestHandler } from './$types';
 
 /** A client's measurement history as a FHIR R4 Bundle of QuestionnaireResponses with brug's Questionnaires. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const { measurements } = await exportClientMeasurements(db(), { actor: locals.account, personId: params.id });
-	return new Response(JSON.stringify(fhirBundle(measurements, { locale: locals.locale }), null, 2), {
+	const bundle = await exportClientFhirBundle(db(), { actor: locals.account, personId: params.id, locale: locals.locale });
+	return new Response(JSON.stringify(bundle, null, 2), {
 		headers: {
-			'content-type': 'application/fhir+json; fhirVersion=4.0; charset=utf-8',
+			'content-type': fhirJsonType,
 			'content-disposition': 'attachment; filename="brug-metingen.fhir.json"',
 			'cache-control': 'private, no-store'
 		}

@@ -1,0 +1,23 @@
+/**
+ * A client's measurement history as a FHIR R4 Bundle, shared by the professional's download and the professional API.
+ * - `exportClientFhirBundle(db, { actor, personId, locale })`: needs the measurements scope and is audited as a read
+ *   of it (`exportClientMeasurements`); the Bundle is `fhirBundle` of the client's measurements.
+ * - `fhirJsonType`: the media type of the answer (FHIR R4 JSON).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { exportClientMeasurements } from '$lib/features/clients/clients.server';
+import type { Locale } from '$lib/features/instruments/instruments';
+import type { Bundle } from './fhir-types';
+import { fhirBundle } from './questionnaire-response';
+
+export const fhirJsonType = 'application/fhir+json; fhirVersion=4.0; charset=utf-8';
+
+export async function exportClientFhirBundle(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string; locale: Locale; now?: Date }
+): Promise<Bundle> {
+	const { measurements } = await exportClientMeasurements(db, options);
+	return fhirBundle(measurements, { locale: options.locale });
+}

@@ -1,0 +1,220 @@
+/**
+ * The schemas of the professional API (openapi-professional.ts has its paths): the caseload, a client's summary,
+ * measurements, measurement requests, health webs, self-sufficiency ratings and conversation notes.
+ */
+import { caseloadSignalIds } from '$lib/features/caseload/signals';
+import { noteBodyMaxLength, noteSummaryMaxLength } from '$lib/features/conversation-notes/conversation-notes.schema';
+import { healthWebDimensions, healthWebScoreMax, healthWebScoreMin } from '$lib/features/health-web/health-web';
+import { instrumentIds } from '$lib/features/instruments/instruments';
+import { repeatChoices } from '$lib/features/measurement-requests/requests';
+import { selfSufficiencyDomains, strengthSources } from '$lib/features/self-sufficiency/domains';
+import { ratingNoteMaxLength } from '$lib/features/self-sufficiency/self-sufficiency.schema';
+import { listOf, localDay, nullableText, ref } from './openapi-parts';
+
+const instant = (description?: string) => ({ type: 'string', format: 'date-time', ...(description ? { description } : {}) });
+const nullableInstant = (description: string) => ({ type: ['string', 'null'], format: 'date-time', description });
+const band = { type: ['string', 'null'], enum: ['not_lonely', 'moderately_lonely', 'severely_lonely', 'very_severely_lonely', null] };
+const scopes = { type: 'array', items: ref('ConsentScope') };
+const perDomain = (schema: object) => ({
+	type: 'object',
+	additionalProperties: false,
+	properties: Object.fromEntries(selfSufficiencyDomains.map((domain) => [domain, schema]))
+});
+const noteFields = {
+	day: localDay('The day of the conversation: today or earlier (Europe/Amsterdam); left out: today'),
+	body: { type: 'string', minLength: 1, maxLength: noteBodyMaxLength, description: 'Your own note; never shown to the client' },
+	summary: { ...nullableText(noteSummaryMaxLength), description: 'Words for the client; empty or left out: none' },
+	share: { type: 'boolean', default: false, description: 'Share the summary with the client (needs a summary); false: unshared' }
+};
+
+export const professionalSchemas = {
+	CaseloadSignal: {
+		type: 'object',
+		required: ['id'],
+		description:
+			'One reason to look, most important first. severe_band: `results` (instrument, takenAt, total, band, basis: band or indication); score_worsened: `changes` (instrument, previous, latest, change, takenAt); discuss_unread: `count` of "bespreek dit" items you have not opened; health_web_drop: `drops` (dimension, previous, current, change); inactive: `lastActivityDay` and `days` (both null when longer ago than brug looks)',
+		properties: {
+			id: { type: 'string', enum: [...caseloadSignalIds] },
+			results: { type: 'array', items: { type: 'object' } },
+			changes: { type: 'array', items: { type: 'object' } },
+			count: { type: 'integer' },
+			drops: { type: 'array', items: { type: 'object' } },
+			lastActivityDay: { type: ['string', 'null'], format: 'date' },
+			days: { type: ['integer', 'null'] }
+		}
+	},
+	CaseloadEntry: {
+		type: 'object',
+		required: ['personId', 'name', 'scopes', 'since', 'signals', 'openRequests', 'lastActivityDay', 'latest'],
+		properties: {
+			personId: { type: 'string' },
+			name: { type: 'string', description: 'The name the person chose for you, or their e-mail address' },
+			scopes,
+			since: instant('When they started sharing with you'),
+			signals: { type: 'array', items: ref('CaseloadSignal') },
+			openRequests: { type: 'integer', minimum: 0, description: 'Your open measurement requests for them' },
+			lastActivityDay: { type: ['string', 'null'], format: 'date', description: 'Last day active in brug; null without the programme scope or any activity' },
+			latest: {
+				type: ['object', 'null'],
+				description: 'The newest scored measurement of any scale, and the change since the one before on that scale',
+				properties: {
+					instrument: { type: 'string', enum: [...instrumentIds] },
+					takenAt: instant(),
+					total: { type: 'integer' },
+					max: { type: ['integer', 'null'] },
+					band,
+					change: { type: ['integer', 'null'], description: 'Higher is lonelier; null without an earlier one' }
+				}
+			}
+		}
+	},
+	CaseloadPage: {
+		type: 'object',
+		required: ['items', 'matching', 'total', 'page', 'pages'],
+		properties: {
+			items: { type: 'array', items: ref('CaseloadEntry') },
+			matching: { type: 'integer', description: 'Clients that pass the filters' },
+			total: { type: 'integer', description: 'Clients in your whole caseload' },
+			page: { type: 'integer' },
+			pages: { type: 'integer' }
+		}
+	},
+	ClientSummary: {
+		type: 'object',
+		required: ['personId', 'name', 'organisationId', 'organisationName', 'scopes', 'since'],
+		properties: {
+			personId: { type: 'string' },
+			name: { type: 'string', description: 'The name the person chose for you, or their e-mail address' },
+			organisationId: { type: 'string' },
+			organisationName: { type: 'string', description: 'Where they share with you' },
+			scopes,
+			since: instant('When the current consent was given')
+		}
+	},
+	ClientMeasurement: {
+		type: 'object',
+		required: ['id', 'instrument', 'takenAt', 'total', 'max', 'band', 'emotional', 'social'],
+		properties: {
+			id: { type: 'string' },
+			instrument: { type: 'string', enum: [...instrumentIds] },
+			takenAt: instant(),
+			total: { type: ['integer', 'null'], description: 'null when the missing-answer rule gives no total' },
+			max: { type: ['integer', 'null'] },
+			band,
+			emotional: { type: ['integer', 'null'], description: 'DJG subscales; null for UCLA-3' },
+			social: { type: ['integer', 'null'] }
+		}
+	},
+	ClientMeasurementList: listOf('ClientMeasurement'),
+	FhirBundle: {
+		type: 'object',
+		required: ['resourceType', 'type'],
+		description: 'A FHIR R4 Bundle (https://hl7.org/fhir/R4/bundle.html) of type collection',
+		properties: { resourceType: { const: 'Bundle' }, type: { const: 'collection' }, entry: { type: 'array', items: { type: 'object' } } }
+	},
+	MeasurementRequest: {
+		type: 'object',
+		required: ['id', 'personId', 'professionalId', 'organisationId', 'instrument', 'repeatWeeks', 'dueDay', 'endedAt', 'endReason', 'lastMeasurementId', 'createdAt'],
+		properties: {
+			id: { type: 'string' },
+			personId: { type: 'string' },
+			professionalId: { type: ['string', 'null'] },
+			organisationId: { type: 'string' },
+			instrument: { type: 'string', enum: [...instrumentIds] },
+			repeatWeeks: { type: ['integer', 'null'], description: 'null: once' },
+			dueDay: localDay('From this day on the client sees it as a task; a repeat moves it on after each answer'),
+			endedAt: nullableInstant('null while open'),
+			endReason: { type: ['string', 'null'], description: 'e.g. done, cancelled, consent_withdrawn, consent_changed' },
+			lastMeasurementId: { type: ['string', 'null'], description: 'The measurement that last answered it' },
+			createdAt: instant()
+		}
+	},
+	MeasurementRequestList: listOf('MeasurementRequest'),
+	MeasurementRequestRequest: {
+		type: 'object',
+		required: ['instrument'],
+		properties: {
+			instrument: { type: 'string', enum: [...instrumentIds] },
+			startDay: localDay('Today or later (Europe/Amsterdam); left out: today'),
+			repeatWeeks: { type: ['integer', 'null'], enum: [...repeatChoices, null], default: null, description: 'Ask again this many weeks after each answer; null or left out: once' }
+		}
+	},
+	HealthWeb: {
+		type: 'object',
+		required: ['id', 'takenAt', 'scores', 'discuss'],
+		properties: {
+			id: { type: 'string' },
+			takenAt: instant(),
+			scores: {
+				type: 'object',
+				properties: Object.fromEntries(healthWebDimensions.map((d) => [d, { type: 'integer', minimum: healthWebScoreMin, maximum: healthWebScoreMax }]))
+			},
+			discuss: { type: 'array', items: { type: 'string', enum: [...healthWebDimensions] }, description: 'Dimensions the client wants to talk about' }
+		}
+	},
+	HealthWebList: listOf('HealthWeb'),
+	SelfSufficiencyRating: {
+		type: 'object',
+		required: ['id', 'ratedAt', 'professionalName', 'domains'],
+		properties: {
+			id: { type: 'string' },
+			ratedAt: instant(),
+			professionalName: { type: ['string', 'null'], description: 'Who rated; null when their account no longer exists' },
+			domains: {
+				...perDomain({
+					type: 'object',
+					required: ['level', 'source', 'note'],
+					properties: {
+						level: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
+						source: { type: ['string', 'null'], enum: [...strengthSources, null] },
+						note: { type: ['string', 'null'] }
+					}
+				}),
+				description: 'The domains rated; a skipped domain is absent'
+			}
+		}
+	},
+	SelfSufficiencyRatingList: listOf('SelfSufficiencyRating'),
+	SelfSufficiencyRatingRequest: {
+		...perDomain({
+			type: 'object',
+			properties: {
+				level: { type: 'integer', minimum: 1, maximum: 5, description: '1 acute problem … 5 completely self-sufficient' },
+				source: { type: 'string', enum: [...strengthSources], description: 'Where the strength comes from; only beside a level' },
+				note: { type: 'string', maxLength: ratingNoteMaxLength }
+			}
+		}),
+		minProperties: 1,
+		description: 'One key per domain discussed (ZRM order); at least one with a level'
+	},
+	ConversationNote: {
+		type: 'object',
+		required: ['id', 'personId', 'organisationId', 'authorId', 'authorName', 'day', 'body', 'summary', 'sharedAt', 'seenAt', 'createdAt', 'updatedAt'],
+		properties: {
+			id: { type: 'string' },
+			personId: { type: 'string' },
+			organisationId: { type: 'string' },
+			authorId: { type: ['string', 'null'] },
+			authorName: { type: ['string', 'null'], description: 'null when their account no longer exists' },
+			day: localDay('The day of the conversation'),
+			body: { type: 'string' },
+			summary: { type: ['string', 'null'] },
+			sharedAt: nullableInstant('Since when the client sees the summary; null: not shared'),
+			seenAt: nullableInstant('When the client opened the shared summary'),
+			createdAt: instant(),
+			updatedAt: instant()
+		}
+	},
+	ConversationNoteList: listOf('ConversationNote'),
+	ConversationNoteRequest: { type: 'object', required: ['body'], properties: noteFields },
+	ConversationNotePatch: {
+		type: 'object',
+		description: 'Only the fields to change; those left out stay as they are',
+		properties: {
+			day: localDay('The day of the conversation: today or earlier (Europe/Amsterdam)'),
+			body: noteFields.body,
+			summary: { ...nullableText(noteSummaryMaxLength), description: 'Words for the client; empty or null: none' },
+			share: { type: 'boolean', description: 'Share the summary with the client (needs a summary); false: unshare' }
+		}
+	}
+};

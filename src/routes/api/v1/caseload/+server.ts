@@ -1,0 +1,25 @@
+import { json } from '@sveltejs/kit';
+import { requireMembership } from '$lib/features/access/policy.server';
+import { openCaseload } from '$lib/features/caseload/caseload.server';
+import { db } from '$lib/server/db';
+import { apiHandler } from '$lib/server/http/api-auth';
+import { caseloadEntryView, caseloadQuerySchema } from '$lib/server/http/professional-api';
+import { parseQuery } from '$lib/server/http/relationships-api';
+import type { RequestHandler } from './$types';
+
+/** The caseload: signals first, then the more severe latest result, then name; each client shown is audited. */
+export const GET: RequestHandler = apiHandler(async ({ url }, actor) => {
+	// Authorise before reading the query: a refusal never depends on what was sent.
+	await requireMembership(db(), actor, { role: 'professional' });
+	const query = parseQuery(url, caseloadQuerySchema);
+	if (!query.ok) return query.response;
+	const { signal, band, q, page } = query.value;
+	const caseload = await openCaseload(db(), { actor, filter: { signal, band, query: q }, page });
+	return json({
+		items: caseload.entries.map(caseloadEntryView),
+		matching: caseload.matching,
+		total: caseload.total,
+		page: caseload.page,
+		pages: caseload.pages
+	});
+});

@@ -1,0 +1,8 @@
+import { json } from '@sveltejs/kit';
+import { readClientSummary } from '$lib/features/clients/clients.server';
+import { db } from '$lib/server/db';
+import { apiHandler } from '$lib/server/http/api-auth';
+import type { RequestHandler } from './$types';
+
+/** Who the client is to the caller and what they share (audited as opening their record). */
+export const GET: RequestHandler = apiHandler(async ({ params }, actor) => json(await readClientSummary(db(), { actor, personId: params.personId })));

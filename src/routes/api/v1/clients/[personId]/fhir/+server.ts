@@ -1,0 +1,17 @@
+import { requireClientAccess } from '$lib/features/access/policy.server';
+import { exportClientFhirBundle, fhirJsonType } from '$lib/features/fhir/client-bundle.server';
+import { localeFromQuery } from '$lib/i18n/locale';
+import { db } from '$lib/server/db';
+import { apiHandler } from '$lib/server/http/api-auth';
+import { localeProblem } from '$lib/server/http/problem';
+import type { RequestHandler } from './$types';
+
+/** The client's measurement history as a FHIR R4 Bundle, as the download on their page (audited the same way). */
+export const GET: RequestHandler = apiHandler(async ({ params, url }, actor) => {
+	// Authorise before reading the query: a refusal never depends on what was sent.
+	await requireClientAccess(db(), actor, { personId: params.personId, scope: 'measurements' });
+	const locale = localeFromQuery(url);
+	if (!locale) return localeProblem();
+	const bundle = await exportClientFhirBundle(db(), { actor, personId: params.personId, locale });
+	return new Response(JSON.stringify(bundle), { headers: { 'content-type': fhirJsonType } });
+});

@@ -1,0 +1,26 @@
+import { json } from '@sveltejs/kit';
+import { requireClientAccess } from '$lib/features/access/policy.server';
+import { listRequestsForClient, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
+import { measurementRequestSchema } from '$lib/features/measurement-requests/requests';
+import { db } from '$lib/server/db';
+import { apiHandler } from '$lib/server/http/api-auth';
+import { readJsonBody } from '$lib/server/http/problem';
+import { measurementRequestProblem } from '$lib/server/http/professional-api';
+import { localDay } from '$lib/time';
+import type { RequestHandler } from './$types';
+
+/** The caller's own requests for this client: open ones first, then the 50 newest ended ones. */
+export const GET: RequestHandler = apiHandler(async ({ params }, actor) =>
+	json({ items: await listRequestsForClient(db(), { actor, personId: params.personId }) })
+);
+
+/** Ask the client to fill in a scale, once or repeating (needs the measurements scope). */
+export const POST: RequestHandler = apiHandler(async ({ params, request }, actor) => {
+	// Authorise before reading the body: a refused call never depends on what was sent.
+	await requireClientAccess(db(), actor, { personId: params.personId, scope: 'measurements' });
+	const body = await readJsonBody(request);
+	if (!body.ok) return body.response;
+	const parsed = measurementRequestSchema(localDay()).safeParse(body.value);
+	if (!parsed.success) return measurementRequestProblem(parsed.error);
+	return json(await requestMeasurement(db(), { actor, personId: params.personId, input: parsed.data }), { status: 201 });
+});

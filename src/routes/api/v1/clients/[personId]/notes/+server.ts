@@ -1,0 +1,25 @@
+import { json } from '@sveltejs/kit';
+import { requireClientAccess } from '$lib/features/access/policy.server';
+import { addConversationNote, listConversationNotes } from '$lib/features/conversation-notes/conversation-notes.server';
+import { conversationNoteSchema } from '$lib/features/conversation-notes/conversation-notes.schema';
+import { db } from '$lib/server/db';
+import { apiHandler } from '$lib/server/http/api-auth';
+import { readJsonBody } from '$lib/server/http/problem';
+import { noteProblem } from '$lib/server/http/professional-api';
+import type { RequestHandler } from './$types';
+
+/** The organisation's conversation notes about this client, newest day first (audited as a read). */
+export const GET: RequestHandler = apiHandler(async ({ params }, actor) =>
+	json({ items: await listConversationNotes(db(), { actor, personId: params.personId }) })
+);
+
+/** A new note; with share and a summary, the client sees the summary from now on. */
+export const POST: RequestHandler = apiHandler(async ({ params, request }, actor) => {
+	// Authorise before reading the body: a refused call never depends on what was sent.
+	await requireClientAccess(db(), actor, { personId: params.personId });
+	const body = await readJsonBody(request);
+	if (!body.ok) return body.response;
+	const parsed = conversationNoteSchema.safeParse(body.value);
+	if (!parsed.success) return noteProblem(parsed.error);
+	return json(await addConversationNote(db(), { actor, personId: params.personId, input: parsed.data }), { status: 201 });
+});

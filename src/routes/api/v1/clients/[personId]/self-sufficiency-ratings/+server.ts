@@ -1,0 +1,28 @@
+import { json } from '@sveltejs/kit';
+import { requireClientAccess } from '$lib/features/access/policy.server';
+import { listRatings, rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
+import { selfSufficiencyRatingSchema } from '$lib/features/self-sufficiency/self-sufficiency.schema';
+import { db } from '$lib/server/db';
+import { apiHandler } from '$lib/server/http/api-auth';
+import { readJsonBody } from '$lib/server/http/problem';
+import { ratingProblem } from '$lib/server/http/professional-api';
+import type { RequestHandler } from './$types';
+
+/** The organisation's ratings of this client, newest first, with who rated. */
+export const GET: RequestHandler = apiHandler(async ({ params }, actor) =>
+	json({ items: await listRatings(db(), { actor, personId: params.personId }) })
+);
+
+/** A new observed rating: per domain a level 1–5, where the strength comes from, and a note; domains may be skipped. */
+export const POST: RequestHandler = apiHandler(async ({ params, request }, actor) => {
+	// Authorise before reading the body: a refused call never depends on what was sent.
+	await requireClientAccess(db(), actor, { personId: params.personId });
+	const body = await readJsonBody(request);
+	if (!body.ok) return body.response;
+	const parsed = selfSufficiencyRatingSchema.safeParse(body.value);
+	if (!parsed.success) return ratingProblem(parsed.error);
+	const rating = await rateSelfSufficiency(db(), { actor, personId: params.personId, rating: parsed.data });
+	// Read back as the list shows it, with who rated.
+	const saved = (await listRatings(db(), { actor, personId: params.personId })).find((r) => r.id === rating.id);
+	return json(saved ?? rating, { status: 201 });
+});
