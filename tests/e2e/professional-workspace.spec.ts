@@ -1,9 +1,11 @@
 /**
- * The professional workspace (issue 6, in part), JavaScript on and off, axe on every page: a professional asks a
+ * The professional workspace (issue 6), JavaScript on and off, axe on every page: a professional asks a
  * linked client to fill in the DJG-11 every four weeks; the client sees it on the overview, fills it in signed in,
  * sees their own result first; the professional sees the result as a chart and the request waiting for its next turn,
  * and withdraws it. The client fills in the health web twice and marks what to talk about; the professional sees the
- * marked dimensions first, beside the previous web.
+ * marked dimensions first, beside the previous web. A second questionnaire shows the change in the caseload; the
+ * professional rates self-sufficiency, opens the conversation view, writes a note and shares its summary, which the
+ * client then reads; withdrawing consent takes the client off the caseload at once.
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForPage } from './support';
@@ -18,12 +20,12 @@ async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Pa
 	return context.newPage();
 }
 
-/** "ja" everywhere: lonely on the six emotional items, not on the five social ones (6 points). */
-async function answerDjg11(page: Page) {
+/** "ja" everywhere: lonely on the six emotional items, not on the five social ones (6 points); "nee": the other way round (5). */
+async function answerDjg11(page: Page, answer: 'ja' | 'nee' = 'ja') {
 	for (let item = 1; item <= 11; item++) {
 		await page
 			.getByRole('group', { name: new RegExp(`^Uitspraak ${item} van 11\\b`) })
-			.getByRole('radio', { name: 'ja', exact: true })
+			.getByRole('radio', { name: answer, exact: true })
 			.check();
 	}
 }
@@ -102,6 +104,25 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(professional.getByText('De vraag is ingetrokken.')).toBeVisible();
 			await expect(professional.getByText('Er staat nu geen vragenlijst open.')).toBeVisible();
 
+			// A second one, once: the client answers "nee" everywhere (5 points), so the caseload shows the change.
+			const ask = professional.getByRole('button', { name: 'Vragen', exact: true });
+			// The form folds open; with JavaScript it may still be open from the first request.
+			if (!(await ask.isVisible())) await professional.getByText('Een vragenlijst vragen').click();
+			await waitForPage(professional);
+			await ask.click();
+			await expect(professional.getByText('Gevraagd. Je cliënt ziet het op het overzicht.')).toBeVisible();
+			await page.goto('/nl/overzicht');
+			await page.getByRole('link', { name: /De Jong Gierveld/ }).click();
+			await answerDjg11(page, 'nee');
+			await page.getByRole('button', { name: 'Klaar, bewaar mijn antwoorden' }).click();
+			await expect(page.getByText('Bewaard. Hier is je uitslag.')).toBeVisible();
+			await professional.goto('/nl/werk/clienten');
+			const lotte = professional.getByRole('row', { name: /^Lotte/ });
+			await expect(lotte).toContainText('5 / 11');
+			await expect(lotte.getByRole('cell', { name: '−1', exact: true })).toBeVisible();
+			await expectNoAxeViolations(professional);
+			await lotte.getByRole('link', { name: 'Lotte' }).click();
+
 			// The health web: every area needs a score; twice, so the second sits beside the first.
 			await page.goto('/nl/gezondheidsweb');
 			await expect(page.getByRole('heading', { level: 1, name: 'Mijn gezondheidsweb' })).toBeVisible();
@@ -145,7 +166,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(professional.getByRole('row', { name: /Sociaal netwerk 4/ })).toBeVisible();
 			await expectNoAxeViolations(professional);
 			await professional.getByRole('link', { name: /^← Lotte/ }).click();
-			await professional.getByRole('link', { name: 'Gesprek' }).click();
+			await professional.getByRole('link', { name: 'Gesprek', exact: true }).click();
 			await expect(professional.getByRole('heading', { level: 1, name: /^Gesprek/ })).toBeVisible();
 			const meedoen = professional.getByRole('row', { name: /^Meedoen/ });
 			await expect(meedoen).toContainText('Sociaal netwerk: 4 (7,5)');
@@ -154,9 +175,46 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(professional.getByRole('row').nth(1)).toContainText('Meedoen');
 			await expectNoAxeViolations(professional);
 
+			// A conversation note: the note stays with the professional, the summary is shared and the client sees it.
+			await professional.getByRole('link', { name: 'Gespreksnotities' }).click();
+			await expect(professional.getByRole('heading', { level: 1, name: /^Gespreksnotities/ })).toBeVisible();
+			await expect(professional.getByText('Er zijn nog geen notities over Lotte.')).toBeVisible();
+			await expectNoAxeViolations(professional);
+			await waitForPage(professional);
+			await professional.getByRole('checkbox', { name: 'Deel de samenvatting met Lotte' }).check();
+			await professional.getByRole('button', { name: 'Notitie bewaren' }).click();
+			await expect(professional.getByText('Schrijf hier een paar woorden over het gesprek.', { exact: true })).toBeVisible();
+			await expect(professional.getByText('Schrijf eerst een samenvatting. Of zet het vinkje voor delen uit.', { exact: true })).toBeVisible();
+			await expectNoAxeViolations(professional);
+			await waitForPage(professional);
+			await professional.getByLabel('Notitie', { exact: true }).fill('Lotte twijfelt over de buurtkamer; broer belt weinig.');
+			await professional.getByLabel(/^Samenvatting voor Lotte/).fill('We spraken over meedoen. Jij kiest één kleine stap: dinsdag koffie in de buurtkamer.');
+			const share = professional.getByRole('checkbox', { name: 'Deel de samenvatting met Lotte' });
+			if (!(await share.isChecked())) await share.check();
+			await professional.getByRole('button', { name: 'Notitie bewaren' }).click();
+			await expect(professional.getByText('De notitie is bewaard.')).toBeVisible();
+			await expect(professional.getByText(/^Gedeeld met cliënt op/)).toBeVisible();
+			await expect(professional.getByText('Nog niet gezien.')).toBeVisible();
+			await expectNoAxeViolations(professional);
+
+			await page.goto('/nl/overzicht');
+			await expect(page.getByText('Je begeleider heeft een samenvatting met je gedeeld.')).toBeVisible();
+			await expectNoAxeViolations(page);
+			await page.getByRole('link', { name: 'Lees wat je begeleider schreef' }).click();
+			await expect(page.getByRole('heading', { level: 1, name: 'Van je begeleider' })).toBeVisible();
+			await expect(page.getByText('dinsdag koffie in de buurtkamer')).toBeVisible();
+			// The professional's own note never reaches the client.
+			await expect(page.getByText('broer belt weinig')).toHaveCount(0);
+			await expectNoAxeViolations(page);
+			await professional.reload();
+			await expect(professional.getByText(/Gedeeld met cliënt op .*\. Gezien door cliënt op/)).toBeVisible();
+			// The client sees the reads of the notes in their access log.
+			await page.goto('/nl/account/inzage');
+			await expect(page.getByText('Heeft de gespreksnotities over jou gelezen').first()).toBeVisible();
+
 			// The caseload shows Lotte with her latest score; withdrawing consent takes her off it at once.
 			await professional.goto('/nl/werk/clienten');
-			await expect(professional.getByRole('row', { name: /^Lotte/ })).toContainText('6 / 11');
+			await expect(professional.getByRole('row', { name: /^Lotte/ })).toContainText('5 / 11');
 			await expectNoAxeViolations(professional);
 			await page.goto('/nl/account/delen');
 			await page.getByRole('link', { name: 'Stop met delen' }).click();

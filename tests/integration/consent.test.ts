@@ -179,6 +179,8 @@ describe.each(testDatabases())('consent on $name', (target) => {
 					organisationName: 'Buurtteam Noord',
 					personName: 'Anna J.',
 					scopes: ['measurements', 'programme'],
+					// Only Piet: colleagues are never let in unless the person chooses the organisation.
+					audience: 'professional',
 					grantedAt: now.toISOString(),
 					endedAt: null,
 					endReason: null

@@ -193,7 +193,7 @@ describe.each(testDatabases())('conversation notes on $name', (target) => {
 		const log = await listAuditEventsAboutPerson(handle.db, { account: anna });
 		const seen = log.filter((e) => e.action === 'client.notes.read');
 		expect(seen.map((e) => [e.actorName, e.organisationName])).toEqual([['Piet Prof', 'Buurtteam Noord'], ['Piet Prof', 'Buurtteam Noord']]);
-		expect(auditActionText('client.notes.read', 'list')).toBe('Heeft je gespreksnotities gelezen');
+		expect(auditActionText('client.notes.read', 'list')).toBe('Heeft de gespreksnotities over jou gelezen');
 		expect(await noteReads(ben.id)).toEqual([]);
 	});
 

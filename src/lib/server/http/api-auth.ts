@@ -144,6 +144,7 @@ export const apiHandler = createApiHandler(() => ({ db: db(), auth: auth() }));
 const apiReasons: Record<string, string> = {
 	code_invalid: 'must be an invitation code of 8 letters and digits, e.g. "K7QM-4TXP"',
 	scopes_missing: `must be a non-empty array of: ${consentScopes.join(', ')}`,
+	audience_invalid: 'must be "professional" (only the professional who invited; the default) or "organisation" (their colleagues too)',
 	name_too_long: 'must be text of at most 80 characters',
 	name_missing: 'must be text of 1 to 80 characters',
 	email_invalid: 'must be an e-mail address, e.g. "name@example.com"',
