@@ -9,8 +9,14 @@ const notesAction: MatrixEntry['expect'] = { ...clientRecord, anonymous: 'unauth
 export const notesMatrix: MatrixEntry[] = [
 	// Every visit is an audited read of the client's notes: only the professional the person shares with.
 	{ route: notes, operation: 'GET', request: (s) => ({ path: notesPath(s.accounts.person.id) }), expect: clientRecord },
-	// An empty form is refused (400) once let in, so nothing is added.
-	{ route: notes, operation: '?/add', request: (s) => ({ path: notesPath(s.accounts.person.id), form: {} }), expect: notesAction },
+	// A valid note: the linked professional adds one; a refused call must not leave one behind.
+	{
+		route: notes,
+		operation: '?/add',
+		request: (s) => ({ path: notesPath(s.accounts.person.id), form: { body: 'Notitie van de matrix' } }),
+		expect: notesAction,
+		unchangedWhenRefused: 'conversation_note'
+	},
 	// A valid note for an id that is nobody's: let in, it is simply not there (404).
 	{
 		route: notes,

@@ -29,20 +29,38 @@ export const professionalApiMatrix: MatrixEntry[] = [
 	{ route: '/api/v1/clients/[personId]/measurements', operation: 'GET', request: client('/measurements'), expect: clientCall },
 	{ route: '/api/v1/clients/[personId]/fhir', operation: 'GET', request: client('/fhir'), expect: clientCall },
 	{ route: '/api/v1/clients/[personId]/health-webs', operation: 'GET', request: client('/health-webs'), expect: refusedToAll },
-	// An empty body is let in and turned down (no questionnaire chosen); withdrawing an id of nobody is "not found".
+	// A valid body: the linked professional's request is made, nobody else's call leaves a row behind.
 	{ route: '/api/v1/clients/[personId]/measurement-requests', operation: 'GET', request: client('/measurement-requests'), expect: clientCall },
-	{ route: '/api/v1/clients/[personId]/measurement-requests', operation: 'POST', request: clientWith('/measurement-requests', {}), expect: clientCall },
+	{
+		route: '/api/v1/clients/[personId]/measurement-requests',
+		operation: 'POST',
+		request: clientWith('/measurement-requests', { instrument: 'djg-6' }),
+		expect: clientCall,
+		unchangedWhenRefused: 'measurement_request'
+	},
 	{
 		route: '/api/v1/clients/[personId]/measurement-requests/[requestId]',
 		operation: 'DELETE',
 		request: client(`/measurement-requests/${nobodysEntry}`),
 		expect: clientCall
 	},
-	// Ratings and notes need a grant with any scope; empty bodies are turned down (nothing rated, no note).
+	// Ratings and notes need a grant with any scope; valid bodies, so a refused call would show as a new row.
 	{ route: '/api/v1/clients/[personId]/self-sufficiency-ratings', operation: 'GET', request: client('/self-sufficiency-ratings'), expect: clientCall },
-	{ route: '/api/v1/clients/[personId]/self-sufficiency-ratings', operation: 'POST', request: clientWith('/self-sufficiency-ratings', {}), expect: clientCall },
+	{
+		route: '/api/v1/clients/[personId]/self-sufficiency-ratings',
+		operation: 'POST',
+		request: clientWith('/self-sufficiency-ratings', { social_network: { level: 3 } }),
+		expect: clientCall,
+		unchangedWhenRefused: 'self_sufficiency_rating'
+	},
 	{ route: '/api/v1/clients/[personId]/notes', operation: 'GET', request: client('/notes'), expect: clientCall },
-	{ route: '/api/v1/clients/[personId]/notes', operation: 'POST', request: clientWith('/notes', {}), expect: clientCall },
+	{
+		route: '/api/v1/clients/[personId]/notes',
+		operation: 'POST',
+		request: clientWith('/notes', { body: 'Een notitie van de matrix.' }),
+		expect: clientCall,
+		unchangedWhenRefused: 'conversation_note'
+	},
 	{ route: '/api/v1/clients/[personId]/notes/[noteId]', operation: 'GET', request: client(`/notes/${nobodysEntry}`), expect: clientCall },
 	{ route: '/api/v1/clients/[personId]/notes/[noteId]', operation: 'PATCH', request: clientWith(`/notes/${nobodysEntry}`, { body: 'Nieuw' }), expect: clientCall },
 	{ route: '/api/v1/clients/[personId]/notes/[noteId]', operation: 'DELETE', request: client(`/notes/${nobodysEntry}`), expect: clientCall }

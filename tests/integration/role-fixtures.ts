@@ -91,7 +91,15 @@ export interface Seed {
 	countRows(table: CountedTable): Promise<number>;
 }
 
-export type CountedTable = 'client_invitation' | 'organisation_invitation' | 'membership' | 'consent_grant' | 'api_token';
+export type CountedTable =
+	| 'client_invitation'
+	| 'organisation_invitation'
+	| 'membership'
+	| 'consent_grant'
+	| 'api_token'
+	| 'measurement_request'
+	| 'self_sufficiency_rating'
+	| 'conversation_note';
 
 /** Cookies set by better-auth, read back from its response as a browser would. */
 function cookieHeader(response: Response, previous = ''): string {

@@ -68,6 +68,7 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 		expect(await refusal(requireClientAccess(handle.db, kees, { personId: anna.id }))).toEqual(noAccess);
 		expect(await caseloadNames(kees)).toEqual([]);
 		expect(await caseloadNames(piet)).toEqual(['Anna']);
+		expect((await openClientRecord(handle.db, { actor: piet, personId: anna.id })).sharedWithTeam).toBe(false);
 
 		const [grant] = await listConsentGrantsForPerson(handle.db, { actor: anna });
 		expect(grant).toMatchObject({ audience: 'professional' });
@@ -90,6 +91,7 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 		expect(await refusal(requireClientAccess(handle.db, kees, { personId: anna.id, scope: 'measurements' }))).toEqual(noAccess);
 		const record = await openClientRecord(handle.db, { actor: kees, personId: anna.id });
 		expect(record.scopes).toEqual(['health_web']);
+		expect(record.sharedWithTeam).toBe(true);
 		// The colleague's read is in the person's access log under the colleague's name.
 		const reads = await handle.db.selectFrom('audit_event').select(['actor_id', 'action']).where('subject_id', '=', anna.id).where('actor_id', '=', kees.id).execute();
 		expect(reads.map((row) => row.action)).toContain('client.record.read');

@@ -74,6 +74,8 @@ export interface ActiveGrant {
 	personName: string;
 	scopes: ConsentScope[];
 	grantedAt: string;
+	/** The person lets the whole organisation in (a team): colleagues see the same. */
+	sharedWithTeam: boolean;
 }
 
 /** A grant lets the actor in when it names them, or names nobody in particular but their whole organisation. */
@@ -109,6 +111,7 @@ export async function requireClientAccess(
 		organisationId: own.organisation_id,
 		personName: own.person_name,
 		scopes,
-		grantedAt: own.granted_at
+		grantedAt: own.granted_at,
+		sharedWithTeam: inOrganisation.some((row) => row.audience === 'organisation')
 	};
 }

@@ -48,6 +48,8 @@ export interface PersonalDataExport {
 		professional: string | null;
 		organisation: string | null;
 		nameForProfessional: string;
+		/** 'professional': only them; 'organisation': their colleagues too. */
+		audience: string;
 		scopes: string[];
 		grantedAt: string;
 		endedAt: string | null;
@@ -137,6 +139,7 @@ export async function exportPersonalData(
 			professional: c.professionalName,
 			organisation: c.organisationName,
 			nameForProfessional: c.personName,
+			audience: c.audience,
 			scopes: c.scopes,
 			grantedAt: c.grantedAt,
 			endedAt: c.endedAt,

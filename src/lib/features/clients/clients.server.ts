@@ -96,6 +96,8 @@ export interface ClientRecord {
 	name: string;
 	scopes: ConsentScope[];
 	since: string;
+	/** Colleagues in the organisation see this client too (the person consented to the team). */
+	sharedWithTeam: boolean;
 	/** Present only when the person shares their measurements. */
 	measurements?: ClientMeasurement[];
 	/** Entries the person marked "bespreek dit"; each read is audited. */
@@ -132,6 +134,7 @@ export async function openClientRecord(
 			name: grant.personName || person.email,
 			scopes: grant.scopes,
 			since: grant.grantedAt,
+			sharedWithTeam: grant.sharedWithTeam,
 			shared
 		};
 		if (grant.scopes.includes('measurements')) {

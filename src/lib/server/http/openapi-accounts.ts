@@ -216,6 +216,11 @@ export const accountSchemas = {
 			memberships: { type: 'array', items: { type: 'object' } },
 			consents: { type: 'array', items: { type: 'object' } },
 			accessLog: { type: 'array', items: { type: 'object' } },
+			conversationSummaries: {
+				type: 'array',
+				description: 'Summaries professionals shared with you after a conversation (their own working notes are not part of it)',
+				items: { type: 'object' }
+			},
 			apiTokens: {
 				type: 'array',
 				description: 'Labels and dates only; the tokens themselves are never kept',
