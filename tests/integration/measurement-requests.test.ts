@@ -505,9 +505,10 @@ describe.each(testDatabases())('measurement requests on $name', (target) => {
 
 		expect(await deleteAccount(handle.db, { account: piet })).toEqual({ ok: true });
 		expect(await requestsOf(kees)).toEqual([]);
-		// The row is kept without its professional (the person's own result may point at it), and is a task for nobody.
-		const row = await handle.db.selectFrom('measurement_request').select(['professional_id', 'ended_at']).where('id', '=', request.id).executeTakeFirstOrThrow();
-		expect(row).toEqual({ professional_id: null, ended_at: null });
+		// The row is kept without its professional (the person's own result may point at it), ended: a task for nobody.
+		const row = await handle.db.selectFrom('measurement_request').select(['professional_id', 'end_reason']).where('id', '=', request.id).executeTakeFirstOrThrow();
+		expect(row).toEqual({ professional_id: null, end_reason: 'professional_left' });
+		expect(await tasks(anna, today)).toEqual([]);
 	});
 
 	it('withdrawing consent, or taking the measurements scope away, ends the open requests for good', async () => {

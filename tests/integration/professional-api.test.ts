@@ -206,6 +206,10 @@ describe.each(testDatabases())('the professional API on $name', (target) => {
 		}
 		// Withdrawal ends Piet's open request itself; nothing else changed, and the note is still there.
 		expect({ requests: await count('measurement_request'), ratings: await count('self_sufficiency_rating'), notes: await count('conversation_note') }).toEqual(before);
+		const reasons = await handle.db.selectFrom('measurement_request').select('end_reason').where('person_id', '=', idOf(anna)).execute();
+		expect(reasons.length).toBeGreaterThan(0);
+		expect(reasons.every((row) => row.end_reason === 'consent_withdrawn' || row.end_reason === 'cancelled')).toBe(true);
+		expect(reasons.some((row) => row.end_reason === 'consent_withdrawn')).toBe(true);
 	});
 
 	it('refuses a missing scope, an unknown person and a professional with two-step sign-in off', async () => {

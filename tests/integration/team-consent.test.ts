@@ -7,6 +7,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireClientAccess } from '$lib/features/access/policy.server';
+import { deleteAccount } from '$lib/features/accounts/personal-data.server';
 import { openCaseload } from '$lib/features/caseload/caseload.server';
 import { openClientRecord } from '$lib/features/clients/clients.server';
 import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
@@ -181,5 +182,63 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 		const [grant] = await listConsentGrantsForPerson(handle.db, { actor: anna });
 		expect(grant).toMatchObject({ endReason: 'professional_left' });
 		expect(await requestStates()).toEqual([[piet.id, 'professional_left']]);
+	});
+
+	it('keeps the professional’s own requests when the person connects again with them', async () => {
+		await fixtures.connect(anna, piet, ['measurements'], { audience: 'organisation' });
+		await request(piet);
+		await request(kees);
+		// A new code from Piet, now for only him: his request stays, Kees's ends.
+		await fixtures.connect(anna, piet, ['measurements']);
+		expect(await requestStates()).toEqual([
+			[piet.id, null],
+			[kees.id, 'consent_changed']
+		]);
+	});
+
+	it('never lets a professional in on their own record, also when they are a client of their own team', async () => {
+		await fixtures.connect(kees, piet, ['measurements', 'health_web'], { audience: 'organisation', personName: 'Kees' });
+		expect(await refusal(requireClientAccess(handle.db, kees, { personId: kees.id }))).toEqual(noAccess);
+		expect(await caseloadNames(kees)).toEqual([]);
+		expect(await caseloadNames(karin)).toEqual(['Kees']);
+	});
+
+	it('takes the organisation of a grant to the professional before a newer team grant elsewhere', async () => {
+		// Piet works at Zuid too (added directly: the joining itself is tested in organisations.test.ts).
+		const zuid = await handle.db.selectFrom('organisation').select('id').where('name', '=', 'Buurtteam Zuid').executeTakeFirstOrThrow();
+		await handle.db
+			.insertInto('membership')
+			.values({ id: crypto.randomUUID(), account_id: piet.id, organisation_id: zuid.id, role: 'professional', created_at: new Date().toISOString() })
+			.execute();
+		// Anna shares her measurements with Piet at Noord; later her programme with the whole Zuid team.
+		await fixtures.connect(anna, piet, ['measurements'], { organisationId: noord.id });
+		await fixtures.connect(anna, olaf, ['programme'], { audience: 'organisation' });
+		expect(await requireClientAccess(handle.db, piet, { personId: anna.id, scope: 'measurements' })).toMatchObject({
+			organisationId: noord.id,
+			scopes: ['measurements']
+		});
+	});
+
+	it('audits reading the ratings, by whoever reads them', async () => {
+		await fixtures.connect(anna, piet, ['measurements'], { audience: 'organisation' });
+		await listRatings(handle.db, { actor: kees, personId: anna.id });
+		const reads = await handle.db.selectFrom('audit_event').select(['actor_id', 'object']).where('subject_id', '=', anna.id).where('action', '=', 'client.ratings.read').execute();
+		expect(reads).toEqual([{ actor_id: kees.id, object: 'list' }]);
+	});
+
+	it('names a client without a chosen name by their address', async () => {
+		await fixtures.connect(anna, piet, ['measurements'], { personName: '' });
+		expect((await requireClientAccess(handle.db, piet, { personId: anna.id })).personName).toBe('anna@example.nl');
+	});
+
+	it('ends the team’s requests when the professional who invited deletes their account (the grant goes with it)', async () => {
+		await fixtures.connect(anna, piet, ['measurements'], { audience: 'organisation' });
+		await request(kees);
+		expect(await deleteAccount(handle.db, { account: piet })).toEqual({ ok: true });
+		expect(await refusal(requireClientAccess(handle.db, kees, { personId: anna.id }))).toEqual(noAccess);
+		expect(await requestStates()).toEqual([[kees.id, 'professional_left']]);
+		// A new grant to the team does not bring the old request back.
+		await fixtures.connect(anna, karin, ['measurements'], { audience: 'organisation' });
+		expect(await listMeasurementTasks(handle.db, { actor: anna, today })).toEqual([]);
 	});
 });

@@ -8,7 +8,8 @@
  * - `requireOrganisationAdmin(db, actor, organisationId)`: shorthand for the admin role in one organisation.
  * - `requireClientAccess(db, actor, { personId, scope? })`: the person's active consent, within an organisation where
  *   the actor is still a professional: a grant to the actor, or to the whole organisation (audience 'organisation',
- *   a team). Scopes add up across the grants in one organisation; the newest grant picks the organisation.
+ *   a team). Scopes add up across the grants in one organisation; a grant to the actor picks the organisation (else
+ *   the newest). Never the actor's own record: a professional is not their own client.
  * - `reachesActor(actorId)`: the same "to the actor or to the whole organisation" as a Kysely condition on
  *   consent_grant, for lists (the caseload, the client list).
  */
@@ -71,6 +72,7 @@ export interface ActiveGrant {
 	id: string;
 	personId: string;
 	organisationId: string;
+	/** The name the person chose for the professional, or their e-mail address. */
 	personName: string;
 	scopes: ConsentScope[];
 	grantedAt: string;
@@ -81,7 +83,11 @@ export interface ActiveGrant {
 /** A grant lets the actor in when it names them, or names nobody in particular but their whole organisation. */
 export function reachesActor(actorId: string) {
 	return (eb: ExpressionBuilder<Database, 'consent_grant'>) =>
-		eb.or([eb('consent_grant.professional_id', '=', actorId), eb('consent_grant.audience', '=', 'organisation')]);
+		eb.and([
+			eb.or([eb('consent_grant.professional_id', '=', actorId), eb('consent_grant.audience', '=', 'organisation')]),
+			// A professional who is also a client of their own team is never their own professional (notes about them).
+			eb('consent_grant.person_id', '!=', actorId)
+		]);
 }
 
 export async function requireClientAccess(
@@ -93,23 +99,28 @@ export async function requireClientAccess(
 	const rows = await db
 		.selectFrom('consent_grant')
 		.selectAll()
-		.where('person_id', '=', options.personId)
+		.where('consent_grant.person_id', '=', options.personId)
 		.where(reachesActor(actor!.id))
 		.where('ended_at', 'is', null)
 		.where('organisation_id', 'in', memberships.map((m) => m.organisationId))
 		.orderBy('granted_at', 'desc')
 		.execute();
-	const newest = rows[0];
+	// A grant that names the actor picks the organisation before a team grant elsewhere; then the newest.
+	const newest = rows.find((row) => row.professional_id === actor!.id) ?? rows[0];
 	// A grant to the actor and one to their team, in the same organisation, together allow what each allows.
 	const inOrganisation = rows.filter((row) => row.organisation_id === newest?.organisation_id);
 	const scopes = parseScopes(inOrganisation.flatMap((row) => JSON.parse(row.scopes) as unknown[]));
 	if (!newest || !grantAllows({ scopes, endedAt: null }, options.scope)) refuse(403, 'no_access');
 	const own = inOrganisation.find((row) => row.professional_id === actor!.id) ?? newest;
+	// A person may leave the name empty: pages then name them by their address, never by nothing.
+	const personName =
+		own.person_name ||
+		(await db.selectFrom('account').select('email').where('id', '=', own.person_id).executeTakeFirstOrThrow()).email;
 	return {
 		id: own.id,
 		personId: own.person_id,
 		organisationId: own.organisation_id,
-		personName: own.person_name,
+		personName,
 		scopes,
 		grantedAt: own.granted_at,
 		sharedWithTeam: inOrganisation.some((row) => row.audience === 'organisation')

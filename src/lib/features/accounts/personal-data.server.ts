@@ -22,6 +22,7 @@ import { listContactMoments, listRelations, type ContactMoment, type Relation } 
 import { listPlannedMoments, type PlannedMoment } from '$lib/features/relationships/planned-moments.server';
 import { calendarFeedStatus, type CalendarFeedStatus } from '$lib/features/relationships/calendar-feed.server';
 import { readHealthWebs, type SavedHealthWeb } from '$lib/features/health-web/health-webs.server';
+import { endMeasurementRequests } from '$lib/features/measurement-requests/measurement-requests.server';
 import { ratingsAboutPerson, type StoredRating } from '$lib/features/self-sufficiency/ratings.server';
 import { listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import type { SignedInAccount } from './accounts.server';
@@ -270,7 +271,14 @@ export async function deleteAccount(
 		// auth_session, auth_credential, auth_two_factor, membership, consent_grant (both sides), client_invitation
 		// (as professional) and api_token follow by ON DELETE CASCADE; audit events keep what happened but lose the
 		// link to this account (ON DELETE SET NULL).
+		const teamGrants = await trx.selectFrom('consent_grant').select('organisation_id').distinct().where('professional_id', '=', id).where('ended_at', 'is', null).execute();
 		await trx.deleteFrom('account').where('id', '=', id).execute();
+		// Consent given to a team through this professional goes with their account (the column cannot be empty):
+		// colleagues' requests it covered end now, so they never come back on a later grant.
+		const now = new Date().toISOString();
+		for (const { organisation_id } of teamGrants) {
+			await endMeasurementRequests(trx, { organisationId: organisation_id, reason: 'professional_left', now });
+		}
 	});
 	return { ok: true };
 }

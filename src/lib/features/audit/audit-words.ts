@@ -23,6 +23,8 @@ export function auditActionText(action: string, object: string | null): string {
 			return m.audit_client_shared_entry_read();
 		case 'client.notes.read':
 			return m.audit_client_notes_read();
+		case 'client.ratings.read':
+			return m.audit_client_ratings_read();
 		case 'consent.granted':
 			return m.audit_consent_granted({ what: scopes(object) });
 		case 'consent.changed':

@@ -13,6 +13,8 @@ export const auditActions = [
 	'client.shared_entry.read',
 	// A professional read the conversation notes about the person (object: the note id, or `list`).
 	'client.notes.read',
+	// A professional read the self-sufficiency ratings about the person, with their notes (object: `list`).
+	'client.ratings.read',
 	// A person's own consent decisions (object: the scopes).
 	'consent.granted',
 	'consent.changed',

@@ -198,8 +198,6 @@ export async function acceptClientInvitation(
 				.where('id', '=', current.id)
 				.where('ended_at', 'is', null)
 				.execute();
-			// Connecting again for only the professional takes the team's requests away.
-			await endMeasurementRequests(trx, { personId: account.id, organisationId: invitation.organisationId, reason: 'consent_changed', now });
 		}
 		await trx
 			.insertInto('consent_grant')
@@ -217,6 +215,8 @@ export async function acceptClientInvitation(
 				previous_grant_id: current?.id ?? null
 			})
 			.execute();
+		// After the new grant: connecting again for only the professional takes the team's requests away, never theirs.
+		if (current) await endMeasurementRequests(trx, { personId: account.id, organisationId: invitation.organisationId, reason: 'consent_changed', now });
 		await recordAuditEvent(trx, {
 			actorId: account.id,
 			organisationId: invitation.organisationId,

@@ -116,7 +116,10 @@ export async function cancelMeasurementRequest(
 type OpenRequestRow = MeasurementRequestTable & { professional_name: string | null };
 
 /** The open requests of one person (or of everyone) in one organisation (or all of them), each with who asked. */
-async function openRequestRows(db: Kysely<Database>, where: { personId?: string; organisationId?: string }): Promise<OpenRequestRow[]> {
+async function openRequestRows(
+	db: Kysely<Database>,
+	where: { personId?: string; organisationId?: string; professionalId?: string }
+): Promise<OpenRequestRow[]> {
 	let query = db
 		.selectFrom('measurement_request')
 		.leftJoin('account as professional', 'professional.id', 'measurement_request.professional_id')
@@ -125,6 +128,7 @@ async function openRequestRows(db: Kysely<Database>, where: { personId?: string;
 		.where('measurement_request.ended_at', 'is', null);
 	if (where.personId) query = query.where('measurement_request.person_id', '=', where.personId);
 	if (where.organisationId) query = query.where('measurement_request.organisation_id', '=', where.organisationId);
+	if (where.professionalId) query = query.where('measurement_request.professional_id', '=', where.professionalId);
 	return query.orderBy('measurement_request.due_day').execute();
 }
 
@@ -166,7 +170,14 @@ async function sortByCover(db: Kysely<Database>, rows: OpenRequestRow[]): Promis
  */
 export async function endMeasurementRequests(
 	db: Kysely<Database>,
-	options: { personId?: string; organisationId: string; reason: 'consent_withdrawn' | 'consent_changed' | 'professional_left'; now: string }
+	options: {
+		personId?: string;
+		organisationId: string;
+		/** Only this professional's requests (they left the organisation): nothing else lost its cover. */
+		professionalId?: string;
+		reason: 'consent_withdrawn' | 'consent_changed' | 'professional_left';
+		now: string;
+	}
 ): Promise<void> {
 	const { uncovered } = await sortByCover(db, await openRequestRows(db, options));
 	if (uncovered.length === 0) return;

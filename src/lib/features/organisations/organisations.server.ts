@@ -252,7 +252,7 @@ export async function removeMember(
 				.where('audience', '=', 'professional')
 				.where('ended_at', 'is', null)
 				.execute();
-			await endMeasurementRequests(trx, { organisationId: options.organisationId, reason: 'professional_left', now });
+			await endMeasurementRequests(trx, { organisationId: options.organisationId, professionalId: member.account_id, reason: 'professional_left', now });
 			await trx
 				.deleteFrom('client_invitation')
 				.where('professional_id', '=', member.account_id)

@@ -12,6 +12,8 @@ import type { SelfSufficiencyRatingTable } from '$lib/server/db/schema';
 import { decryptOptional, encryptOptional, encryptedColumns } from '$lib/server/crypto';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireClientAccess } from '$lib/features/access/policy.server';
+import { recordAuditEvent } from '$lib/features/audit/audit.server';
+import { lockPersonForConsent } from '$lib/features/consent/consent.server';
 import { selfSufficiencyDomains, selfSufficiencyLevels, strengthSources, type SelfSufficiencyRating } from './domains';
 
 export interface StoredRating {
@@ -73,9 +75,25 @@ export async function rateSelfSufficiency(
 	return openRating(row);
 }
 
-export async function listRatings(db: Kysely<Database>, options: { actor: SignedInAccount | null; personId: string }): Promise<StoredRating[]> {
-	const grant = await requireClientAccess(db, options.actor, { personId: options.personId });
-	return ratingRows(db, grant.personId, grant.organisationId);
+/** The organisation's ratings of the client, newest first; an audited read (the notes are about the client). */
+export async function listRatings(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string; now?: Date }
+): Promise<StoredRating[]> {
+	return db.transaction().execute(async (trx) => {
+		await lockPersonForConsent(trx, options.personId, 'share');
+		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId });
+		const ratings = await ratingRows(trx, grant.personId, grant.organisationId);
+		await recordAuditEvent(trx, {
+			actorId: options.actor!.id,
+			organisationId: grant.organisationId,
+			subjectId: grant.personId,
+			action: 'client.ratings.read',
+			object: 'list',
+			now: options.now
+		});
+		return ratings;
+	});
 }
 
 export async function ratingsAboutPerson(db: Kysely<Database>, options: { personId: string }): Promise<StoredRating[]> {
