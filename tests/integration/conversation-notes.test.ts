@@ -125,6 +125,12 @@ describe.each(testDatabases())('conversation notes on $name', (target) => {
 		expect(await listConversationNotes(handle.db, { actor: petra, personId: anna.id })).toEqual([written]);
 		const edited = await updateConversationNote(handle.db, { actor: petra, personId: anna.id, noteId: written.id, input: note({ body: 'Aangevuld door Petra' }) });
 		expect(edited).toMatchObject({ authorId: piet.id, authorName: 'Piet Prof', body: 'Aangevuld door Petra' });
+		// Piet still edits the version he opened before Petra saved: refused, and Petra's words stay.
+		const stale = await updateConversationNote(handle.db, { actor: piet, personId: anna.id, noteId: written.id, input: note({ body: 'Oud' }), ifUpdatedAt: written.updatedAt });
+		expect(stale).toBe('changed');
+		expect(await getConversationNote(handle.db, { actor: piet, personId: anna.id, noteId: written.id })).toMatchObject({ body: 'Aangevuld door Petra' });
+		const current = (await getConversationNote(handle.db, { actor: piet, personId: anna.id, noteId: written.id }))!;
+		expect(await updateConversationNote(handle.db, { actor: piet, personId: anna.id, noteId: written.id, input: note({ body: 'Nieuw' }), ifUpdatedAt: current.updatedAt })).toMatchObject({ body: 'Nieuw' });
 
 		// Consent to the whole team lets Petra in without a grant of her own; Karel's organisation stays out.
 		await fixtures.connect(ben, piet, ['programme'], { audience: 'organisation' });

@@ -167,11 +167,20 @@ export async function addConversationNote(
 
 export async function updateConversationNote(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; personId: string; noteId: string; input: ConversationNoteInput; now?: Date }
-): Promise<ConversationNote | null> {
+	options: {
+		actor: SignedInAccount | null;
+		personId: string;
+		noteId: string;
+		input: ConversationNoteInput;
+		/** The `updatedAt` the editor started from: a colleague's save in between gives 'changed', not a lost edit. */
+		ifUpdatedAt?: string;
+		now?: Date;
+	}
+): Promise<ConversationNote | null | 'changed'> {
 	return withClientAccess(db, options.actor, options.personId, async (trx, grant) => {
 		const row = await notesOf(trx, grant).where('conversation_note.id', '=', options.noteId).executeTakeFirst();
 		if (!row) return null;
+		if (options.ifUpdatedAt !== undefined && row.updated_at !== options.ifUpdatedAt) return 'changed' as const;
 		const before = openNote(row);
 		const now = (options.now ?? new Date()).toISOString();
 		const { input } = options;

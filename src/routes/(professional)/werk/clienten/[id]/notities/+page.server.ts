@@ -26,7 +26,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		today: localDay(),
 		editing: notes.find((note) => note.id === editing)?.id ?? null,
 		confirmDelete: url.searchParams.get('verwijder'),
-		notice: url.searchParams.get('bewaard')
+		notice: url.searchParams.get('bewaard'),
+		changedMeanwhile: url.searchParams.has('veranderd')
 	};
 };
 
@@ -51,7 +52,16 @@ export const actions: Actions = {
 		const id = noteId(form);
 		const parsed = conversationNoteSchema.safeParse(noteFormInput(form));
 		if (!parsed.success) return fail(400, { tool: 'update' as const, id, errors: noteFieldErrors(parsed.error), values: noteFormValues(form) });
-		const note = await updateConversationNote(db(), { actor, personId: event.params.id, noteId: id, input: parsed.data });
+		const version = form.get('updatedAt');
+		const note = await updateConversationNote(db(), {
+			actor,
+			personId: event.params.id,
+			noteId: id,
+			input: parsed.data,
+			ifUpdatedAt: typeof version === 'string' && version !== '' ? version : undefined
+		});
+		// A colleague saved in between: open the note again as it is now (a redirect, so the page reloads it).
+		if (note === 'changed') redirect(303, here(event, `?bewerken=${encodeURIComponent(id)}&veranderd`));
 		if (!note) return fail(404, { gone: true });
 		redirect(303, here(event, '?bewaard=gewijzigd'));
 	},

@@ -8,7 +8,7 @@ import {
 import { conversationNoteSchema } from '$lib/features/conversation-notes/conversation-notes.schema';
 import { db } from '$lib/server/db';
 import { apiHandler } from '$lib/server/http/api-auth';
-import { readJsonBody } from '$lib/server/http/problem';
+import { problem, readJsonBody } from '$lib/server/http/problem';
 import { missingNote, notePatch, noteProblem } from '$lib/server/http/professional-api';
 import type { RequestHandler } from './$types';
 
@@ -29,7 +29,15 @@ export const PATCH: RequestHandler = apiHandler(async ({ params, request }, acto
 	if (!current) return missingNote();
 	const parsed = conversationNoteSchema.safeParse(notePatch(current, body.value));
 	if (!parsed.success) return noteProblem(parsed.error);
-	const note = await updateConversationNote(db(), { ...where, input: parsed.data });
+	// The merge above read the note: a colleague's save since then must not be overwritten with what was read.
+	const note = await updateConversationNote(db(), { ...where, input: parsed.data, ifUpdatedAt: current.updatedAt });
+	if (note === 'changed') {
+		return problem({
+			title: 'The note changed meanwhile.',
+			status: 409,
+			detail: 'A colleague saved this note after it was read for your change. GET it again and send your change once more.'
+		});
+	}
 	// Only a delete in between (by a colleague) leaves nothing to change.
 	return note ? json(note) : missingNote();
 });
