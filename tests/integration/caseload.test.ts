@@ -9,6 +9,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { requireClientAccess } from '$lib/features/access/policy.server';
 import { caseloadPageSize, openCaseload, type CaseloadEntry, type CaseloadPage } from '$lib/features/caseload/caseload.server';
 import type { CaseloadFilter } from '$lib/features/caseload/caseload-list';
 import { openClientRecord } from '$lib/features/clients/clients.server';
@@ -661,6 +662,10 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 			const page = await caseload();
 			expect(page.entries.filter((entry) => entry.facts.personId === anna.id)).toHaveLength(1);
 			expect(page.total).toBe(1);
+			// The row shows what the client page shows: one organisation's grants (the newest that names Piet: Zuid).
+			const access = await requireClientAccess(handle.db, piet, { personId: anna.id });
+			expect(access).toMatchObject({ organisationId: zuid.id, scopes: ['programme'] });
+			expect(page.entries[0]!.scopes).toEqual(access.scopes);
 			expect((await caseloadReads()).filter((event) => event.subject_id === anna.id)).toHaveLength(1);
 		});
 	});

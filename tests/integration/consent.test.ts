@@ -181,6 +181,7 @@ describe.each(testDatabases())('consent on $name', (target) => {
 					scopes: ['measurements', 'programme'],
 					// Only Piet: colleagues are never let in unless the person chooses the organisation.
 					audience: 'professional',
+					professionalActive: true,
 					grantedAt: now.toISOString(),
 					endedAt: null,
 					endReason: null

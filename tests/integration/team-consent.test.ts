@@ -72,7 +72,7 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 		expect((await openClientRecord(handle.db, { actor: piet, personId: anna.id })).sharedWithTeam).toBe(false);
 
 		const [grant] = await listConsentGrantsForPerson(handle.db, { actor: anna });
-		expect(grant).toMatchObject({ audience: 'professional' });
+		expect(grant).toMatchObject({ audience: 'professional', professionalActive: true });
 		await changeConsentScopes(handle.db, { actor: anna, grantId: grant!.id, scopes: ['measurements'], audience: 'organisation' });
 
 		expect(await requireClientAccess(handle.db, kees, { personId: anna.id, scope: 'measurements' })).toMatchObject({
@@ -171,7 +171,15 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 			[kees.id, null]
 		]);
 		const [grant] = await listConsentGrantsForPerson(handle.db, { actor: anna });
-		expect(grant).toMatchObject({ audience: 'organisation', endedAt: null });
+		expect(grant).toMatchObject({ audience: 'organisation', endedAt: null, professionalActive: false });
+		// "Only Piet" would be a grant nobody can use: refused, and the team grant stays as it was.
+		expect(await changeConsentScopes(handle.db, { actor: anna, grantId: grant!.id, scopes: ['measurements'], audience: 'professional' })).toEqual({
+			ok: false,
+			reason: 'professional_left'
+		});
+		expect(await listConsentGrantsForPerson(handle.db, { actor: anna })).toHaveLength(1);
+		// Other scopes for the team still work.
+		expect(await changeConsentScopes(handle.db, { actor: anna, grantId: grant!.id, scopes: ['measurements', 'programme'] })).toMatchObject({ ok: true });
 	});
 
 	it('ends a grant to only the professional when they leave, as before', async () => {

@@ -19,7 +19,7 @@ import type { Database } from '$lib/server/db';
 import type { MembershipRole } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
-import { grantAllows, membershipAllows, type AccessReason, type MembershipFact } from './policy';
+import { chooseGrants, grantAllows, membershipAllows, type AccessReason, type MembershipFact } from './policy';
 
 function refuse(status: 401 | 403, reason: AccessReason): never {
 	const messages: Record<AccessReason, string> = {
@@ -105,13 +105,10 @@ export async function requireClientAccess(
 		.where('organisation_id', 'in', memberships.map((m) => m.organisationId))
 		.orderBy('granted_at', 'desc')
 		.execute();
-	// A grant that names the actor picks the organisation before a team grant elsewhere; then the newest.
-	const newest = rows.find((row) => row.professional_id === actor!.id) ?? rows[0];
-	// A grant to the actor and one to their team, in the same organisation, together allow what each allows.
-	const inOrganisation = rows.filter((row) => row.organisation_id === newest?.organisation_id);
-	const scopes = parseScopes(inOrganisation.flatMap((row) => JSON.parse(row.scopes) as unknown[]));
-	if (!newest || !grantAllows({ scopes, endedAt: null }, options.scope)) refuse(403, 'no_access');
-	const own = inOrganisation.find((row) => row.professional_id === actor!.id) ?? newest;
+	const chosen = chooseGrants(rows.map(reachingGrant), actor!.id);
+	if (!chosen || !grantAllows({ scopes: chosen.scopes, endedAt: null }, options.scope)) refuse(403, 'no_access');
+	const { scopes } = chosen;
+	const own = chosen.own.row;
 	// A person may leave the name empty: pages then name them by their address, never by nothing.
 	const personName =
 		own.person_name ||
@@ -123,6 +120,17 @@ export async function requireClientAccess(
 		personName,
 		scopes,
 		grantedAt: own.granted_at,
-		sharedWithTeam: inOrganisation.some((row) => row.audience === 'organisation')
+		sharedWithTeam: chosen.grants.some((grant) => grant.row.audience === 'organisation')
+	};
+}
+
+/** A consent_grant row as `chooseGrants` takes it, keeping the row. */
+export function reachingGrant<R extends { professional_id: string; organisation_id: string; granted_at: string; scopes: string }>(row: R) {
+	return {
+		professionalId: row.professional_id,
+		organisationId: row.organisation_id,
+		grantedAt: row.granted_at,
+		scopes: parseScopes(JSON.parse(row.scopes) as unknown[]),
+		row
 	};
 }

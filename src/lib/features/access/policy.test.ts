@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grantAllows, membershipAllows } from './policy';
+import type { ConsentScope } from '$lib/features/consent/consent';
+import { chooseGrants, grantAllows, membershipAllows } from './policy';
 
 describe('grantAllows', () => {
 	const active = { scopes: ['measurements', 'health_web'] as const, endedAt: null };
@@ -35,5 +36,28 @@ describe('membershipAllows', () => {
 	});
 	it('no memberships, no role', () => {
 		expect(membershipAllows([], { role: 'professional' })).toBe(false);
+	});
+});
+
+describe('chooseGrants', () => {
+	const grant = (professionalId: string, organisationId: string, grantedAt: string, scopes: ConsentScope[]) => ({ professionalId, organisationId, grantedAt, scopes });
+
+	it('is null without grants', () => {
+		expect(chooseGrants([], 'piet')).toBeNull();
+	});
+
+	it('adds up a grant to the professional and one to the team in the same organisation', () => {
+		const chosen = chooseGrants([grant('piet', 'noord', '2026-01-01', ['measurements']), grant('kees', 'noord', '2026-02-01', ['health_web'])], 'piet');
+		expect(chosen).toMatchObject({ organisationId: 'noord', scopes: ['measurements', 'health_web'], own: { professionalId: 'piet' } });
+	});
+
+	it('takes the organisation of a grant that names the actor before a newer team grant elsewhere', () => {
+		const chosen = chooseGrants([grant('olaf', 'zuid', '2026-03-01', ['programme']), grant('piet', 'noord', '2026-01-01', ['measurements'])], 'piet');
+		expect(chosen).toMatchObject({ organisationId: 'noord', scopes: ['measurements'] });
+	});
+
+	it('takes the newest team grant when none names the actor', () => {
+		const chosen = chooseGrants([grant('olaf', 'zuid', '2026-01-01', ['programme']), grant('kees', 'noord', '2026-02-01', ['measurements'])], 'piet');
+		expect(chosen).toMatchObject({ organisationId: 'noord', scopes: ['measurements'], own: { professionalId: 'kees' } });
 	});
 });

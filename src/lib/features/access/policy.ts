@@ -3,8 +3,9 @@
  * - `AccessReason`: why access was refused; pages and the API turn it into words.
  * - `grantAllows(grant, scope)`: an active grant that includes the scope.
  * - `membershipAllows(memberships, need)`: a membership with that role (in that organisation, when given).
+ * - `chooseGrants(grants, actorId)`: of a person's active grants that reach a professional, the ones that count.
  */
-import type { ConsentScope } from '$lib/features/consent/consent';
+import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
 import type { MembershipRole } from '$lib/server/db/schema';
 
 export type AccessReason = 'sign_in_required' | 'two_factor_required' | 'no_access';
@@ -31,4 +32,28 @@ export function membershipAllows(
 	return memberships.some(
 		(m) => m.role === need.role && (need.organisationId === undefined || m.organisationId === need.organisationId)
 	);
+}
+
+export interface ReachingGrant {
+	professionalId: string;
+	organisationId: string;
+	grantedAt: string;
+	scopes: readonly ConsentScope[];
+}
+
+/**
+ * One organisation's grants count, because notes and ratings belong to one organisation: the one of a grant that
+ * names the actor, else of the newest grant (a team grant). Within it, a grant to the actor and one to the team add
+ * up. `own` is the grant that names the actor, else the newest. Null without grants.
+ */
+export function chooseGrants<G extends ReachingGrant>(
+	grants: readonly G[],
+	actorId: string
+): { organisationId: string; grants: G[]; own: G; scopes: ConsentScope[] } | null {
+	const newestFirst = [...grants].sort((a, b) => (a.grantedAt < b.grantedAt ? 1 : a.grantedAt > b.grantedAt ? -1 : 0));
+	const pick = newestFirst.find((g) => g.professionalId === actorId) ?? newestFirst[0];
+	if (!pick) return null;
+	const inOrganisation = newestFirst.filter((g) => g.organisationId === pick.organisationId);
+	const scopes = parseScopes(inOrganisation.flatMap((g) => g.scopes));
+	return { organisationId: pick.organisationId, grants: inOrganisation, own: pick, scopes };
 }

@@ -35,6 +35,8 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 			return m.error_scopes_missing();
 		case 'audience_invalid':
 			return m.error_audience_invalid();
+		case 'professional_left':
+			return m.error_professional_left();
 		case 'label_missing':
 			return m.error_label_missing();
 		case 'email_taken':

@@ -18,6 +18,7 @@ const fieldErrorIds = [
 	'code_invalid',
 	'scopes_missing',
 	'audience_invalid',
+	'professional_left',
 	'label_missing',
 	'email_taken',
 	'password_wrong',

@@ -9,7 +9,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { reachesActor, requireMembership } from '$lib/features/access/policy.server';
+import { chooseGrants } from '$lib/features/access/policy';
+import { reachesActor, reachingGrant, requireMembership } from '$lib/features/access/policy.server';
 import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
 import type { HealthWebScores } from '$lib/features/health-web/health-web';
 import { storedScores } from '$lib/features/health-web/health-webs.server';
@@ -137,21 +138,34 @@ export async function openCaseload(
 		const grants = await trx
 			.selectFrom('consent_grant')
 			.innerJoin('account as person', 'person.id', 'consent_grant.person_id')
-			.select(['consent_grant.person_id', 'consent_grant.person_name', 'person.email', 'consent_grant.organisation_id', 'consent_grant.scopes', 'consent_grant.granted_at'])
+			.select([
+				'consent_grant.person_id',
+				'consent_grant.person_name',
+				'person.email',
+				'consent_grant.professional_id',
+				'consent_grant.organisation_id',
+				'consent_grant.scopes',
+				'consent_grant.granted_at'
+			])
 			.where(reachesActor(actorId))
 			.where('consent_grant.ended_at', 'is', null)
 			.where('consent_grant.organisation_id', 'in', memberships.map((m) => m.organisationId))
 			.orderBy('consent_grant.granted_at')
 			.execute();
-		// One row per person, also when they share with this professional in two organisations (scopes together).
-		const byPerson = new Map<string, { person_id: string; person_name: string; organisation_id: string; scopes: ConsentScope[]; granted_at: string }>();
-		for (const grant of grants) {
-			const scopes = parseScopes(JSON.parse(grant.scopes) as unknown[]);
-			const known = byPerson.get(grant.person_id);
-			if (known) known.scopes = parseScopes([...new Set([...known.scopes, ...scopes])]);
-			else byPerson.set(grant.person_id, { ...grant, person_name: grant.person_name || grant.email, scopes });
-		}
-		const clients = [...byPerson.values()];
+		// One row per person, with the grants the client page counts too (chooseGrants: one organisation).
+		const grantsByPerson = new Map<string, typeof grants>();
+		for (const grant of grants) grantsByPerson.set(grant.person_id, [...(grantsByPerson.get(grant.person_id) ?? []), grant]);
+		const clients = [...grantsByPerson.values()].map((theirs) => {
+			const chosen = chooseGrants(theirs.map(reachingGrant), actorId)!;
+			const own = chosen.own.row;
+			return {
+				person_id: own.person_id,
+				person_name: own.person_name || own.email,
+				organisation_id: chosen.organisationId,
+				scopes: chosen.scopes,
+				granted_at: own.granted_at
+			};
+		});
 		const sharing = (scope: ConsentScope) => clients.filter((c) => c.scopes.includes(scope)).map((c) => c.person_id);
 		const everyone = clients.map((c) => c.person_id);
 		const [measurements, activity, webs, unread, requests] = await Promise.all([

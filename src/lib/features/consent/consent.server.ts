@@ -11,7 +11,10 @@
  * - `withdrawConsent`: ends a grant; access ends at once, since every read checks for an active grant.
  */
 import { endMeasurementRequests } from '$lib/features/measurement-requests/measurement-requests.server';
-import { PostgresAdapter, type Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { lockPersonForConsent } from './consent-lock.server';
+
+export { lockPersonForConsent };
 import type { Database } from '$lib/server/db';
 import { MailDeliveryError, type Mailer, type MailLocale } from '$lib/server/mail/mailer';
 import { renderMail } from '$lib/server/mail/templates';
@@ -238,6 +241,8 @@ export interface ConsentGrantView {
 	personName: string;
 	scopes: ConsentScope[];
 	audience: ConsentAudience;
+	/** The professional still works in the organisation: "only them" is a choice that can still mean something. */
+	professionalActive: boolean;
 	grantedAt: string;
 	endedAt: string | null;
 	endReason: string | null;
@@ -261,7 +266,8 @@ export async function listConsentGrantsForPerson(
 			'consent_grant.audience',
 			'consent_grant.granted_at as grantedAt',
 			'consent_grant.ended_at as endedAt',
-			'consent_grant.end_reason as endReason'
+			'consent_grant.end_reason as endReason',
+			(eb) => stillProfessional(eb).as('professionalActive')
 		])
 		.where('consent_grant.person_id', '=', account.id)
 		.orderBy('consent_grant.granted_at', 'desc')
@@ -269,18 +275,19 @@ export async function listConsentGrantsForPerson(
 		.orderBy((eb) => eb.case().when('consent_grant.ended_at', 'is', null).then(0).else(1).end())
 		.orderBy('consent_grant.ended_at', 'desc')
 		.execute();
-	return rows.map((row) => ({ ...row, scopes: parseScopes(JSON.parse(row.scopes) as unknown[]) }));
+	return rows.map((row) => ({ ...row, professionalActive: Boolean(row.professionalActive), scopes: parseScopes(JSON.parse(row.scopes) as unknown[]) }));
 }
 
-/**
- * A person's consent decisions happen one at a time: PostgreSQL runs transactions side by side, so they queue on the
- * person's account row (a withdraw and a change at the same moment must not leave a grant active). SQLite runs
- * transactions one at a time anyway. Reads of the person's data take a shared lock on the same row (clients.server).
- */
-export async function lockPersonForConsent(trx: Kysely<Database>, personId: string, mode: 'update' | 'share'): Promise<void> {
-	if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
-	const query = trx.selectFrom('account').select('id').where('id', '=', personId);
-	await (mode === 'update' ? query.forUpdate() : query.forShare()).execute();
+/** Whether the grant's professional is still a professional of the grant's organisation. */
+function stillProfessional(eb: ExpressionBuilder<Database, 'consent_grant'>) {
+	return eb.exists(
+		eb
+			.selectFrom('membership')
+			.select('membership.id')
+			.whereRef('membership.account_id', '=', 'consent_grant.professional_id')
+			.whereRef('membership.organisation_id', '=', 'consent_grant.organisation_id')
+			.where('membership.role', '=', 'professional')
+	);
 }
 
 async function activeGrantOf(db: Kysely<Database>, personId: string, grantId: string) {
@@ -296,7 +303,7 @@ async function activeGrantOf(db: Kysely<Database>, personId: string, grantId: st
 export async function changeConsentScopes(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; grantId: string; scopes: ConsentScope[]; audience?: ConsentAudience; now?: Date }
-): Promise<{ ok: true; grantId: string } | { ok: false; reason: 'not_found' }> {
+): Promise<{ ok: true; grantId: string } | { ok: false; reason: 'not_found' | 'professional_left' }> {
 	const account = requireSignedIn(options.actor);
 	const now = (options.now ?? new Date()).toISOString();
 	const scopes = parseScopes(options.scopes);
@@ -304,6 +311,18 @@ export async function changeConsentScopes(
 		await lockPersonForConsent(trx, account.id, 'update');
 		const current = await activeGrantOf(trx, account.id, options.grantId);
 		if (!current) return { ok: false, reason: 'not_found' } as const;
+		const audience = options.audience ?? current.audience;
+		// A team grant outlives the professional who invited; "only them" would then be a grant nobody can use.
+		if (audience === 'professional') {
+			const working = await trx
+				.selectFrom('membership')
+				.select('id')
+				.where('account_id', '=', current.professional_id)
+				.where('organisation_id', '=', current.organisation_id)
+				.where('role', '=', 'professional')
+				.executeTakeFirst();
+			if (!working) return { ok: false, reason: 'professional_left' } as const;
+		}
 		const grantId = crypto.randomUUID();
 		await trx
 			.updateTable('consent_grant')
@@ -317,7 +336,7 @@ export async function changeConsentScopes(
 				...current,
 				id: grantId,
 				scopes: JSON.stringify(scopes),
-				audience: options.audience ?? current.audience,
+				audience,
 				granted_at: now,
 				previous_grant_id: current.id
 			})

@@ -18,6 +18,7 @@ import type { Database } from '$lib/server/db';
 import type { MeasurementRequestTable } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireClientAccess, requireSignedIn } from '$lib/features/access/policy.server';
+import { lockPersonForConsent } from '$lib/features/consent/consent-lock.server';
 import { parseScopes } from '$lib/features/consent/consent';
 import { getInstrument, type Answers } from '$lib/features/instruments/instruments';
 import { saveMeasurementForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
@@ -58,22 +59,26 @@ export async function requestMeasurement(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; input: MeasurementRequestInput; now?: Date }
 ): Promise<MeasurementRequest> {
-	const grant = await requireClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' });
-	const row: MeasurementRequestTable = {
-		id: crypto.randomUUID(),
-		organisation_id: grant.organisationId,
-		professional_id: options.actor!.id,
-		person_id: grant.personId,
-		instrument_id: options.input.instrument,
-		repeat_weeks: options.input.repeatWeeks,
-		due_day: options.input.startDay,
-		ended_at: null,
-		end_reason: null,
-		last_measurement_id: null,
-		created_at: (options.now ?? new Date()).toISOString()
-	};
-	await db.insertInto('measurement_request').values(row).execute();
-	return openRequest(row);
+	// Queued behind a consent change of the person: a request is never made under consent that is just ending.
+	return db.transaction().execute(async (trx) => {
+		await lockPersonForConsent(trx, options.personId, 'share');
+		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId, scope: 'measurements' });
+		const row: MeasurementRequestTable = {
+			id: crypto.randomUUID(),
+			organisation_id: grant.organisationId,
+			professional_id: options.actor!.id,
+			person_id: grant.personId,
+			instrument_id: options.input.instrument,
+			repeat_weeks: options.input.repeatWeeks,
+			due_day: options.input.startDay,
+			ended_at: null,
+			end_reason: null,
+			last_measurement_id: null,
+			created_at: (options.now ?? new Date()).toISOString()
+		};
+		await trx.insertInto('measurement_request').values(row).execute();
+		return openRequest(row);
+	});
 }
 
 export async function listRequestsForClient(

@@ -145,12 +145,18 @@ const apiReasons: Record<string, string> = {
 	code_invalid: 'must be an invitation code of 8 letters and digits, e.g. "K7QM-4TXP"',
 	scopes_missing: `must be a non-empty array of: ${consentScopes.join(', ')}`,
 	audience_invalid: 'must be "professional" (only the professional who invited; the default) or "organisation" (their colleagues too)',
+	professional_left: 'cannot be "professional": that professional no longer works in the organisation; keep "organisation", or withdraw',
 	name_too_long: 'must be text of at most 80 characters',
 	name_missing: 'must be text of 1 to 80 characters',
 	email_invalid: 'must be an e-mail address, e.g. "name@example.com"',
 	label_missing: `must be text of 1 to ${apiTokenLabelMaxLength} characters`,
 	generic: 'is not valid'
 };
+
+/** One form message id in words for API clients (the id itself when it has none). */
+export function apiReason(id: string): string {
+	return apiReasons[id] ?? id;
+}
 
 export function apiValidationProblem(error: z.ZodError): Response {
 	const params = invalidParamsFromZod(error).map((param) => ({ ...param, reason: apiReasons[param.reason] ?? param.reason }));

@@ -151,7 +151,7 @@ export const accountSchemas = {
 	},
 	ConsentGrant: {
 		type: 'object',
-		required: ['id', 'professionalName', 'organisationName', 'personName', 'scopes', 'audience', 'grantedAt', 'endedAt', 'endReason'],
+		required: ['id', 'professionalName', 'organisationName', 'personName', 'scopes', 'audience', 'professionalActive', 'grantedAt', 'endedAt', 'endReason'],
 		properties: {
 			id: { type: 'string' },
 			professionalName: { type: ['string', 'null'], description: 'null when their account no longer exists' },
@@ -159,6 +159,10 @@ export const accountSchemas = {
 			personName: { type: 'string', description: 'The name you gave for the professional to see; may be empty' },
 			scopes: { type: 'array', items: { $ref: '#/components/schemas/ConsentScope' } },
 			audience: { $ref: '#/components/schemas/ConsentAudience' },
+			professionalActive: {
+				type: 'boolean',
+				description: 'The professional still works in the organisation; when false, audience "professional" is refused (422)'
+			},
 			grantedAt: { type: 'string', format: 'date-time' },
 			endedAt: { type: ['string', 'null'], format: 'date-time' },
 			endReason: { type: ['string', 'null'], enum: ['changed', 'withdrawn', 'professional_left', null], description: 'Why the grant ended: the person changed or withdrew it, or the professional left the organisation' }

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors, type FieldErrors } from '$lib/features/accounts/accounts.schema';
 import { consentScopes } from '$lib/features/consent/consent';
 import { changeScopesSchema } from '$lib/features/consent/consent.schema';
 import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
@@ -32,6 +32,7 @@ export const actions: Actions = {
 		const parsed = changeScopesSchema.required({ audience: true }).safeParse({ scopes: form.getAll('scopes'), audience: form.get('audience') ?? undefined });
 		if (!parsed.success) return fail(400, { grantId, errors: fieldErrors(parsed.error) });
 		const outcome = await changeConsentScopes(db(), { actor, grantId, ...parsed.data });
+		if (!outcome.ok && outcome.reason === 'professional_left') return fail(400, { grantId, errors: { audience: 'professional_left' } as FieldErrors });
 		if (!outcome.ok) return fail(404, { grantId, gone: true });
 		redirect(303, here(event.locals.locale, 'gewijzigd'));
 	},

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
 import { changeScopesSchema } from '$lib/features/consent/consent.schema';
-import { apiHandler, apiValidationProblem } from '$lib/server/http/api-auth';
+import { apiHandler, apiReason, apiValidationProblem } from '$lib/server/http/api-auth';
 import { problem, readJsonBody } from '$lib/server/http/problem';
 import type { RequestHandler } from './$types';
 
@@ -20,6 +20,14 @@ export const PATCH: RequestHandler = apiHandler(async ({ params, request }, acto
 	const parsed = changeScopesSchema.safeParse(body.value);
 	if (!parsed.success) return apiValidationProblem(parsed.error);
 	const outcome = await changeConsentScopes(db(), { actor, grantId: params.id, ...parsed.data });
+	if (!outcome.ok && outcome.reason === 'professional_left') {
+		return problem({
+			title: 'Your request contains invalid fields.',
+			status: 422,
+			detail: `audience: ${apiReason('professional_left')}`,
+			'invalid-params': [{ name: 'audience', reason: apiReason('professional_left') }]
+		});
+	}
 	if (!outcome.ok) return notActive();
 	const grants = await listConsentGrantsForPerson(db(), { actor });
 	return json(grants.find((grant) => grant.id === outcome.grantId));
