@@ -14,7 +14,7 @@ import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { reachesActor, requireClientAccess, requireMembership } from '$lib/features/access/policy.server';
 import { recordAuditEvent } from '$lib/features/audit/audit.server';
 import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
-import { lockPersonForConsent } from '$lib/features/consent/consent.server';
+import { lockPersonForConsent } from '$lib/features/consent/consent-lock.server';
 import { readSharedEntries, type SharedEntries } from '$lib/features/journal/shared-entries.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';

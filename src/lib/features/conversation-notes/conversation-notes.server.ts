@@ -27,7 +27,7 @@ import { decrypt, decryptOptional, encrypt, encryptOptional, encryptedColumns } 
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireClientAccess, requireSignedIn, type ActiveGrant } from '$lib/features/access/policy.server';
 import { recordAuditEvent } from '$lib/features/audit/audit.server';
-import { lockPersonForConsent } from '$lib/features/consent/consent.server';
+import { lockPersonForConsent } from '$lib/features/consent/consent-lock.server';
 import type { ConversationNoteInput } from './conversation-notes.schema';
 
 export type { ConversationNoteInput } from './conversation-notes.schema';

@@ -13,7 +13,7 @@ import { decryptOptional, encryptOptional, encryptedColumns } from '$lib/server/
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireClientAccess } from '$lib/features/access/policy.server';
 import { recordAuditEvent } from '$lib/features/audit/audit.server';
-import { lockPersonForConsent } from '$lib/features/consent/consent.server';
+import { lockPersonForConsent } from '$lib/features/consent/consent-lock.server';
 import { selfSufficiencyDomains, selfSufficiencyLevels, strengthSources, type SelfSufficiencyRating } from './domains';
 
 export interface StoredRating {

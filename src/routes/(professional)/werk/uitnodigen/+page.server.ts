@@ -4,7 +4,7 @@ import { requireMembership } from '$lib/features/access/policy.server';
 import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { formatClientCode } from '$lib/features/consent/consent';
 import { createClientInvitationSchema } from '$lib/features/consent/consent.schema';
-import { createClientInvitation, listClientInvitations, revokeClientInvitation } from '$lib/features/consent/consent.server';
+import { createClientInvitation, listClientInvitations, revokeClientInvitation } from '$lib/features/consent/client-invitations.server';
 import { listOrganisationsOfAccount } from '$lib/features/organisations/organisations.server';
 import { href } from '$lib/i18n/href';
 import { db } from '$lib/server/db';

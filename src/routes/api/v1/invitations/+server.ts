@@ -4,7 +4,7 @@ import { db } from '$lib/server/db';
 import { mailer } from '$lib/server/mail/mailer';
 import { pageLink } from '$lib/server/links';
 import { formatClientCode } from '$lib/features/consent/consent';
-import { createClientInvitation, listClientInvitations } from '$lib/features/consent/consent.server';
+import { createClientInvitation, listClientInvitations } from '$lib/features/consent/client-invitations.server';
 import { createClientInvitationSchema } from '$lib/features/consent/consent.schema';
 import { requireMembership } from '$lib/features/access/policy.server';
 import { apiHandler, apiValidationProblem, limitApiAttempt } from '$lib/server/http/api-auth';
