@@ -5,9 +5,10 @@
  *   the client are encrypted (src/lib/server/crypto/columns.ts). `note_day` is a local date (YYYY-MM-DD).
  * - `consent_grant.audience`: 'professional' (only the professional who invited; the default, as before) or
  *   'organisation' (every professional of the grant's organisation). A change is a new grant, as for scopes.
+ *   `consent_grant.professional_id` becomes nullable (set null when that account is deleted), see below.
  * Forward-only: never edit this file once released; add a new numbered migration instead.
  */
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -36,8 +37,51 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('conversation_note')
 		.columns(['person_id', 'organisation_id', 'note_day'])
 		.execute();
+	await consentOutlivesProfessional(db);
+}
+
+/**
+ * `consent_grant` gets `audience`, and `professional_id` becomes nullable with ON DELETE SET NULL (it cascaded): when
+ * a professional deletes their account, the person's consent history stays, and a grant to the team keeps working.
+ * SQLite cannot change a column's constraint, so there the table is rebuilt (nothing references consent_grant).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function consentOutlivesProfessional(db: Kysely<any>): Promise<void> {
+	if (db.getExecutor().adapter instanceof PostgresAdapter) {
+		await db.schema
+			.alterTable('consent_grant')
+			.addColumn('audience', 'text', (c) => c.notNull().defaultTo('professional'))
+			.execute();
+		await db.schema.alterTable('consent_grant').alterColumn('professional_id', (c) => c.dropNotNull()).execute();
+		await db.schema.alterTable('consent_grant').dropConstraint('consent_grant_professional_id_fkey').execute();
+		await db.schema
+			.alterTable('consent_grant')
+			.addForeignKeyConstraint('consent_grant_professional_id_fkey', ['professional_id'], 'account', ['id'], (c) => c.onDelete('set null'))
+			.execute();
+		return;
+	}
 	await db.schema
-		.alterTable('consent_grant')
+		.createTable('consent_grant_next')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('person_id', 'text', (c) => c.notNull().references('account.id').onDelete('cascade'))
+		.addColumn('professional_id', 'text', (c) => c.references('account.id').onDelete('set null'))
+		.addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id').onDelete('cascade'))
+		.addColumn('scopes', 'text', (c) => c.notNull())
+		.addColumn('person_name', 'text', (c) => c.notNull())
+		.addColumn('granted_at', 'text', (c) => c.notNull())
+		.addColumn('ended_at', 'text')
+		.addColumn('end_reason', 'text')
+		.addColumn('previous_grant_id', 'text')
 		.addColumn('audience', 'text', (c) => c.notNull().defaultTo('professional'))
 		.execute();
+	const columns = ['id', 'person_id', 'professional_id', 'organisation_id', 'scopes', 'person_name', 'granted_at', 'ended_at', 'end_reason', 'previous_grant_id'];
+	await db
+		.insertInto('consent_grant_next')
+		.columns(columns)
+		.expression((eb) => eb.selectFrom('consent_grant').select(columns))
+		.execute();
+	await db.schema.dropTable('consent_grant').execute();
+	await db.schema.alterTable('consent_grant_next').renameTo('consent_grant').execute();
+	await db.schema.createIndex('consent_grant_person_idx').on('consent_grant').column('person_id').execute();
+	await db.schema.createIndex('consent_grant_professional_idx').on('consent_grant').column('professional_id').execute();
 }

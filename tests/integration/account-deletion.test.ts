@@ -312,8 +312,12 @@ describe.each(testDatabases())('account deletion on $name', (target) => {
 			['client.record.read', null, 'Buurtteam Noord'],
 			['client.scope.read', null, 'Buurtteam Noord']
 		]);
-		// Nobody holds consent for a professional who is gone, and his invitations no longer work.
-		expect(await listConsentGrantsForPerson(handle.db, { actor: ben })).toEqual([]);
+		// Nobody holds consent for a professional who is gone: Ben's consent ended, and stays in his history without
+		// Piet's name; his invitations no longer work.
+		expect(await listConsentGrantsForPerson(handle.db, { actor: ben })).toEqual([
+			expect.objectContaining({ professionalName: null, organisationName: 'Buurtteam Noord', endReason: 'professional_left', professionalActive: false })
+		]);
+		expect(await handle.db.selectFrom('consent_grant').select('id').where('ended_at', 'is', null).where('person_id', '=', ben.id).execute()).toEqual([]);
 		expect(await findClientInvitation(handle.db, { code: benCode })).toBeUndefined();
 
 		// The people and the organisation stay.

@@ -239,14 +239,26 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 		expect((await requireClientAccess(handle.db, piet, { personId: anna.id })).personName).toBe('anna@example.nl');
 	});
 
-	it('ends the team’s requests when the professional who invited deletes their account (the grant goes with it)', async () => {
+	it('keeps consent to the team when the professional who invited deletes their account; consent to only them ends', async () => {
 		await fixtures.connect(anna, piet, ['measurements'], { audience: 'organisation' });
+		const ben = await fixtures.person('ben@example.nl', 'Ben');
+		await fixtures.connect(ben, piet, ['measurements']);
+		await request(piet);
 		await request(kees);
 		expect(await deleteAccount(handle.db, { account: piet })).toEqual({ ok: true });
-		expect(await refusal(requireClientAccess(handle.db, kees, { personId: anna.id }))).toEqual(noAccess);
-		expect(await requestStates()).toEqual([[kees.id, 'professional_left']]);
-		// A new grant to the team does not bring the old request back.
-		await fixtures.connect(anna, karin, ['measurements'], { audience: 'organisation' });
-		expect(await listMeasurementTasks(handle.db, { actor: anna, today })).toEqual([]);
+
+		// Anna's team grant goes on for Kees, without Piet's name; his own request ended with him, Kees's stands.
+		expect(await requireClientAccess(handle.db, kees, { personId: anna.id, scope: 'measurements' })).toMatchObject({ organisationId: noord.id });
+		expect(await requestStates()).toEqual([
+			[null, 'professional_left'],
+			[kees.id, null]
+		]);
+		expect(await listConsentGrantsForPerson(handle.db, { actor: anna })).toEqual([
+			expect.objectContaining({ professionalName: null, audience: 'organisation', endedAt: null, professionalActive: false })
+		]);
+		// Ben shared with Piet alone: that ended, and stays in his history.
+		expect(await listConsentGrantsForPerson(handle.db, { actor: ben })).toEqual([
+			expect.objectContaining({ professionalName: null, audience: 'professional', endReason: 'professional_left' })
+		]);
 	});
 });

@@ -125,7 +125,7 @@ export async function requireClientAccess(
 }
 
 /** A consent_grant row as `chooseGrants` takes it, keeping the row. */
-export function reachingGrant<R extends { professional_id: string; organisation_id: string; granted_at: string; scopes: string }>(row: R) {
+export function reachingGrant<R extends { professional_id: string | null; organisation_id: string; granted_at: string; scopes: string }>(row: R) {
 	return {
 		professionalId: row.professional_id,
 		organisationId: row.organisation_id,

@@ -35,7 +35,8 @@ export function membershipAllows(
 }
 
 export interface ReachingGrant {
-	professionalId: string;
+	/** Null once that professional's account is gone (a team grant still counts). */
+	professionalId: string | null;
 	organisationId: string;
 	grantedAt: string;
 	scopes: readonly ConsentScope[];

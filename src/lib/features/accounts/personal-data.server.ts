@@ -268,15 +268,23 @@ export async function deleteAccount(
 		// Invitations name an address, not an account.
 		await trx.deleteFrom('organisation_invitation').where('email', '=', email.toLowerCase()).execute();
 		await trx.deleteFrom('client_invitation').where('email', '=', email.toLowerCase()).execute();
-		// auth_session, auth_credential, auth_two_factor, membership, consent_grant (both sides), client_invitation
-		// (as professional) and api_token follow by ON DELETE CASCADE; audit events keep what happened but lose the
-		// link to this account (ON DELETE SET NULL).
-		const teamGrants = await trx.selectFrom('consent_grant').select('organisation_id').distinct().where('professional_id', '=', id).where('ended_at', 'is', null).execute();
-		await trx.deleteFrom('account').where('id', '=', id).execute();
-		// Consent given to a team through this professional goes with their account (the column cannot be empty):
-		// colleagues' requests it covered end now, so they never come back on a later grant.
+		// As a professional: consent given to only them ends, and stays in each person's history without their name
+		// (consent_grant.professional_id is set null); consent given to their team goes on for the colleagues.
 		const now = new Date().toISOString();
-		for (const { organisation_id } of teamGrants) {
+		const organisations = await trx.selectFrom('consent_grant').select('organisation_id').distinct().where('professional_id', '=', id).where('ended_at', 'is', null).execute();
+		await trx
+			.updateTable('consent_grant')
+			.set({ ended_at: now, end_reason: 'professional_left' })
+			.where('professional_id', '=', id)
+			.where('audience', '=', 'professional')
+			.where('ended_at', 'is', null)
+			.execute();
+		// auth_session, auth_credential, auth_two_factor, membership, consent_grant (as the person), client_invitation
+		// (as professional) and api_token follow by ON DELETE CASCADE; audit events keep what happened but lose the
+		// link to this account (ON DELETE SET NULL), as do grants, requests, ratings and notes this professional made.
+		await trx.deleteFrom('account').where('id', '=', id).execute();
+		// Their open questionnaire requests end with them, for good.
+		for (const { organisation_id } of organisations) {
 			await endMeasurementRequests(trx, { organisationId: organisation_id, reason: 'professional_left', now });
 		}
 	});

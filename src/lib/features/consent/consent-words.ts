@@ -2,9 +2,15 @@
 import { m } from '$lib/paraglide/messages';
 import type { ConsentAudience, ConsentScope } from './consent';
 
+/** The professional of a grant by name; "a former counsellor" once their account is gone. */
+export function professionalOf(grant: { professionalName: string | null }): string {
+	return grant.professionalName ?? m.sharing_professional_gone();
+}
+
 /** Who a grant is with, as a heading ("Gerda, Welzijn Noord" or "Gerda en team, Welzijn Noord"). */
 export function grantWith(grant: { audience: ConsentAudience; professionalName: string | null; organisationName: string | null }): string {
-	const names = { professional: grant.professionalName ?? '–', organisation: grant.organisationName ?? '–' };
+	const names = { professional: professionalOf(grant), organisation: grant.organisationName ?? '–' };
+	if (grant.audience === 'organisation' && grant.professionalName === null) return m.sharing_with_org_team(names);
 	return grant.audience === 'organisation' ? m.sharing_with_team(names) : m.sharing_with(names);
 }
 

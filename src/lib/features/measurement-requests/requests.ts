@@ -30,7 +30,7 @@ export function isDue(request: { dueDay: string; endedAt: string | null }, today
 }
 
 export interface CoveringGrant {
-	professionalId: string;
+	professionalId: string | null;
 	audience: 'professional' | 'organisation';
 	scopes: readonly string[];
 }

@@ -137,7 +137,8 @@ export interface ClientInvitationTable {
 export interface ConsentGrantTable {
 	id: string;
 	person_id: string;
-	professional_id: string;
+	/** Null once that professional's account is deleted: the person's history stays, a team grant keeps working. */
+	professional_id: string | null;
 	organisation_id: string;
 	/** JSON array of scope ids. */
 	scopes: string;
