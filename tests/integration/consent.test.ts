@@ -346,8 +346,11 @@ describe.each(testDatabases())('consent on $name', (target) => {
 			expect(record.relationships?.people).toEqual({ intimate: 0, friends: 0, community: 0 });
 			expect(seen.map((e) => [e.action, e.object]).sort()).toEqual([
 				['client.record.read', 'programme,relationship_summary'],
+				['client.scope.read', 'programme'],
 				['client.scope.read', 'relationship_summary']
 			]);
+			// The programme scope: toolkit activity as counts (none of the toolkit used yet).
+			expect(record.activity?.totals).toEqual({ exercise: 0, journal: 0, thought: 0, kind_moment: 0, small_step: 0 });
 			expect(await refusal(requireClientAccess(handle.db, piet, { personId: anna.id, scope: 'measurements' }))).toEqual(noAccess);
 			expect(await refusal(requireClientAccess(handle.db, piet, { personId: anna.id, scope: 'health_web' }))).toEqual(noAccess);
 		});

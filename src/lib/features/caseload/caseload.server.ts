@@ -56,8 +56,11 @@ async function measurementsOf(db: Trx, personIds: string[]): Promise<Map<string,
 	return byPerson;
 }
 
-/** The last local day with anything the person did in brug: toolkit, steps, contacts, measurements, health webs. */
-async function lastActivityOf(db: Trx, personIds: string[]): Promise<Map<string, string>> {
+/**
+ * The last local day with anything each person did in brug: toolkit, steps, contacts, measurements, health webs (the
+ * `programme` scope). The client page's activity summary uses it too.
+ */
+export async function lastActivityOf(db: Trx, personIds: string[]): Promise<Map<string, string>> {
 	const last = new Map<string, string>();
 	if (personIds.length === 0) return last;
 	const note = (personId: string | null, day: string | null) => {

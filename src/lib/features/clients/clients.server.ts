@@ -1,7 +1,8 @@
 /**
  * A professional's clients: the people who chose to share with them. Reads check consent and are audited.
  * - `listClientsForProfessional`: everyone with an active grant to the professional (or their team), and what they share.
- * - `openClientRecord`: one client's shared data, only the consented scopes (measurements, the relationship summary);
+ * - `openClientRecord`: one client's shared data, only the consented scopes (measurements, toolkit activity, the
+ *   health web, the relationship summary);
  *   every read is written to the audit log in the same transaction, so the person sees it under "wie heeft mijn gegevens bekeken".
  * - `exportClientMeasurements`: the measurement history for a CSV or FHIR export, audited the same way.
  * - `readClientSummary`, `readClientHealthWebs`: one part of the record on its own (the professional API), audited
@@ -19,6 +20,8 @@ import { readSharedEntries, type SharedEntries } from '$lib/features/journal/sha
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
 import { readRelationshipSummary } from '$lib/features/relationships/relations.server';
+import type { ActivitySummary } from './activity-summary';
+import { readActivitySummary } from './activity-summary.server';
 import type { RelationshipSummary } from '$lib/features/relationships/relationship-summary';
 import { localDay } from '$lib/time';
 import { readHealthWebs, type SavedHealthWeb } from '$lib/features/health-web/health-webs.server';
@@ -104,6 +107,8 @@ export interface ClientRecord {
 	shared: SharedEntries;
 	/** Counts per circle and contacts per week, never names; present only with the relationship_summary scope. */
 	relationships?: RelationshipSummary;
+	/** Toolkit use per week and the last active day, counts only; present only with the programme scope. */
+	activity?: ActivitySummary;
 	/** The two newest health webs, newest first; present only with the health_web scope. */
 	healthWebs?: SavedHealthWeb[];
 }
@@ -145,6 +150,10 @@ export async function openClientRecord(
 		if (grant.scopes.includes('health_web')) {
 			await audit('client.scope.read', 'health_web');
 			record.healthWebs = await readHealthWebs(trx, { personId: grant.personId, limit: 2 });
+		}
+		if (grant.scopes.includes('programme')) {
+			await audit('client.scope.read', 'programme');
+			record.activity = await readActivitySummary(trx, { personId: grant.personId, today: localDay(options.now) });
 		}
 		if (grant.scopes.includes('relationship_summary')) {
 			await audit('client.scope.read', 'relationship_summary');
