@@ -11,7 +11,7 @@ import { deleteAccount } from '$lib/features/accounts/personal-data.server';
 import { openCaseload } from '$lib/features/caseload/caseload.server';
 import { openClientRecord } from '$lib/features/clients/clients.server';
 import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
-import { listMeasurementTasks, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
+import { listColleagueRequests, listMeasurementTasks, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
 import { removeMember } from '$lib/features/organisations/organisations.server';
 import { rateSelfSufficiency, listRatings } from '$lib/features/self-sufficiency/ratings.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
@@ -120,6 +120,9 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 		await fixtures.connect(anna, piet, ['measurements'], { audience: 'organisation' });
 		await request(piet);
 		await request(kees);
+		// Within the team each sees the other's open request (not their own twice), so nobody asks again.
+		expect((await listColleagueRequests(handle.db, { actor: piet, personId: anna.id })).map((r) => r.professionalName)).toEqual(['Kees Collega']);
+		expect((await listColleagueRequests(handle.db, { actor: kees, personId: anna.id })).map((r) => r.professionalName)).toEqual(['Piet Prof']);
 		expect((await listMeasurementTasks(handle.db, { actor: anna, today })).map((task) => task.professionalName).sort()).toEqual([
 			'Kees Collega',
 			'Piet Prof'
@@ -133,6 +136,8 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 			[piet.id, null],
 			[kees.id, 'consent_changed']
 		]);
+		// Only Piet now: no team, so no colleagues' requests to show.
+		expect(await listColleagueRequests(handle.db, { actor: piet, personId: anna.id })).toEqual([]);
 		expect((await listMeasurementTasks(handle.db, { actor: anna, today })).map((task) => task.professionalName)).toEqual(['Piet Prof']);
 		// The history keeps both grants, the new one for only Piet.
 		const grants = await listConsentGrantsForPerson(handle.db, { actor: anna });

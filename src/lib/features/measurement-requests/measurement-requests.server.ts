@@ -5,6 +5,8 @@
  * - `requestMeasurement` (professional): once or repeating, from a start day.
  * - `listRequestsForClient` (professional): their own requests for one client, open ones first, then the 50 newest
  *   ended ones. Consent is given to one professional, so a colleague never sees or cancels another's requests.
+ * - `listColleagueRequests` (professional): colleagues' open requests for the client, when the client shares with the
+ *   whole team (shown, not cancelled).
  * - `cancelMeasurementRequest` (professional): one of their own open requests.
  * - `endMeasurementRequests`: ends the open requests that consent no longer covers (withdrawn, the scope or the team
  *   taken away, the professional gone from the organisation); see `isCovered` in requests.ts.
@@ -98,6 +100,21 @@ export async function listRequestsForClient(
 		.limit(50)
 		.execute();
 	return rows.map(openRequest);
+}
+
+/**
+ * Open requests of colleagues for the same client, when the client shares with the whole team: so two colleagues do
+ * not ask for the same scale twice. Only shown, never cancelled by someone else; only those consent still covers.
+ */
+export async function listColleagueRequests(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string }
+): Promise<(MeasurementRequest & { professionalName: string })[]> {
+	const grant = await requireClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' });
+	if (!grant.sharedWithTeam) return [];
+	const rows = await openRequestRows(db, { personId: grant.personId, organisationId: grant.organisationId });
+	const { covered } = await sortByCover(db, rows.filter((row) => row.professional_id !== options.actor!.id));
+	return covered.map((row) => ({ ...openRequest(row), professionalName: row.professional_name ?? '' }));
 }
 
 /** Ends an open request of one of the professional's clients; false when there is none with that id. */

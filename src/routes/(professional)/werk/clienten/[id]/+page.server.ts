@@ -3,7 +3,12 @@ import { fieldErrors } from '$lib/features/accounts/accounts.schema';
 import { requireClientAccess } from '$lib/features/access/policy.server';
 import { openClientRecord } from '$lib/features/clients/clients.server';
 import { consentScopes } from '$lib/features/consent/consent';
-import { cancelMeasurementRequest, listRequestsForClient, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
+import {
+	cancelMeasurementRequest,
+	listColleagueRequests,
+	listRequestsForClient,
+	requestMeasurement
+} from '$lib/features/measurement-requests/measurement-requests.server';
 import { measurementRequestSchema } from '$lib/features/measurement-requests/requests';
 import { getInstrument, instrumentIds } from '$lib/features/instruments/instruments';
 import { historyChartModel } from '$lib/features/measurements/history-chart';
@@ -30,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		allScopes: consentScopes,
 		today: localDay(),
 		requests: record.scopes.includes('measurements') ? await listRequestsForClient(db(), { actor: locals.account, personId: params.id }) : [],
+		colleagueRequests: record.scopes.includes('measurements') ? await listColleagueRequests(db(), { actor: locals.account, personId: params.id }) : [],
 		notice: url.searchParams.get('bewaard')
 	};
 };
