@@ -224,9 +224,12 @@ describe.each(testDatabases())('account deletion on $name', (target) => {
 			}
 		]);
 		// What others did, not her own consent decisions.
-		expect([...data.accessLog].sort((a, b) => a.action.localeCompare(b.action))).toEqual([
+		const byActionThenObject = (a: { action: string; object: string | null }, b: { action: string; object: string | null }) =>
+			a.action.localeCompare(b.action) || (a.object ?? '').localeCompare(b.object ?? '');
+		expect([...data.accessLog].sort(byActionThenObject)).toEqual([
 			{ at: '2026-03-04T10:00:00.000Z', action: 'client.record.read', object: 'measurements,programme', by: 'Piet Prof', organisation: 'Buurtteam Noord' },
-			{ at: '2026-03-04T10:00:00.000Z', action: 'client.scope.read', object: 'measurements', by: 'Piet Prof', organisation: 'Buurtteam Noord' }
+			{ at: '2026-03-04T10:00:00.000Z', action: 'client.scope.read', object: 'measurements', by: 'Piet Prof', organisation: 'Buurtteam Noord' },
+			{ at: '2026-03-04T10:00:00.000Z', action: 'client.scope.read', object: 'programme', by: 'Piet Prof', organisation: 'Buurtteam Noord' }
 		]);
 		expect(data.apiTokens).toEqual([
 			{ label: 'Mijn telefoon', createdAt: '2026-03-10T12:00:00.000Z', lastUsedAt: '2026-03-12T07:30:00.000Z', expiresAt: '2027-03-10T12:00:00.000Z' }
@@ -258,7 +261,8 @@ describe.each(testDatabases())('account deletion on $name', (target) => {
 		const { organisationId, ada, piet, anna, ben, annaHeaders, annaCode, annaMemberToken, benCode, keesToken } = await richState();
 		const aboutAnna = await handle.db.selectFrom('audit_event').select(['id', 'action', 'actor_id']).where('subject_id', '=', anna.id).execute();
 		const readsOfAnna = aboutAnna.filter((e) => e.action.startsWith('client.'));
-		expect(readsOfAnna).toHaveLength(2);
+		// Her record, her measurements, her toolkit activity (programme).
+		expect(readsOfAnna).toHaveLength(3);
 
 		await deleteAccount(handle.db, { account: anna });
 

@@ -315,9 +315,19 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 		});
 
 		it('every kind of activity counts, and an instant counts on the local day it falls on', async () => {
-			const scopes: ConsentScope[] = ['programme'];
+			// Contacts, results and webs count only when shared as well (their own scopes), like the rest of the row.
+			const clients: [string, ConsentScope[]][] = [
+				['Journaal', ['programme']],
+				['Gedachte', ['programme']],
+				['Lief moment', ['programme']],
+				['Oefening', ['programme']],
+				['Contact', ['programme', 'relationship_summary']],
+				['Meting', ['programme', 'measurements']],
+				['Gezondheidsweb', ['programme', 'health_web']],
+				['Stap', ['programme']]
+			];
 			const [journaling, thinking, kind, exercising, contacting, measuring, webbing, stepping] = await Promise.all(
-				['Journaal', 'Gedachte', 'Lief moment', 'Oefening', 'Contact', 'Meting', 'Gezondheidsweb', 'Stap'].map((name) => client(name, scopes))
+				clients.map(([name, scopes]) => client(name, scopes))
 			);
 			await createJournalEntry(handle.db, { actor: journaling!, input: { mood: 4, body: null, wentWell: null }, now: on('2026-03-02') });
 			await createThoughtRecord(handle.db, {
@@ -377,8 +387,8 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 			expect(names(await caseload({ filter: { band: 'no_result' } }))).toEqual(['Anna']);
 			expect(await caseload({ filter: { band: 'very_severely_lonely' } })).toMatchObject({ entries: [], matching: 0, total: 1 });
 			expect(await caseload({ filter: { signal: 'severe_band' } })).toMatchObject({ entries: [], matching: 0 });
-			// Her activity is shared, so a measurement still counts as having been active that day.
-			expect(entry?.facts.lastActivityDay).toBe('2026-03-15');
+			// Her activity is shared, but her results are not: a measurement does not count as activity either.
+			expect(entry?.facts.lastActivityDay).toBeNull();
 
 			// Kees, with whom she does share them, sees both results and both signals.
 			const keesEntry = entryOf(await caseload({ actor: kees }), anna);

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
 import { openClientRecord } from '$lib/features/clients/clients.server';
+import { changeConsentScopes } from '$lib/features/consent/consent.server';
 import { logExerciseDone } from '$lib/features/exercises/exercise-log.server';
 import { createJournalEntry } from '$lib/features/journal/journal.server';
 import { noteKindMoment } from '$lib/features/journal/kind-moments.server';
@@ -66,5 +67,21 @@ describe.each(testDatabases())('client activity on $name', (target) => {
 		expect(record.activity).toBeUndefined();
 		const seen = await listAuditEventsAboutPerson(handle.db, { account: anna });
 		expect(seen.map((event) => event.object)).not.toContain('programme');
+	});
+
+	it('counts contacts and results toward the last active day only when those are shared too', async () => {
+		await fixtures.connect(anna, piet, ['programme']);
+		const relations = await import('$lib/features/relationships/relations.server');
+		const added = await relations.addRelation(handle.db, { actor: anna, input: { nickname: 'Cor', circle: 'friends', brings: [], rhythm: 'no_goal', note: null }, now: on('2026-04-01') });
+		const contact = await relations.logContact(handle.db, { actor: anna, relationId: added.id, input: { kind: 'meeting', feeling: 4, day: '2026-04-01' } });
+		expect(contact.ok).toBe(true);
+		const record = await openClientRecord(handle.db, { actor: piet, personId: anna.id, now: on('2026-04-02', '12:00') });
+		// The contact on 1 April is not shared (no relationship_summary): the last active day stays the exercise.
+		expect(record.activity?.lastActiveDay).toBe('2026-03-31');
+		// Once the relationship summary is shared too, the contact counts.
+		const [grant] = await handle.db.selectFrom('consent_grant').select('id').where('ended_at', 'is', null).execute();
+		await changeConsentScopes(handle.db, { actor: anna, grantId: grant!.id, scopes: ['programme', 'relationship_summary'] });
+		const both = await openClientRecord(handle.db, { actor: piet, personId: anna.id, now: on('2026-04-02', '12:00') });
+		expect(both.activity?.lastActiveDay).toBe('2026-04-01');
 	});
 });

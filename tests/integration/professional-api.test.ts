@@ -393,6 +393,12 @@ describe.each(testDatabases())('the professional API on $name', (target) => {
 		expect(await patched.json()).toMatchObject({ id: note.id, day: yesterday, body: 'Gesprek over de buurtkamer.', summary: 'Donderdag buurtkamer.', sharedAt: note.sharedAt });
 		const unshared = await (await send(noteItem.PATCH, 'PATCH', item.path, piet, { params: item.params, body: { share: false } })).json();
 		expect(unshared).toMatchObject({ summary: 'Donderdag buurtkamer.', sharedAt: null });
+		// A change that starts from an older version (updatedAt as read before the last two changes): 409, nothing changes.
+		const stale = await problemOf(await send(noteItem.PATCH, 'PATCH', item.path, piet, { params: item.params, body: { body: 'Oud', updatedAt: note.updatedAt } }), 409);
+		expect(stale).toMatchObject({ status: 409 });
+		expect(await (await send(noteItem.GET, 'GET', item.path, piet, { params: item.params })).json()).toMatchObject({ body: 'Gesprek over de buurtkamer.' });
+		const fresh = await send(noteItem.PATCH, 'PATCH', item.path, piet, { params: item.params, body: { body: 'Nieuw', updatedAt: unshared.updatedAt } });
+		expect(await fresh.json()).toMatchObject({ body: 'Nieuw' });
 
 		const unsaid = await problemOf(await send(noteItem.PATCH, 'PATCH', item.path, piet, { params: item.params, body: { summary: null, share: true } }), 422);
 		expect(unsaid['invalid-params']).toEqual([{ name: 'summary', reason: expect.stringContaining('share is true') }]);

@@ -261,6 +261,12 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 		expect(await listConsentGrantsForPerson(handle.db, { actor: anna })).toEqual([
 			expect.objectContaining({ professionalName: null, audience: 'organisation', endedAt: null, professionalActive: false })
 		]);
+		// Kees's request under the team grant ends with his account too, not later for some other reason.
+		expect(await deleteAccount(handle.db, { account: kees })).toEqual({ ok: true });
+		expect(await requestStates()).toEqual([
+			[null, 'professional_left'],
+			[null, 'professional_left']
+		]);
 		// Ben shared with Piet alone: that ended, and stays in his history.
 		expect(await listConsentGrantsForPerson(handle.db, { actor: ben })).toEqual([
 			expect.objectContaining({ professionalName: null, audience: 'professional', endReason: 'professional_left' })

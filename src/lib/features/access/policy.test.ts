@@ -60,4 +60,11 @@ describe('chooseGrants', () => {
 		const chosen = chooseGrants([grant('olaf', 'zuid', '2026-01-01', ['programme']), grant('kees', 'noord', '2026-02-01', ['measurements'])], 'piet');
 		expect(chosen).toMatchObject({ organisationId: 'noord', scopes: ['measurements'], own: { professionalId: 'kees' } });
 	});
+
+	it('decides grants of the same instant by organisation, whatever order they come in', () => {
+		const a = grant('olaf', 'zuid', '2026-02-01', ['programme']);
+		const b = grant('kees', 'noord', '2026-02-01', ['measurements']);
+		expect(chooseGrants([a, b], 'piet')?.organisationId).toBe('noord');
+		expect(chooseGrants([b, a], 'piet')?.organisationId).toBe('noord');
+	});
 });

@@ -51,7 +51,8 @@ export function chooseGrants<G extends ReachingGrant>(
 	grants: readonly G[],
 	actorId: string
 ): { organisationId: string; grants: G[]; own: G; scopes: ConsentScope[] } | null {
-	const newestFirst = [...grants].sort((a, b) => (a.grantedAt < b.grantedAt ? 1 : a.grantedAt > b.grantedAt ? -1 : 0));
+	// Newest first; the same instant in two organisations is decided by the organisation, never by row order.
+	const newestFirst = [...grants].sort((a, b) => b.grantedAt.localeCompare(a.grantedAt) || a.organisationId.localeCompare(b.organisationId));
 	const pick = newestFirst.find((g) => g.professionalId === actorId) ?? newestFirst[0];
 	if (!pick) return null;
 	const inOrganisation = newestFirst.filter((g) => g.organisationId === pick.organisationId);

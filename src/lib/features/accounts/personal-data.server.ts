@@ -22,7 +22,6 @@ import { listContactMoments, listRelations, type ContactMoment, type Relation } 
 import { listPlannedMoments, type PlannedMoment } from '$lib/features/relationships/planned-moments.server';
 import { calendarFeedStatus, type CalendarFeedStatus } from '$lib/features/relationships/calendar-feed.server';
 import { readHealthWebs, type SavedHealthWeb } from '$lib/features/health-web/health-webs.server';
-import { endMeasurementRequests } from '$lib/features/measurement-requests/measurement-requests.server';
 import { ratingsAboutPerson, type StoredRating } from '$lib/features/self-sufficiency/ratings.server';
 import { listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import type { SignedInAccount } from './accounts.server';
@@ -271,7 +270,6 @@ export async function deleteAccount(
 		// As a professional: consent given to only them ends, and stays in each person's history without their name
 		// (consent_grant.professional_id is set null); consent given to their team goes on for the colleagues.
 		const now = new Date().toISOString();
-		const organisations = await trx.selectFrom('consent_grant').select('organisation_id').distinct().where('professional_id', '=', id).where('ended_at', 'is', null).execute();
 		await trx
 			.updateTable('consent_grant')
 			.set({ ended_at: now, end_reason: 'professional_left' })
@@ -282,11 +280,14 @@ export async function deleteAccount(
 		// auth_session, auth_credential, auth_two_factor, membership, consent_grant (as the person), client_invitation
 		// (as professional) and api_token follow by ON DELETE CASCADE; audit events keep what happened but lose the
 		// link to this account (ON DELETE SET NULL), as do grants, requests, ratings and notes this professional made.
+		// Their open questionnaire requests end with them, for good, in every organisation and under any grant.
+		await trx
+			.updateTable('measurement_request')
+			.set({ ended_at: now, end_reason: 'professional_left' })
+			.where('professional_id', '=', id)
+			.where('ended_at', 'is', null)
+			.execute();
 		await trx.deleteFrom('account').where('id', '=', id).execute();
-		// Their open questionnaire requests end with them, for good.
-		for (const { organisation_id } of organisations) {
-			await endMeasurementRequests(trx, { organisationId: organisation_id, reason: 'professional_left', now });
-		}
 	});
 	return { ok: true };
 }

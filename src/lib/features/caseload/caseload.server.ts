@@ -57,34 +57,38 @@ async function measurementsOf(db: Trx, personIds: string[]): Promise<Map<string,
 }
 
 /**
- * The last local day with anything each person did in brug: toolkit, steps, contacts, measurements, health webs (the
- * `programme` scope). The client page's activity summary uses it too.
+ * The last local day each person did anything in brug that they share: the toolkit (the `programme` scope, which
+ * the caller requires), and measurements, health webs and contacts only with those scopes too. The client page's
+ * activity summary uses it as well.
  */
-export async function lastActivityOf(db: Trx, personIds: string[]): Promise<Map<string, string>> {
+export async function lastActivityOf(db: Trx, people: readonly { personId: string; scopes: readonly ConsentScope[] }[]): Promise<Map<string, string>> {
 	const last = new Map<string, string>();
-	if (personIds.length === 0) return last;
 	const note = (personId: string | null, day: string | null) => {
 		if (personId && day && day > (last.get(personId) ?? '')) last.set(personId, day);
 	};
-	const byDay = ['journal_entry', 'thought_record', 'kind_moment', 'exercise_done', 'contact_moment'] as const;
-	const dayRows = await Promise.all(
-		byDay.map((table) =>
-			db
-				.selectFrom(table)
-				.select(['account_id', (eb) => eb.fn.max('day').as('last')])
-				.where('account_id', 'in', personIds)
-				.groupBy('account_id')
-				.execute()
-		)
-	);
-	for (const rows of dayRows) for (const row of rows) note(row.account_id, row.last === null ? null : String(row.last));
-	// Instants become the local day they fall on.
-	const [measured, webs, steps] = await Promise.all([
-		db.selectFrom('measurement').select(['account_id', (eb) => eb.fn.max('taken_at').as('last')]).where('account_id', 'in', personIds).groupBy('account_id').execute(),
-		db.selectFrom('health_web').select(['account_id', (eb) => eb.fn.max('taken_at').as('last')]).where('account_id', 'in', personIds).groupBy('account_id').execute(),
-		db.selectFrom('step_plan').select(['account_id', (eb) => eb.fn.max('done_at').as('last')]).where('account_id', 'in', personIds).groupBy('account_id').execute()
+	const all = people.map((p) => p.personId);
+	const sharing = (scope: ConsentScope) => people.filter((p) => p.scopes.includes(scope)).map((p) => p.personId);
+	const lastDay = (table: 'journal_entry' | 'thought_record' | 'kind_moment' | 'exercise_done' | 'contact_moment', ids: string[]) =>
+		ids.length === 0
+			? Promise.resolve([])
+			: db.selectFrom(table).select(['account_id', (eb) => eb.fn.max('day').as('last')]).where('account_id', 'in', ids).groupBy('account_id').execute();
+	const lastInstant = (table: 'measurement' | 'health_web', ids: string[]) =>
+		ids.length === 0
+			? Promise.resolve([])
+			: db.selectFrom(table).select(['account_id', (eb) => eb.fn.max('taken_at').as('last')]).where('account_id', 'in', ids).groupBy('account_id').execute();
+	const [days, instants, steps] = await Promise.all([
+		Promise.all([
+			...(['journal_entry', 'thought_record', 'kind_moment', 'exercise_done'] as const).map((table) => lastDay(table, all)),
+			lastDay('contact_moment', sharing('relationship_summary'))
+		]),
+		Promise.all([lastInstant('measurement', sharing('measurements')), lastInstant('health_web', sharing('health_web'))]),
+		all.length === 0
+			? Promise.resolve([])
+			: db.selectFrom('step_plan').select(['account_id', (eb) => eb.fn.max('done_at').as('last')]).where('account_id', 'in', all).groupBy('account_id').execute()
 	]);
-	for (const row of [...measured, ...webs, ...steps]) note(row.account_id, row.last ? localDay(new Date(String(row.last))) : null);
+	for (const rows of days) for (const row of rows) note(row.account_id, row.last === null ? null : String(row.last));
+	// Instants become the local day they fall on.
+	for (const row of [...instants.flat(), ...steps]) note(row.account_id, row.last ? localDay(new Date(String(row.last))) : null);
 	return last;
 }
 
@@ -173,7 +177,10 @@ export async function openCaseload(
 		const everyone = clients.map((c) => c.person_id);
 		const [measurements, activity, webs, unread, requests] = await Promise.all([
 			measurementsOf(trx, sharing('measurements')),
-			lastActivityOf(trx, sharing('programme')),
+			lastActivityOf(
+				trx,
+				clients.filter((c) => c.scopes.includes('programme')).map((c) => ({ personId: c.person_id, scopes: c.scopes }))
+			),
 			websOf(trx, sharing('health_web')),
 			unreadSharedOf(trx, actorId, everyone),
 			everyone.length === 0

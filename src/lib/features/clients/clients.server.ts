@@ -153,7 +153,7 @@ export async function openClientRecord(
 		}
 		if (grant.scopes.includes('programme')) {
 			await audit('client.scope.read', 'programme');
-			record.activity = await readActivitySummary(trx, { personId: grant.personId, today: localDay(options.now) });
+			record.activity = await readActivitySummary(trx, { personId: grant.personId, scopes: grant.scopes, today: localDay(options.now) });
 		}
 		if (grant.scopes.includes('relationship_summary')) {
 			await audit('client.scope.read', 'relationship_summary');

@@ -188,7 +188,7 @@ export async function updateConversationNote(
 		// A shared summary stays shared since it was first shared; new words are new to the client, so unseen again.
 		const sharedAt = shared ? (before.sharedAt ?? now) : null;
 		const seenAt = shared && before.sharedAt !== null && before.summary === input.summary ? before.seenAt : null;
-		await trx
+		const written = await trx
 			.updateTable('conversation_note')
 			.set({
 				note_day: input.day,
@@ -199,7 +199,11 @@ export async function updateConversationNote(
 				updated_at: now
 			})
 			.where('id', '=', row.id)
-			.execute();
+			// Compare and set: a colleague's save between the read above and this write (PostgreSQL runs them side by
+			// side under the shared lock) makes this one fail instead of overwriting it.
+			.where('updated_at', '=', row.updated_at)
+			.executeTakeFirst();
+		if (Number(written.numUpdatedRows) === 0) return 'changed' as const;
 		return openNote(await notesOf(trx, grant).where('conversation_note.id', '=', row.id).executeTakeFirstOrThrow());
 	});
 }

@@ -53,7 +53,19 @@ export async function rateSelfSufficiency(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; rating: SelfSufficiencyRating; now?: Date }
 ): Promise<StoredRating> {
-	const grant = await requireClientAccess(db, options.actor, { personId: options.personId });
+	// Queued behind a consent change of the person, like every read and write about them.
+	return db.transaction().execute(async (trx) => {
+		await lockPersonForConsent(trx, options.personId, 'share');
+		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId });
+		return insertRating(trx, grant, options);
+	});
+}
+
+async function insertRating(
+	db: Kysely<Database>,
+	grant: { organisationId: string; personId: string },
+	options: { actor: SignedInAccount | null; rating: SelfSufficiencyRating; now?: Date }
+): Promise<StoredRating> {
 	const id = crypto.randomUUID();
 	const levels: Record<string, { level: number | null; source: string | null }> = {};
 	const notes: Record<string, string> = {};
@@ -72,7 +84,9 @@ export async function rateSelfSufficiency(
 		rated_at: (options.now ?? new Date()).toISOString()
 	};
 	await db.insertInto('self_sufficiency_rating').values(row).execute();
-	return openRating(row);
+	// With who rated, as the list shows it (the actor's own name: no read of anything about the client).
+	const rater = await db.selectFrom('account').select('name').where('id', '=', options.actor!.id).executeTakeFirst();
+	return openRating({ ...row, professional_name: rater?.name ?? null });
 }
 
 /** The organisation's ratings of the client, newest first; an audited read (the notes are about the client). */

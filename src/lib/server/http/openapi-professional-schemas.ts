@@ -214,7 +214,12 @@ export const professionalSchemas = {
 			day: localDay('The day of the conversation: today or earlier (Europe/Amsterdam)'),
 			body: noteFields.body,
 			summary: { ...nullableText(noteSummaryMaxLength), description: 'Words for the client; empty or null: none' },
-			share: { type: 'boolean', description: 'Share the summary with the client (needs a summary); false: unshare' }
+			share: { type: 'boolean', description: 'Share the summary with the client (needs a summary); false: unshare' },
+			updatedAt: {
+				type: 'string',
+				format: 'date-time',
+				description: "The note's updatedAt as you last read it: when a colleague saved since, the answer is 409 and nothing changes"
+			}
 		}
 	}
 };

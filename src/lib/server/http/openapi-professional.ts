@@ -174,7 +174,8 @@ export const professionalPaths = {
 				'200': { description: 'The note as it is now', content: jsonContent('ConversationNote') },
 				...clientRefusals(),
 				...jsonBodyProblems,
-				'404': missingNote
+				'404': missingNote,
+				'409': problemResponse('Somebody saved the note since it was read (since `updatedAt`, or during this request): GET it again')
 			}
 		},
 		delete: {

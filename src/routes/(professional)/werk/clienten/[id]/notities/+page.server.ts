@@ -4,6 +4,7 @@ import {
 	addConversationNote,
 	deleteConversationNote,
 	listConversationNotes,
+	getConversationNote,
 	updateConversationNote
 } from '$lib/features/conversation-notes/conversation-notes.server';
 import { conversationNoteSchema, noteFieldErrors, noteFormInput, noteFormValues } from '$lib/features/conversation-notes/conversation-notes.schema';
@@ -26,8 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		today: localDay(),
 		editing: notes.find((note) => note.id === editing)?.id ?? null,
 		confirmDelete: url.searchParams.get('verwijder'),
-		notice: url.searchParams.get('bewaard'),
-		changedMeanwhile: url.searchParams.has('veranderd')
+		notice: url.searchParams.get('bewaard')
 	};
 };
 
@@ -50,18 +50,22 @@ export const actions: Actions = {
 		await requireClientAccess(db(), actor, { personId: event.params.id });
 		const form = await event.request.formData();
 		const id = noteId(form);
+		const given = form.get('updatedAt');
+		// The version the editor started from travels with every answer, so a failed try never moves it forward.
+		const version = typeof given === 'string' && given !== '' ? given.slice(0, 40) : undefined;
 		const parsed = conversationNoteSchema.safeParse(noteFormInput(form));
-		if (!parsed.success) return fail(400, { tool: 'update' as const, id, errors: noteFieldErrors(parsed.error), values: noteFormValues(form) });
-		const version = form.get('updatedAt');
-		const note = await updateConversationNote(db(), {
-			actor,
-			personId: event.params.id,
-			noteId: id,
-			input: parsed.data,
-			ifUpdatedAt: typeof version === 'string' && version !== '' ? version : undefined
-		});
-		// A colleague saved in between: open the note again as it is now (a redirect, so the page reloads it).
-		if (note === 'changed') redirect(303, here(event, `?bewerken=${encodeURIComponent(id)}&veranderd`));
+		if (!parsed.success) {
+			return fail(400, { tool: 'update' as const, id, version, errors: noteFieldErrors(parsed.error), values: noteFormValues(form) });
+		}
+		const note = await updateConversationNote(db(), { actor, personId: event.params.id, noteId: id, input: parsed.data, ifUpdatedAt: version });
+		if (note === 'changed') {
+			// A colleague saved in between: keep what this professional typed, show what is there now, and let a new
+			// save (from the current version) decide.
+			const current = await getConversationNote(db(), { actor, personId: event.params.id, noteId: id });
+			if (!current) return fail(404, { gone: true });
+			const conflict = { day: current.day, body: current.body, summary: current.summary };
+			return fail(409, { tool: 'update' as const, id, version: current.updatedAt, values: noteFormValues(form), conflict });
+		}
 		if (!note) return fail(404, { gone: true });
 		redirect(303, here(event, '?bewaard=gewijzigd'));
 	},

@@ -21,8 +21,6 @@ export const POST: RequestHandler = apiHandler(async ({ params, request }, actor
 	if (!body.ok) return body.response;
 	const parsed = selfSufficiencyRatingSchema.safeParse(body.value);
 	if (!parsed.success) return ratingProblem(parsed.error);
-	const rating = await rateSelfSufficiency(db(), { actor, personId: params.personId, rating: parsed.data });
-	// Read back as the list shows it, with who rated.
-	const saved = (await listRatings(db(), { actor, personId: params.personId })).find((r) => r.id === rating.id);
-	return json(saved ?? rating, { status: 201 });
+	// As the list shows it, with who rated.
+	return json(await rateSelfSufficiency(db(), { actor, personId: params.personId, rating: parsed.data }), { status: 201 });
 });

@@ -29,13 +29,16 @@ export const PATCH: RequestHandler = apiHandler(async ({ params, request }, acto
 	if (!current) return missingNote();
 	const parsed = conversationNoteSchema.safeParse(notePatch(current, body.value));
 	if (!parsed.success) return noteProblem(parsed.error);
-	// The merge above read the note: a colleague's save since then must not be overwritten with what was read.
-	const note = await updateConversationNote(db(), { ...where, input: parsed.data, ifUpdatedAt: current.updatedAt });
+	// The version the caller read (`updatedAt`), else the one the merge above read: a colleague's save since then is
+	// never overwritten.
+	const version = typeof body.value === 'object' && body.value !== null && 'updatedAt' in body.value ? body.value.updatedAt : undefined;
+	const ifUpdatedAt = typeof version === 'string' ? version : current.updatedAt;
+	const note = await updateConversationNote(db(), { ...where, input: parsed.data, ifUpdatedAt });
 	if (note === 'changed') {
 		return problem({
 			title: 'The note changed meanwhile.',
 			status: 409,
-			detail: 'A colleague saved this note after it was read for your change. GET it again and send your change once more.'
+			detail: 'Somebody saved this note after the version your change starts from. GET it again and send your change once more.'
 		});
 	}
 	// Only a delete in between (by a colleague) leaves nothing to change.
