@@ -5,7 +5,6 @@
  * is sorted, filtered and paged by the pure rules of caseload-list.ts; each client shown is audited, and nobody but the
  * professional's own, current clients ever appears.
  */
-import { isHttpError } from '@sveltejs/kit';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
@@ -34,6 +33,7 @@ import type { MailLocale, OutgoingMail } from '$lib/server/mail/mailer';
 import { addDays, localInstant } from '$lib/time';
 import { testDatabases } from './databases';
 import { professionalFixtures, type ProfessionalFixtures, type TestOrganisation } from './professional-fixtures';
+import { refusal } from './refusal';
 
 // Journal entries and the like are encrypted: a data key of this file's own, so no key file is read or written.
 vi.hoisted(() => {
@@ -50,16 +50,6 @@ const on = (day: string, time = '10:00') => localInstant(day, time);
 const signInRequired = { status: 401, reason: 'sign_in_required' };
 const noAccess = { status: 403, reason: 'no_access' };
 const twoFactorRequired = { status: 403, reason: 'two_factor_required' };
-
-async function refusal(promise: Promise<unknown>): Promise<{ status: number; reason: string | undefined }> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
-		throw error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 /**
  * Answers that score exactly `total`: on the DJG scales the first `total` items answered the lonely way, on UCLA-3
@@ -672,9 +662,13 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 			const page = await caseload();
 			expect(page.entries.filter((entry) => entry.facts.personId === anna.id)).toHaveLength(1);
 			expect(page.total).toBe(1);
-			// The row shows what the client page shows: one organisation's grants (the newest that names Piet: Zuid).
+			// The row shows what the client page shows: one organisation's grants (the newest that names Piet; both were
+			// made within moments, so which one is up to the clock, but the two always agree).
 			const access = await requireClientAccess(handle.db, piet, { personId: anna.id });
-			expect(access).toMatchObject({ organisationId: zuid.id, scopes: ['programme'] });
+			expect([
+				[noord.id, ['measurements']],
+				[zuid.id, ['programme']]
+			]).toContainEqual([access.organisationId, access.scopes]);
 			expect(page.entries[0]!.scopes).toEqual(access.scopes);
 			expect((await caseloadReads()).filter((event) => event.subject_id === anna.id)).toHaveLength(1);
 		});

@@ -1,4 +1,3 @@
-import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
@@ -28,21 +27,12 @@ import {
 } from '$lib/features/organisations/organisations.server';
 import { testAuth } from './auth-fixture';
 import { testDatabases } from './databases';
+import { refusal } from './refusal';
 
 const password = 'lang genoeg wachtwoord';
 const day = 24 * 60 * 60 * 1000;
 const djg11 = instruments['djg-11'];
 const answers = Object.fromEntries(djg11.items.map((item) => [item.number, 'more_or_less']));
-
-async function refusal(promise: Promise<unknown>): Promise<{ status: number; reason: string | undefined }> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
-		throw error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 const noAccess = { status: 403, reason: 'no_access' };
 

@@ -4,7 +4,6 @@
  * marks it seen, and finds it in their export, where the working note itself never is. Deleting the account removes
  * the notes about it.
  */
-import { isHttpError } from '@sveltejs/kit';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { deleteAccount, exportPersonalData } from '$lib/features/accounts/personal-data.server';
@@ -26,6 +25,7 @@ import {
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
 import { professionalFixtures, type ProfessionalFixtures, type TestOrganisation } from './professional-fixtures';
+import { refusal } from './refusal';
 
 // Notes are encrypted: a data key of this file's own, so no key file is read or written.
 vi.hoisted(() => {
@@ -36,16 +36,6 @@ afterAll(() => vi.unstubAllEnvs());
 
 const noAccess = { status: 403, reason: 'no_access' };
 const signInRequired = { status: 401, reason: 'sign_in_required' };
-
-async function refusal(promise: Promise<unknown>): Promise<{ status: number; reason: string | undefined }> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
-		throw error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 const at = (instant: string) => new Date(instant);
 const note = (fields: Partial<ConversationNoteInput> = {}): ConversationNoteInput => ({ day: '2026-03-10', body: 'Werknotitie', summary: null, share: false, ...fields });

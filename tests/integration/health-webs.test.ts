@@ -4,7 +4,6 @@
  * back whole and in range whatever the database holds; the export carries every web, and deleting the account
  * removes them.
  */
-import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { deleteAccount, exportPersonalData } from '$lib/features/accounts/personal-data.server';
@@ -19,19 +18,10 @@ import type { DatabaseHandle } from '$lib/server/db/client';
 import type { HealthWebTable } from '$lib/server/db/schema';
 import { testDatabases } from './databases';
 import { professionalFixtures, type ProfessionalFixtures, type TestOrganisation } from './professional-fixtures';
+import { refusal } from './refusal';
 
 const noAccess = { status: 403, reason: 'no_access' };
 const signInRequired = { status: 401, reason: 'sign_in_required' };
-
-async function refusal(promise: Promise<unknown>): Promise<{ status: number; reason: string | undefined }> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
-		throw error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 /** Scores in web order (bodily functions first, daily functioning last). */
 function scores(values: [number, number, number, number, number, number]): HealthWebScores {

@@ -3,7 +3,6 @@
  * once or repeating; the client sees it as a task from its due day, fills it in signed in, and the result lands in
  * their own history. Nobody else can ask, see, cancel or complete, and consent ending takes the task away at once.
  */
-import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { deleteAccount } from '$lib/features/accounts/personal-data.server';
@@ -26,6 +25,7 @@ import type { DatabaseHandle } from '$lib/server/db/client';
 import { addDays, localInstant } from '$lib/time';
 import { testDatabases } from './databases';
 import { professionalFixtures, type ProfessionalFixtures, type TestOrganisation } from './professional-fixtures';
+import { refusal } from './refusal';
 
 const djg11 = instruments['djg-11'];
 // Severely lonely: all emotional items lonely, social items 1, 4, 7 lonely → 6 + 3 = 9 (as in measurements.test.ts).
@@ -41,16 +41,6 @@ const at = (day: string, time = '10:00') => localInstant(day, time);
 const noAccess = { status: 403, reason: 'no_access' };
 const signInRequired = { status: 401, reason: 'sign_in_required' };
 const notFound = { ok: false, reason: 'not_found' };
-
-async function refusal(promise: Promise<unknown>): Promise<{ status: number; reason: string | undefined }> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
-		throw error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 function measurementOf(outcome: CompleteOutcome): StoredMeasurement {
 	if (!outcome.ok) throw new Error(`expected the task to be completed, got ${outcome.reason}`);
@@ -119,7 +109,7 @@ describe.each(testDatabases())('measurement requests on $name', (target) => {
 	const complete = (actor: SignedInAccount | null, id: string, now: Date, given: Answers = answers) =>
 		completeMeasurementTask(handle.db, { actor, id, answers: given, now });
 	const cancel = (id: string, now?: Date, personId = anna.id) => cancelMeasurementRequest(handle.db, { actor: piet, personId, id, now });
-	const requestsOf = (actor: SignedInAccount | null, personId = anna.id) => listRequestsForClient(handle.db, { actor, personId });
+	const requestsOf = async (actor: SignedInAccount | null, personId = anna.id) => (await listRequestsForClient(handle.db, { actor, personId })).own;
 	const historyOf = (accountId: string) => listMeasurementsForAccount(handle.db, { accountId, instrumentFor: getInstrument });
 
 	/** Every row the feature writes, to show that a refused or failed call wrote nothing. */

@@ -1,4 +1,3 @@
-import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
@@ -25,20 +24,10 @@ import {
 } from '$lib/features/organisations/organisations.server';
 import { testAuth } from './auth-fixture';
 import { testDatabases } from './databases';
+import { refusal } from './refusal';
 
 const password = 'lang genoeg wachtwoord';
 const day = 24 * 60 * 60 * 1000;
-
-/** The status and policy reason of the HttpError a call throws; fails the test when it does not throw one. */
-async function refusal(promise: Promise<unknown>): Promise<{ status: number; reason: string | undefined }> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
-		throw error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 /** The token in the one link of a mail (the invitation link). */
 function tokenIn(mail: OutgoingMail | undefined): string {

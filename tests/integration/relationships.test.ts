@@ -4,7 +4,6 @@
  * what deleting takes along. A person never reaches another person's rows: an id of somebody else's row behaves
  * like an unknown id and changes nothing; without an account every use-case answers the policy's 401.
  */
-import { isHttpError } from '@sveltejs/kit';
 import ICAL from 'ical.js';
 import { sql, UpdateQueryNode, type KyselyPlugin } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -56,6 +55,7 @@ import {
 import { testAuth } from './auth-fixture';
 import { testDatabases } from './databases';
 import { tracesOf } from './table-scan';
+import { refusal } from './refusal';
 
 // A data key of this file's own, from the environment, so no key file is read or written (see crypto/keyring.js).
 vi.hoisted(() => {
@@ -71,17 +71,6 @@ const signInRequired = { status: 401, reason: 'sign_in_required' };
 /** Plans are made on this day (a Friday, Europe/Amsterdam still on winter time), so the days below are ahead. */
 const planningDay = new Date('2026-03-20T09:00:00Z');
 const planningToday = '2026-03-20';
-
-type Refusal = { status: number; reason: string | undefined };
-async function refusal(promise: Promise<unknown>): Promise<Refusal> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
-		throw error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 /** Parses iCalendar text with a real parser (as calendar.test.ts does). */
 function parseCalendar(text: string) {

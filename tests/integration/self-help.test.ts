@@ -11,7 +11,6 @@ import { addRelation, listRelations } from '$lib/features/relationships/relation
 import { listPlannedMoments, planMoment } from '$lib/features/relationships/planned-moments.server';
 import fs from 'node:fs';
 import { pageCursor } from '$lib/server/db/cursor';
-import { isHttpError } from '@sveltejs/kit';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Auth } from '$lib/server/auth/auth';
@@ -46,6 +45,7 @@ import { decodePendingCheck, encodePendingCheck } from '$lib/features/patterns/p
 import { deleteStepPlan, listStepPlans, markStepDone, planStep } from '$lib/features/small-steps/step-plans.server';
 import { testAuth } from './auth-fixture';
 import { testDatabases } from './databases';
+import { refusal } from './refusal';
 
 // A data key of this file's own, from the environment, so no key file is read or written (see crypto/keyring.js).
 const dataKey = vi.hoisted(() => {
@@ -63,17 +63,6 @@ const selfHelpTables = ['journal_entry', 'thought_record', 'kind_moment', 'step_
 const stepA = 'ask-for-a-tip';
 const stepB = 'ask-how-it-went';
 const stepC = 'activity-at-the-library';
-
-type Refusal = { status: number; reason: string | undefined };
-async function refusal(promise: Promise<unknown>): Promise<Refusal> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
-		throw error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 /** Answers for the first `count` statements, all the same option. */
 function patternAnswers(count: number, option: PatternAnswers[number] = 'agree'): PatternAnswers {

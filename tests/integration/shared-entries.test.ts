@@ -3,7 +3,6 @@
  * Only the marked entries reach the professional, only while marked and while consent lasts, and every read of
  * each one is written to the audit log the person sees.
  */
-import { isHttpError } from '@sveltejs/kit';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
@@ -19,6 +18,7 @@ import { createThoughtRecord } from '$lib/features/journal/thought-records.serve
 import { acceptMemberInvitation, createOrganisationWithAdmin, inviteMember } from '$lib/features/organisations/organisations.server';
 import { testAuth } from './auth-fixture';
 import { testDatabases } from './databases';
+import { refusal } from './refusal';
 
 // A data key of this file's own, from the environment, so no key file is read or written (see crypto/keyring.js).
 vi.hoisted(() => {
@@ -29,16 +29,6 @@ afterAll(() => vi.unstubAllEnvs());
 
 const password = 'lang genoeg wachtwoord';
 const noAccess = { status: 403, reason: 'no_access' };
-
-async function refusal(promise: Promise<unknown>): Promise<{ status: number; reason: string | undefined }> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
-		throw error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 describe.each(testDatabases())('shared entries on $name', (target) => {
 	let handle: DatabaseHandle;

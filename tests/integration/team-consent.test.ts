@@ -3,7 +3,6 @@
  * share (a team), instead of only the professional who invited them. Colleagues are never let in by default; the
  * person can narrow it again at any moment, and requests the new consent no longer covers end at once.
  */
-import { isHttpError } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { requireClientAccess } from '$lib/features/access/policy.server';
@@ -11,25 +10,16 @@ import { deleteAccount } from '$lib/features/accounts/personal-data.server';
 import { openCaseload } from '$lib/features/caseload/caseload.server';
 import { openClientRecord } from '$lib/features/clients/clients.server';
 import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
-import { listColleagueRequests, listMeasurementTasks, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
+import { listMeasurementTasks, listRequestsForClient, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
 import { removeMember } from '$lib/features/organisations/organisations.server';
 import { rateSelfSufficiency, listRatings } from '$lib/features/self-sufficiency/ratings.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
 import { professionalFixtures, type TestOrganisation } from './professional-fixtures';
+import { refusal } from './refusal';
 
 const today = '2026-03-02';
 const noAccess = { status: 403, reason: 'no_access' };
-
-async function refusal(promise: Promise<unknown>): Promise<{ status: number; reason: string | undefined }> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
-		throw error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 describe.each(testDatabases())('consent to a team on $name', (target) => {
 	let handle: DatabaseHandle;
@@ -121,8 +111,8 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 		await request(piet);
 		await request(kees);
 		// Within the team each sees the other's open request (not their own twice), so nobody asks again.
-		expect((await listColleagueRequests(handle.db, { actor: piet, personId: anna.id })).map((r) => r.professionalName)).toEqual(['Kees Collega']);
-		expect((await listColleagueRequests(handle.db, { actor: kees, personId: anna.id })).map((r) => r.professionalName)).toEqual(['Piet Prof']);
+		expect((await listRequestsForClient(handle.db, { actor: piet, personId: anna.id })).colleagues.map((r) => r.professionalName)).toEqual(['Kees Collega']);
+		expect((await listRequestsForClient(handle.db, { actor: kees, personId: anna.id })).colleagues.map((r) => r.professionalName)).toEqual(['Piet Prof']);
 		expect((await listMeasurementTasks(handle.db, { actor: anna, today })).map((task) => task.professionalName).sort()).toEqual([
 			'Kees Collega',
 			'Piet Prof'
@@ -137,7 +127,7 @@ describe.each(testDatabases())('consent to a team on $name', (target) => {
 			[kees.id, 'consent_changed']
 		]);
 		// Only Piet now: no team, so no colleagues' requests to show.
-		expect(await listColleagueRequests(handle.db, { actor: piet, personId: anna.id })).toEqual([]);
+		expect((await listRequestsForClient(handle.db, { actor: piet, personId: anna.id })).colleagues).toEqual([]);
 		expect((await listMeasurementTasks(handle.db, { actor: anna, today })).map((task) => task.professionalName)).toEqual(['Piet Prof']);
 		// The history keeps both grants, the new one for only Piet.
 		const grants = await listConsentGrantsForPerson(handle.db, { actor: anna });

@@ -10,6 +10,8 @@
  *   the actor is still a professional: a grant to the actor, or to the whole organisation (audience 'organisation',
  *   a team). Scopes add up across the grants in one organisation; a grant to the actor picks the organisation (else
  *   the newest). Never the actor's own record: a professional is not their own client.
+ * - `withClientAccess(db, actor, { personId, scope? }, work)`: `work` in a transaction that first queues behind any
+ *   consent change of the person and then checks access, so a withdrawal is never overtaken by a read or a write.
  * - `reachesActor(actorId)`: the same "to the actor or to the whole organisation" as a Kysely condition on
  *   consent_grant, for lists (the caseload, the client list).
  */
@@ -19,6 +21,7 @@ import type { Database } from '$lib/server/db';
 import type { MembershipRole } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
 import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
+import { lockPersonForConsent } from '$lib/features/consent/consent-lock.server';
 import { chooseGrants, grantAllows, membershipAllows, type AccessReason, type MembershipFact } from './policy';
 
 function refuse(status: 401 | 403, reason: AccessReason): never {
@@ -122,6 +125,19 @@ export async function requireClientAccess(
 		grantedAt: own.granted_at,
 		sharedWithTeam: chosen.grants.some((grant) => grant.row.audience === 'organisation')
 	};
+}
+
+export function withClientAccess<T>(
+	db: Kysely<Database>,
+	actor: SignedInAccount | null,
+	options: { personId: string; scope?: ConsentScope },
+	work: (trx: Kysely<Database>, grant: ActiveGrant, actor: SignedInAccount) => Promise<T>
+): Promise<T> {
+	return db.transaction().execute(async (trx) => {
+		await lockPersonForConsent(trx, options.personId, 'share');
+		const grant = await requireClientAccess(trx, actor, options);
+		return work(trx, grant, actor!);
+	});
 }
 
 /** A consent_grant row as `chooseGrants` takes it, keeping the row. */

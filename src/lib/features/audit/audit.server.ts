@@ -46,6 +46,21 @@ export async function recordAuditEvent(db: Kysely<Database>, event: AuditEventIn
 		.execute();
 }
 
+/** A professional's read of a client's data, named in the client's access log (object: what was read). */
+export function recordClientRead(
+	db: Kysely<Database>,
+	read: { actor: SignedInAccount; grant: { organisationId: string; personId: string }; action: AuditAction; object: string; now?: Date }
+): Promise<void> {
+	return recordAuditEvent(db, {
+		actorId: read.actor.id,
+		organisationId: read.grant.organisationId,
+		subjectId: read.grant.personId,
+		action: read.action,
+		object: read.object,
+		now: read.now
+	});
+}
+
 function eventsWithNames(db: Kysely<Database>) {
 	return db
 		.selectFrom('audit_event')

@@ -12,10 +12,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { reachesActor, requireClientAccess, requireMembership } from '$lib/features/access/policy.server';
-import { recordAuditEvent } from '$lib/features/audit/audit.server';
+import { reachesActor, requireMembership, withClientAccess } from '$lib/features/access/policy.server';
+import { recordClientRead } from '$lib/features/audit/audit.server';
 import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
-import { lockPersonForConsent } from '$lib/features/consent/consent-lock.server';
 import { readSharedEntries, type SharedEntries } from '$lib/features/journal/shared-entries.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
@@ -117,26 +116,16 @@ export async function openClientRecord(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; now?: Date }
 ): Promise<ClientRecord> {
-	return db.transaction().execute(async (trx) => {
-		// Checked inside the transaction that reads and audits, so a withdrawal is never overtaken by a read.
-		await lockPersonForConsent(trx, options.personId, 'share');
-		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId });
-		const actorId = options.actor!.id;
-		const person = await trx.selectFrom('account').select('email').where('id', '=', grant.personId).executeTakeFirstOrThrow();
+	// Checked inside the transaction that reads and audits, so a withdrawal is never overtaken by a read.
+	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
+		const actorId = actor.id;
 		const audit = (action: 'client.record.read' | 'client.scope.read', object?: ConsentScope) =>
-			recordAuditEvent(trx, {
-				actorId,
-				organisationId: grant.organisationId,
-				subjectId: grant.personId,
-				action,
-				object: object ?? grant.scopes.join(','),
-				now: options.now
-			});
+			recordClientRead(trx, { actor, grant, action, object: object ?? grant.scopes.join(','), now: options.now });
 		await audit('client.record.read');
 		const shared = await readSharedEntries(trx, { readerId: actorId, personId: grant.personId, organisationId: grant.organisationId, now: options.now });
 		const record: ClientRecord = {
 			personId: grant.personId,
-			name: grant.personName || person.email,
+			name: grant.personName,
 			scopes: grant.scopes,
 			since: grant.grantedAt,
 			sharedWithTeam: grant.sharedWithTeam,
@@ -171,17 +160,8 @@ export async function exportClientMeasurements(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; now?: Date }
 ): Promise<{ personId: string; name: string; measurements: StoredMeasurement[] }> {
-	return db.transaction().execute(async (trx) => {
-		await lockPersonForConsent(trx, options.personId, 'share');
-		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId, scope: 'measurements' });
-		await recordAuditEvent(trx, {
-			actorId: options.actor!.id,
-			organisationId: grant.organisationId,
-			subjectId: grant.personId,
-			action: 'client.scope.read',
-			object: 'measurements',
-			now: options.now
-		});
+	return withClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' }, async (trx, grant, actor) => {
+		await recordClientRead(trx, { actor, grant, action: 'client.scope.read', object: 'measurements', now: options.now });
 		const measurements = await listMeasurementsForAccount(trx, { accountId: grant.personId, instrumentFor: getInstrument });
 		return { personId: grant.personId, name: grant.personName, measurements };
 	});
@@ -202,28 +182,14 @@ export async function readClientSummary(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; now?: Date }
 ): Promise<ClientRecordSummary> {
-	return db.transaction().execute(async (trx) => {
-		await lockPersonForConsent(trx, options.personId, 'share');
-		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId });
-		const { email, organisationName } = await trx
-			.selectFrom('account')
-			.innerJoin('organisation', (join) => join.on('organisation.id', '=', grant.organisationId))
-			.select(['account.email', 'organisation.name as organisationName'])
-			.where('account.id', '=', grant.personId)
-			.executeTakeFirstOrThrow();
-		await recordAuditEvent(trx, {
-			actorId: options.actor!.id,
-			organisationId: grant.organisationId,
-			subjectId: grant.personId,
-			action: 'client.record.read',
-			object: grant.scopes.join(','),
-			now: options.now
-		});
+	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
+		const organisation = await trx.selectFrom('organisation').select('name').where('id', '=', grant.organisationId).executeTakeFirstOrThrow();
+		await recordClientRead(trx, { actor, grant, action: 'client.record.read', object: grant.scopes.join(','), now: options.now });
 		return {
 			personId: grant.personId,
-			name: grant.personName || email,
+			name: grant.personName,
 			organisationId: grant.organisationId,
-			organisationName,
+			organisationName: organisation.name,
 			scopes: grant.scopes,
 			since: grant.grantedAt
 		};
@@ -235,17 +201,8 @@ export async function readClientHealthWebs(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; now?: Date }
 ): Promise<SavedHealthWeb[]> {
-	return db.transaction().execute(async (trx) => {
-		await lockPersonForConsent(trx, options.personId, 'share');
-		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId, scope: 'health_web' });
-		await recordAuditEvent(trx, {
-			actorId: options.actor!.id,
-			organisationId: grant.organisationId,
-			subjectId: grant.personId,
-			action: 'client.scope.read',
-			object: 'health_web',
-			now: options.now
-		});
+	return withClientAccess(db, options.actor, { personId: options.personId, scope: 'health_web' }, async (trx, grant, actor) => {
+		await recordClientRead(trx, { actor, grant, action: 'client.scope.read', object: 'health_web', now: options.now });
 		return readHealthWebs(trx, { personId: grant.personId });
 	});
 }

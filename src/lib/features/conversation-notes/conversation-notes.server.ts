@@ -25,9 +25,8 @@ import type { Database } from '$lib/server/db';
 import type { ConversationNoteTable } from '$lib/server/db/schema';
 import { decrypt, decryptOptional, encrypt, encryptOptional, encryptedColumns } from '$lib/server/crypto';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireClientAccess, requireSignedIn, type ActiveGrant } from '$lib/features/access/policy.server';
-import { recordAuditEvent } from '$lib/features/audit/audit.server';
-import { lockPersonForConsent } from '$lib/features/consent/consent-lock.server';
+import { requireSignedIn, withClientAccess, type ActiveGrant } from '$lib/features/access/policy.server';
+import { recordClientRead } from '$lib/features/audit/audit.server';
 import type { ConversationNoteInput } from './conversation-notes.schema';
 
 export type { ConversationNoteInput } from './conversation-notes.schema';
@@ -89,32 +88,15 @@ function notesOf(db: Kysely<Database>, grant: ActiveGrant) {
 		.where('conversation_note.organisation_id', '=', grant.organisationId);
 }
 
-/**
- * Runs `work` in a transaction that first queues behind any consent change of the person, then checks access: a
- * withdrawal is never overtaken by a read or a write (as openClientRecord does).
- */
-function withClientAccess<T>(
-	db: Kysely<Database>,
-	actor: SignedInAccount | null,
-	personId: string,
-	work: (trx: Kysely<Database>, grant: ActiveGrant, actor: SignedInAccount) => Promise<T>
-): Promise<T> {
-	return db.transaction().execute(async (trx) => {
-		await lockPersonForConsent(trx, personId, 'share');
-		const grant = await requireClientAccess(trx, actor, { personId });
-		return work(trx, grant, actor!);
-	});
-}
-
 function auditRead(db: Kysely<Database>, actor: SignedInAccount, grant: ActiveGrant, object: string, now?: Date) {
-	return recordAuditEvent(db, { actorId: actor.id, organisationId: grant.organisationId, subjectId: grant.personId, action: 'client.notes.read', object, now });
+	return recordClientRead(db, { actor, grant, action: 'client.notes.read', object, now });
 }
 
 export async function listConversationNotes(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; now?: Date }
 ): Promise<ConversationNote[]> {
-	return withClientAccess(db, options.actor, options.personId, async (trx, grant, actor) => {
+	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
 		await auditRead(trx, actor, grant, 'list', options.now);
 		const rows = await notesOf(trx, grant)
 			.orderBy('conversation_note.note_day', 'desc')
@@ -129,7 +111,7 @@ export async function getConversationNote(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; noteId: string; now?: Date }
 ): Promise<ConversationNote | null> {
-	return withClientAccess(db, options.actor, options.personId, async (trx, grant, actor) => {
+	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
 		const row = await notesOf(trx, grant).where('conversation_note.id', '=', options.noteId).executeTakeFirst();
 		if (!row) return null;
 		await auditRead(trx, actor, grant, row.id, options.now);
@@ -141,7 +123,7 @@ export async function addConversationNote(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; input: ConversationNoteInput; now?: Date }
 ): Promise<ConversationNote> {
-	return withClientAccess(db, options.actor, options.personId, async (trx, grant, actor) => {
+	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
 		const id = crypto.randomUUID();
 		const now = (options.now ?? new Date()).toISOString();
 		const shared = options.input.share && options.input.summary !== null;
@@ -177,7 +159,7 @@ export async function updateConversationNote(
 		now?: Date;
 	}
 ): Promise<ConversationNote | null | 'changed'> {
-	return withClientAccess(db, options.actor, options.personId, async (trx, grant) => {
+	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant) => {
 		const row = await notesOf(trx, grant).where('conversation_note.id', '=', options.noteId).executeTakeFirst();
 		if (!row) return null;
 		if (options.ifUpdatedAt !== undefined && row.updated_at !== options.ifUpdatedAt) return 'changed' as const;
@@ -212,7 +194,7 @@ export async function deleteConversationNote(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; noteId: string }
 ): Promise<boolean> {
-	return withClientAccess(db, options.actor, options.personId, async (trx, grant) => {
+	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant) => {
 		const result = await trx
 			.deleteFrom('conversation_note')
 			.where('id', '=', options.noteId)

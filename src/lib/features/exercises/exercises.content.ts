@@ -10,9 +10,7 @@
  * - `getGlossaryEntry(locale, id)`: one glossary entry, or undefined.
  * - `allExerciseContent()`: every parsed file with its path, for tests.
  */
-import { marked } from 'marked';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { parseMarkdownFile } from '$lib/features/content/markdown-file';
 import {
 	contactCircles,
 	exerciseFrontMatterSchema,
@@ -28,8 +26,6 @@ import {
 
 export * from './exercises.schema';
 
-type Folder = 'exercises' | 'steps' | 'glossary';
-
 /** A parsed file together with where it came from. */
 export interface ContentFile<T> {
 	file: string;
@@ -41,54 +37,20 @@ const exerciseFiles = import.meta.glob<string>('/content/*/exercises/*.md', { qu
 const stepFiles = import.meta.glob<string>('/content/*/steps/*.md', { query: '?raw', import: 'default', eager: true });
 const glossaryFiles = import.meta.glob<string>('/content/*/glossary/*.md', { query: '?raw', import: 'default', eager: true });
 
-/** Splits a file into validated front matter and rendered body; throws with the file name and the field. */
-function parseFile<S extends z.ZodType<{ id: string }>>(
-	folder: Folder,
-	schema: S,
-	file: string,
-	raw: string
-): z.infer<S> & { locale: ContentLocale; markdown: string; html: string } {
-	const place = new RegExp(`^/content/(nl|en)/${folder}/([^/]+)\\.md$`).exec(file);
-	if (!place) throw new Error(`${file}: not a ${folder} file (expected /content/nl|en/${folder}/<id>.md)`);
-	const front = /^---\n([\s\S]*?)\n---(?:\n([\s\S]*))?$/.exec(raw.replace(/\r\n?/g, '\n'));
-	if (!front) throw new Error(`${file}: missing front matter (--- … ---)`);
-	let data: unknown;
-	try {
-		data = parseYaml(front[1] ?? '');
-	} catch (error) {
-		throw new Error(`${file}: front matter is not valid YAML (${error instanceof Error ? error.message : error})`);
-	}
-	const parsed = schema.safeParse(data);
-	if (!parsed.success) {
-		const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(front matter)'}: ${i.message}`);
-		throw new Error(`${file}: front matter ${problems.join('; ')}`);
-	}
-	const fileId = place[2] ?? '';
-	if (parsed.data.id !== fileId) throw new Error(`${file}: id "${parsed.data.id}" must equal the file name "${fileId}"`);
-	const markdown = (front[2] ?? '').trim();
-	if (markdown === '') throw new Error(`${file}: the body is empty`);
-	return {
-		...parsed.data,
-		locale: place[1] as ContentLocale,
-		markdown,
-		html: marked.parse(markdown, { async: false })
-	};
-}
-
 /** Parses one exercise file; exported so tests can show how a broken file fails. */
 export function parseExerciseFile(file: string, raw: string): Exercise {
-	return parseFile('exercises', exerciseFrontMatterSchema, file, raw);
+	return parseMarkdownFile('exercises', exerciseFrontMatterSchema, file, raw);
 }
 
 /** Parses one small-step file. */
 export function parseStepFile(file: string, raw: string): Step {
-	const { mechanisms, ...step } = parseFile('steps', stepFrontMatterSchema, file, raw);
+	const { mechanisms, ...step } = parseMarkdownFile('steps', stepFrontMatterSchema, file, raw);
 	return { ...step, mechanisms: mechanisms ?? [] };
 }
 
 /** Parses one glossary file. */
 export function parseGlossaryFile(file: string, raw: string): GlossaryEntry {
-	return parseFile('glossary', glossaryFrontMatterSchema, file, raw);
+	return parseMarkdownFile('glossary', glossaryFrontMatterSchema, file, raw);
 }
 
 function load<T>(files: Record<string, string>, parse: (file: string, raw: string) => T): ContentFile<T>[] {

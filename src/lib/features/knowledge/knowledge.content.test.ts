@@ -175,7 +175,7 @@ describe('a broken article', () => {
 		const english = article(valid, 'Text.\n\n## References\n- Someone (2020). A title.');
 		expect(parseArticleFile('/content/en/knowledge/x.md', english).locale).toBe('en');
 		expect(() => parseArticleFile('/content/en/knowledge/x.md', article(valid))).toThrow(/must end with a "## References" section/);
-		expect(() => parseArticleFile('/content/de/knowledge/x.md', english)).toThrow(/not a knowledge article/);
-		expect(() => parseArticleFile('/content/nl/exercises/x.md', english)).toThrow(/not a knowledge article/);
+		expect(() => parseArticleFile('/content/de/knowledge/x.md', english)).toThrow(/not a knowledge file/);
+		expect(() => parseArticleFile('/content/nl/exercises/x.md', english)).toThrow(/not a knowledge file/);
 	});
 });

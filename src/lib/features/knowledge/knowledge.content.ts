@@ -8,8 +8,7 @@
  * - `parseArticleFile(file, raw)`: one file parsed and checked; throws naming the file and what is wrong.
  * - `allKnowledgeContent()`: every parsed file with its path, for tests.
  */
-import { marked } from 'marked';
-import { parse as parseYaml } from 'yaml';
+import { parseMarkdownFile } from '$lib/features/content/markdown-file';
 import {
 	articleFrontMatterSchema,
 	referencesHeading,
@@ -29,33 +28,15 @@ export interface KnowledgeFile {
 const files = import.meta.glob<string>('/content/*/knowledge/*.md', { query: '?raw', import: 'default', eager: true });
 
 export function parseArticleFile(file: string, raw: string): KnowledgeArticle {
-	const place = /^\/content\/(nl|en)\/knowledge\/([^/]+)\.md$/.exec(file);
-	if (!place) throw new Error(`${file}: not a knowledge article (expected /content/nl|en/knowledge/<id>.md)`);
-	const locale = place[1] as ContentLocale;
-	const front = /^---\n([\s\S]*?)\n---(?:\n([\s\S]*))?$/.exec(raw.replace(/\r\n?/g, '\n'));
-	if (!front) throw new Error(`${file}: missing front matter (--- … ---)`);
-	let data: unknown;
-	try {
-		data = parseYaml(front[1] ?? '');
-	} catch (error) {
-		throw new Error(`${file}: front matter is not valid YAML (${error instanceof Error ? error.message : error})`);
-	}
-	const parsed = articleFrontMatterSchema.safeParse(data);
-	if (!parsed.success) {
-		const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(front matter)'}: ${i.message}`);
-		throw new Error(`${file}: front matter ${problems.join('; ')}`);
-	}
-	const fileId = place[2] ?? '';
-	if (parsed.data.id !== fileId) throw new Error(`${file}: id "${parsed.data.id}" must equal the file name "${fileId}"`);
-	const markdown = (front[2] ?? '').trim();
-	if (markdown === '') throw new Error(`${file}: the body is empty`);
+	const article = parseMarkdownFile('knowledge', articleFrontMatterSchema, file, raw);
+	const { locale, markdown } = article;
 	// The page gives the title as the one h1; the body starts its sections at h2.
 	if (/^# /m.test(markdown)) throw new Error(`${file}: the body must not have its own level-1 heading`);
 	const references = referencesSection(markdown, locale);
 	if (references === undefined) {
 		throw new Error(`${file}: must end with a "## ${referencesHeading[locale]}" section that lists its sources`);
 	}
-	return { ...parsed.data, locale, markdown, html: marked.parse(markdown, { async: false }) };
+	return article;
 }
 
 /** The list under the last level-2 heading when that heading names the sources, or undefined. */

@@ -4,9 +4,7 @@
  * own history first (they see it before anyone else).
  * - `requestMeasurement` (professional): once or repeating, from a start day.
  * - `listRequestsForClient` (professional): their own requests for one client, open ones first, then the 50 newest
- *   ended ones. Consent is given to one professional, so a colleague never sees or cancels another's requests.
- * - `listColleagueRequests` (professional): colleagues' open requests for the client, when the client shares with the
- *   whole team (shown, not cancelled).
+ *   ended ones; with consent to the team also colleagues' open ones (shown, never cancelled by another).
  * - `cancelMeasurementRequest` (professional): one of their own open requests.
  * - `endMeasurementRequests`: ends the open requests that consent no longer covers (withdrawn, the scope or the team
  *   taken away, the professional gone from the organisation); see `isCovered` in requests.ts.
@@ -19,8 +17,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { MeasurementRequestTable } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireClientAccess, requireSignedIn } from '$lib/features/access/policy.server';
-import { lockPersonForConsent } from '$lib/features/consent/consent-lock.server';
+import { requireClientAccess, requireSignedIn, withClientAccess } from '$lib/features/access/policy.server';
 import { parseScopes } from '$lib/features/consent/consent';
 import { getInstrument, type Answers } from '$lib/features/instruments/instruments';
 import { saveMeasurementForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
@@ -62,9 +59,7 @@ export async function requestMeasurement(
 	options: { actor: SignedInAccount | null; personId: string; input: MeasurementRequestInput; now?: Date }
 ): Promise<MeasurementRequest> {
 	// Queued behind a consent change of the person: a request is never made under consent that is just ending.
-	return db.transaction().execute(async (trx) => {
-		await lockPersonForConsent(trx, options.personId, 'share');
-		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId, scope: 'measurements' });
+	return withClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' }, async (trx, grant) => {
 		const row: MeasurementRequestTable = {
 			id: crypto.randomUUID(),
 			organisation_id: grant.organisationId,
@@ -83,10 +78,15 @@ export async function requestMeasurement(
 	});
 }
 
+/**
+ * The professional's own requests for one client (`own`, which they can cancel), and, when the client shares with the
+ * whole team, colleagues' open ones that consent still covers (`colleagues`, shown so nobody asks for the same scale
+ * twice; never cancelled by someone else).
+ */
 export async function listRequestsForClient(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string }
-): Promise<MeasurementRequest[]> {
+): Promise<{ own: MeasurementRequest[]; colleagues: (MeasurementRequest & { professionalName: string })[] }> {
 	const grant = await requireClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' });
 	const rows = await db
 		.selectFrom('measurement_request')
@@ -99,22 +99,10 @@ export async function listRequestsForClient(
 		.orderBy('created_at', 'desc')
 		.limit(50)
 		.execute();
-	return rows.map(openRequest);
-}
-
-/**
- * Open requests of colleagues for the same client, when the client shares with the whole team: so two colleagues do
- * not ask for the same scale twice. Only shown, never cancelled by someone else; only those consent still covers.
- */
-export async function listColleagueRequests(
-	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; personId: string }
-): Promise<(MeasurementRequest & { professionalName: string })[]> {
-	const grant = await requireClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' });
-	if (!grant.sharedWithTeam) return [];
-	const rows = await openRequestRows(db, { personId: grant.personId, organisationId: grant.organisationId });
-	const { covered } = await sortByCover(db, rows.filter((row) => row.professional_id !== options.actor!.id));
-	return covered.map((row) => ({ ...openRequest(row), professionalName: row.professional_name ?? '' }));
+	if (!grant.sharedWithTeam) return { own: rows.map(openRequest), colleagues: [] };
+	const open = await openRequestRows(db, { personId: grant.personId, organisationId: grant.organisationId });
+	const { covered } = await sortByCover(db, open.filter((row) => row.professional_id !== options.actor!.id));
+	return { own: rows.map(openRequest), colleagues: covered.map((row) => ({ ...openRequest(row), professionalName: row.professional_name ?? '' })) };
 }
 
 /** Ends an open request of one of the professional's clients; false when there is none with that id. */

@@ -25,38 +25,10 @@ export interface StoredMeasurement {
 	takenAt: Date;
 }
 
-export async function saveAnonymousMeasurement(
+/** Scores the answers again and stores them, owned by an account or reachable only by a token's hash. */
+async function insertMeasurement(
 	db: Kysely<Database>,
-	options: { instrument: InstrumentDefinition; answers: Answers; now?: Date }
-): Promise<{ token: string; measurement: StoredMeasurement }> {
-	const score = scoreInstrument(options.instrument, options.answers);
-	const token = createResultToken();
-	const takenAt = options.now ?? new Date();
-	const id = crypto.randomUUID();
-	await db
-		.insertInto('measurement')
-		.values({
-			id,
-			instrument_id: score.instrument,
-			instrument_version: score.version,
-			scoring_version: scoringVersion,
-			answers: JSON.stringify(options.answers),
-			total: score.total,
-			emotional: score.subscales?.emotional ?? null,
-			social: score.subscales?.social ?? null,
-			band: score.band,
-			taken_at: takenAt.toISOString(),
-			account_id: null,
-			access_token_hash: hashResultToken(token)
-		})
-		.execute();
-	return { token, measurement: { id, score, answers: options.answers, takenAt } };
-}
-
-/** A measurement a signed-in person fills in for themselves (e.g. asked by their professional): in their history. */
-export async function saveMeasurementForAccount(
-	db: Kysely<Database>,
-	options: { accountId: string; instrument: InstrumentDefinition; answers: Answers; now?: Date }
+	options: { instrument: InstrumentDefinition; answers: Answers; now?: Date; owner: { accountId: string } | { tokenHash: string } }
 ): Promise<StoredMeasurement> {
 	const score = scoreInstrument(options.instrument, options.answers);
 	const takenAt = options.now ?? new Date();
@@ -74,11 +46,27 @@ export async function saveMeasurementForAccount(
 			social: score.subscales?.social ?? null,
 			band: score.band,
 			taken_at: takenAt.toISOString(),
-			account_id: options.accountId,
-			access_token_hash: null
+			account_id: 'accountId' in options.owner ? options.owner.accountId : null,
+			access_token_hash: 'tokenHash' in options.owner ? options.owner.tokenHash : null
 		})
 		.execute();
 	return { id, score, answers: options.answers, takenAt };
+}
+
+export async function saveAnonymousMeasurement(
+	db: Kysely<Database>,
+	options: { instrument: InstrumentDefinition; answers: Answers; now?: Date }
+): Promise<{ token: string; measurement: StoredMeasurement }> {
+	const token = createResultToken();
+	return { token, measurement: await insertMeasurement(db, { ...options, owner: { tokenHash: hashResultToken(token) } }) };
+}
+
+/** A measurement a signed-in person fills in for themselves (e.g. asked by their professional): in their history. */
+export async function saveMeasurementForAccount(
+	db: Kysely<Database>,
+	options: { accountId: string; instrument: InstrumentDefinition; answers: Answers; now?: Date }
+): Promise<StoredMeasurement> {
+	return insertMeasurement(db, { ...options, owner: { accountId: options.accountId } });
 }
 
 export async function findMeasurementByToken(

@@ -11,9 +11,8 @@ import type { Database } from '$lib/server/db';
 import type { SelfSufficiencyRatingTable } from '$lib/server/db/schema';
 import { decryptOptional, encryptOptional, encryptedColumns } from '$lib/server/crypto';
 import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireClientAccess } from '$lib/features/access/policy.server';
-import { recordAuditEvent } from '$lib/features/audit/audit.server';
-import { lockPersonForConsent } from '$lib/features/consent/consent-lock.server';
+import { withClientAccess } from '$lib/features/access/policy.server';
+import { recordClientRead } from '$lib/features/audit/audit.server';
 import { selfSufficiencyDomains, selfSufficiencyLevels, strengthSources, type SelfSufficiencyRating } from './domains';
 
 export interface StoredRating {
@@ -54,11 +53,7 @@ export async function rateSelfSufficiency(
 	options: { actor: SignedInAccount | null; personId: string; rating: SelfSufficiencyRating; now?: Date }
 ): Promise<StoredRating> {
 	// Queued behind a consent change of the person, like every read and write about them.
-	return db.transaction().execute(async (trx) => {
-		await lockPersonForConsent(trx, options.personId, 'share');
-		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId });
-		return insertRating(trx, grant, options);
-	});
+	return withClientAccess(db, options.actor, { personId: options.personId }, (trx, grant) => insertRating(trx, grant, options));
 }
 
 async function insertRating(
@@ -94,18 +89,9 @@ export async function listRatings(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; now?: Date }
 ): Promise<StoredRating[]> {
-	return db.transaction().execute(async (trx) => {
-		await lockPersonForConsent(trx, options.personId, 'share');
-		const grant = await requireClientAccess(trx, options.actor, { personId: options.personId });
+	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
 		const ratings = await ratingRows(trx, grant.personId, grant.organisationId);
-		await recordAuditEvent(trx, {
-			actorId: options.actor!.id,
-			organisationId: grant.organisationId,
-			subjectId: grant.personId,
-			action: 'client.ratings.read',
-			object: 'list',
-			now: options.now
-		});
+		await recordClientRead(trx, { actor, grant, action: 'client.ratings.read', object: 'list', now: options.now });
 		return ratings;
 	});
 }

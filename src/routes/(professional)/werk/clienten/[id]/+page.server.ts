@@ -5,7 +5,6 @@ import { openClientRecord } from '$lib/features/clients/clients.server';
 import { consentScopes } from '$lib/features/consent/consent';
 import {
 	cancelMeasurementRequest,
-	listColleagueRequests,
 	listRequestsForClient,
 	requestMeasurement
 } from '$lib/features/measurement-requests/measurement-requests.server';
@@ -34,8 +33,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		charts,
 		allScopes: consentScopes,
 		today: localDay(),
-		requests: record.scopes.includes('measurements') ? await listRequestsForClient(db(), { actor: locals.account, personId: params.id }) : [],
-		colleagueRequests: record.scopes.includes('measurements') ? await listColleagueRequests(db(), { actor: locals.account, personId: params.id }) : [],
+		requests: record.scopes.includes('measurements')
+			? await listRequestsForClient(db(), { actor: locals.account, personId: params.id })
+			: { own: [], colleagues: [] },
 		notice: url.searchParams.get('bewaard')
 	};
 };

@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 
 /** The caller's own requests for this client: open ones first, then the 50 newest ended ones. */
 export const GET: RequestHandler = apiHandler(async ({ params }, actor) =>
-	json({ items: await listRequestsForClient(db(), { actor, personId: params.personId }) })
+	json({ items: (await listRequestsForClient(db(), { actor, personId: params.personId })).own })
 );
 
 /** Ask the client to fill in a scale, once or repeating (needs the measurements scope). */
