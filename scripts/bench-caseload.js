@@ -120,7 +120,7 @@ const caseloadPath = '/nl/werk/clienten';
 const filteredPath = `${caseloadPath}?signaal=severe_band`;
 /** The Done-when of issue 6. */
 const limitMs = 150;
-/** caseloadPageSize in src/lib/features/caseload/caseload.server.ts. */
+/** caseloadPageSize in src/lib/composers/caseload/caseload.server.ts. */
 const pageSize = 50;
 const password = 'lang genoeg wachtwoord voor de bench';
 const dayMs = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import type { Locale } from '$lib/paraglide/runtime';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
 
 declare global {
 	namespace App {

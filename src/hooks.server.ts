@@ -7,7 +7,7 @@ import { databaseKind, db, startDatabase, stopDatabase } from '$lib/server/db';
 import { dataKeyring, KeyringError, reencryptOnStart } from '$lib/server/crypto';
 import { auth, startAuth } from '$lib/server/auth';
 import { closeMailer } from '$lib/server/mail/mailer';
-import { startHousekeeping, stopHousekeeping } from '$lib/server/housekeeping';
+import { startHousekeeping, stopHousekeeping } from '$lib/composers/housekeeping.server';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
 import { prepareSetupToken } from '$lib/features/organisations/setup-token.server';
 import { applySecurityHeaders, isCrossSiteFormPost, parseByteSize, siteCookieName } from '$lib/server/http/headers';

@@ -1,4 +1,4 @@
-import { membershipsOf } from '$lib/features/access/policy.server';
+import { membershipsOf } from '$lib/kernel/policy.server';
 import { db } from '$lib/server/db';
 import type { LayoutServerLoad } from './$types';
 

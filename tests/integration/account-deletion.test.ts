@@ -4,11 +4,12 @@ import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/schema';
 import type { MailLocale, OutgoingMail } from '$lib/server/mail/mailer';
-import { createVerifiedAccount, currentAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { deleteAccount, describeAccountForDeletion, exportPersonalData } from '$lib/features/accounts/personal-data.server';
+import { createVerifiedAccount, currentAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { deleteAccount, describeAccountForDeletion, exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
 import { addRelation } from '$lib/features/relationships/relations.server';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
-import { listClientsForProfessional, openClientRecord } from '$lib/features/clients/clients.server';
+import { listClientsForProfessional, openClientRecord } from '$lib/composers/client-record/clients.server';
 import {
 	acceptClientInvitation,
 	changeConsentScopes,

@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isHttpError, json, type RequestEvent } from '@sveltejs/kit';
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
-import { currentAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { exportPersonalData } from '$lib/features/accounts/personal-data.server';
+import { currentAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
 import {
 	accountForApiToken,
 	createApiToken,
@@ -16,7 +17,8 @@ import {
 	revokeApiToken
 } from '$lib/features/api-tokens/api-tokens.server';
 import { hashApiToken } from '$lib/features/api-tokens/api-tokens';
-import { auditCursor, listAuditEventsAboutPerson, recordAuditEvent } from '$lib/features/audit/audit.server';
+import { auditCursor, listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
+import { recordAuditEvent } from '$lib/kernel/audit.server';
 import {
 	acceptClientInvitation,
 	changeConsentScopes,
@@ -26,7 +28,7 @@ import {
 	revokeClientInvitation,
 	withdrawConsent
 } from '$lib/features/consent/consent.server';
-import { createApiHandler, resolveApiCaller, type ApiHandle } from '$lib/server/http/api-auth';
+import { createApiHandler, resolveApiCaller, type ApiHandle } from '$lib/composers/api/api-auth';
 import { lastToken, testAuth, type SentLink } from './auth-fixture';
 import { testDatabases } from './databases';
 

@@ -7,12 +7,12 @@
  */
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireClientAccess } from '$lib/features/access/policy.server';
-import { caseloadPageSize, openCaseload, type CaseloadEntry, type CaseloadPage } from '$lib/features/caseload/caseload.server';
-import type { CaseloadFilter } from '$lib/features/caseload/caseload-list';
-import { openClientRecord } from '$lib/features/clients/clients.server';
-import type { ConsentScope } from '$lib/features/consent/consent';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireClientAccess } from '$lib/kernel/policy.server';
+import { caseloadPageSize, openCaseload, type CaseloadEntry, type CaseloadPage } from '$lib/composers/caseload/caseload.server';
+import type { CaseloadFilter } from '$lib/composers/caseload/caseload-list';
+import { openClientRecord } from '$lib/composers/client-record/clients.server';
+import type { ConsentScope } from '$lib/kernel/consent-scopes';
 import { withdrawConsent } from '$lib/features/consent/consent.server';
 import { logExerciseDone } from '$lib/features/exercises/exercise-log.server';
 import { healthWebDimensions, type HealthWebScores } from '$lib/features/health-web/health-web';

@@ -3,9 +3,9 @@
  * kind moments and small steps, and the last active day. Never what the person wrote; only with the scope; audited.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
-import { openClientRecord } from '$lib/features/clients/clients.server';
+import { openClientRecord } from '$lib/composers/client-record/clients.server';
 import { changeConsentScopes } from '$lib/features/consent/consent.server';
 import { logExerciseDone } from '$lib/features/exercises/exercise-log.server';
 import { createJournalEntry } from '$lib/features/journal/journal.server';

@@ -2,11 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { MailLocale, OutgoingMail } from '$lib/server/mail/mailer';
-import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireClientAccess } from '$lib/features/access/policy.server';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireClientAccess } from '$lib/kernel/policy.server';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
-import { listClientsForProfessional, openClientRecord } from '$lib/features/clients/clients.server';
-import type { ConsentScope } from '$lib/features/consent/consent';
+import { listClientsForProfessional, openClientRecord } from '$lib/composers/client-record/clients.server';
+import type { ConsentScope } from '$lib/kernel/consent-scopes';
 import {
 	acceptClientInvitation,
 	changeConsentScopes,

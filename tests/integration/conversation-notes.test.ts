@@ -5,8 +5,8 @@
  * the notes about it.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { deleteAccount, exportPersonalData } from '$lib/features/accounts/personal-data.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { deleteAccount, exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
 import { auditActionText } from '$lib/features/audit/audit-words';
 import { withdrawConsent } from '$lib/features/consent/consent.server';

@@ -5,9 +5,9 @@
  * removes them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { deleteAccount, exportPersonalData } from '$lib/features/accounts/personal-data.server';
-import { openClientRecord } from '$lib/features/clients/clients.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { deleteAccount, exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
+import { openClientRecord } from '$lib/composers/client-record/clients.server';
 import { withdrawConsent } from '$lib/features/consent/consent.server';
 import { healthWebDimensions, type HealthWebDimension, type HealthWebScores } from '$lib/features/health-web/health-web';
 import { healthWebSchema } from '$lib/features/health-web/health-web.schema';

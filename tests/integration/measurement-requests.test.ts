@@ -4,8 +4,8 @@
  * their own history. Nobody else can ask, see, cancel or complete, and consent ending takes the task away at once.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { deleteAccount } from '$lib/features/accounts/personal-data.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { deleteAccount } from '$lib/composers/personal-data/personal-data.server';
 import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
 import { getInstrument, instruments, scoreInstrument, type Answers } from '$lib/features/instruments/instruments';
 import {

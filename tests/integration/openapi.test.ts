@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApiDocument } from '$lib/server/http/openapi';
+import { openApiDocument } from '$lib/composers/api/openapi';
 
 /** Every +server.ts under src/routes/api (and /healthz), as an OpenAPI path. */
 function apiRoutes(): string[] {

@@ -3,8 +3,9 @@ import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { MembershipRole } from '$lib/server/db/schema';
 import type { MailLocale, OutgoingMail } from '$lib/server/mail/mailer';
-import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireClientAccess } from '$lib/features/access/policy.server';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireClientAccess } from '$lib/kernel/policy.server';
 import { listOrganisationAuditEvents } from '$lib/features/audit/audit.server';
 import {
 	acceptClientInvitation,

@@ -8,8 +8,9 @@ import {
 	listMeasurementsForAccount,
 	saveAnonymousMeasurement
 } from '$lib/features/measurements/measurements.server';
-import { currentAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { deleteAccount, describeAccountForDeletion, exportPersonalData } from '$lib/features/accounts/personal-data.server';
+import { currentAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { deleteAccount, describeAccountForDeletion, exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
 

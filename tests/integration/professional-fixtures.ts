@@ -10,8 +10,9 @@
  *   const grantId = await fixtures.connect(anna, piet, ['measurements']);
  */
 import { expect } from 'vitest';
-import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
-import type { ConsentAudience, ConsentScope } from '$lib/features/consent/consent';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import type { ConsentAudience, ConsentScope } from '$lib/kernel/consent-scopes';
 import { acceptClientInvitation, createClientInvitation } from '$lib/features/consent/consent.server';
 import { acceptMemberInvitation, createOrganisationWithAdmin, inviteMember } from '$lib/features/organisations/organisations.server';
 import type { DatabaseHandle } from '$lib/server/db/client';

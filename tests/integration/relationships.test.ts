@@ -10,10 +10,11 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { MailLocale, OutgoingMail } from '$lib/server/mail/mailer';
-import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { deleteAccount } from '$lib/features/accounts/personal-data.server';
-import { openClientRecord } from '$lib/features/clients/clients.server';
-import type { ConsentScope } from '$lib/features/consent/consent';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { deleteAccount } from '$lib/composers/personal-data/personal-data.server';
+import { openClientRecord } from '$lib/composers/client-record/clients.server';
+import type { ConsentScope } from '$lib/kernel/consent-scopes';
 import { acceptClientInvitation, createClientInvitation } from '$lib/features/consent/consent.server';
 import { acceptMemberInvitation, createOrganisationWithAdmin, inviteMember } from '$lib/features/organisations/organisations.server';
 import {

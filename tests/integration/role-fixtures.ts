@@ -8,7 +8,8 @@
  * on, as their pages require.
  */
 import { instruments, type Answers } from '$lib/features/instruments/instruments';
-import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
 import { startTwoFactorSetup } from '$lib/features/accounts/two-factor.server';
 import {
 	acceptClientInvitation,

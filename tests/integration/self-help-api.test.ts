@@ -13,7 +13,8 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/schema';
-import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
 import { createApiToken } from '$lib/features/api-tokens/api-tokens.server';
 import { createJournalEntry } from '$lib/features/journal/journal.server';
 import { createThoughtRecord } from '$lib/features/journal/thought-records.server';
@@ -41,8 +42,8 @@ vi.mock('$lib/server/db', async (importOriginal) => ({
 	...(await importOriginal<typeof import('$lib/server/db')>()),
 	db: () => current.db!
 }));
-vi.mock('$lib/server/http/api-auth', async (importOriginal) => {
-	const original = await importOriginal<typeof import('$lib/server/http/api-auth')>();
+vi.mock('$lib/composers/api/api-auth', async (importOriginal) => {
+	const original = await importOriginal<typeof import('$lib/composers/api/api-auth')>();
 	return { ...original, apiHandler: original.createApiHandler(() => ({ db: current.db!, auth: current.auth! })) };
 });
 

@@ -8,9 +8,10 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { MailLocale, OutgoingMail } from '$lib/server/mail/mailer';
-import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { deleteAccount, exportPersonalData } from '$lib/features/accounts/personal-data.server';
-import { openClientRecord } from '$lib/features/clients/clients.server';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { deleteAccount, exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
+import { openClientRecord } from '$lib/composers/client-record/clients.server';
 import { acceptClientInvitation, createClientInvitation } from '$lib/features/consent/consent.server';
 import { logExerciseDone } from '$lib/features/exercises/exercise-log.server';
 import { createJournalEntry, listJournalEntries } from '$lib/features/journal/journal.server';

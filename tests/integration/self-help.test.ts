@@ -17,7 +17,8 @@ import type { Auth } from '$lib/server/auth/auth';
 import { decryptText, encryptedColumns, keyIdOf, loadKeyring, type EncryptedColumn } from '$lib/server/crypto';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/schema';
-import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
 import { getStep } from '$lib/features/exercises/exercises.content';
 import { lastDoneByExercise, logExerciseDone } from '$lib/features/exercises/exercise-log.server';
 import {

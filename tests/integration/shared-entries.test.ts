@@ -7,10 +7,11 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { MailLocale, OutgoingMail } from '$lib/server/mail/mailer';
-import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
-import { openClientRecord } from '$lib/features/clients/clients.server';
-import type { ConsentScope } from '$lib/features/consent/consent';
+import { openClientRecord } from '$lib/composers/client-record/clients.server';
+import type { ConsentScope } from '$lib/kernel/consent-scopes';
 import { acceptClientInvitation, createClientInvitation, withdrawConsent } from '$lib/features/consent/consent.server';
 import { createJournalEntry, updateJournalEntry } from '$lib/features/journal/journal.server';
 import { setDiscuss } from '$lib/features/journal/shared-entries.server';

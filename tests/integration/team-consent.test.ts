@@ -4,11 +4,11 @@
  * person can narrow it again at any moment, and requests the new consent no longer covers end at once.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireClientAccess } from '$lib/features/access/policy.server';
-import { deleteAccount } from '$lib/features/accounts/personal-data.server';
-import { openCaseload } from '$lib/features/caseload/caseload.server';
-import { openClientRecord } from '$lib/features/clients/clients.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireClientAccess } from '$lib/kernel/policy.server';
+import { deleteAccount } from '$lib/composers/personal-data/personal-data.server';
+import { openCaseload } from '$lib/composers/caseload/caseload.server';
+import { openClientRecord } from '$lib/composers/client-record/clients.server';
 import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
 import { listMeasurementTasks, listRequestsForClient, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
 import { removeMember } from '$lib/features/organisations/organisations.server';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, resetPasswordSchema, signInSchema, signUpSchema } from './accounts.schema';
+import { resetPasswordSchema, signInSchema, signUpSchema } from './accounts.schema';
+import { fieldErrors } from '$lib/kernel/form-errors';
 
 const errorsOf = (result: { success: boolean; error?: unknown }) =>
 	result.success ? {} : fieldErrors(result.error as Parameters<typeof fieldErrors>[0]);

@@ -13,14 +13,9 @@
  */
 import { APIError } from 'better-auth/api';
 import type { Auth } from '$lib/server/auth/auth';
+import type { SignedInAccount } from '$lib/server/auth/account';
 import type { Locale } from '$lib/paraglide/runtime';
 
-export interface SignedInAccount {
-	id: string;
-	email: string;
-	locale: Locale;
-	twoFactorEnabled: boolean;
-}
 
 type Outcome<Reason extends string> = { ok: true } | { ok: false; reason: Reason };
 

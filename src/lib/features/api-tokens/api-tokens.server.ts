@@ -10,8 +10,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireSignedIn } from '$lib/features/access/policy.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireSignedIn } from '$lib/kernel/policy.server';
 import { apiTokenDays, createApiTokenSecret, hashApiToken, isWellFormedApiToken, lastUsedPrecisionMs } from './api-tokens';
 import { apiTokenLabelMaxLength } from './api-tokens.schema';
 

@@ -1,7 +1,7 @@
 /** What an audit event means, in the page's language. */
 import { m } from '$lib/paraglide/messages';
-import { isConsentScope } from '$lib/features/consent/consent';
-import { scopeLabel } from '$lib/features/consent/consent-words';
+import { isConsentScope } from '$lib/kernel/consent-scopes';
+import { scopeLabel } from '$lib/kernel/scope-words';
 
 function scopes(object: string | null): string {
 	return (object ?? '').split(',').filter(isConsentScope).map(scopeLabel).join(', ');

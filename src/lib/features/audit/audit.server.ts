@@ -1,25 +1,14 @@
 /**
- * The audit log: append-only, written in the same transaction as the read or change it records.
- * - `recordAuditEvent`: one event (who, about whom, what, when).
+ * Reading the audit log (writing it is the kernel's `audit.server.ts`).
  * - `listAuditEventsAboutPerson`: what others did with a person's data, newest first, for that person only; pages
  *   continue from `auditCursor(lastEventOfPage)`.
  * - `listOrganisationAuditEvents`: what admins and professionals did in an organisation (admins only).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireOrganisationAdmin } from '$lib/features/access/policy.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireOrganisationAdmin } from '$lib/kernel/policy.server';
 import { olderThan, pageCursor } from '$lib/server/db/cursor';
-import type { AuditAction } from './audit';
-
-export interface AuditEventInput {
-	actorId: string | null;
-	organisationId?: string | null;
-	subjectId?: string | null;
-	action: AuditAction;
-	object?: string | null;
-	now?: Date;
-}
 
 export interface AuditEventView {
 	id: string;
@@ -29,36 +18,6 @@ export interface AuditEventView {
 	/** The professional's name, or null when their account no longer exists. */
 	actorName: string | null;
 	organisationName: string | null;
-}
-
-export async function recordAuditEvent(db: Kysely<Database>, event: AuditEventInput): Promise<void> {
-	await db
-		.insertInto('audit_event')
-		.values({
-			id: crypto.randomUUID(),
-			at: (event.now ?? new Date()).toISOString(),
-			actor_id: event.actorId,
-			organisation_id: event.organisationId ?? null,
-			subject_id: event.subjectId ?? null,
-			action: event.action,
-			object: event.object ?? null
-		})
-		.execute();
-}
-
-/** A professional's read of a client's data, named in the client's access log (object: what was read). */
-export function recordClientRead(
-	db: Kysely<Database>,
-	read: { actor: SignedInAccount; grant: { organisationId: string; personId: string }; action: AuditAction; object: string; now?: Date }
-): Promise<void> {
-	return recordAuditEvent(db, {
-		actorId: read.actor.id,
-		organisationId: read.grant.organisationId,
-		subjectId: read.grant.personId,
-		action: read.action,
-		object: read.object,
-		now: read.now
-	});
 }
 
 function eventsWithNames(db: Kysely<Database>) {

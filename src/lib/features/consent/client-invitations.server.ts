@@ -8,9 +8,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import { MailDeliveryError, type Mailer, type MailLocale } from '$lib/server/mail/mailer';
 import { renderMail } from '$lib/server/mail/templates';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireMembership } from '$lib/features/access/policy.server';
-import { recordAuditEvent } from '$lib/features/audit/audit.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireMembership } from '$lib/kernel/policy.server';
+import { recordAuditEvent } from '$lib/kernel/audit.server';
 import { clientInvitationDays, createClientCode, formatClientCode, hashClientCode, normaliseClientCode } from './consent';
 import { clientInvitationMail } from './consent-mails';
 

@@ -1,6 +1,6 @@
 /** The words for scopes and for the end of a grant, in the page's language. */
 import { m } from '$lib/paraglide/messages';
-import type { ConsentAudience, ConsentScope } from './consent';
+import type { ConsentAudience } from '$lib/kernel/consent-scopes';
 
 /** The professional of a grant by name; "a former counsellor" once their account is gone. */
 export function professionalOf(grant: { professionalName: string | null }): string {
@@ -20,32 +20,6 @@ export function audienceLabel(audience: ConsentAudience, names: { professional: 
 
 export function audienceExplanation(audience: ConsentAudience, names: { professional: string; organisation: string }): string {
 	return audience === 'organisation' ? m.audience_organisation_hint(names) : m.audience_professional_hint(names);
-}
-
-export function scopeLabel(scope: ConsentScope): string {
-	switch (scope) {
-		case 'measurements':
-			return m.scope_measurements();
-		case 'programme':
-			return m.scope_programme();
-		case 'health_web':
-			return m.scope_health_web();
-		case 'relationship_summary':
-			return m.scope_relationship_summary();
-	}
-}
-
-export function scopeExplanation(scope: ConsentScope): string {
-	switch (scope) {
-		case 'measurements':
-			return m.scope_measurements_hint();
-		case 'programme':
-			return m.scope_programme_hint();
-		case 'health_web':
-			return m.scope_health_web_hint();
-		case 'relationship_summary':
-			return m.scope_relationship_summary_hint();
-	}
 }
 
 export function grantEndText(reason: string | null): string {

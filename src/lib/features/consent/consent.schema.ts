@@ -3,7 +3,8 @@
  */
 import { z } from 'zod';
 import { email } from '$lib/features/accounts/accounts.schema';
-import { consentAudiences, consentScopes, normaliseClientCode } from './consent';
+import { consentAudiences, consentScopes } from '$lib/kernel/consent-scopes';
+import { normaliseClientCode } from './consent';
 
 export const clientCodeSchema = z
 	.string({ error: 'code_invalid' })

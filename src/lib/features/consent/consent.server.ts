@@ -9,12 +9,12 @@
 import { endMeasurementRequests } from '$lib/features/measurement-requests/measurement-requests.server';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireSignedIn } from '$lib/features/access/policy.server';
-import { recordAuditEvent } from '$lib/features/audit/audit.server';
-import { parseScopes, type ConsentAudience, type ConsentScope } from './consent';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireSignedIn } from '$lib/kernel/policy.server';
+import { recordAuditEvent } from '$lib/kernel/audit.server';
+import { parseScopes, type ConsentAudience, type ConsentScope } from '$lib/kernel/consent-scopes';
 import { findClientInvitation } from './client-invitations.server';
-import { lockPersonForConsent } from './consent-lock.server';
+import { lockPersonForConsent } from '$lib/kernel/consent-lock.server';
 
 // The consent use-cases in one import for tests and the pages that use several (their homes are the modules named).
 export { lockPersonForConsent };

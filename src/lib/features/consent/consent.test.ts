@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-	clientCodeAlphabet,
-	createClientCode,
-	formatClientCode,
-	hashClientCode,
-	normaliseClientCode,
-	parseScopes
-} from './consent';
+import { clientCodeAlphabet, createClientCode, formatClientCode, hashClientCode, normaliseClientCode } from './consent';
+import { parseScopes } from '$lib/kernel/consent-scopes';
 import { acceptInvitationSchema, changeScopesSchema } from './consent.schema';
-import { accountErrorText } from '$lib/features/accounts/account-messages';
+import { fieldErrorText } from '$lib/kernel/form-error-words';
 
 describe('consent scopes', () => {
 	it('keeps known scopes in canonical order, once', () => {
@@ -65,7 +59,7 @@ describe('whom consent lets in', () => {
 		const result = accept('everyone');
 		expect(result.success).toBe(false);
 		expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['audience', 'audience_invalid']]);
-		expect(accountErrorText('audience_invalid')).toBeTruthy();
+		expect(fieldErrorText('audience_invalid')).toBeTruthy();
 	});
 	it('keeps the audience when a change leaves it out (the API), and takes it when given', () => {
 		expect(changeScopesSchema.parse({ scopes: ['programme'] })).toEqual({ scopes: ['programme'] });

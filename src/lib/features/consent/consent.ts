@@ -1,28 +1,8 @@
 /**
- * Consent, the pure part: what a person can share, and the short code a professional gives them.
- * - `consentScopes`: every scope, in the order people see them. Journal entries and thought records are never a
- *   scope: a person shares a single entry by marking it "bespreek dit" (a later feature).
- * - `consentAudiences`: a grant is to one professional, or to their whole organisation (colleagues see it too).
- * - `parseScopes(values)`: the known scopes among form or JSON values, sorted and without doubles.
+ * Consent, the pure part: the short code a professional gives a person to connect (the scopes are in the kernel).
  * - `createClientCode()`, `normaliseClientCode(input)`, `formatClientCode(code)`, `hashClientCode(code)`.
  */
 import { createHash, randomInt } from 'node:crypto';
-
-export const consentScopes = ['measurements', 'programme', 'health_web', 'relationship_summary'] as const;
-export type ConsentScope = (typeof consentScopes)[number];
-
-/** Whom a grant lets in: the one professional (the default), or every professional of their organisation (a team). */
-export const consentAudiences = ['professional', 'organisation'] as const;
-export type ConsentAudience = (typeof consentAudiences)[number];
-
-export function isConsentScope(value: unknown): value is ConsentScope {
-	return typeof value === 'string' && (consentScopes as readonly string[]).includes(value);
-}
-
-/** Known scopes only, in the canonical order; unknown values are dropped (the schema reports them). */
-export function parseScopes(values: readonly unknown[]): ConsentScope[] {
-	return consentScopes.filter((scope) => values.includes(scope));
-}
 
 // No 0/O, 1/I/L, 5/S, 2/Z: a code is read aloud, typed from paper, or copied by someone with poor eyesight.
 export const clientCodeAlphabet = '346789ABCDEFGHJKMNPQRTUVWXY';

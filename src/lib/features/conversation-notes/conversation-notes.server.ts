@@ -24,9 +24,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { ConversationNoteTable } from '$lib/server/db/schema';
 import { decrypt, decryptOptional, encrypt, encryptOptional, encryptedColumns } from '$lib/server/crypto';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireSignedIn, withClientAccess, type ActiveGrant } from '$lib/features/access/policy.server';
-import { recordClientRead } from '$lib/features/audit/audit.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireSignedIn, withClientAccess, type ActiveGrant } from '$lib/kernel/policy.server';
+import { recordClientRead } from '$lib/kernel/audit.server';
 import type { ConversationNoteInput } from './conversation-notes.schema';
 
 export type { ConversationNoteInput } from './conversation-notes.schema';

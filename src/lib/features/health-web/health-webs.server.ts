@@ -8,8 +8,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { HealthWebTable } from '$lib/server/db/schema';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireSignedIn } from '$lib/features/access/policy.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireSignedIn } from '$lib/kernel/policy.server';
 import { healthWebDimensions, healthWebScoreMax, healthWebScoreMin, type HealthWeb, type HealthWebDimension, type HealthWebScores } from './health-web';
 
 export interface SavedHealthWeb extends HealthWeb {

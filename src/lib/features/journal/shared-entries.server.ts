@@ -7,9 +7,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireSignedIn } from '$lib/features/access/policy.server';
-import { recordAuditEvent } from '$lib/features/audit/audit.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireSignedIn } from '$lib/kernel/policy.server';
+import { recordAuditEvent } from '$lib/kernel/audit.server';
 import { openJournalEntry, type JournalEntry } from './journal.server';
 import { openThoughtRecord, type ThoughtRecord } from './thought-records.server';
 

@@ -16,9 +16,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { MeasurementRequestTable } from '$lib/server/db/schema';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireClientAccess, requireSignedIn, withClientAccess } from '$lib/features/access/policy.server';
-import { parseScopes } from '$lib/features/consent/consent';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireClientAccess, requireSignedIn, withClientAccess } from '$lib/kernel/policy.server';
+import { parseScopes } from '$lib/kernel/consent-scopes';
 import { getInstrument, type Answers } from '$lib/features/instruments/instruments';
 import { saveMeasurementForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
 import { localDay } from '$lib/time';

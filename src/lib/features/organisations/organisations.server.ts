@@ -15,9 +15,10 @@ import type { Auth } from '$lib/server/auth/auth';
 import { MailDeliveryError, type Mailer, type MailLocale } from '$lib/server/mail/mailer';
 import { renderMail } from '$lib/server/mail/templates';
 import type { Locale } from '$lib/paraglide/runtime';
-import { createVerifiedAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireOrganisationAdmin, requireSignedIn } from '$lib/features/access/policy.server';
-import { recordAuditEvent } from '$lib/features/audit/audit.server';
+import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireOrganisationAdmin, requireSignedIn } from '$lib/kernel/policy.server';
+import { recordAuditEvent } from '$lib/kernel/audit.server';
 import { endMeasurementRequests } from '$lib/features/measurement-requests/measurement-requests.server';
 import {
 	createInvitationToken,

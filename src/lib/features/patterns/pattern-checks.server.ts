@@ -6,8 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireSignedIn } from '$lib/features/access/policy.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireSignedIn } from '$lib/kernel/policy.server';
 import { scoringVersion } from '$lib/features/measurements/measurements';
 import { hasEnoughAnswers, patternCheck, scorePatternCheck, type PatternAnswers, type PatternCheckScore } from './pattern-check';
 import { patternAnswersSchema } from './pattern-check.schema';

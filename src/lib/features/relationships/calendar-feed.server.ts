@@ -11,8 +11,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import { decrypt, encryptedColumns } from '$lib/server/crypto';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { requireSignedIn } from '$lib/features/access/policy.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { requireSignedIn } from '$lib/kernel/policy.server';
 import { m } from '$lib/paraglide/messages';
 import { isLocale, type Locale } from '$lib/paraglide/runtime';
 import { addDays, localDay, localInstant } from '$lib/time';

@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { addDays } from '$lib/time';
-import { accountErrorText } from '$lib/features/accounts/account-messages';
-import type { AccountFieldError } from '$lib/features/accounts/accounts.schema';
+import { fieldErrorText } from '$lib/kernel/form-error-words';
+import { relationshipErrorText } from './relationship-words';
+import type { FieldError } from '$lib/kernel/form-errors';
 import { contactBrings, contactCircles, contactKinds, contactRhythms } from './relationships';
 import {
 	contactMomentSchema,
@@ -271,9 +272,9 @@ describe('momentOutcomeSchema', () => {
 
 describe('every message id has words on the page', () => {
 	it('is a known form error with its own text, never the generic one', () => {
-		const generic = accountErrorText('generic');
+		const generic = fieldErrorText('generic');
 		for (const id of relationshipFieldErrorIds) {
-			const text = accountErrorText(id as AccountFieldError);
+			const text = relationshipErrorText(id as FieldError);
 			expect(text, id).toBeTruthy();
 			expect(text, id).not.toBe(generic);
 		}

@@ -10,9 +10,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SelfSufficiencyRatingTable } from '$lib/server/db/schema';
 import { decryptOptional, encryptOptional, encryptedColumns } from '$lib/server/crypto';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { withClientAccess } from '$lib/features/access/policy.server';
-import { recordClientRead } from '$lib/features/audit/audit.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { withClientAccess } from '$lib/kernel/policy.server';
+import { recordClientRead } from '$lib/kernel/audit.server';
 import { selfSufficiencyDomains, selfSufficiencyLevels, strengthSources, type SelfSufficiencyRating } from './domains';
 
 export interface StoredRating {

@@ -5,7 +5,7 @@
  *   sign-in: a redirect to switch it on first, since these pages show other people's data.
  */
 import { error, redirect } from '@sveltejs/kit';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
 import type { MembershipRole } from '$lib/server/db/schema';
 import { href } from '$lib/i18n/href';
 import { deLocalizePath } from '$lib/i18n/paths';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors } from '$lib/kernel/form-errors';
 import { listExercises, getStep } from '$lib/features/exercises/exercises.content';
 import { lastDoneByExercise } from '$lib/features/exercises/exercise-log.server';
 import { suggestExercise } from '$lib/features/exercises/suggestion';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
 import { signIn } from '$lib/features/accounts/accounts.server';
 import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { setupSchema } from '$lib/features/organisations/organisations.schema';

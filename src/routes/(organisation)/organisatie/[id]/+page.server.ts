@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors } from '$lib/kernel/form-errors';
 import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
-import { requireOrganisationAdmin } from '$lib/features/access/policy.server';
+import { requireOrganisationAdmin } from '$lib/kernel/policy.server';
 import { listOrganisationAuditEvents } from '$lib/features/audit/audit.server';
 import { inviteMemberSchema } from '$lib/features/organisations/organisations.schema';
 import {

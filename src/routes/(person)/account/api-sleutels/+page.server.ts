@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
 import { confirmPassword } from '$lib/features/accounts/accounts.server';
 import { auth } from '$lib/server/auth';
 import { createApiTokenSchema } from '$lib/features/api-tokens/api-tokens.schema';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors, type FieldErrors } from '$lib/features/accounts/accounts.schema';
-import { consentScopes } from '$lib/features/consent/consent';
+import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
+import { consentScopes } from '$lib/kernel/consent-scopes';
 import { changeScopesSchema } from '$lib/features/consent/consent.schema';
 import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
 import { href } from '$lib/i18n/href';

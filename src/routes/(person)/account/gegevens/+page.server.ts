@@ -1,4 +1,4 @@
-import { exportPersonalData } from '$lib/features/accounts/personal-data.server';
+import { exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { getExercise, getStep } from '$lib/features/exercises/exercises.content';
 import { mechanisms, type MechanismId } from '$lib/features/patterns/mechanisms';

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
 import { attemptBlocked, limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
-import { consentScopes, formatClientCode, normaliseClientCode } from '$lib/features/consent/consent';
+import { consentScopes } from '$lib/kernel/consent-scopes';
+import { formatClientCode, normaliseClientCode } from '$lib/features/consent/consent';
 import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
 import { acceptClientInvitation, findClientInvitation } from '$lib/features/consent/consent.server';
 import { href } from '$lib/i18n/href';

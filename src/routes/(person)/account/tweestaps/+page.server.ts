@@ -8,7 +8,7 @@ import {
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import { requireAccount } from '$lib/server/auth/require';
-import { membershipsOf } from '$lib/features/access/policy.server';
+import { membershipsOf } from '$lib/kernel/policy.server';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 

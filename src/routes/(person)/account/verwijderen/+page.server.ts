@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { signOut } from '$lib/features/accounts/accounts.server';
-import { deleteAccount, describeAccountForDeletion } from '$lib/features/accounts/personal-data.server';
+import { deleteAccount, describeAccountForDeletion } from '$lib/composers/personal-data/personal-data.server';
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import { db } from '$lib/server/db';

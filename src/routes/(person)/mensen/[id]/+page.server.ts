@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors } from '$lib/kernel/form-errors';
 import { contactState } from '$lib/features/relationships/relationships';
 import { contactMomentSchema, momentOutcomeSchema, plannedMomentSchema } from '$lib/features/relationships/relationships.schema';
 import { contactFromForm, formValues, outcomeFromForm, plannedMomentFromForm } from '$lib/features/relationships/relationship-forms';

@@ -1,6 +1,6 @@
-import { caseloadBandFilters, type CaseloadBandFilter } from '$lib/features/caseload/caseload-list';
-import { openCaseload } from '$lib/features/caseload/caseload.server';
-import { caseloadSignalIds, latestScores, type CaseloadSignalId } from '$lib/features/caseload/signals';
+import { caseloadBandFilters, type CaseloadBandFilter } from '$lib/composers/caseload/caseload-list';
+import { openCaseload } from '$lib/composers/caseload/caseload.server';
+import { caseloadSignalIds, latestScores, type CaseloadSignalId } from '$lib/composers/caseload/signals';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/features/accounts/accounts.schema';
-import { requireMembership } from '$lib/features/access/policy.server';
+import { fieldErrors } from '$lib/kernel/form-errors';
+import { requireMembership } from '$lib/kernel/policy.server';
 import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { formatClientCode } from '$lib/features/consent/consent';
 import { createClientInvitationSchema } from '$lib/features/consent/consent.schema';

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors, signInSchema, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { signInSchema } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
 import { signIn } from '$lib/features/accounts/accounts.server';
 import { clearAccountLimit, limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { href } from '$lib/i18n/href';

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors, resetPasswordSchema, type FieldErrors } from '$lib/features/accounts/accounts.schema';
+import { resetPasswordSchema } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
 import { resetPassword } from '$lib/features/accounts/accounts.server';
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors, forgotPasswordSchema } from '$lib/features/accounts/accounts.schema';
+import { forgotPasswordSchema } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors } from '$lib/kernel/form-errors';
 import { requestPasswordReset } from '$lib/features/accounts/accounts.server';
 import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
 import { href } from '$lib/i18n/href';

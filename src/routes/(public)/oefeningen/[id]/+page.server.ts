@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors } from '$lib/kernel/form-errors';
 import { getExercise, listSteps } from '$lib/features/exercises/exercises.content';
 import { logExerciseDone } from '$lib/features/exercises/exercise-log.server';
 import { journalEntrySchema, kindMomentSchema, stepPlanSchema, thoughtRecordSchema } from '$lib/features/journal/self-help.schema';

@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
-import { requireMembership } from '$lib/features/access/policy.server';
-import { openCaseload } from '$lib/features/caseload/caseload.server';
+import { requireMembership } from '$lib/kernel/policy.server';
+import { openCaseload } from '$lib/composers/caseload/caseload.server';
 import { db } from '$lib/server/db';
-import { apiHandler } from '$lib/server/http/api-auth';
-import { caseloadEntryView, caseloadQuerySchema } from '$lib/server/http/professional-api';
-import { parseQuery } from '$lib/server/http/relationships-api';
+import { apiHandler } from '$lib/composers/api/api-auth';
+import { caseloadEntryView, caseloadQuerySchema } from '$lib/composers/api/professional-api';
+import { parseQuery } from '$lib/composers/api/relationships-api';
 import type { RequestHandler } from './$types';
 
 /** The caseload: signals first, then the more severe latest result, then name; each client shown is audited. */

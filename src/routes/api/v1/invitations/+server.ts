@@ -6,8 +6,8 @@ import { pageLink } from '$lib/server/links';
 import { formatClientCode } from '$lib/features/consent/consent';
 import { createClientInvitation, listClientInvitations } from '$lib/features/consent/client-invitations.server';
 import { createClientInvitationSchema } from '$lib/features/consent/consent.schema';
-import { requireMembership } from '$lib/features/access/policy.server';
-import { apiHandler, apiValidationProblem, limitApiAttempt } from '$lib/server/http/api-auth';
+import { requireMembership } from '$lib/kernel/policy.server';
+import { apiHandler, apiValidationProblem, limitApiAttempt } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { exportPersonalData } from '$lib/features/accounts/personal-data.server';
+import { exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
 import { db } from '$lib/server/db';
 import { requireAccount } from '$lib/server/auth/require';
 import type { RequestHandler } from './$types';

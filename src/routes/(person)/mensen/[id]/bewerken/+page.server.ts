@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/features/accounts/accounts.schema';
+import { fieldErrors } from '$lib/kernel/form-errors';
 import { getRelation, updateRelation } from '$lib/features/relationships/relations.server';
 import { relationSchema } from '$lib/features/relationships/relationships.schema';
 import { formValues, relationFromForm } from '$lib/features/relationships/relationship-forms';

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/features/accounts/accounts.schema';
-import { requireClientAccess } from '$lib/features/access/policy.server';
-import { openClientRecord } from '$lib/features/clients/clients.server';
-import { consentScopes } from '$lib/features/consent/consent';
+import { fieldErrors } from '$lib/kernel/form-errors';
+import { requireClientAccess } from '$lib/kernel/policy.server';
+import { openClientRecord } from '$lib/composers/client-record/clients.server';
+import { consentScopes } from '$lib/kernel/consent-scopes';
 import {
 	cancelMeasurementRequest,
 	listRequestsForClient,

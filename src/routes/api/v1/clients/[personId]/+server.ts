@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { readClientSummary } from '$lib/features/clients/clients.server';
+import { readClientSummary } from '$lib/composers/client-record/clients.server';
 import { db } from '$lib/server/db';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import type { RequestHandler } from './$types';
 
 /** Who the client is to the caller and what they share (audited as opening their record). */

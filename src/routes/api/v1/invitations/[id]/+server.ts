@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db';
 import { revokeClientInvitation } from '$lib/features/consent/client-invitations.server';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { problem } from '$lib/server/http/problem';
 import type { RequestHandler } from './$types';
 

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { db } from '$lib/server/db';
 import { auditCursor, listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
-import { apiHandler, apiValidationProblem } from '$lib/server/http/api-auth';
+import { apiHandler, apiValidationProblem } from '$lib/composers/api/api-auth';
 import type { RequestHandler } from './$types';
 
 const querySchema = z.object({

@@ -2,9 +2,9 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { getKindMoment, listKindMoments, noteKindMoment } from '$lib/features/journal/kind-moments.server';
 import { kindMomentSchema } from '$lib/features/journal/self-help.schema';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
-import { pageOf, pagedListQuerySchema, parseListQuery, reasons, selfHelpValidationProblem } from '$lib/server/http/self-help-api';
+import { pageOf, pagedListQuerySchema, parseListQuery, reasons, selfHelpValidationProblem } from '$lib/composers/api/self-help-api';
 import type { RequestHandler } from './$types';
 
 /** The kind moments the caller noted, newest first; `next` is the `before` of the following page. */

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { getRelation } from '$lib/features/relationships/relations.server';
 import { getPlannedMoment, listPlannedMoments, planMoment } from '$lib/features/relationships/planned-moments.server';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
 import {
 	missingPlannedMoment,
@@ -12,7 +12,7 @@ import {
 	plannedMomentRequestSchema,
 	plannedMomentView,
 	relationshipValidationProblem
-} from '$lib/server/http/relationships-api';
+} from '$lib/composers/api/relationships-api';
 import { localDay } from '$lib/time';
 import type { RequestHandler } from './$types';
 

@@ -2,9 +2,9 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { getStepPlan, listStepPlans, planStep } from '$lib/features/small-steps/step-plans.server';
 import { stepPlanSchema } from '$lib/features/journal/self-help.schema';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
-import { invalidField, parseListQuery, reasons, selfHelpValidationProblem, stepPlanListQuerySchema } from '$lib/server/http/self-help-api';
+import { invalidField, parseListQuery, reasons, selfHelpValidationProblem, stepPlanListQuerySchema } from '$lib/composers/api/self-help-api';
 import type { RequestHandler } from './$types';
 
 /** The caller's planned small steps: open ones first by day, then done ones, newest first. One list, no pages. */

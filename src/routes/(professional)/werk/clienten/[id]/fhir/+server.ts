@@ -1,4 +1,4 @@
-import { exportClientFhirBundle, fhirJsonType } from '$lib/features/fhir/client-bundle.server';
+import { exportClientFhirBundle, fhirJsonType } from '$lib/composers/client-record/fhir-bundle.server';
 import { db } from '$lib/server/db';
 import type { RequestHandler } from './$types';
 

@@ -1,4 +1,4 @@
-import { openClientRecord } from '$lib/features/clients/clients.server';
+import { openClientRecord } from '$lib/composers/client-record/clients.server';
 import { listRatings } from '$lib/features/self-sufficiency/ratings.server';
 import { perceivedBesideObserved } from '$lib/features/self-sufficiency/perceived-observed';
 import type { InstrumentId } from '$lib/features/instruments/instruments';

@@ -1,4 +1,4 @@
-import { exportClientMeasurements } from '$lib/features/clients/clients.server';
+import { exportClientMeasurements } from '$lib/composers/client-record/clients.server';
 import { measurementsCsv } from '$lib/features/measurements/measurements-csv';
 import { db } from '$lib/server/db';
 import type { RequestHandler } from './$types';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireClientAccess } from '$lib/features/access/policy.server';
+import { requireClientAccess } from '$lib/kernel/policy.server';
 import {
 	addConversationNote,
 	deleteConversationNote,

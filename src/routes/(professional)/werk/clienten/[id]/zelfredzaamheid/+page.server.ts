@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireClientAccess } from '$lib/features/access/policy.server';
+import { requireClientAccess } from '$lib/kernel/policy.server';
 import { domainHistory } from '$lib/features/self-sufficiency/domains';
 import { listRatings, rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
 import { ratingFormInput, selfSufficiencyRatingSchema } from '$lib/features/self-sufficiency/self-sufficiency.schema';

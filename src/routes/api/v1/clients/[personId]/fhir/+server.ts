@@ -1,8 +1,8 @@
-import { requireClientAccess } from '$lib/features/access/policy.server';
-import { exportClientFhirBundle, fhirJsonType } from '$lib/features/fhir/client-bundle.server';
+import { requireClientAccess } from '$lib/kernel/policy.server';
+import { exportClientFhirBundle, fhirJsonType } from '$lib/composers/client-record/fhir-bundle.server';
 import { localeFromQuery } from '$lib/i18n/locale';
 import { db } from '$lib/server/db';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { localeProblem } from '$lib/server/http/problem';
 import type { RequestHandler } from './$types';
 

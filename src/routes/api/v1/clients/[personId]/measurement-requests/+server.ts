@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { requireClientAccess } from '$lib/features/access/policy.server';
+import { requireClientAccess } from '$lib/kernel/policy.server';
 import { listRequestsForClient, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
 import { measurementRequestSchema } from '$lib/features/measurement-requests/requests';
 import { db } from '$lib/server/db';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
-import { measurementRequestProblem } from '$lib/server/http/professional-api';
+import { measurementRequestProblem } from '$lib/composers/api/professional-api';
 import { localDay } from '$lib/time';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { clientMeasurement, exportClientMeasurements } from '$lib/features/clients/clients.server';
+import { clientMeasurement, exportClientMeasurements } from '$lib/composers/client-record/clients.server';
 import { db } from '$lib/server/db';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import type { RequestHandler } from './$types';
 
 /** The client's measurement history, newest first (needs the measurements scope; audited as a read of it). */

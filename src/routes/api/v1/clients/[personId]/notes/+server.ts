@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { requireClientAccess } from '$lib/features/access/policy.server';
+import { requireClientAccess } from '$lib/kernel/policy.server';
 import { addConversationNote, listConversationNotes } from '$lib/features/conversation-notes/conversation-notes.server';
 import { conversationNoteSchema } from '$lib/features/conversation-notes/conversation-notes.schema';
 import { db } from '$lib/server/db';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
-import { noteProblem } from '$lib/server/http/professional-api';
+import { noteProblem } from '$lib/composers/api/professional-api';
 import type { RequestHandler } from './$types';
 
 /** The organisation's conversation notes about this client, newest day first (audited as a read). */

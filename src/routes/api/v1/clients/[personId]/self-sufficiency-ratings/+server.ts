@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { requireClientAccess } from '$lib/features/access/policy.server';
+import { requireClientAccess } from '$lib/kernel/policy.server';
 import { listRatings, rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
 import { selfSufficiencyRatingSchema } from '$lib/features/self-sufficiency/self-sufficiency.schema';
 import { db } from '$lib/server/db';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
-import { ratingProblem } from '$lib/server/http/professional-api';
+import { ratingProblem } from '$lib/composers/api/professional-api';
 import type { RequestHandler } from './$types';
 
 /** The organisation's ratings of this client, newest first, with who rated. */

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
 import { changeScopesSchema } from '$lib/features/consent/consent.schema';
-import { apiHandler, apiReason, apiValidationProblem } from '$lib/server/http/api-auth';
+import { apiHandler, apiReason, apiValidationProblem } from '$lib/composers/api/api-auth';
 import { problem, readJsonBody } from '$lib/server/http/problem';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { deleteContactMoment, getContactMoment } from '$lib/features/relationships/relations.server';
-import { apiHandler } from '$lib/server/http/api-auth';
-import { missingContactMoment } from '$lib/server/http/relationships-api';
+import { apiHandler } from '$lib/composers/api/api-auth';
+import { missingContactMoment } from '$lib/composers/api/relationships-api';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = apiHandler(async ({ params }, actor) => {

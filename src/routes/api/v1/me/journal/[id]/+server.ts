@@ -3,9 +3,9 @@ import { db } from '$lib/server/db';
 import { deleteJournalEntry, getJournalEntry, updateJournalEntry } from '$lib/features/journal/journal.server';
 import { setDiscuss } from '$lib/features/journal/shared-entries.server';
 import { journalEntrySchema } from '$lib/features/journal/self-help.schema';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
-import { discussSchema, notFound, reasons, selfHelpValidationProblem } from '$lib/server/http/self-help-api';
+import { discussSchema, notFound, reasons, selfHelpValidationProblem } from '$lib/composers/api/self-help-api';
 import type { RequestHandler } from './$types';
 
 const missing = () => notFound('journal entries', '/api/v1/me/journal');

@@ -2,9 +2,9 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { deletePlannedMoment, getPlannedMoment, updatePlannedMoment } from '$lib/features/relationships/planned-moments.server';
 import { plannedMomentSchema } from '$lib/features/relationships/relationships.schema';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
-import { missingPlannedMoment, plannedMomentClosed, plannedMomentView, relationshipValidationProblem } from '$lib/server/http/relationships-api';
+import { missingPlannedMoment, plannedMomentClosed, plannedMomentView, relationshipValidationProblem } from '$lib/composers/api/relationships-api';
 import { localDay } from '$lib/time';
 import type { RequestHandler } from './$types';
 

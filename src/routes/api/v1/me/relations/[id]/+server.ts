@@ -2,9 +2,9 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { deleteRelation, updateRelation } from '$lib/features/relationships/relations.server';
 import { relationSchema } from '$lib/features/relationships/relationships.schema';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
-import { missingRelation, readRelation, relationshipValidationProblem } from '$lib/server/http/relationships-api';
+import { missingRelation, readRelation, relationshipValidationProblem } from '$lib/composers/api/relationships-api';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = apiHandler(async ({ params }, actor) => {

@@ -2,9 +2,9 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { deleteStepPlan, getStepPlan, markStepDone } from '$lib/features/small-steps/step-plans.server';
 import { stepDoneSchema } from '$lib/features/journal/self-help.schema';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
-import { notFound, reasons, selfHelpValidationProblem } from '$lib/server/http/self-help-api';
+import { notFound, reasons, selfHelpValidationProblem } from '$lib/composers/api/self-help-api';
 import type { RequestHandler } from './$types';
 
 const missing = () => notFound('step plans', '/api/v1/me/step-plans');

@@ -1,7 +1,7 @@
 import { cancelMeasurementRequest } from '$lib/features/measurement-requests/measurement-requests.server';
 import { db } from '$lib/server/db';
-import { apiHandler } from '$lib/server/http/api-auth';
-import { missingMeasurementRequest } from '$lib/server/http/professional-api';
+import { apiHandler } from '$lib/composers/api/api-auth';
+import { missingMeasurementRequest } from '$lib/composers/api/professional-api';
 import type { RequestHandler } from './$types';
 
 /** Withdraws one of the caller's open requests; the client no longer sees it as a task. */

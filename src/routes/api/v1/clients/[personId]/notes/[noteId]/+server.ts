@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { requireClientAccess } from '$lib/features/access/policy.server';
+import { requireClientAccess } from '$lib/kernel/policy.server';
 import {
 	deleteConversationNote,
 	getConversationNote,
@@ -7,9 +7,9 @@ import {
 } from '$lib/features/conversation-notes/conversation-notes.server';
 import { conversationNoteSchema } from '$lib/features/conversation-notes/conversation-notes.schema';
 import { db } from '$lib/server/db';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { problem, readJsonBody } from '$lib/server/http/problem';
-import { missingNote, notePatch, noteProblem } from '$lib/server/http/professional-api';
+import { missingNote, notePatch, noteProblem } from '$lib/composers/api/professional-api';
 import type { RequestHandler } from './$types';
 
 /** One note (audited as a read of it). */

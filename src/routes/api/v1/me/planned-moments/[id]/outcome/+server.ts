@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { closePlannedMoment, getPlannedMoment } from '$lib/features/relationships/planned-moments.server';
 import { momentOutcomeSchema } from '$lib/features/relationships/relationships.schema';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
 import {
 	alreadyAnswered,
@@ -10,7 +10,7 @@ import {
 	notStartedYet,
 	plannedMomentView,
 	relationshipValidationProblem
-} from '$lib/server/http/relationships-api';
+} from '$lib/composers/api/relationships-api';
 import type { RequestHandler } from './$types';
 
 /**

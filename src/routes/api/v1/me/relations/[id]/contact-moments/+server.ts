@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { getContactMoment, getRelation, listContactMoments, logContact } from '$lib/features/relationships/relations.server';
 import { contactMomentSchema } from '$lib/features/relationships/relationships.schema';
-import { apiHandler } from '$lib/server/http/api-auth';
+import { apiHandler } from '$lib/composers/api/api-auth';
 import { readJsonBody } from '$lib/server/http/problem';
 import {
 	contactMomentListQuerySchema,
@@ -10,7 +10,7 @@ import {
 	missingRelation,
 	parseQuery,
 	relationshipValidationProblem
-} from '$lib/server/http/relationships-api';
+} from '$lib/composers/api/relationships-api';
 import { localDay } from '$lib/time';
 import type { RequestHandler } from './$types';
 

@@ -5,7 +5,7 @@
  * - `membershipAllows(memberships, need)`: a membership with that role (in that organisation, when given).
  * - `chooseGrants(grants, actorId)`: of a person's active grants that reach a professional, the ones that count.
  */
-import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
+import { parseScopes, type ConsentScope } from '$lib/kernel/consent-scopes';
 import type { MembershipRole } from '$lib/server/db/schema';
 
 export type AccessReason = 'sign_in_required' | 'two_factor_required' | 'no_access';

@@ -1,9 +1,17 @@
-/** The words for account form errors, in the page's language. */
+/** The words for form errors, in the page's language. */
 import { m } from '$lib/paraglide/messages';
-import { passwordMaxLength, passwordMinLength, type AccountFieldError } from './accounts.schema';
-import { nicknameMaxLength, noteMaxLength, placeMaxLength } from '$lib/features/relationships/relationships.schema';
+import { passwordMaxLength, passwordMinLength, type FieldError } from './form-errors';
 
-export function accountErrorText(code: AccountFieldError | undefined): string | undefined {
+/** The limits a feature's texts name ("at most 60 characters"), given by the feature that sets them. */
+export type FieldLimits = Partial<Record<FieldError, number>>;
+
+/** A text that names a limit, or the generic one when the form did not say what the limit is. */
+function withLimit(limits: FieldLimits, code: FieldError, text: (limit: { max: number }) => string): string {
+	const max = limits[code];
+	return max === undefined ? m.error_field_generic() : text({ max });
+}
+
+export function fieldErrorText(code: FieldError | undefined, limits: FieldLimits = {}): string | undefined {
 	switch (code) {
 		case undefined:
 			return undefined;
@@ -60,7 +68,7 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 		case 'rating_invalid':
 			return m.error_rating_invalid();
 		case 'nickname_too_long':
-			return m.error_nickname_too_long({ max: nicknameMaxLength });
+			return withLimit(limits, code, m.error_nickname_too_long);
 		case 'circle_invalid':
 			return m.error_circle_invalid();
 		case 'brings_invalid':
@@ -68,7 +76,7 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 		case 'rhythm_invalid':
 			return m.error_rhythm_invalid();
 		case 'note_too_long':
-			return m.error_note_too_long({ max: noteMaxLength });
+			return withLimit(limits, code, m.error_note_too_long);
 		case 'kind_invalid':
 			return m.error_kind_invalid();
 		case 'day_in_future':
@@ -80,7 +88,7 @@ export function accountErrorText(code: AccountFieldError | undefined): string | 
 		case 'time_invalid':
 			return m.error_time_invalid();
 		case 'place_too_long':
-			return m.error_place_too_long({ max: placeMaxLength });
+			return withLimit(limits, code, m.error_place_too_long);
 		case 'outcome_invalid':
 			return m.error_outcome_invalid();
 		case 'instrument_invalid':

@@ -8,10 +8,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { chooseGrants } from '$lib/features/access/policy';
-import { reachesActor, reachingGrant, requireMembership } from '$lib/features/access/policy.server';
-import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { chooseGrants } from '$lib/kernel/policy';
+import { reachesActor, reachingGrant, requireMembership } from '$lib/kernel/policy.server';
+import { parseScopes, type ConsentScope } from '$lib/kernel/consent-scopes';
 import type { HealthWebScores } from '$lib/features/health-web/health-web';
 import { storedScores } from '$lib/features/health-web/health-webs.server';
 import type { InstrumentId, LonelinessBand } from '$lib/features/instruments/instruments';

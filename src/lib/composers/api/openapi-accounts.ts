@@ -2,7 +2,7 @@
  * The account side of the OpenAPI document: a person's consents to professionals, what professionals did with their
  * data (the audit events), their data export, and a professional's invitations to people.
  */
-import { consentAudiences, consentScopes } from '$lib/features/consent/consent';
+import { consentAudiences, consentScopes } from '$lib/kernel/consent-scopes';
 import { beforeParam, idPathParam, jsonBodyProblems, jsonContent, limitParam, listOf, pageOf, problemResponse, refusals, secured, tooMany } from './openapi-parts';
 
 export const accountPaths = {

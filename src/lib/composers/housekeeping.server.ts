@@ -3,10 +3,10 @@
  * accounts never confirmed, outbox mails older than a day, expired invitations and long-expired API tokens.
  */
 import { purgeExpiredInvitationsAndTokens, purgeUnconfirmedAccounts } from '$lib/features/accounts/housekeeping.server';
-import { config } from './env';
-import { databaseKind, db } from './db';
-import { log } from './log';
-import { outboxDir, pruneOutbox } from './mail/mailer';
+import { config } from '$lib/server/env';
+import { databaseKind, db } from '$lib/server/db';
+import { log } from '$lib/server/log';
+import { outboxDir, pruneOutbox } from '$lib/server/mail/mailer';
 
 const every = 6 * 60 * 60 * 1000;
 let timer: NodeJS.Timeout | undefined;

@@ -2,7 +2,7 @@
  * The schemas of the professional API (openapi-professional.ts has its paths): the caseload, a client's summary,
  * measurements, measurement requests, health webs, self-sufficiency ratings and conversation notes.
  */
-import { caseloadSignalIds } from '$lib/features/caseload/signals';
+import { caseloadSignalIds } from '$lib/composers/caseload/signals';
 import { noteBodyMaxLength, noteSummaryMaxLength } from '$lib/features/conversation-notes/conversation-notes.schema';
 import { healthWebDimensions, healthWebScoreMax, healthWebScoreMin } from '$lib/features/health-web/health-web';
 import { instrumentIds } from '$lib/features/instruments/instruments';

@@ -8,7 +8,7 @@
  * - `discussSchema`: the body of PATCH "bespreek dit".
  */
 import { z } from 'zod';
-import { apiValidationProblem } from '$lib/server/http/api-auth';
+import { apiValidationProblem } from '$lib/composers/api/api-auth';
 import { problem } from '$lib/server/http/problem';
 import { isLocalDay } from '$lib/time';
 import { pageCursor, parseCursor } from '$lib/server/db/cursor';

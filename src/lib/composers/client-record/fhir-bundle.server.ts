@@ -6,11 +6,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { exportClientMeasurements } from '$lib/features/clients/clients.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { exportClientMeasurements } from '$lib/composers/client-record/clients.server';
 import type { Locale } from '$lib/features/instruments/instruments';
-import type { Bundle } from './fhir-types';
-import { fhirBundle } from './questionnaire-response';
+import type { Bundle } from '$lib/features/fhir/fhir-types';
+import { fhirBundle } from '$lib/features/fhir/questionnaire-response';
 
 export const fhirJsonType = 'application/fhir+json; fhirVersion=4.0; charset=utf-8';
 

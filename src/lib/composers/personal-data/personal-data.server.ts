@@ -24,7 +24,7 @@ import { calendarFeedStatus, type CalendarFeedStatus } from '$lib/features/relat
 import { readHealthWebs, type SavedHealthWeb } from '$lib/features/health-web/health-webs.server';
 import { ratingsAboutPerson, type StoredRating } from '$lib/features/self-sufficiency/ratings.server';
 import { listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
-import type { SignedInAccount } from './accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
 
 const toIso = (value: Date | string) => new Date(value).toISOString();
 

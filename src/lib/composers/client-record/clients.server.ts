@@ -11,10 +11,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { reachesActor, requireMembership, withClientAccess } from '$lib/features/access/policy.server';
-import { recordClientRead } from '$lib/features/audit/audit.server';
-import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { reachesActor, requireMembership, withClientAccess } from '$lib/kernel/policy.server';
+import { recordClientRead } from '$lib/kernel/audit.server';
+import { parseScopes, type ConsentScope } from '$lib/kernel/consent-scopes';
 import { readSharedEntries, type SharedEntries } from '$lib/features/journal/shared-entries.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';

@@ -11,16 +11,16 @@
  *   (for a request) already ended; these are never told apart.
  */
 import { z } from 'zod';
-import { caseloadBandFilters } from '$lib/features/caseload/caseload-list';
-import type { CaseloadEntry } from '$lib/features/caseload/caseload.server';
-import { caseloadSignalIds, latestScores } from '$lib/features/caseload/signals';
+import { caseloadBandFilters } from '$lib/composers/caseload/caseload-list';
+import type { CaseloadEntry } from '$lib/composers/caseload/caseload.server';
+import { caseloadSignalIds, latestScores } from '$lib/composers/caseload/signals';
 import type { ConversationNote } from '$lib/features/conversation-notes/conversation-notes.server';
 import { noteBodyMaxLength, noteSummaryMaxLength, type NoteFieldError } from '$lib/features/conversation-notes/conversation-notes.schema';
 import { getInstrument, instrumentIds } from '$lib/features/instruments/instruments';
 import { repeatChoices } from '$lib/features/measurement-requests/requests';
 import { selfSufficiencyDomains, strengthSources } from '$lib/features/self-sufficiency/domains';
 import { ratingNoteMaxLength, type SelfSufficiencyFieldError } from '$lib/features/self-sufficiency/self-sufficiency.schema';
-import { apiValidationProblem } from '$lib/server/http/api-auth';
+import { apiValidationProblem } from '$lib/composers/api/api-auth';
 import { problem } from '$lib/server/http/problem';
 
 const oneOf = (values: readonly (string | number)[]) => `must be one of: ${values.join(', ')}`;

@@ -5,8 +5,8 @@
  * (with the scope named per operation). Every read of a client's data is audited: the person sees it.
  * The schemas are in openapi-professional-schemas.ts.
  */
-import { caseloadBandFilters } from '$lib/features/caseload/caseload-list';
-import { caseloadSignalIds } from '$lib/features/caseload/signals';
+import { caseloadBandFilters } from '$lib/composers/caseload/caseload-list';
+import { caseloadSignalIds } from '$lib/composers/caseload/signals';
 import { jsonBodyProblems, jsonContent, jsonRequest, localeParam, problemResponse, refusals, secured } from './openapi-parts';
 
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', maxLength: 64 } });

@@ -6,8 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { ConsentScope } from '$lib/features/consent/consent';
-import { lastActivityOf } from '$lib/features/caseload/caseload.server';
+import type { ConsentScope } from '$lib/kernel/consent-scopes';
+import { lastActivityOf } from '$lib/composers/caseload/caseload.server';
 import { addDays, localDay, localInstant } from '$lib/time';
 import { activitySummary, activityWeeks, type ActivityKind, type ActivitySummary } from './activity-summary';
 

@@ -16,13 +16,14 @@ import type { Database } from '$lib/server/db';
 import { db } from '$lib/server/db';
 import type { Auth } from '$lib/server/auth/auth';
 import { auth } from '$lib/server/auth';
-import { currentAccount, type SignedInAccount } from '$lib/features/accounts/accounts.server';
+import { currentAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
 import { limitAttempt, type LimitedAction } from '$lib/features/accounts/abuse-limits.server';
 import { accountForApiToken } from '$lib/features/api-tokens/api-tokens.server';
-import { requireSignedIn } from '$lib/features/access/policy.server';
-import { consentScopes } from '$lib/features/consent/consent';
+import { requireSignedIn } from '$lib/kernel/policy.server';
+import { consentScopes } from '$lib/kernel/consent-scopes';
 import { apiTokenLabelMaxLength } from '$lib/features/api-tokens/api-tokens.schema';
-import { invalidParamsFromZod, problem, type Problem } from './problem';
+import { invalidParamsFromZod, problem, type Problem } from '$lib/server/http/problem';
 
 export interface ApiContext {
 	db: Kysely<Database>;

@@ -16,7 +16,7 @@
  * - `plannedMomentClosed()`, `alreadyAnswered()`, `notStartedYet(moment)`: the 409s of a planned moment.
  */
 import { z } from 'zod';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
 import { getRelation, lastContactDays, type Relation } from '$lib/features/relationships/relations.server';
 import { hasStarted, type PlannedMoment } from '$lib/features/relationships/planned-moments.server';
 import { contactBrings, contactCircles, contactKinds, contactRhythms, contactState, type ContactState } from '$lib/features/relationships/relationships';
@@ -28,9 +28,9 @@ import {
 	type RelationshipFieldError
 } from '$lib/features/relationships/relationships.schema';
 import { db } from '$lib/server/db';
-import { apiValidationProblem } from '$lib/server/http/api-auth';
+import { apiValidationProblem } from '$lib/composers/api/api-auth';
 import { problem } from '$lib/server/http/problem';
-import { invalidField, notFound, pagedListQuerySchema, stepPlanListQuerySchema } from '$lib/server/http/self-help-api';
+import { invalidField, notFound, pagedListQuerySchema, stepPlanListQuerySchema } from '$lib/composers/api/self-help-api';
 import { isLocalDay, localDay } from '$lib/time';
 
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsentScope } from '$lib/features/consent/consent';
+import type { ConsentScope } from '$lib/kernel/consent-scopes';
 import { chooseGrants, grantAllows, membershipAllows } from './policy';
 
 describe('grantAllows', () => {

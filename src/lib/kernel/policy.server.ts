@@ -19,9 +19,9 @@ import { error } from '@sveltejs/kit';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { MembershipRole } from '$lib/server/db/schema';
-import type { SignedInAccount } from '$lib/features/accounts/accounts.server';
-import { parseScopes, type ConsentScope } from '$lib/features/consent/consent';
-import { lockPersonForConsent } from '$lib/features/consent/consent-lock.server';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { parseScopes, type ConsentScope } from '$lib/kernel/consent-scopes';
+import { lockPersonForConsent } from '$lib/kernel/consent-lock.server';
 import { chooseGrants, grantAllows, membershipAllows, type AccessReason, type MembershipFact } from './policy';
 
 function refuse(status: 401 | 403, reason: AccessReason): never {
