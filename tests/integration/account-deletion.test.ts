@@ -10,23 +10,12 @@ import { deleteAccount, describeAccountForDeletion, exportPersonalData } from '$
 import { addRelation } from '$lib/features/relationships/relations.server';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
 import { listClientsForProfessional, openClientRecord } from '$lib/composers/client-record/clients.server';
-import {
-	acceptClientInvitation,
-	changeConsentScopes,
-	createClientInvitation,
-	findClientInvitation,
-	listConsentGrantsForPerson
-} from '$lib/features/consent/consent.server';
+import { createClientInvitation, findClientInvitation, listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
+import { acceptClientInvitation, changeConsentScopes } from '$lib/composers/consent-changes.server';
 import { instruments } from '$lib/features/instruments/instruments';
 import { claimMeasurement, listMeasurementsForAccount, saveAnonymousMeasurement } from '$lib/features/measurements/measurements.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
-import {
-	createOrganisationWithAdmin,
-	findMemberInvitation,
-	getOrganisationForAdmin,
-	inviteMember,
-	joinWithNewAccount
-} from '$lib/features/organisations/organisations.server';
+import { createOrganisationWithAdmin, findMemberInvitation, getOrganisationForAdmin, inviteMember, joinWithNewAccount } from '$lib/features/organisations/organisations.server';
 import { testAuth, type SentLink } from './auth-fixture';
 import { testDatabases } from './databases';
 import { tablesInDatabase as scanTables, tracesOf as scanTraces } from './table-scan';

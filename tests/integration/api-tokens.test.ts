@@ -19,15 +19,8 @@ import {
 import { hashApiToken } from '$lib/features/api-tokens/api-tokens';
 import { auditCursor, listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
 import { recordAuditEvent } from '$lib/kernel/audit.server';
-import {
-	acceptClientInvitation,
-	changeConsentScopes,
-	createClientInvitation,
-	listClientInvitations,
-	listConsentGrantsForPerson,
-	revokeClientInvitation,
-	withdrawConsent
-} from '$lib/features/consent/consent.server';
+import { createClientInvitation, listClientInvitations, listConsentGrantsForPerson, revokeClientInvitation } from '$lib/features/consent/consent.server';
+import { acceptClientInvitation, changeConsentScopes, withdrawConsent } from '$lib/composers/consent-changes.server';
 import { createApiHandler, resolveApiCaller, type ApiHandle } from '$lib/composers/api/api-auth';
 import { lastToken, testAuth, type SentLink } from './auth-fixture';
 import { testDatabases } from './databases';

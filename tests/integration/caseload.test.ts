@@ -13,7 +13,7 @@ import { caseloadPageSize, openCaseload, type CaseloadEntry, type CaseloadPage }
 import type { CaseloadFilter } from '$lib/composers/caseload/caseload-list';
 import { openClientRecord } from '$lib/composers/client-record/clients.server';
 import type { ConsentScope } from '$lib/kernel/consent-scopes';
-import { withdrawConsent } from '$lib/features/consent/consent.server';
+import { withdrawConsent } from '$lib/composers/consent-changes.server';
 import { logExerciseDone } from '$lib/features/exercises/exercise-log.server';
 import { healthWebDimensions, type HealthWebScores } from '$lib/features/health-web/health-web';
 import { saveHealthWeb } from '$lib/features/health-web/health-webs.server';
@@ -216,9 +216,9 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 		});
 
 		it('an unread "bespreek dit" entry raises its signal until this professional opens the client’s page', async () => {
-			// Any grant will do: Anna shares only her relationship summary, yet her marked entries reach Piet.
-			const anna = await client('Anna', ['relationship_summary']);
-			await fixtures.connect(anna, kees, ['measurements']);
+			// Marked entries belong to the toolkit: they reach a professional whose grant includes it.
+			const anna = await client('Anna', ['programme']);
+			await fixtures.connect(anna, kees, ['programme']);
 			await journal(anna, '2026-03-16');
 			await journal(anna, '2026-03-17', { discuss: false });
 			const thought = await createThoughtRecord(handle.db, {
@@ -243,6 +243,17 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 			// Something new to discuss raises it again, for that entry only.
 			await journal(anna, today);
 			expect(entryOf(await caseload(), anna)?.signals).toEqual([{ id: 'discuss_unread', count: 1 }]);
+		});
+
+		it('a "bespreek dit" entry does not reach a professional whose grant leaves the toolkit out', async () => {
+			const anna = await client('Anna', ['measurements', 'health_web', 'relationship_summary']);
+			await journal(anna, '2026-03-16');
+			expect(entryOf(await caseload(), anna)?.signals).toEqual([]);
+			expect(entryOf(await caseload(), anna)?.facts.unreadSharedCount).toBe(0);
+			const record = await openClientRecord(handle.db, { actor: piet, personId: anna.id, now: on(today, '11:00') });
+			expect(record.shared).toEqual({ journal: [], thoughts: [] });
+			const reads = await handle.db.selectFrom('audit_event').select('action').where('subject_id', '=', anna.id).where('action', '=', 'client.shared_entry.read').execute();
+			expect(reads).toEqual([]);
 		});
 
 		it('a health web dimension 3 or more points lower than in the previous web raises the drop signal', async () => {
@@ -395,7 +406,7 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 		 */
 		async function population(): Promise<Record<string, SignedInAccount>> {
 			const made: Record<string, SignedInAccount> = {};
-			const scopes: ConsentScope[] = ['measurements'];
+			const scopes: ConsentScope[] = ['measurements', 'programme'];
 			for (const name of ['Yara', 'Zoë', 'Bram', 'Hanna', 'Anna', 'Cor', 'Émile', 'Eva', 'Ivo', 'Femke', 'Gijs']) {
 				made[name] = await client(name, scopes);
 			}
@@ -712,7 +723,7 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 	}, 300_000);
 
 	it('stays within 2 seconds with 400 unread entries when the audit log has grown to 100,000 events', async () => {
-		const made = await manyClients(200, ['measurements'], (index) => `Cliënt ${String(index + 1).padStart(3, '0')}`);
+		const made = await manyClients(200, ['measurements', 'programme'], (index) => `Cliënt ${String(index + 1).padStart(3, '0')}`);
 		for (const person of made) {
 			await journal(person, '2026-03-10');
 			await journal(person, '2026-03-12');

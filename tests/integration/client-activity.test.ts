@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
 import { openClientRecord } from '$lib/composers/client-record/clients.server';
-import { changeConsentScopes } from '$lib/features/consent/consent.server';
+import { changeConsentScopes } from '$lib/composers/consent-changes.server';
 import { logExerciseDone } from '$lib/features/exercises/exercise-log.server';
 import { createJournalEntry } from '$lib/features/journal/journal.server';
 import { noteKindMoment } from '$lib/features/journal/kind-moments.server';

@@ -1,3 +1,4 @@
+import { acceptClientInvitation, changeConsentScopes, removeMember, withdrawConsent } from '$lib/composers/consent-changes.server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
@@ -8,24 +9,10 @@ import { requireClientAccess } from '$lib/kernel/policy.server';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
 import { listClientsForProfessional, openClientRecord } from '$lib/composers/client-record/clients.server';
 import type { ConsentScope } from '$lib/kernel/consent-scopes';
-import {
-	acceptClientInvitation,
-	changeConsentScopes,
-	createClientInvitation,
-	findClientInvitation,
-	listClientInvitations,
-	listConsentGrantsForPerson,
-	revokeClientInvitation,
-	withdrawConsent
-} from '$lib/features/consent/consent.server';
+import { createClientInvitation, findClientInvitation, listClientInvitations, listConsentGrantsForPerson, revokeClientInvitation } from '$lib/features/consent/consent.server';
 import { instruments } from '$lib/features/instruments/instruments';
 import { claimMeasurement, saveAnonymousMeasurement } from '$lib/features/measurements/measurements.server';
-import {
-	acceptMemberInvitation,
-	createOrganisationWithAdmin,
-	inviteMember,
-	removeMember
-} from '$lib/features/organisations/organisations.server';
+import { acceptMemberInvitation, createOrganisationWithAdmin, inviteMember } from '$lib/features/organisations/organisations.server';
 import { testAuth } from './auth-fixture';
 import { testDatabases } from './databases';
 import { refusal } from './refusal';

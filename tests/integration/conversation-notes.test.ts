@@ -9,7 +9,7 @@ import type { SignedInAccount } from '$lib/server/auth/account';
 import { deleteAccount, exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
 import { auditActionText } from '$lib/features/audit/audit-words';
-import { withdrawConsent } from '$lib/features/consent/consent.server';
+import { withdrawConsent } from '$lib/composers/consent-changes.server';
 import { conversationNoteSchema } from '$lib/features/conversation-notes/conversation-notes.schema';
 import {
 	addConversationNote,

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { deleteAccount, exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
 import { openClientRecord } from '$lib/composers/client-record/clients.server';
-import { withdrawConsent } from '$lib/features/consent/consent.server';
+import { withdrawConsent } from '$lib/composers/consent-changes.server';
 import { healthWebDimensions, type HealthWebDimension, type HealthWebScores } from '$lib/features/health-web/health-web';
 import { healthWebSchema } from '$lib/features/health-web/health-web.schema';
 import { deleteHealthWeb, listHealthWebs, readHealthWebs, saveHealthWeb, type SavedHealthWeb } from '$lib/features/health-web/health-webs.server';

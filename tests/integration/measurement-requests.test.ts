@@ -3,10 +3,11 @@
  * once or repeating; the client sees it as a task from its due day, fills it in signed in, and the result lands in
  * their own history. Nobody else can ask, see, cancel or complete, and consent ending takes the task away at once.
  */
+import { changeConsentScopes, removeMember, withdrawConsent } from '$lib/composers/consent-changes.server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { deleteAccount } from '$lib/composers/personal-data/personal-data.server';
-import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
+import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
 import { getInstrument, instruments, scoreInstrument, type Answers } from '$lib/features/instruments/instruments';
 import {
 	cancelMeasurementRequest,
@@ -20,7 +21,6 @@ import {
 } from '$lib/features/measurement-requests/measurement-requests.server';
 import { measurementRequestSchema } from '$lib/features/measurement-requests/requests';
 import { getMeasurementForAccount, listMeasurementsForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
-import { removeMember } from '$lib/features/organisations/organisations.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { addDays, localInstant } from '$lib/time';
 import { testDatabases } from './databases';

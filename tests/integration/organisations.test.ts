@@ -1,3 +1,4 @@
+import { acceptClientInvitation, removeMember } from '$lib/composers/consent-changes.server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
@@ -7,22 +8,8 @@ import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireClientAccess } from '$lib/kernel/policy.server';
 import { listOrganisationAuditEvents } from '$lib/features/audit/audit.server';
-import {
-	acceptClientInvitation,
-	createClientInvitation,
-	listConsentGrantsForPerson
-} from '$lib/features/consent/consent.server';
-import {
-	acceptMemberInvitation,
-	createOrganisationWithAdmin,
-	findMemberInvitation,
-	getOrganisationForAdmin,
-	inviteMember,
-	joinWithNewAccount,
-	listOrganisationsOfAccount,
-	removeMember,
-	revokeMemberInvitation
-} from '$lib/features/organisations/organisations.server';
+import { createClientInvitation, listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
+import { acceptMemberInvitation, createOrganisationWithAdmin, findMemberInvitation, getOrganisationForAdmin, inviteMember, joinWithNewAccount, listOrganisationsOfAccount, revokeMemberInvitation } from '$lib/features/organisations/organisations.server';
 import { testAuth } from './auth-fixture';
 import { testDatabases } from './databases';
 import { refusal } from './refusal';

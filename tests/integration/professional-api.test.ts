@@ -15,7 +15,7 @@ import type { DatabaseHandle } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { createApiToken } from '$lib/features/api-tokens/api-tokens.server';
-import { withdrawConsent } from '$lib/features/consent/consent.server';
+import { withdrawConsent } from '$lib/composers/consent-changes.server';
 import { createR4Validator, type R4Validator } from '$lib/features/fhir/r4-validator.testing';
 import { healthWebDimensions, type HealthWebScores } from '$lib/features/health-web/health-web';
 import { saveHealthWeb } from '$lib/features/health-web/health-webs.server';

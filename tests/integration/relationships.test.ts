@@ -15,7 +15,8 @@ import type { SignedInAccount } from '$lib/server/auth/account';
 import { deleteAccount } from '$lib/composers/personal-data/personal-data.server';
 import { openClientRecord } from '$lib/composers/client-record/clients.server';
 import type { ConsentScope } from '$lib/kernel/consent-scopes';
-import { acceptClientInvitation, createClientInvitation } from '$lib/features/consent/consent.server';
+import { createClientInvitation } from '$lib/features/consent/consent.server';
+import { acceptClientInvitation } from '$lib/composers/consent-changes.server';
 import { acceptMemberInvitation, createOrganisationWithAdmin, inviteMember } from '$lib/features/organisations/organisations.server';
 import {
 	calendarFeedByToken,

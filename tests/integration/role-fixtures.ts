@@ -11,17 +11,10 @@ import { instruments, type Answers } from '$lib/features/instruments/instruments
 import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { startTwoFactorSetup } from '$lib/features/accounts/two-factor.server';
-import {
-	acceptClientInvitation,
-	changeConsentScopes,
-	createClientInvitation
-} from '$lib/features/consent/consent.server';
+import { createClientInvitation } from '$lib/features/consent/consent.server';
+import { acceptClientInvitation, changeConsentScopes } from '$lib/composers/consent-changes.server';
 import { saveAnonymousMeasurement } from '$lib/features/measurements/measurements.server';
-import {
-	acceptMemberInvitation,
-	createOrganisationWithAdmin,
-	inviteMember
-} from '$lib/features/organisations/organisations.server';
+import { acceptMemberInvitation, createOrganisationWithAdmin, inviteMember } from '$lib/features/organisations/organisations.server';
 import { createAuth, type Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { MembershipRole } from '$lib/server/db/schema';

@@ -12,7 +12,8 @@ import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { deleteAccount, exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
 import { openClientRecord } from '$lib/composers/client-record/clients.server';
-import { acceptClientInvitation, createClientInvitation } from '$lib/features/consent/consent.server';
+import { createClientInvitation } from '$lib/features/consent/consent.server';
+import { acceptClientInvitation } from '$lib/composers/consent-changes.server';
 import { logExerciseDone } from '$lib/features/exercises/exercise-log.server';
 import { createJournalEntry, listJournalEntries } from '$lib/features/journal/journal.server';
 import { noteKindMoment } from '$lib/features/journal/kind-moments.server';
@@ -106,7 +107,7 @@ describe.each(testDatabases())('self-help data and account deletion on $name', (
 		const token = new URL(mails.at(-1)!.text.match(/https:\/\/\S+/)![0]).searchParams.get('code')!;
 		expect(await acceptMemberInvitation(handle.db, { token, actor: who })).toMatchObject({ ok: true });
 		const { code } = await createClientInvitation(handle.db, { actor: who, locale: 'nl', mailer, linkFor });
-		const accepted = await acceptClientInvitation(handle.db, { actor: person, code, scopes: ['measurements'], personName: 'Anna J.' });
+		const accepted = await acceptClientInvitation(handle.db, { actor: person, code, scopes: ['measurements', 'programme'], personName: 'Anna J.' });
 		if (!accepted.ok) throw new Error(accepted.reason);
 		return who;
 	}

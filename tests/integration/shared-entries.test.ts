@@ -12,7 +12,8 @@ import type { SignedInAccount } from '$lib/server/auth/account';
 import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
 import { openClientRecord } from '$lib/composers/client-record/clients.server';
 import type { ConsentScope } from '$lib/kernel/consent-scopes';
-import { acceptClientInvitation, createClientInvitation, withdrawConsent } from '$lib/features/consent/consent.server';
+import { createClientInvitation } from '$lib/features/consent/consent.server';
+import { acceptClientInvitation, withdrawConsent } from '$lib/composers/consent-changes.server';
 import { createJournalEntry, updateJournalEntry } from '$lib/features/journal/journal.server';
 import { setDiscuss } from '$lib/features/journal/shared-entries.server';
 import { createThoughtRecord } from '$lib/features/journal/thought-records.server';
@@ -140,7 +141,7 @@ describe.each(testDatabases())('shared entries on $name', (target) => {
 			.execute();
 	}
 
-	it('a linked professional reads exactly the marked entries, decrypted, whatever the scopes', async () => {
+	it('a linked professional with the toolkit scope reads exactly the marked entries, decrypted', async () => {
 		const readAt = new Date('2026-04-01T10:00:00Z');
 		const record = await openClientRecord(handle.db, { actor: piet, personId: anna.id, now: readAt });
 		expect(record.scopes).toEqual(['programme']);

@@ -3,15 +3,15 @@
  * share (a team), instead of only the professional who invited them. Colleagues are never let in by default; the
  * person can narrow it again at any moment, and requests the new consent no longer covers end at once.
  */
+import { changeConsentScopes, removeMember, withdrawConsent } from '$lib/composers/consent-changes.server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireClientAccess } from '$lib/kernel/policy.server';
 import { deleteAccount } from '$lib/composers/personal-data/personal-data.server';
 import { openCaseload } from '$lib/composers/caseload/caseload.server';
 import { openClientRecord } from '$lib/composers/client-record/clients.server';
-import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
+import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
 import { listMeasurementTasks, listRequestsForClient, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
-import { removeMember } from '$lib/features/organisations/organisations.server';
 import { rateSelfSufficiency, listRatings } from '$lib/features/self-sufficiency/ratings.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';

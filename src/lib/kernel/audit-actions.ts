@@ -15,6 +15,8 @@ export const auditActions = [
 	'client.notes.read',
 	// A professional read the self-sufficiency ratings about the person, with their notes (object: `list`).
 	'client.ratings.read',
+	// A professional read the questionnaire requests to the person, which show when they filled one in.
+	'client.requests.read',
 	// A person's own consent decisions (object: the scopes).
 	'consent.granted',
 	'consent.changed',

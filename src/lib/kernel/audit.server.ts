@@ -2,7 +2,8 @@
  * Writing the audit log: append-only, in the same transaction as the read or change it records. Every audit write in
  * brug goes through here.
  * - `recordAuditEvent`: one event (who, about whom, what, when).
- * - `recordClientRead`: a professional's read of a client's data, named in the client's access log.
+ * - `recordClientRead`, `recordClientReads`: a professional's read of a client's data (one, or a list of them), named
+ *   in the client's access log.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
@@ -46,4 +47,26 @@ export function recordClientRead(
 		object: read.object,
 		now: read.now
 	});
+}
+
+/** Many reads at once (a list of clients), one event each, in one statement. */
+export async function recordClientReads(
+	db: Kysely<Database>,
+	reads: readonly { actor: SignedInAccount; grant: { organisationId: string; personId: string }; action: AuditAction; object: string; now?: Date }[]
+): Promise<void> {
+	if (reads.length === 0) return;
+	await db
+		.insertInto('audit_event')
+		.values(
+			reads.map((read) => ({
+				id: crypto.randomUUID(),
+				at: (read.now ?? new Date()).toISOString(),
+				actor_id: read.actor.id,
+				organisation_id: read.grant.organisationId,
+				subject_id: read.grant.personId,
+				action: read.action,
+				object: read.object
+			}))
+		)
+		.execute();
 }

@@ -6,23 +6,20 @@
  * - `requireMembership(db, actor, { role, organisationId? })`: the actor's memberships with that role; professionals
  *   and admins must have two-step sign-in on.
  * - `requireOrganisationAdmin(db, actor, organisationId)`: shorthand for the admin role in one organisation.
- * - `requireClientAccess(db, actor, { personId, scope? })`: the person's active consent, within an organisation where
- *   the actor is still a professional: a grant to the actor, or to the whole organisation (audience 'organisation',
- *   a team). Scopes add up across the grants in one organisation; a grant to the actor picks the organisation (else
- *   the newest). Never the actor's own record: a professional is not their own client.
+ * - `requireClientAccess(db, actor, { personId, scope? })`: the actor is a professional (with two-step sign-in) and
+ *   the set-based rule `clientGrants` lets them read the person (for that scope).
  * - `withClientAccess(db, actor, { personId, scope? }, work)`: `work` in a transaction that first queues behind any
  *   consent change of the person and then checks access, so a withdrawal is never overtaken by a read or a write.
- * - `reachesActor(actorId)`: the same "to the actor or to the whole organisation" as a Kysely condition on
- *   consent_grant, for lists (the caseload, the client list).
  */
 import { error } from '@sveltejs/kit';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { MembershipRole } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/server/auth/account';
-import { parseScopes, type ConsentScope } from '$lib/kernel/consent-scopes';
-import { lockPersonForConsent } from '$lib/kernel/consent-lock.server';
-import { chooseGrants, grantAllows, membershipAllows, type AccessReason, type MembershipFact } from './policy';
+import type { ConsentScope } from './consent-scopes';
+import { lockPersonForConsent } from './consent-lock.server';
+import { clientGrants, type ClientGrant } from './client-access.server';
+import { membershipAllows, type AccessReason, type MembershipFact } from './policy';
 
 function refuse(status: 401 | 403, reason: AccessReason): never {
 	const messages: Record<AccessReason, string> = {
@@ -71,60 +68,18 @@ export async function requireOrganisationAdmin(
 	return membership!;
 }
 
-export interface ActiveGrant {
-	id: string;
-	personId: string;
-	organisationId: string;
-	/** The name the person chose for the professional, or their e-mail address. */
-	personName: string;
-	scopes: ConsentScope[];
-	grantedAt: string;
-	/** The person lets the whole organisation in (a team): colleagues see the same. */
-	sharedWithTeam: boolean;
-}
-
-/** A grant lets the actor in when it names them, or names nobody in particular but their whole organisation. */
-export function reachesActor(actorId: string) {
-	return (eb: ExpressionBuilder<Database, 'consent_grant'>) =>
-		eb.and([
-			eb.or([eb('consent_grant.professional_id', '=', actorId), eb('consent_grant.audience', '=', 'organisation')]),
-			// A professional who is also a client of their own team is never their own professional (notes about them).
-			eb('consent_grant.person_id', '!=', actorId)
-		]);
-}
+/** The grants that let the actor read one client (see `clientGrants`). */
+export type ActiveGrant = ClientGrant;
 
 export async function requireClientAccess(
 	db: Kysely<Database>,
 	actor: SignedInAccount | null,
 	options: { personId: string; scope?: ConsentScope }
 ): Promise<ActiveGrant> {
-	const memberships = await requireMembership(db, actor, { role: 'professional' });
-	const rows = await db
-		.selectFrom('consent_grant')
-		.selectAll()
-		.where('consent_grant.person_id', '=', options.personId)
-		.where(reachesActor(actor!.id))
-		.where('ended_at', 'is', null)
-		.where('organisation_id', 'in', memberships.map((m) => m.organisationId))
-		.orderBy('granted_at', 'desc')
-		.execute();
-	const chosen = chooseGrants(rows.map(reachingGrant), actor!.id);
-	if (!chosen || !grantAllows({ scopes: chosen.scopes, endedAt: null }, options.scope)) refuse(403, 'no_access');
-	const { scopes } = chosen;
-	const own = chosen.own.row;
-	// A person may leave the name empty: pages then name them by their address, never by nothing.
-	const personName =
-		own.person_name ||
-		(await db.selectFrom('account').select('email').where('id', '=', own.person_id).executeTakeFirstOrThrow()).email;
-	return {
-		id: own.id,
-		personId: own.person_id,
-		organisationId: own.organisation_id,
-		personName,
-		scopes,
-		grantedAt: own.granted_at,
-		sharedWithTeam: chosen.grants.some((grant) => grant.row.audience === 'organisation')
-	};
+	await requireMembership(db, actor, { role: 'professional' });
+	const grant = (await clientGrants(db, { professionalId: actor!.id, personIds: [options.personId], scope: options.scope })).get(options.personId);
+	if (!grant) refuse(403, 'no_access');
+	return grant;
 }
 
 export function withClientAccess<T>(
@@ -138,15 +93,4 @@ export function withClientAccess<T>(
 		const grant = await requireClientAccess(trx, actor, options);
 		return work(trx, grant, actor!);
 	});
-}
-
-/** A consent_grant row as `chooseGrants` takes it, keeping the row. */
-export function reachingGrant<R extends { professional_id: string | null; organisation_id: string; granted_at: string; scopes: string }>(row: R) {
-	return {
-		professionalId: row.professional_id,
-		organisationId: row.organisation_id,
-		grantedAt: row.granted_at,
-		scopes: parseScopes(JSON.parse(row.scopes) as unknown[]),
-		row
-	};
 }

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentScope } from '$lib/kernel/consent-scopes';
-import { chooseGrants, grantAllows, membershipAllows } from './policy';
-
-describe('grantAllows', () => {
-	const active = { scopes: ['measurements', 'health_web'] as const, endedAt: null };
-	it('allows a scope the person shared, on an active grant', () => {
-		expect(grantAllows(active, 'measurements')).toBe(true);
-		expect(grantAllows(active)).toBe(true);
-	});
-	it('refuses a scope the person did not share', () => {
-		expect(grantAllows(active, 'programme')).toBe(false);
-	});
-	it('refuses everything once the grant has ended', () => {
-		expect(grantAllows({ ...active, endedAt: '2026-11-21T10:00:00.000Z' }, 'measurements')).toBe(false);
-		expect(grantAllows({ ...active, endedAt: '2026-11-21T10:00:00.000Z' })).toBe(false);
-	});
-	it('refuses without a grant', () => {
-		expect(grantAllows(undefined, 'measurements')).toBe(false);
-	});
-});
+import { chooseGrants, membershipAllows } from './policy';
 
 describe('membershipAllows', () => {
 	const memberships = [

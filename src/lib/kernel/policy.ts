@@ -1,7 +1,6 @@
 /**
  * Who may do what: the rules as plain data and functions, so they are tested without a database.
  * - `AccessReason`: why access was refused; pages and the API turn it into words.
- * - `grantAllows(grant, scope)`: an active grant that includes the scope.
  * - `membershipAllows(memberships, need)`: a membership with that role (in that organisation, when given).
  * - `chooseGrants(grants, actorId)`: of a person's active grants that reach a professional, the ones that count.
  */
@@ -13,16 +12,6 @@ export type AccessReason = 'sign_in_required' | 'two_factor_required' | 'no_acce
 export interface MembershipFact {
 	organisationId: string;
 	role: MembershipRole;
-}
-
-export interface GrantFact {
-	scopes: readonly ConsentScope[];
-	endedAt: string | null;
-}
-
-export function grantAllows(grant: GrantFact | undefined, scope?: ConsentScope): boolean {
-	if (!grant || grant.endedAt !== null) return false;
-	return scope === undefined || grant.scopes.includes(scope);
 }
 
 export function membershipAllows(

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { ConsentScope } from '$lib/kernel/consent-scopes';
-import { lastActivityOf } from '$lib/composers/caseload/caseload.server';
+import { lastActiveDays } from '$lib/composers/last-active.server';
 import { addDays, localDay, localInstant } from '$lib/time';
 import { activitySummary, activityWeeks, type ActivityKind, type ActivitySummary } from './activity-summary';
 
@@ -43,7 +43,7 @@ export async function readActivitySummary(
 			.where('done_at', '>=', localInstant(from, '00:00').toISOString())
 			.execute(),
 		// The last active day counts only what the person shares (contacts, results, webs need their own scopes).
-		lastActivityOf(db, [{ personId: options.personId, scopes: options.scopes }])
+		lastActiveDays(db, [{ personId: options.personId, scopes: options.scopes }])
 	]);
 	const stepDays = steps.flatMap((row) => (row.done_at ? [{ kind: 'small_step' as const, day: localDay(new Date(row.done_at)) }] : []));
 	return activitySummary({ days: [...dayRows.flat(), ...stepDays], lastActiveDay: last.get(options.personId) ?? null, today: options.today });

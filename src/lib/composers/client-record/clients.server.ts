@@ -7,15 +7,17 @@
  * - `exportClientMeasurements`: the measurement history for a CSV or FHIR export, audited the same way.
  * - `readClientSummary`, `readClientHealthWebs`: one part of the record on its own (the professional API), audited
  *   the same way; neither marks "bespreek dit" entries as read, as opening the whole record does.
+ * - `openConversationFacts`: only what the conversation view shows (the newest web and loneliness result).
  * - `clientMeasurement(measurement)`: a stored measurement as the professional sees it (scores, no answers).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/server/auth/account';
-import { reachesActor, requireMembership, withClientAccess } from '$lib/kernel/policy.server';
+import { requireMembership, withClientAccess } from '$lib/kernel/policy.server';
+import { clientGrants } from '$lib/kernel/client-access.server';
 import { recordClientRead } from '$lib/kernel/audit.server';
-import { parseScopes, type ConsentScope } from '$lib/kernel/consent-scopes';
-import { readSharedEntries, type SharedEntries } from '$lib/features/journal/shared-entries.server';
+import type { ConsentScope } from '$lib/kernel/consent-scopes';
+import { readSharedEntries, sharedEntriesScope, type SharedEntries } from '$lib/features/journal/shared-entries.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
 import { readRelationshipSummary } from '$lib/features/relationships/relations.server';
@@ -39,34 +41,25 @@ export async function listClientsForProfessional(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null }
 ): Promise<ClientSummary[]> {
-	const memberships = await requireMembership(db, options.actor, { role: 'professional' });
-	const rows = await db
-		.selectFrom('consent_grant')
-		.innerJoin('account as person', 'person.id', 'consent_grant.person_id')
-		.innerJoin('organisation', 'organisation.id', 'consent_grant.organisation_id')
-		.select([
-			'consent_grant.id as grantId',
-			'consent_grant.person_id as personId',
-			'consent_grant.person_name as personName',
-			'person.email',
-			'organisation.name as organisationName',
-			'consent_grant.scopes',
-			'consent_grant.granted_at as since'
-		])
-		.where(reachesActor(options.actor!.id))
-		.where('consent_grant.ended_at', 'is', null)
-		.where('consent_grant.organisation_id', 'in', memberships.map((m) => m.organisationId))
-		.orderBy('consent_grant.person_name')
-		.orderBy('person.email')
-		.execute();
-	return rows.map((row) => ({
-		grantId: row.grantId,
-		personId: row.personId,
-		name: row.personName || row.email,
-		organisationName: row.organisationName,
-		scopes: parseScopes(JSON.parse(row.scopes) as unknown[]),
-		since: row.since
-	}));
+	await requireMembership(db, options.actor, { role: 'professional' });
+	const grants = [...(await clientGrants(db, { professionalId: options.actor!.id })).values()];
+	const organisationIds = [...new Set(grants.map((g) => g.organisationId))];
+	const organisations =
+		organisationIds.length === 0
+			? new Map<string, string>()
+			: new Map(
+					(await db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', organisationIds).execute()).map((o) => [o.id, o.name])
+				);
+	return grants
+		.map((grant) => ({
+			grantId: grant.id,
+			personId: grant.personId,
+			name: grant.personName,
+			organisationName: organisations.get(grant.organisationId) ?? '',
+			scopes: grant.scopes,
+			since: grant.grantedAt
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId));
 }
 
 export interface ClientMeasurement {
@@ -118,11 +111,12 @@ export async function openClientRecord(
 ): Promise<ClientRecord> {
 	// Checked inside the transaction that reads and audits, so a withdrawal is never overtaken by a read.
 	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
-		const actorId = actor.id;
 		const audit = (action: 'client.record.read' | 'client.scope.read', object?: ConsentScope) =>
 			recordClientRead(trx, { actor, grant, action, object: object ?? grant.scopes.join(','), now: options.now });
 		await audit('client.record.read');
-		const shared = await readSharedEntries(trx, { readerId: actorId, personId: grant.personId, organisationId: grant.organisationId, now: options.now });
+		const shared: SharedEntries = grant.scopes.includes(sharedEntriesScope)
+			? await readSharedEntries(trx, { reader: actor, personId: grant.personId, organisationId: grant.organisationId, now: options.now })
+			: { journal: [], thoughts: [] };
 		const record: ClientRecord = {
 			personId: grant.personId,
 			name: grant.personName,
@@ -204,5 +198,41 @@ export async function readClientHealthWebs(
 	return withClientAccess(db, options.actor, { personId: options.personId, scope: 'health_web' }, async (trx, grant, actor) => {
 		await recordClientRead(trx, { actor, grant, action: 'client.scope.read', object: 'health_web', now: options.now });
 		return readHealthWebs(trx, { personId: grant.personId });
+	});
+}
+
+export interface ConversationFacts {
+	personId: string;
+	name: string;
+	scopes: ConsentScope[];
+	/** The newest health web; present only with the health_web scope. */
+	web: SavedHealthWeb | null;
+	/** The newest De Jong Gierveld result (11 or 6 items); present only with the measurements scope. */
+	loneliness: ClientMeasurement | null;
+}
+
+/**
+ * What the conversation view shows, and nothing more: the newest health web and the newest De Jong Gierveld result,
+ * each read (and audited as a read of its scope) only when the client shares it. No "bespreek dit" entries, no
+ * other results.
+ */
+export async function openConversationFacts(
+	db: Kysely<Database>,
+	options: { actor: SignedInAccount | null; personId: string; now?: Date }
+): Promise<ConversationFacts> {
+	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
+		const audit = (scope: ConsentScope) => recordClientRead(trx, { actor, grant, action: 'client.scope.read', object: scope, now: options.now });
+		let web: SavedHealthWeb | null = null;
+		let loneliness: ClientMeasurement | null = null;
+		if (grant.scopes.includes('health_web')) {
+			await audit('health_web');
+			[web = null] = await readHealthWebs(trx, { personId: grant.personId, limit: 1 });
+		}
+		if (grant.scopes.includes('measurements')) {
+			await audit('measurements');
+			const [latest] = await listMeasurementsForAccount(trx, { accountId: grant.personId, instrumentFor: getInstrument, instruments: ['djg-11', 'djg-6'], limit: 1 });
+			loneliness = latest ? clientMeasurement(latest) : null;
+		}
+		return { personId: grant.personId, name: grant.personName, scopes: grant.scopes, web, loneliness };
 	});
 }

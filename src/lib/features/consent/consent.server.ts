@@ -6,7 +6,7 @@
  * - `changeConsentScopes`: ends the grant and starts a new one with other scopes or audience (history is never edited).
  * - `withdrawConsent`: ends a grant; access ends at once, since every read checks for an active grant.
  */
-import { endMeasurementRequests } from '$lib/features/measurement-requests/measurement-requests.server';
+import type { ConsentNarrowed } from '$lib/kernel/person-data';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/server/auth/account';
@@ -20,9 +20,15 @@ import { lockPersonForConsent } from '$lib/kernel/consent-lock.server';
 export { lockPersonForConsent };
 export { createClientInvitation, findClientInvitation, listClientInvitations, revokeClientInvitation, type ClientInvitationView } from './client-invitations.server';
 
+/**
+ * What ends when consent narrows, given by the caller (the composers loop over every feature's `consentNarrowed`), so
+ * consent needs to know no feature that depends on it.
+ */
+export type NarrowedHandler = (trx: Kysely<Database>, change: ConsentNarrowed) => Promise<void>;
+
 export async function acceptClientInvitation(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; code: string; scopes: ConsentScope[]; personName: string; audience?: ConsentAudience; now?: Date }
+	options: { actor: SignedInAccount | null; code: string; scopes: ConsentScope[]; personName: string; audience?: ConsentAudience; now?: Date; narrowed: NarrowedHandler }
 ): Promise<{ ok: true; grantId: string } | { ok: false; reason: 'invalid' | 'own_invitation' }> {
 	const account = requireSignedIn(options.actor);
 	const invitation = await findClientInvitation(db, options);
@@ -69,7 +75,7 @@ export async function acceptClientInvitation(
 			})
 			.execute();
 		// After the new grant: connecting again for only the professional takes the team's requests away, never theirs.
-		if (current) await endMeasurementRequests(trx, { personId: account.id, organisationId: invitation.organisationId, reason: 'consent_changed', now });
+		if (current) await options.narrowed(trx, { personId: account.id, organisationId: invitation.organisationId, reason: 'consent_changed', now });
 		await recordAuditEvent(trx, {
 			actorId: account.id,
 			organisationId: invitation.organisationId,
@@ -152,7 +158,7 @@ async function activeGrantOf(db: Kysely<Database>, personId: string, grantId: st
 
 export async function changeConsentScopes(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; grantId: string; scopes: ConsentScope[]; audience?: ConsentAudience; now?: Date }
+	options: { actor: SignedInAccount | null; grantId: string; scopes: ConsentScope[]; audience?: ConsentAudience; now?: Date; narrowed: NarrowedHandler }
 ): Promise<{ ok: true; grantId: string } | { ok: false; reason: 'not_found' | 'professional_left' }> {
 	const account = requireSignedIn(options.actor);
 	const now = (options.now ?? new Date()).toISOString();
@@ -191,8 +197,8 @@ export async function changeConsentScopes(
 				previous_grant_id: current.id
 			})
 			.execute();
-		// Requests the new grant no longer covers (no measurements scope, or no longer the team) end with it.
-		await endMeasurementRequests(trx, { personId: account.id, organisationId: current.organisation_id, reason: 'consent_changed', now });
+		// What the new grant no longer covers (a scope, or the team taken away) ends with it.
+		await options.narrowed(trx, { personId: account.id, organisationId: current.organisation_id, reason: 'consent_changed', now });
 		await recordAuditEvent(trx, {
 			actorId: account.id,
 			organisationId: current.organisation_id,
@@ -207,7 +213,7 @@ export async function changeConsentScopes(
 
 export async function withdrawConsent(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; grantId: string; now?: Date }
+	options: { actor: SignedInAccount | null; grantId: string; now?: Date; narrowed: NarrowedHandler }
 ): Promise<boolean> {
 	const account = requireSignedIn(options.actor);
 	const now = (options.now ?? new Date()).toISOString();
@@ -221,8 +227,8 @@ export async function withdrawConsent(
 			.where('id', '=', current.id)
 			.where('ended_at', 'is', null)
 			.execute();
-		// Open requests end too, so they never come back if the person connects with this professional again.
-		await endMeasurementRequests(trx, { personId: account.id, organisationId: current.organisation_id, reason: 'consent_withdrawn', now });
+		// What it covered ends too (open requests), so it never comes back if the person connects again.
+		await options.narrowed(trx, { personId: account.id, organisationId: current.organisation_id, reason: 'consent_withdrawn', now });
 		await recordAuditEvent(trx, {
 			actorId: account.id,
 			organisationId: current.organisation_id,

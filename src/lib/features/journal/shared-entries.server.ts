@@ -1,19 +1,25 @@
 /**
  * "Bespreek dit": a person marks one journal entry or thought check to talk about with a professional they are
- * linked with. Journal entries are never a consent scope; only marked entries are shown, and only while marked.
+ * linked with. Journal entries are never a consent scope of their own; a marked entry reaches only professionals
+ * whose grant includes the toolkit's scope (`sharedEntriesScope`), and only while it is marked.
+ * - `sharedEntriesScope`: the scope a grant needs for marked entries to reach the professional.
  * - `setDiscuss`: mark or unmark one of the person's own entries.
- * - `readSharedEntries`: for `openClientRecord` (clients.server), inside its audited transaction: the marked entries
- *   of a person, each read written to the audit log.
+ * - `readSharedEntries`: for the client record, inside its audited transaction, after the access check for
+ *   `sharedEntriesScope`: the marked entries of a person, each read written to the audit log.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireSignedIn } from '$lib/kernel/policy.server';
-import { recordAuditEvent } from '$lib/kernel/audit.server';
+import type { ConsentScope } from '$lib/kernel/consent-scopes';
+import { recordClientReads } from '$lib/kernel/audit.server';
 import { openJournalEntry, type JournalEntry } from './journal.server';
 import { openThoughtRecord, type ThoughtRecord } from './thought-records.server';
 
 export type DiscussKind = 'journal' | 'thought';
+
+/** Marked entries belong to the toolkit, so they go where the toolkit's activity goes. */
+export const sharedEntriesScope: ConsentScope = 'programme';
 
 export async function setDiscuss(
 	db: Kysely<Database>,
@@ -35,22 +41,22 @@ export interface SharedEntries {
 	thoughts: ThoughtRecord[];
 }
 
-/** Call only after the policy allowed the reader (an active grant), inside the transaction that audits the read. */
+/** Call only after the policy allowed the reader for `sharedEntriesScope`, inside the transaction that audits the read. */
 export async function readSharedEntries(
 	trx: Kysely<Database>,
-	options: { readerId: string; personId: string; organisationId: string; now?: Date }
+	options: { reader: SignedInAccount; personId: string; organisationId: string; now?: Date }
 ): Promise<SharedEntries> {
 	const journal = (await trx.selectFrom('journal_entry').selectAll().where('account_id', '=', options.personId).where('discuss', '=', 1).orderBy('created_at', 'desc').execute()).map(openJournalEntry);
 	const thoughts = (await trx.selectFrom('thought_record').selectAll().where('account_id', '=', options.personId).where('discuss', '=', 1).orderBy('created_at', 'desc').execute()).map(openThoughtRecord);
-	for (const entry of [...journal, ...thoughts]) {
-		await recordAuditEvent(trx, {
-			actorId: options.readerId,
-			organisationId: options.organisationId,
-			subjectId: options.personId,
-			action: 'client.shared_entry.read',
+	await recordClientReads(
+		trx,
+		[...journal, ...thoughts].map((entry) => ({
+			actor: options.reader,
+			grant: { organisationId: options.organisationId, personId: options.personId },
+			action: 'client.shared_entry.read' as const,
 			object: entry.id,
 			now: options.now
-		});
-	}
+		}))
+	);
 	return { journal, thoughts };
 }

@@ -4,10 +4,11 @@
  * own history first (they see it before anyone else).
  * - `requestMeasurement` (professional): once or repeating, from a start day.
  * - `listRequestsForClient` (professional): their own requests for one client, open ones first, then the 50 newest
- *   ended ones; with consent to the team also colleagues' open ones (shown, never cancelled by another).
+ *   ended ones; with consent to the team also colleagues' open ones (shown, never cancelled by another). An audited
+ *   read (`client.requests.read`), page and API alike: the list shows when the client filled something in.
  * - `cancelMeasurementRequest` (professional): one of their own open requests.
  * - `endMeasurementRequests`: ends the open requests that consent no longer covers (withdrawn, the scope or the team
- *   taken away, the professional gone from the organisation); see `isCovered` in requests.ts.
+ *   taken away, the professional gone from the organisation), by the one rule of access (`clientGrants`).
  * - `listMeasurementTasks` (person): requests due today or earlier that their consent still covers.
  * - `getMeasurementTask` (person): one of them.
  * - `completeMeasurementTask` (person): saves the measurement and moves the request on (a repeat comes back after
@@ -18,11 +19,12 @@ import type { Database } from '$lib/server/db';
 import type { MeasurementRequestTable } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireClientAccess, requireSignedIn, withClientAccess } from '$lib/kernel/policy.server';
-import { parseScopes } from '$lib/kernel/consent-scopes';
+import { clientGrants } from '$lib/kernel/client-access.server';
+import { recordClientRead } from '$lib/kernel/audit.server';
 import { getInstrument, type Answers } from '$lib/features/instruments/instruments';
 import { saveMeasurementForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
 import { localDay } from '$lib/time';
-import { isCovered, isDue, nextDueDay, type MeasurementRequestInput } from './requests';
+import { isDue, nextDueDay, type MeasurementRequestInput } from './requests';
 
 export interface MeasurementRequest {
 	id: string;
@@ -85,15 +87,26 @@ export async function requestMeasurement(
  */
 export async function listRequestsForClient(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; personId: string }
+	options: { actor: SignedInAccount | null; personId: string; now?: Date }
 ): Promise<{ own: MeasurementRequest[]; colleagues: (MeasurementRequest & { professionalName: string })[] }> {
-	const grant = await requireClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' });
+	return withClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' }, async (trx, grant, actor) => {
+		// The list tells when the client filled something in, so it is a read of their data like any other.
+		await recordClientRead(trx, { actor, grant, action: 'client.requests.read', object: 'measurements', now: options.now });
+		return requestsOf(trx, grant, actor.id);
+	});
+}
+
+async function requestsOf(
+	db: Kysely<Database>,
+	grant: { personId: string; organisationId: string; sharedWithTeam: boolean },
+	actorId: string
+): Promise<{ own: MeasurementRequest[]; colleagues: (MeasurementRequest & { professionalName: string })[] }> {
 	const rows = await db
 		.selectFrom('measurement_request')
 		.selectAll()
 		.where('person_id', '=', grant.personId)
 		.where('organisation_id', '=', grant.organisationId)
-		.where('professional_id', '=', options.actor!.id)
+		.where('professional_id', '=', actorId)
 		.orderBy((eb) => eb.case().when('ended_at', 'is', null).then(0).else(1).end())
 		.orderBy('due_day')
 		.orderBy('created_at', 'desc')
@@ -101,7 +114,7 @@ export async function listRequestsForClient(
 		.execute();
 	if (!grant.sharedWithTeam) return { own: rows.map(openRequest), colleagues: [] };
 	const open = await openRequestRows(db, { personId: grant.personId, organisationId: grant.organisationId });
-	const { covered } = await sortByCover(db, open.filter((row) => row.professional_id !== options.actor!.id));
+	const { covered } = await sortByCover(db, open.filter((row) => row.professional_id !== actorId));
 	return { own: rows.map(openRequest), colleagues: covered.map((row) => ({ ...openRequest(row), professionalName: row.professional_name ?? '' })) };
 }
 
@@ -142,36 +155,26 @@ async function openRequestRows(
 	return query.orderBy('measurement_request.due_day').execute();
 }
 
-/** Splits open requests into those the client's consent still covers and those it no longer does (`isCovered`). */
+/**
+ * Splits open requests into those the client's consent still covers and those it no longer does: a request stands
+ * while the professional who made it may still read the client's measurements in that organisation (`clientGrants`,
+ * the one rule of access).
+ */
 async function sortByCover(db: Kysely<Database>, rows: OpenRequestRow[]): Promise<{ covered: OpenRequestRow[]; uncovered: OpenRequestRow[] }> {
-	if (rows.length === 0) return { covered: [], uncovered: [] };
-	const people = [...new Set(rows.map((row) => row.person_id))];
-	const organisations = [...new Set(rows.map((row) => row.organisation_id))];
-	const [grants, members] = await Promise.all([
-		db
-			.selectFrom('consent_grant')
-			.select(['person_id', 'organisation_id', 'professional_id', 'audience', 'scopes'])
-			.where('person_id', 'in', people)
-			.where('organisation_id', 'in', organisations)
-			.where('ended_at', 'is', null)
-			.execute(),
-		db
-			.selectFrom('membership')
-			.select(['account_id', 'organisation_id'])
-			.where('organisation_id', 'in', organisations)
-			.where('role', '=', 'professional')
-			.execute()
-	]);
-	const covered: OpenRequestRow[] = [];
-	const uncovered: OpenRequestRow[] = [];
+	const byAsker = new Map<string, OpenRequestRow[]>();
 	for (const row of rows) {
-		const theirs = grants
-			.filter((grant) => grant.person_id === row.person_id && grant.organisation_id === row.organisation_id)
-			.map((grant) => ({ professionalId: grant.professional_id, audience: grant.audience, scopes: parseScopes(JSON.parse(grant.scopes) as unknown[]) }));
-		const staff = new Set(members.filter((m) => m.organisation_id === row.organisation_id).map((m) => m.account_id));
-		(isCovered({ professionalId: row.professional_id }, theirs, staff) ? covered : uncovered).push(row);
+		if (row.professional_id === null) continue;
+		const key = `${row.professional_id} ${row.organisation_id}`;
+		byAsker.set(key, [...(byAsker.get(key) ?? []), row]);
 	}
-	return { covered, uncovered };
+	const coveredIds = new Set<string>();
+	for (const group of byAsker.values()) {
+		const { professional_id: professionalId, organisation_id: organisationId } = group[0]!;
+		const personIds = [...new Set(group.map((row) => row.person_id))];
+		const reachable = await clientGrants(db, { professionalId: professionalId!, personIds, organisationId, scope: 'measurements' });
+		for (const row of group) if (reachable.has(row.person_id)) coveredIds.add(row.id);
+	}
+	return { covered: rows.filter((row) => coveredIds.has(row.id)), uncovered: rows.filter((row) => !coveredIds.has(row.id)) };
 }
 
 /**

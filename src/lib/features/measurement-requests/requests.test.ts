@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCovered, isDue, measurementRequestSchema, nextDueDay, repeatChoices, type CoveringGrant } from './requests';
+import { isDue, measurementRequestSchema, nextDueDay, repeatChoices } from './requests';
 
 const today = '2026-03-10';
 const schema = measurementRequestSchema(today);
@@ -48,32 +48,5 @@ describe('measurementRequestSchema', () => {
 		for (const repeatWeeks of [3, 0, -4, 'vaak', 4.5, true]) {
 			expect(problems({ instrument: 'djg-11', repeatWeeks }), String(repeatWeeks)).toEqual([['repeatWeeks', 'repeat_invalid']]);
 		}
-	});
-});
-
-describe('isCovered', () => {
-	const staff = new Set(['gerda', 'lotte']);
-	const own = (scopes: string[]): CoveringGrant => ({ professionalId: 'gerda', audience: 'professional', scopes });
-	const team = (scopes: string[]): CoveringGrant => ({ professionalId: 'lotte', audience: 'organisation', scopes });
-
-	it('stands on a grant to the professional who asked, with the measurements scope', () => {
-		expect(isCovered({ professionalId: 'gerda' }, [own(['measurements'])], staff)).toBe(true);
-		expect(isCovered({ professionalId: 'gerda' }, [own(['health_web'])], staff)).toBe(false);
-		expect(isCovered({ professionalId: 'gerda' }, [], staff)).toBe(false);
-	});
-
-	it('stands on a grant to the whole organisation, whoever it came through', () => {
-		expect(isCovered({ professionalId: 'gerda' }, [team(['measurements'])], staff)).toBe(true);
-		expect(isCovered({ professionalId: 'gerda' }, [team(['programme'])], staff)).toBe(false);
-	});
-
-	it('does not stand on a colleague\'s own grant', () => {
-		const colleagues: CoveringGrant = { professionalId: 'lotte', audience: 'professional', scopes: ['measurements'] };
-		expect(isCovered({ professionalId: 'gerda' }, [colleagues], staff)).toBe(false);
-	});
-
-	it('ends with the professional: gone from the organisation, or their account deleted', () => {
-		expect(isCovered({ professionalId: 'gerda' }, [team(['measurements'])], new Set(['lotte']))).toBe(false);
-		expect(isCovered({ professionalId: null }, [team(['measurements'])], staff)).toBe(false);
 	});
 });

@@ -5,7 +5,6 @@
  * - `nextDueDay({ repeatWeeks, filledDay })`: when a repeating request comes back after it was filled in; null for
  *   a request made once (it ends).
  * - `isDue(request, today)`: whether the client sees it as a task today.
- * - `isCovered(request, grants, professionals)`: whether the client's consent still lets the request stand.
  * - `measurementRequestSchema(today)`: the professional's form and the API body.
  */
 import { z } from 'zod';
@@ -27,29 +26,6 @@ export function nextDueDay(input: { repeatWeeks: number | null; filledDay: strin
 
 export function isDue(request: { dueDay: string; endedAt: string | null }, today: string): boolean {
 	return request.endedAt === null && request.dueDay <= today;
-}
-
-export interface CoveringGrant {
-	professionalId: string | null;
-	audience: 'professional' | 'organisation';
-	scopes: readonly string[];
-}
-
-/**
- * A request stands while its professional still works in the organisation and one of the client's active grants in
- * that organisation lets them read measurements: one to them, or one to the whole organisation. `grants` are the
- * client's active grants in the request's organisation; `professionals` the organisation's current professionals.
- */
-export function isCovered(
-	request: { professionalId: string | null },
-	grants: readonly CoveringGrant[],
-	professionals: ReadonlySet<string>
-): boolean {
-	const professionalId = request.professionalId;
-	if (professionalId === null || !professionals.has(professionalId)) return false;
-	return grants.some(
-		(grant) => grant.scopes.includes('measurements') && (grant.audience === 'organisation' || grant.professionalId === professionalId)
-	);
 }
 
 /**

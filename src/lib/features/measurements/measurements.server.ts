@@ -140,14 +140,22 @@ export async function claimMeasurement(
 
 export async function listMeasurementsForAccount(
 	db: Kysely<Database>,
-	options: { accountId: string; instrumentFor: (id: string) => InstrumentDefinition | undefined }
+	options: {
+		accountId: string;
+		instrumentFor: (id: string) => InstrumentDefinition | undefined;
+		/** Only these instruments, and only the newest `limit`: a page reads no more than it shows. */
+		instruments?: readonly string[];
+		limit?: number;
+	}
 ): Promise<StoredMeasurement[]> {
-	const rows = await db
+	let query = db
 		.selectFrom('measurement')
 		.select(['id', 'instrument_id', 'answers', 'taken_at'])
 		.where('account_id', '=', options.accountId)
-		.orderBy('taken_at', 'desc')
-		.execute();
+		.orderBy('taken_at', 'desc');
+	if (options.instruments) query = query.where('instrument_id', 'in', [...options.instruments]);
+	if (options.limit !== undefined) query = query.limit(options.limit);
+	const rows = await query.execute();
 	return rows.flatMap((row) => {
 		const instrument = options.instrumentFor(row.instrument_id);
 		return instrument ? [fromRow(row, instrument)] : [];

@@ -19,7 +19,7 @@ import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireOrganisationAdmin, requireSignedIn } from '$lib/kernel/policy.server';
 import { recordAuditEvent } from '$lib/kernel/audit.server';
-import { endMeasurementRequests } from '$lib/features/measurement-requests/measurement-requests.server';
+import type { ConsentNarrowed } from '$lib/kernel/person-data';
 import {
 	createInvitationToken,
 	hashInvitationToken,
@@ -228,7 +228,14 @@ export async function revokeMemberInvitation(
 /** Ends a membership. A professional who leaves loses every client of this organisation at once. */
 export async function removeMember(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; organisationId: string; membershipId: string; now?: Date }
+	options: {
+		actor: SignedInAccount | null;
+		organisationId: string;
+		membershipId: string;
+		now?: Date;
+		/** What ends with the professional's work there (the composers loop over every feature). */
+		narrowed: (trx: Kysely<Database>, change: ConsentNarrowed) => Promise<void>;
+	}
 ): Promise<{ ok: true; removedSelf: boolean; role: MembershipRole } | { ok: false; reason: 'not_found' | 'last_admin' }> {
 	await requireOrganisationAdmin(db, options.actor, options.organisationId);
 	const now = (options.now ?? new Date()).toISOString();
@@ -253,7 +260,7 @@ export async function removeMember(
 				.where('audience', '=', 'professional')
 				.where('ended_at', 'is', null)
 				.execute();
-			await endMeasurementRequests(trx, { organisationId: options.organisationId, professionalId: member.account_id, reason: 'professional_left', now });
+			await options.narrowed(trx, { organisationId: options.organisationId, professionalId: member.account_id, reason: 'professional_left', now });
 			await trx
 				.deleteFrom('client_invitation')
 				.where('professional_id', '=', member.account_id)

@@ -6,7 +6,8 @@ import { suggestExercise } from '$lib/features/exercises/suggestion';
 import { deleteJournalEntry, listJournalEntries, listMoodPoints } from '$lib/features/journal/journal.server';
 import { deleteThoughtRecord, listThoughtRecords } from '$lib/features/journal/thought-records.server';
 import { deleteKindMoment, listKindMoments } from '$lib/features/journal/kind-moments.server';
-import { setDiscuss } from '$lib/features/journal/shared-entries.server';
+import { setDiscuss, sharedEntriesScope } from '$lib/features/journal/shared-entries.server';
+import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
 import { stepDoneSchema } from '$lib/features/journal/self-help.schema';
 import { moodChartModel } from '$lib/features/journal/mood-chart';
 import { deleteStepPlan, listStepPlans, markStepDone } from '$lib/features/small-steps/step-plans.server';
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 	const exercises = listExercises(locale);
 	const suggestion = suggestExercise({ exercises, strongest, lastDone: await lastDoneByExercise(db(), { actor }), today });
 	const suggested = exercises.find((e) => e.id === suggestion);
-	const [journal, thoughts, kindMoments, plans, moments, relations, tasks, summaries] = await Promise.all([
+	const [journal, thoughts, kindMoments, plans, moments, relations, tasks, summaries, grants] = await Promise.all([
 		listJournalEntries(db(), { actor, limit: 10 }),
 		listThoughtRecords(db(), { actor, limit: 10 }),
 		listKindMoments(db(), { actor, limit: 5 }),
@@ -44,7 +45,8 @@ export const load: PageServerLoad = async (event) => {
 		listPlannedMoments(db(), { actor, state: 'open', limit: 20 }),
 		listRelations(db(), { actor }),
 		listMeasurementTasks(db(), { actor, today }),
-		listSharedSummaries(db(), { actor })
+		listSharedSummaries(db(), { actor }),
+		listConsentGrantsForPerson(db(), { actor })
 	]);
 	const names = new Map(relations.map((r) => [r.id, r.nickname]));
 	const now = new Date();
@@ -73,6 +75,11 @@ export const load: PageServerLoad = async (event) => {
 		tasks: tasks.map((task) => ({ id: task.id, title: getInstrument(task.instrument)?.title[locale] ?? task.instrument, by: task.professionalName })),
 		// Summaries a professional shared: a card while some are new, else a quiet link to read them again.
 		summaries: { unseen: summaries.filter((s) => s.seenAt === null).length, total: summaries.length },
+		// Who reads an entry marked "bespreek dit": the grants that include the toolkit, so the person knows first.
+		discussReaders: grants
+			.filter((grant) => grant.endedAt === null && grant.scopes.includes(sharedEntriesScope))
+			.map((grant) => ({ audience: grant.audience, professionalName: grant.professionalName, organisationName: grant.organisationName })),
+		discussScope: sharedEntriesScope,
 		writings: [
 			...journal.map((j) => ({ kind: 'journal' as const, id: j.id, day: j.day, createdAt: j.createdAt, discuss: j.discuss, mood: j.mood, text: j.body ?? j.wentWell ?? '' })),
 			...thoughts.map((t) => ({ kind: 'thought' as const, id: t.id, day: t.day, createdAt: t.createdAt, discuss: t.discuss, mood: null, text: t.thought }))

@@ -4,12 +4,8 @@ import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limi
 import { requireOrganisationAdmin } from '$lib/kernel/policy.server';
 import { listOrganisationAuditEvents } from '$lib/features/audit/audit.server';
 import { inviteMemberSchema } from '$lib/features/organisations/organisations.schema';
-import {
-	getOrganisationForAdmin,
-	inviteMember,
-	removeMember,
-	revokeMemberInvitation
-} from '$lib/features/organisations/organisations.server';
+import { getOrganisationForAdmin, inviteMember, revokeMemberInvitation } from '$lib/features/organisations/organisations.server';
+import { removeMember } from '$lib/composers/consent-changes.server';
 import { href } from '$lib/i18n/href';
 import { db } from '$lib/server/db';
 import { mailer } from '$lib/server/mail/mailer';

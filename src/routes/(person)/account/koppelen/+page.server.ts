@@ -4,7 +4,8 @@ import { attemptBlocked, limitAttempt, tooManyAttempts } from '$lib/features/acc
 import { consentScopes } from '$lib/kernel/consent-scopes';
 import { formatClientCode, normaliseClientCode } from '$lib/features/consent/consent';
 import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
-import { acceptClientInvitation, findClientInvitation } from '$lib/features/consent/consent.server';
+import { findClientInvitation } from '$lib/features/consent/consent.server';
+import { acceptClientInvitation } from '$lib/composers/consent-changes.server';
 import { href } from '$lib/i18n/href';
 import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';

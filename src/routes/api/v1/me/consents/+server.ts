@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { acceptClientInvitation, listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
+import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
+import { acceptClientInvitation } from '$lib/composers/consent-changes.server';
 import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
 import { apiHandler, apiValidationProblem, limitApiAttempt } from '$lib/composers/api/api-auth';
 import { problem, readJsonBody } from '$lib/server/http/problem';

@@ -1,4 +1,4 @@
-import { openClientRecord } from '$lib/composers/client-record/clients.server';
+import { openConversationFacts } from '$lib/composers/client-record/clients.server';
 import { listRatings } from '$lib/features/self-sufficiency/ratings.server';
 import { perceivedBesideObserved } from '$lib/features/self-sufficiency/perceived-observed';
 import type { InstrumentId } from '$lib/features/instruments/instruments';
@@ -7,13 +7,12 @@ import type { PageServerLoad } from './$types';
 
 /**
  * The conversation view: the client's own health web (perceived) beside the professional's self-sufficiency rating
- * (observed) and the loneliness subscales, so differences show. Opening it is an audited read, like the client page.
+ * (observed) and the loneliness subscales, so differences show. It reads, and audits, only what it shows.
  */
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const record = await openClientRecord(db(), { actor: locals.account, personId: params.id });
+	const record = await openConversationFacts(db(), { actor: locals.account, personId: params.id });
 	const [rating] = await listRatings(db(), { actor: locals.account, personId: params.id });
-	const web = record.healthWebs?.[0] ?? null;
-	const djg = record.measurements?.find((m) => m.instrument === 'djg-11' || m.instrument === 'djg-6');
+	const { web, loneliness: djg } = record;
 	return {
 		client: { id: record.personId, name: record.name },
 		shares: { web: record.scopes.includes('health_web'), measurements: record.scopes.includes('measurements') },

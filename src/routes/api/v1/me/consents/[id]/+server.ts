@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { changeConsentScopes, listConsentGrantsForPerson, withdrawConsent } from '$lib/features/consent/consent.server';
+import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
+import { changeConsentScopes, withdrawConsent } from '$lib/composers/consent-changes.server';
 import { changeScopesSchema } from '$lib/features/consent/consent.schema';
 import { apiHandler, apiReason, apiValidationProblem } from '$lib/composers/api/api-auth';
 import { problem, readJsonBody } from '$lib/server/http/problem';

@@ -1,0 +1,26 @@
+/** The exercises' face: the days a person did an exercise; their activity counts under the `programme` scope. */
+import { personDataFeature } from '$lib/kernel/person-data';
+
+export const exercisesData = personDataFeature({
+	name: 'exercises',
+	scope: 'programme',
+	tables: ['exercise_done'],
+	async exportPart(db, { account }) {
+		const done = await db
+			.selectFrom('exercise_done')
+			.select(['exercise_id', 'day'])
+			.where('account_id', '=', account.id)
+			.orderBy('day')
+			.execute();
+		return { exercisesDone: done.map((e) => ({ exercise: e.exercise_id, day: e.day })) };
+	},
+	async lastActiveDays(db, personIds) {
+		const rows = await db
+			.selectFrom('exercise_done')
+			.select(['account_id', (eb) => eb.fn.max('day').as('last')])
+			.where('account_id', 'in', [...personIds])
+			.groupBy('account_id')
+			.execute();
+		return new Map(rows.flatMap((row) => (row.last ? [[row.account_id, String(row.last)] as const] : [])));
+	}
+});

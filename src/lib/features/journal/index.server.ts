@@ -1,0 +1,68 @@
+/**
+ * The journal's face: journal entries, thought checks and kind moments, the person's own. Professionals never read
+ * them as such: they see an entry only while the person marks it "bespreek dit", under the toolkit's scope
+ * (`sharedEntriesScope`), and then only through the client record, which audits each read.
+ */
+import { personDataFeature } from '$lib/kernel/person-data';
+import { listJournalEntries } from './journal.server';
+import { listKindMoments } from './kind-moments.server';
+import { listThoughtRecords } from './thought-records.server';
+import { sharedEntriesScope } from './shared-entries.server';
+
+const all = 1_000_000;
+
+export const journalData = personDataFeature({
+	name: 'journal',
+	scope: sharedEntriesScope,
+	tables: ['journal_entry', 'thought_record', 'kind_moment'],
+	async exportPart(db, { account }) {
+		return {
+			journal: await listJournalEntries(db, { actor: account, limit: all }),
+			thoughtChecks: await listThoughtRecords(db, { actor: account, limit: all }),
+			kindMoments: await listKindMoments(db, { actor: account, limit: all })
+		};
+	},
+	async lastActiveDays(db, personIds) {
+		const last = new Map<string, string>();
+		for (const table of ['journal_entry', 'thought_record', 'kind_moment'] as const) {
+			const rows = await db
+				.selectFrom(table)
+				.select(['account_id', (eb) => eb.fn.max('day').as('last')])
+				.where('account_id', 'in', [...personIds])
+				.groupBy('account_id')
+				.execute();
+			for (const row of rows) {
+				const day = row.last === null ? null : String(row.last);
+				if (day && day > (last.get(row.account_id) ?? '')) last.set(row.account_id, day);
+			}
+		}
+		return last;
+	},
+	/** Entries marked "bespreek dit" that this professional has not opened yet (no read of theirs in the audit log). */
+	async readForClients(db, { readerId, personIds }) {
+		const unread = new Map<string, { unreadShared: number }>();
+		if (personIds.length === 0) return unread;
+		for (const table of ['journal_entry', 'thought_record'] as const) {
+			const rows = await db
+				.selectFrom(table)
+				.select(['account_id', (eb) => eb.fn.countAll<number>().as('n')])
+				.where('account_id', 'in', [...personIds])
+				.where('discuss', '=', 1)
+				.where(({ not, exists, selectFrom }) =>
+					not(
+						exists(
+							selectFrom('audit_event')
+								.select('audit_event.id')
+								.where('audit_event.actor_id', '=', readerId)
+								.where('audit_event.action', '=', 'client.shared_entry.read')
+								.whereRef('audit_event.object', '=', `${table}.id`)
+						)
+					)
+				)
+				.groupBy('account_id')
+				.execute();
+			for (const row of rows) unread.set(row.account_id, { unreadShared: (unread.get(row.account_id)?.unreadShared ?? 0) + Number(row.n) });
+		}
+		return unread;
+	}
+});
