@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run bench:caseload`: how long the built server takes to render a professional's caseload (GET /nl/werk/clienten)
- * with 200 clients who share everything and have 20 measurements each. Done-when of issue 6: "With 200 clients and 20
- * measurements each, the caseload renders in under 150 ms server time on SQLite and PostgreSQL".
+ * with 200 clients who share everything and have 20 measurements each. The budget: with 200 clients
+ * and 20 measurements each, the caseload renders in under 150 ms server time (p95) on SQLite and PostgreSQL.
  *
  *   node scripts/bench-caseload.js              on SQLite (a fresh temporary BRUG_DATA_DIR)
  *   node scripts/bench-caseload.js --postgres   on a throwaway PostgreSQL cluster (scripts/pg-cluster.js)
@@ -118,7 +118,7 @@ import { startCluster, stopClusterSync } from './pg-cluster.js';
 const caseloadRoute = '/(professional)/werk/clienten';
 const caseloadPath = '/nl/werk/clienten';
 const filteredPath = `${caseloadPath}?signaal=severe_band`;
-/** The Done-when of issue 6. */
+/** The budget for p95 server time. */
 const limitMs = 150;
 /** caseloadPageSize in src/lib/composers/caseload/caseload.server.ts. */
 const pageSize = 50;

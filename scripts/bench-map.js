@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench:map`: how long the built server takes to render the relationship map (GET /nl/mensen) for a person
- * with 150 people on it. Done-when of issue 5: "The map page renders in under 100 ms server time with 150 people".
+ * with 150 people on it. The budget: under 100 ms server time (p95) with 150 people.
  *
  * It starts a snapshot of build/index.js (building it first only when it is missing) on SQLite with a fresh temporary
  * BRUG_DATA_DIR, LOG_LEVEL=info, on 127.0.0.1 and a free port, and waits for GET /healthz to answer 200. Then, as a
@@ -48,7 +48,7 @@ import {
 
 const mapRoute = '/(person)/mensen';
 const mapPath = '/nl/mensen';
-/** The Done-when of issue 5. */
+/** The budget for p95 server time. */
 const limitMs = 100;
 const password = 'lang genoeg wachtwoord voor de bench';
 const note = createNote('bench-map');

@@ -1,5 +1,5 @@
 /**
- * The consent journey of issue 3, with JavaScript on and off, axe on every page:
+ * The consent journey, with JavaScript on and off, axe on every page:
  * an organisation is set up, its admin invites a professional (two-step sign-in required), the professional invites
  * a person, the person signs up, verifies by mail, accepts with chosen scopes; the professional sees only those;
  * the person sees who looked, withdraws, and the professional is refused at once; the person exports and deletes.

@@ -1,5 +1,5 @@
 /**
- * The knowledge base of issue 6, with JavaScript on and off, axe on every page: a professional (two-step sign-in on)
+ * The knowledge base, with JavaScript on and off, axe on every page: a professional (two-step sign-in on)
  * finds it from the clients page, narrows the list to one topic, reads two Dutch articles with their sources, switches
  * to the English twin of one, and meets a 404 for an article that does not exist. Without an account the pages ask to
  * sign in first.

@@ -1,5 +1,5 @@
 /**
- * The professional workspace (issue 6), JavaScript on and off, axe on every page: a professional asks a
+ * The professional workspace, JavaScript on and off, axe on every page: a professional asks a
  * linked client to fill in the DJG-11 every four weeks; the client sees it on the overview, fills it in signed in,
  * sees their own result first; the professional sees the result as a chart and the request waiting for its next turn,
  * and withdraws it. The client fills in the health web twice and marks what to talk about; the professional sees the

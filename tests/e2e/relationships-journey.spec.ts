@@ -1,5 +1,5 @@
 /**
- * The relationship map of issue 5, with JavaScript on and off, axe on every page: add people in all three circles,
+ * The relationship map, with JavaScript on and off, axe on every page: add people in all three circles,
  * log contacts in two taps, plan a moment and say how it went, subscribe to the calendar feed (fetched and parsed
  * with ical.js), see the map and the insights change, a linked professional's summary without names, and deleting
  * a person.

@@ -1,5 +1,5 @@
 /**
- * Consent to a team (issue 6), JavaScript on and off, axe on every page: a person connects with one professional and
+ * Consent to a team, JavaScript on and off, axe on every page: a person connects with one professional and
  * lets their colleagues in too; a colleague then sees the client, and the client page says the whole team shares it.
  * The person narrows it to only that professional, and the colleague loses the client at once.
  */

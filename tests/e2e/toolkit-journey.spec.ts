@@ -1,5 +1,5 @@
 /**
- * The self-help toolkit of issue 4, with JavaScript on and off, axe on every page: the anonymous pattern check, an
+ * The self-help toolkit, with JavaScript on and off, axe on every page: the anonymous pattern check, an
  * account, the saved outcome, each tool once, the overview showing them; one entry marked "bespreek dit" that a
  * linked professional reads (and nothing else), which the person sees in the access log.
  */

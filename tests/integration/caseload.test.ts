@@ -1,5 +1,5 @@
 /**
- * The caseload (issue 6): every client who shares with a professional, with the signals that ask for attention first,
+ * The caseload: every client who shares with a professional, with the signals that ask for attention first,
  * built from real data made with brug's own use-cases. Only what each client shares is read (measurements with
  * `measurements`, activity with `programme`, health webs with `health_web`, "bespreek dit" with any grant); the list
  * is sorted, filtered and paged by the pure rules of caseload-list.ts; each client shown is audited, and nobody but the

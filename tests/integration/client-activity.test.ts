@@ -1,5 +1,5 @@
 /**
- * The client page's toolkit activity (issue 6, scope `programme`): counts per week of exercises, journal entries,
+ * The client page's toolkit activity (scope `programme`): counts per week of exercises, journal entries,
  * kind moments and small steps, and the last active day. Never what the person wrote; only with the scope; audited.
  */
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Conversation notes (issue 6): a professional's dated notes about a client, kept by the organisation, encrypted at
+ * Conversation notes: a professional's dated notes about a client, kept by the organisation, encrypted at
  * rest, every read audited; an optional summary shared with the client, who sees it (also after withdrawing consent),
  * marks it seen, and finds it in their export, where the working note itself never is. Deleting the account removes
  * the notes about it.

@@ -1,5 +1,5 @@
 /**
- * The health web (issue 6): a person saves, lists and deletes their own webs; a linked professional sees the two
+ * The health web: a person saves, lists and deletes their own webs; a linked professional sees the two
  * newest only with the `health_web` scope, through `openClientRecord`, which audits that read. Stored rows are read
  * back whole and in range whatever the database holds; the export carries every web, and deleting the account
  * removes them.

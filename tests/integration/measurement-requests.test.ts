@@ -1,5 +1,5 @@
 /**
- * Measurement requests (issue 6): a professional with the `measurements` scope asks a client to fill in a scale,
+ * Measurement requests: a professional with the `measurements` scope asks a client to fill in a scale,
  * once or repeating; the client sees it as a task from its due day, fills it in signed in, and the result lands in
  * their own history. Nobody else can ask, see, cancel or complete, and consent ending takes the task away at once.
  */

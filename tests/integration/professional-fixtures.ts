@@ -1,5 +1,5 @@
 /**
- * Set-up for integration tests of the professional workspace (issue 6), made with brug's own use-cases on a fresh
+ * Set-up for integration tests of the professional workspace, made with brug's own use-cases on a fresh
  * test database: organisations with their admin, professionals who joined through the admin's invitation (two-step
  * sign-in on, as their pages require), people, and consent from a person to a professional with chosen scopes.
  *

@@ -1,5 +1,5 @@
 /**
- * The relationship map's use-cases on a real database (issue 5): the people in a person's life and their contacts,
+ * The relationship map's use-cases on a real database: the people in a person's life and their contacts,
  * planned moments and "how did it go?", the personal calendar feed, the counts a linked professional may read, and
  * what deleting takes along. A person never reaches another person's rows: an id of somebody else's row behaves
  * like an unknown id and changes nothing; without an account every use-case answers the policy's 401.

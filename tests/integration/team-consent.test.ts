@@ -1,5 +1,5 @@
 /**
- * Consent to a whole organisation (issue 6): a person may let every professional of the organisation see what they
+ * Consent to a whole organisation: a person may let every professional of the organisation see what they
  * share (a team), instead of only the professional who invited them. Colleagues are never let in by default; the
  * person can narrow it again at any moment, and requests the new consent no longer covers end at once.
  */

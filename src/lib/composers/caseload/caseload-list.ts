@@ -1,5 +1,5 @@
 /**
- * The professional's caseload as a list (issue 6): clients with their signals, sorted and filtered. Pure: no I/O and
+ * The professional's caseload as a list: clients with their signals, sorted and filtered. Pure: no I/O and
  * no clock; callers pass `today`.
  * - `caseloadRow(facts, today)`: one client with their signals and band severity, computed once.
  * - `compareCaseloadRows(a, b)`: the list order: most important signal first, then the more severe latest result,

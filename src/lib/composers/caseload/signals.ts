@@ -1,5 +1,5 @@
 /**
- * Caseload signals (issue 6): what deserves a professional's attention first, from facts the data layer gathers per
+ * Caseload signals: what deserves a professional's attention first, from facts the data layer gathers per
  * client (`CaseloadFacts`). Pure: no I/O and no clock; callers pass `today`.
  * - `caseloadSignalIds`: the signals, most important first.
  * - `severeBands`, `indicationCountsAsSevere`: which results count as severe, per instrument.
@@ -9,7 +9,7 @@
  * - `daysBetween(from, to)`: whole calendar days from one local day to another.
  * Sorting and filtering the caseload: see caseload-list.ts.
  *
- * Decisions (issue 6 gives the rules, brug pins the edges):
+ * Decisions (the rules, with their edges pinned):
  * - Most important first: a severe result now, a worse score, a "bespreek dit" item not yet seen (the client asked),
  *   a drop in the health web, and last going quiet (the weakest evidence of the five).
  * - Severe: DJG-11 `severely_lonely` (9–10) and `very_severely_lonely` (11); DJG-6 `severely_lonely` (5–6). UCLA-3

@@ -11,8 +11,8 @@
  * - `questionnaireFor(def, { locale })`: the Questionnaire for one instrument, in one primary language.
  * - `brugQuestionnaires({ locale })`: the Questionnaires of every instrument brug has.
  *
- * No published FHIR Questionnaire and no verified LOINC code exists for DJG-11, DJG-6 or UCLA-3
- * (shared/reference/instruments.md §6), so brug defines these resources, their URLs and its own code systems.
+ * No published FHIR Questionnaire and no verified LOINC code exists for DJG-11, DJG-6 or UCLA-3,
+ * so brug defines these resources, their URLs and its own code systems.
  */
 import {
 	instrumentIds,

@@ -1,5 +1,5 @@
 /**
- * The health web as numbers for a server-rendered SVG spider web (issue 6). Pure: no I/O, no DOM.
+ * The health web as numbers for a server-rendered SVG spider web. Pure: no I/O, no DOM.
  * - `healthWebChartModel(current, previous, options)`: six axes, rings at 0, 2, … 10, the polygon of the current web
  *   and of the previous one, label positions that stay inside the viewBox, and the rows for the table.
  * - `labelMaxChars`: the longest dimension name in any language, for which room is kept.

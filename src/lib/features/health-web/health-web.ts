@@ -1,13 +1,12 @@
 /**
- * The health web (issue 6): six dimensions a person rates 0–10 and talks about, after the concept of Positive Health
+ * The health web: six dimensions a person rates 0–10 and talks about, after the concept of Positive Health
  * (Huber et al., 2011). A conversation tool, not a measurement. Pure: no I/O.
  * - `healthWebDimensions`, `healthWebDefinitions`: the six dimensions in web order, with names and brug's own prompts.
  * - `healthWebTitle`, `healthWebCredit`, `healthWebScaleEnds`: the words around the web, as data.
  * - `compareWebs(previous, current)`: per dimension, the change from the previous web to the current one.
  * - `discussFirst(web)`: the dimensions with their score, the ones marked "hier wil ik over praten" first.
  *
- * The prompts are brug's own words. The official questionnaire's item texts are © iPH and are never copied here
- * (reference/instruments.md §4).
+ * The prompts are brug's own words. The official questionnaire's item texts are © iPH and are never copied here.
  */
 
 import type { Localized } from '$lib/features/instruments/instrument-types';

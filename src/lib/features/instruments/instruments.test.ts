@@ -14,7 +14,7 @@ const djg11 = instruments['djg-11'];
 const djg6 = instruments['djg-6'];
 const ucla3 = instruments['ucla-3'];
 
-/** Reference table (instruments.md §1): item -> subscale and direction. */
+/** Reference table after the scale's manual (De Jong Gierveld & Van Tilburg): item -> subscale and direction. */
 const djg11Table: Array<[number, 'emotional' | 'social', 'positive' | 'negative']> = [
 	[1, 'social', 'positive'],
 	[2, 'emotional', 'negative'],

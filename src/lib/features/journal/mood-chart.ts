@@ -1,8 +1,8 @@
 /**
- * The mood of the last weeks as numbers for a server-rendered SVG chart (issue 4, item 3). Pure: no I/O, no DOM.
+ * The mood of the last weeks as numbers for a server-rendered SVG chart. Pure: no I/O, no DOM.
  * - `moodChartModel(points, options)`: scales, line path, dots, axis ticks and a summary for a window of days.
  *
- * Days without an entry are gaps in the line and are never marked in any way: no shaming streaks (issue 4).
+ * Days without an entry are gaps in the line and are never marked in any way: no shaming streaks.
  */
 import { addDays } from '$lib/time';
 import { scaleLinear } from 'd3-scale';

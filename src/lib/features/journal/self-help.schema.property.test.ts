@@ -18,7 +18,7 @@ import {
 	thoughtRecordSchema
 } from './self-help.schema';
 
-/** The message ids these schemas may use (each has a text in messages/*.json via account-messages.ts). */
+/** The message ids these schemas may use (each has a text in messages/*.json via src/lib/kernel/form-error-words.ts). */
 const knownIds = ['mood_missing', 'text_missing', 'text_too_long', 'belief_invalid', 'step_unknown', 'day_invalid', 'rating_invalid'] as const;
 type MessageId = (typeof knownIds)[number];
 

@@ -1,5 +1,5 @@
 /**
- * One instrument's measurements over time, as numbers for a server-rendered SVG line chart (issue 6). Pure: no I/O,
+ * One instrument's measurements over time, as numbers for a server-rendered SVG line chart. Pure: no I/O,
  * no DOM, no clock.
  * - `historyChartModel(def, measurements, options)`: time and score scales, a line per series (the total and, for
  *   DJG, the emotional and social subscales), the band zones, the UCLA-3 indication line, axis ticks and table rows.
@@ -10,7 +10,7 @@
  * several at the same instant, sit in the middle. y is the instrument's total range, lonelier higher up; the
  * subscales share it. Band zones run from halfway between one band's maximum and the next band's minimum, so they
  * cover the whole range without gaps and every whole score lies inside its own band's zone. UCLA-3 has no bands: its
- * indication threshold is a line, never a zone (reference/instruments.md §3).
+ * indication threshold, of disputed origin, is a line, never a zone.
  */
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';

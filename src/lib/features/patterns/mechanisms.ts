@@ -1,5 +1,5 @@
 /**
- * The nine mechanisms that can keep loneliness in place, as data (shared/reference/approach.md, "Nine mechanisms").
+ * The nine mechanisms that can keep loneliness in place, as data, after what practitioners in the Dutch loneliness field describe.
  * Texts are brug's own, written fresh in B1 Dutch and in English: kind, never blaming.
  *
  * - `mechanismIds`: the nine ids in canonical order (ties in the pattern check are broken by this order).

@@ -1,5 +1,5 @@
 /**
- * The calendar feed of planned moments of connection (issue 5, item 6), as iCalendar text (RFC 5545). Pure apart from
+ * The calendar feed of planned moments of connection, as iCalendar text (RFC 5545). Pure apart from
  * the random token.
  * - `calendarFeed({ name, moments, now, reminderMinutes })`: a whole calendar, for the personal subscription URL.
  * - `singleMomentIcs({ name, moment, now, reminderMinutes })`: one moment, for a one-off `.ics` download.

@@ -7,7 +7,7 @@
  * Types: `RelationFacts`, `ContactFacts` (the input), `BalanceInsight` (one per kind, with its data),
  * `BalanceInsightKind`.
  *
- * The rules (see approach.md, "Three kinds of relationships"):
+ * The rules (after the three kinds of relationships of "regie in relaties": intimate, friends, community):
  * - thin_circle: a circle with nobody in it (level 'empty'), or with exactly one person while the other two circles
  *   together hold at least 4 (level 'few'). At most one per circle. Each kind of relationship gives something the
  *   others do not: emotional safety, a social safety net, belonging.

@@ -1,5 +1,5 @@
 /**
- * The relationship map as numbers for a server-rendered SVG (issue 5, item 3). Pure: no I/O, no DOM.
+ * The relationship map as numbers for a server-rendered SVG. Pure: no I/O, no DOM.
  * - `relationshipMapModel(people, options)`: three ring bands (intimate inside, friends, community outside), one dot
  *   per person inside their own band, a status marker shape per dot and, where there is room, a text label.
  * - `compareByName(a, b)`: the stable order of people on the map and in its table (name, then id).

@@ -14,7 +14,7 @@ import {
 } from './relationships';
 
 describe('vocabularies', () => {
-	it('are the lists the issue names, in order', () => {
+	it('are the lists brug offers, in order', () => {
 		expect(contactCircles).toEqual(['intimate', 'friends', 'community']);
 		expect(contactBrings).toEqual(['support', 'fun', 'practical_help', 'deep_talks', 'shared_activity', 'advice', 'feeling_at_home']);
 		expect(contactRhythms).toEqual(['weekly', 'every_two_weeks', 'monthly', 'every_three_months', 'no_goal']);

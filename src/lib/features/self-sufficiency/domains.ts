@@ -1,5 +1,5 @@
 /**
- * The self-sufficiency rating (issue 6), after the Zelfredzaamheid-Matrix (ZRM 2017): a professional rates, in
+ * The self-sufficiency rating, after the Zelfredzaamheid-Matrix (ZRM 2017): a professional rates, in
  * conversation with the client and about roughly the last 30 days, how self-sufficient the client is per domain.
  * Pure: no I/O.
  * - `selfSufficiencyDomains`, `domainDefinitions`: the 13 domains in ZRM order, with names and brug's own hint.
@@ -8,7 +8,7 @@
  * - `domainHistory(ratings)`: per domain, the dated levels of a client's ratings, oldest first.
  *
  * The matrix's cell descriptions are © GGD Amsterdam and need their licence: brug stores levels only, and its hints
- * say what a domain is about, never what a level means in it (reference/instruments.md §5).
+ * say what a domain is about, never what a level means in it.
  */
 import type { Localized } from '$lib/features/instruments/instrument-types';
 
@@ -99,7 +99,7 @@ export const domainDefinitions: Record<SelfSufficiencyDomain, DomainDefinition> 
 	})
 };
 
-/** Reference/instruments.md §5, as in the ZRM 2017. */
+/** The five levels as the ZRM 2017 names them. */
 export const levelLabels: Record<SelfSufficiencyLevel, Localized> = {
 	1: { nl: 'acute problematiek', en: 'acute problem' },
 	2: { nl: 'niet zelfredzaam', en: 'not self-sufficient' },

@@ -30,7 +30,7 @@ describe('the pairs', () => {
 });
 
 describe('perceivedBesideObserved', () => {
-	it('flags the issue’s example: the client rates participation 3 while the network domain is rated 4 of 5', () => {
+	it('flags the worked example: the client rates participation 3 while the network domain is rated 4 of 5', () => {
 		const web: HealthWeb = { scores: scores([6, 6, 6, 6, 3, 6]), discuss: ['participation'] };
 		const result = perceivedBesideObserved({ web, rating: rated({ social_network: 4, community_participation: 2 }) });
 		const participation = result.rows.find((row) => row.dimension === 'participation')!;

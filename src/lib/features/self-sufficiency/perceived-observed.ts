@@ -1,5 +1,5 @@
 /**
- * Perceived beside observed (issue 6): the client's own health web next to the professional's self-sufficiency rating
+ * Perceived beside observed: the client's own health web next to the professional's self-sufficiency rating
  * and the loneliness subscales, related items side by side, on one 0–10 scale where higher is better. Pure: no I/O.
  * - `perceivedObservedPairs`: which self-sufficiency domains stand beside which health-web dimension (see below).
  * - `unpairedDomains`: the domains without a health-web counterpart (shown on their own).
@@ -20,7 +20,7 @@
  * answers too, so they are shown but never flagged against the professional's rating.
  *
  * Scale: the web is 0–10 already; a level 1–5 becomes (level − 1) × 2.5 (0, 2.5, 5, 7.5, 10). A difference of 3 or
- * more points is visible: one level apart (2.5) never is on its own, and the issue's example (participation 3 beside
+ * more points is visible: one level apart (2.5) never is on its own, and the worked example (participation 3 beside
  * social network level 4 = 7.5, 4.5 apart) is.
  */
 import { getInstrument, type InstrumentId, type Subscale } from '$lib/features/instruments/instruments';

@@ -4,7 +4,7 @@
  * - `normaliseSignalText(text)`: the form both texts and list entries are compared in.
  * - `containsCrisisSignal(...texts)`: whether any of the texts contains any entry of either language.
  *
- * The only effect of a match is that the help block is shown, calmly, after saving (issue 4, item 5). The entry is
+ * The only effect of a match is that the help block is shown, calmly, after saving. The entry is
  * never blocked, changed or reported. So the list is deliberately broad: a false positive costs a person one extra
  * look at where to find help; a missed signal can cost much more. It is not a risk assessment and must never be used
  * as one. Entries are checked in both languages whatever the page language, because people write in the language

@@ -1,6 +1,6 @@
 import type { SupportCountry } from '../support-lines';
 
-// Facts from shared/reference/support-lines.md (collected 2026); re-check before each release.
+// Facts collected from the lines' own public sources in 2026; re-check before each release.
 export const belgium: SupportCountry = {
 	id: 'be',
 	name: { nl: 'België (Vlaanderen)', en: 'Belgium (Flanders)' },
