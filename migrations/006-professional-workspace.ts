@@ -1,5 +1,5 @@
 /**
- * The professional workspace: measurement requests from a professional to a client, and the client's health
+ * The professional workspace (issue 6): measurement requests from a professional to a client, and the client's health
  * webs (a conversation tool the person fills in; a professional sees them only with the health_web scope), and the
  * professional's self-sufficiency ratings (observed, per domain; notes encrypted, see src/lib/server/crypto/columns.ts).
  * `*_day` columns are local dates (YYYY-MM-DD, Europe/Amsterdam); instants are UTC ISO text; maps are JSON text.
@@ -46,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('self_sufficiency_rating')
 		.addColumn('id', 'text', (c) => c.primaryKey())
-		/** A rating belongs to the organisation and the client (decision 012); colleagues with their own grant see it. */
+		/** A rating belongs to the organisation and the client (DESIGN.md); colleagues with their own grant see it. */
 		.addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id').onDelete('cascade'))
 		.addColumn('person_id', 'text', (c) => c.notNull().references('account.id').onDelete('cascade'))
 		.addColumn('professional_id', 'text', (c) => c.references('account.id').onDelete('set null'))

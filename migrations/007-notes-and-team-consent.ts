@@ -1,7 +1,7 @@
 /**
- * A professional's conversation notes about a client, and consent given to a whole
+ * Issue 6, second part: a professional's conversation notes about a client, and consent given to a whole
  * organisation (team) instead of one professional.
- * - `conversation_note`: belongs to the organisation and the client (decision 013). The note and the summary shared with
+ * - `conversation_note`: belongs to the organisation and the client (DESIGN.md). The note and the summary shared with
  *   the client are encrypted (src/lib/server/crypto/columns.ts). `note_day` is a local date (YYYY-MM-DD).
  * - `consent_grant.audience`: 'professional' (only the professional who invited; the default, as before) or
  *   'organisation' (every professional of the grant's organisation). A change is a new grant, as for scopes.
