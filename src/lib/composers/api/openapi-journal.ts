@@ -4,13 +4,11 @@
  * the third part of the journal, are in openapi-kind-moments.ts.
  */
 import {
-	beforeParam,
 	crisisFlag,
 	idPathParam,
 	jsonBodyProblems,
 	jsonContent,
 	jsonRequest,
-	limitParam,
 	notYours,
 	nullableText,
 	pageOf,
@@ -18,9 +16,11 @@ import {
 	refusals,
 	secured
 } from './openapi-parts';
+import { queryParameters } from './contract';
+import { pagedListQuerySchema } from './self-help-api';
 
 /** Journal entries, thought checks and kind moments come in pages, newest first. */
-export const journalPageParams = [limitParam(20), beforeParam('what was made')];
+export const journalPageParams = queryParameters(pagedListQuerySchema);
 
 export const journalPaths = {
 	'/api/v1/me/journal': {
@@ -202,15 +202,6 @@ export const journalSchemas = {
 			updatedAt: { type: 'string', format: 'date-time' }
 		}
 	},
-	JournalEntryRequest: {
-		type: 'object',
-		required: ['mood'],
-		properties: {
-			mood: { type: 'integer', minimum: 1, maximum: 5, description: '1 very hard, 2 not so good, 3 okay, 4 good, 5 very good' },
-			body: { ...nullableText(5000), description: 'Empty or left out: no text' },
-			wentWell: { ...nullableText(1000), description: 'Something that went well; empty or left out: none' }
-		}
-	},
 	SavedJournalEntry: { allOf: [{ $ref: '#/components/schemas/JournalEntry' }, crisisFlag] },
 	JournalEntryPage: pageOf('JournalEntry'),
 	ThoughtCheck: {
@@ -231,25 +222,6 @@ export const journalSchemas = {
 			createdAt: { type: 'string', format: 'date-time' }
 		}
 	},
-	ThoughtCheckRequest: {
-		type: 'object',
-		required: ['situation', 'thought', 'beliefBefore'],
-		properties: {
-			situation: { type: 'string', minLength: 1, maxLength: 2000 },
-			thought: { type: 'string', minLength: 1, maxLength: 2000 },
-			beliefBefore: { type: 'integer', minimum: 0, maximum: 100 },
-			factsFor: nullableText(2000),
-			factsAgainst: nullableText(2000),
-			alternative: nullableText(2000),
-			beliefAfter: { type: ['integer', 'null'], minimum: 0, maximum: 100 },
-			smallAction: nullableText(1000)
-		}
-	},
 	SavedThoughtCheck: { allOf: [{ $ref: '#/components/schemas/ThoughtCheck' }, crisisFlag] },
 	ThoughtCheckPage: pageOf('ThoughtCheck'),
-	DiscussRequest: {
-		type: 'object',
-		required: ['discuss'],
-		properties: { discuss: { type: 'boolean', description: 'true to mark "bespreek dit", false to unmark' } }
-	}
 };

@@ -8,7 +8,6 @@ import {
 	jsonBodyProblems,
 	jsonContent,
 	jsonRequest,
-	limitParam,
 	listOf,
 	localDay,
 	notYours,
@@ -18,6 +17,8 @@ import {
 	refusals,
 	secured
 } from './openapi-parts';
+import { queryParameters } from './contract';
+import { plannedMomentListQuerySchema } from './relationships-api';
 
 const plannedMomentIdParam = idPathParam('The id of one of your planned moments');
 const notYourRelation = problemResponse(
@@ -38,17 +39,7 @@ export const plannedMomentPaths = {
 			operationId: 'listMyPlannedMoments',
 			summary: 'Your planned moments: open ones by start (default), or closed ones newest first (one list, no pages)',
 			security: secured,
-			parameters: [
-				{ name: 'state', in: 'query', required: false, schema: { type: 'string', enum: ['open', 'closed'], default: 'open' } },
-				{
-					name: 'relationId',
-					in: 'query',
-					required: false,
-					description: 'Only the planned moments with this relation',
-					schema: { type: 'string', maxLength: 100 }
-				},
-				limitParam(100)
-			],
+			parameters: queryParameters(plannedMomentListQuerySchema),
 			responses: {
 				'200': { description: 'The planned moments', content: jsonContent('PlannedMomentList') },
 				...refusals,
@@ -156,31 +147,5 @@ export const plannedMomentSchemas = {
 			updatedAt: { type: 'string', format: 'date-time' }
 		}
 	},
-	PlannedMomentChange: {
-		type: 'object',
-		required: ['day', 'time'],
-		properties: plannedMomentFields
-	},
-	PlannedMomentRequest: {
-		type: 'object',
-		required: ['relationId', 'day', 'time'],
-		properties: {
-			relationId: { type: 'string', maxLength: 100, description: 'One of your relations; it cannot be changed afterwards' },
-			...plannedMomentFields
-		}
-	},
 	PlannedMomentList: listOf('PlannedMoment'),
-	MomentOutcomeRequest: {
-		oneOf: [
-			{
-				type: 'object',
-				required: ['happened', 'feeling'],
-				properties: {
-					happened: { const: true },
-					feeling: { type: 'integer', minimum: 1, maximum: 5, description: 'How it felt: 1 not good … 5 very good' }
-				}
-			},
-			{ type: 'object', required: ['happened'], properties: { happened: { const: false } } }
-		]
-	}
 };

@@ -130,15 +130,6 @@ export const professionalSchemas = {
 		}
 	},
 	MeasurementRequestList: listOf('MeasurementRequest'),
-	MeasurementRequestRequest: {
-		type: 'object',
-		required: ['instrument'],
-		properties: {
-			instrument: { type: 'string', enum: [...instrumentIds] },
-			startDay: localDay('Today or later (Europe/Amsterdam); left out: today'),
-			repeatWeeks: { type: ['integer', 'null'], enum: [...repeatChoices, null], default: null, description: 'Ask again this many weeks after each answer; null or left out: once' }
-		}
-	},
 	HealthWeb: {
 		type: 'object',
 		required: ['id', 'takenAt', 'scores', 'discuss'],
@@ -175,18 +166,6 @@ export const professionalSchemas = {
 		}
 	},
 	SelfSufficiencyRatingList: listOf('SelfSufficiencyRating'),
-	SelfSufficiencyRatingRequest: {
-		...perDomain({
-			type: 'object',
-			properties: {
-				level: { type: 'integer', minimum: 1, maximum: 5, description: '1 acute problem … 5 completely self-sufficient' },
-				source: { type: 'string', enum: [...strengthSources], description: 'Where the strength comes from; only beside a level' },
-				note: { type: 'string', maxLength: ratingNoteMaxLength }
-			}
-		}),
-		minProperties: 1,
-		description: 'One key per domain discussed (ZRM order); at least one with a level'
-	},
 	ConversationNote: {
 		type: 'object',
 		required: ['id', 'personId', 'organisationId', 'authorId', 'authorName', 'day', 'body', 'summary', 'sharedAt', 'seenAt', 'createdAt', 'updatedAt'],
@@ -206,20 +185,4 @@ export const professionalSchemas = {
 		}
 	},
 	ConversationNoteList: listOf('ConversationNote'),
-	ConversationNoteRequest: { type: 'object', required: ['body'], properties: noteFields },
-	ConversationNotePatch: {
-		type: 'object',
-		description: 'Only the fields to change; those left out stay as they are',
-		properties: {
-			day: localDay('The day of the conversation: today or earlier (Europe/Amsterdam)'),
-			body: noteFields.body,
-			summary: { ...nullableText(noteSummaryMaxLength), description: 'Words for the client; empty or null: none' },
-			share: { type: 'boolean', description: 'Share the summary with the client (needs a summary); false: unshare' },
-			updatedAt: {
-				type: 'string',
-				format: 'date-time',
-				description: "The note's updatedAt as you last read it: when a colleague saved since, the answer is 409 and nothing changes"
-			}
-		}
-	}
 };

@@ -9,7 +9,6 @@ import {
 	jsonBodyProblems,
 	jsonContent,
 	jsonRequest,
-	limitParam,
 	listOf,
 	localDay,
 	notYours,
@@ -19,6 +18,8 @@ import {
 	refusals,
 	secured
 } from './openapi-parts';
+import { queryParameters } from './contract';
+import { contactMomentListQuerySchema } from './relationships-api';
 
 const relationIdParam = idPathParam('The id of one of your relations');
 const contactMomentIdParam = idPathParam('The id of one of your contact moments');
@@ -88,17 +89,7 @@ export const relationshipPaths = {
 			operationId: 'listMyContactMoments',
 			summary: 'Your contacts with one relation, newest first (by day, then by when they were logged)',
 			security: secured,
-			parameters: [
-				relationIdParam,
-				limitParam(20),
-				{
-					name: 'from',
-					in: 'query',
-					required: false,
-					description: 'Only contacts on this day or later (YYYY-MM-DD)',
-					schema: { type: 'string', format: 'date' }
-				}
-			],
+			parameters: [relationIdParam, ...queryParameters(contactMomentListQuerySchema)],
 			responses: {
 				'200': { description: 'The newest `limit` contact moments (the data export holds them all)', content: jsonContent('ContactMomentList') },
 				...refusals,
@@ -181,17 +172,6 @@ export const relationshipSchemas = {
 			}
 		}
 	},
-	RelationRequest: {
-		type: 'object',
-		required: ['nickname', 'circle'],
-		properties: {
-			nickname: { type: 'string', minLength: 1, maxLength: nicknameMaxLength, description: 'A first name or nickname is enough' },
-			circle: ref('ContactCircle'),
-			brings: { type: 'array', items: ref('ContactBring'), maxItems: contactBrings.length, default: [], description: 'Repeats are dropped' },
-			rhythm: { ...ref('ContactRhythm'), default: 'no_goal' },
-			note: { ...nullableText(noteMaxLength), description: 'Empty or left out: none' }
-		}
-	},
 	RelationList: listOf('Relation'),
 	ContactMoment: {
 		type: 'object',
@@ -204,15 +184,6 @@ export const relationshipSchemas = {
 			feeling: { type: 'integer', minimum: 1, maximum: 5, description: '1 not good … 5 very good' },
 			plannedMomentId: { type: ['string', 'null'], description: 'The planned moment it came from, if any' },
 			createdAt: { type: 'string', format: 'date-time' }
-		}
-	},
-	ContactMomentRequest: {
-		type: 'object',
-		required: ['kind', 'feeling'],
-		properties: {
-			kind: ref('ContactKind'),
-			day: localDay('Today or earlier (Europe/Amsterdam); left out: today'),
-			feeling: { type: 'integer', minimum: 1, maximum: 5, description: '1 not good … 5 very good' }
 		}
 	},
 	ContactMomentList: listOf('ContactMoment')

@@ -1,0 +1,38 @@
+/**
+ * The request bodies of the OpenAPI document, generated from the Zod schemas that validate them (contract.ts and the
+ * area modules beside it), so a limit is written once. A body that depends on today (a day from today on) is
+ * generated with today's date; only the checks JSON Schema cannot say use it.
+ */
+import { localDay } from '$lib/time';
+import { changeScopesBody, grantConsentBody, invitationBody } from './accounts-api';
+import { bodySchemaOf } from './contract';
+import { scoreBodyContract } from './instruments-api';
+import { measurementRequestBody, noteBody, notePatchBody, ratingBody } from './professional-api';
+import { contactMomentBody, momentOutcomeBody, plannedMomentBody, plannedMomentChangeBody, relationBody } from './relationships-api';
+import { discussBody, journalEntryBody, kindMomentBody, stepDoneBody, stepPlanBody, thoughtCheckBody } from './self-help-api';
+
+const today = localDay();
+
+const requestBodies = {
+	ScoreRequest: scoreBodyContract,
+	GrantConsentRequest: grantConsentBody,
+	ChangeScopesRequest: changeScopesBody,
+	CreateClientInvitationRequest: invitationBody,
+	JournalEntryRequest: journalEntryBody,
+	ThoughtCheckRequest: thoughtCheckBody,
+	DiscussRequest: discussBody,
+	KindMomentRequest: kindMomentBody,
+	StepPlanRequest: stepPlanBody,
+	StepDoneRequest: stepDoneBody,
+	RelationRequest: relationBody,
+	ContactMomentRequest: contactMomentBody(today),
+	PlannedMomentRequest: plannedMomentBody(today),
+	PlannedMomentChange: plannedMomentChangeBody,
+	MomentOutcomeRequest: momentOutcomeBody,
+	MeasurementRequestRequest: measurementRequestBody(today),
+	SelfSufficiencyRatingRequest: ratingBody,
+	ConversationNoteRequest: noteBody,
+	ConversationNotePatch: notePatchBody
+};
+
+export const requestSchemas = Object.fromEntries(Object.entries(requestBodies).map(([name, schema]) => [name, bodySchemaOf(schema)]));
