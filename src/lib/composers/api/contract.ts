@@ -46,7 +46,30 @@ export function jsonObject<Shape extends z.ZodRawShape>(shape: Shape, reason = '
  * input (a form posts text), so its input type is wider than the contract's output, which `pipe` does not allow.
  */
 export function apiBody<Contract extends z.ZodType, Rules extends z.ZodType>(contract: Contract, rules: Rules) {
-	return contract.pipe(rules as unknown as z.ZodType<z.output<Rules>, z.output<Contract>>);
+	const body = contract.pipe(rules as unknown as z.ZodType<z.output<Rules>, z.output<Contract>>);
+	rulesOf.set(body, rules);
+	return body;
+}
+
+const rulesOf = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * A pipe stops at the contract's first issues; the feature's rules are asked too, so that one answer names every
+ * wrong field (a day in the past beside an unknown instrument), not only those the contract saw.
+ */
+function allIssues(schema: z.ZodType, input: unknown, error: z.ZodError, words: ReasonWords): z.ZodError {
+	const rules = rulesOf.get(schema);
+	const ruled = rules?.safeParse(input);
+	if (!ruled || ruled.success) return error;
+	const seen = new Set(error.issues.map((issue) => String(issue.path[0] ?? '')));
+	// Only what the contract cannot say (the ids in `words`): anything else the contract would have named itself.
+	const more = ruled.error.issues.filter(
+		(issue) => issue.path.length > 0 && !seen.has(String(issue.path[0])) && Object.hasOwn(words, issue.message)
+	);
+	// In the order of the body's own fields, as a person reads it.
+	const order = input !== null && typeof input === 'object' ? Object.keys(input) : [];
+	const place = (issue: z.core.$ZodIssue) => order.indexOf(String(issue.path[0] ?? ''));
+	return new z.ZodError([...error.issues, ...more].sort((a, b) => place(a) - place(b)));
 }
 
 export async function readBody<Schema extends z.ZodType>(
@@ -57,7 +80,8 @@ export async function readBody<Schema extends z.ZodType>(
 	const body = await readJsonBody(request);
 	if (!body.ok) return body;
 	const parsed = schema.safeParse(body.value);
-	return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: validationProblem(parsed.error, words) };
+	if (parsed.success) return { ok: true, value: parsed.data };
+	return { ok: false, response: validationProblem(allIssues(schema, body.value, parsed.error, words), words) };
 }
 
 const jsonSchemaOptions = { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' } as const;

@@ -40,6 +40,7 @@ const relationIdReason = 'must be the id of one of your relations (GET /api/v1/m
 const feelingReason = 'must be a whole number from 1 (not good) to 5 (very good)';
 const timeReason = 'must be a time of day as HH:MM on a 24-hour clock, e.g. "19:30"';
 
+const bringsReason = `must be an array of any of: ${contactBrings.join(', ')} (empty or left out: none)`;
 const circle = z.enum(contactCircles, { error: oneOf(contactCircles) });
 const kind = z.enum(contactKinds, { error: oneOf(contactKinds) });
 
@@ -48,7 +49,7 @@ export const relationBody = apiBody(
 		nickname: requiredText(nicknameMaxLength, nicknameReason).meta({ description: 'A first name or nickname is enough' }),
 		circle,
 		brings: z
-			.array(z.enum(contactBrings), { error: `must be an array of any of: ${contactBrings.join(', ')} (empty or left out: none)` })
+			.array(z.enum(contactBrings, { error: bringsReason }), { error: bringsReason })
 			.max(contactBrings.length, `must be an array of at most ${contactBrings.length} of: ${contactBrings.join(', ')}`)
 			.optional()
 			.meta({ description: 'What they bring; repeats are dropped. Left out: none' }),
