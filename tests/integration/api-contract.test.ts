@@ -179,4 +179,35 @@ describe.each(testDatabases())('the API contract on $name', (target) => {
 		expect(accepted, `${accepted.length} of ${cases.length} schema violations not refused with 422`).toEqual([]);
 		expect(await snapshot()).toEqual(before);
 	});
+
+	it("writes no read of a note to the client's access log when a PATCH of it is refused (422) or in conflict (409)", async () => {
+		const notes = operations.find((o) => o.path === '/api/v1/clients/{personId}/notes' && o.method === 'POST')!;
+		const patch = operations.find((o) => o.path === '/api/v1/clients/{personId}/notes/{noteId}' && o.method === 'PATCH')!;
+		const personId = ids.personId!;
+		const created = await send(notes, `/api/v1/clients/${personId}/notes`, { personId }, { body: { body: 'Gesprek over de buurtkamer.' } });
+		expect(created.status).toBe(201);
+		const note = (await created.json()) as { id: string; updatedAt: string };
+		const path = `/api/v1/clients/${personId}/notes/${note.id}`;
+		const params = { personId, noteId: note.id };
+		const reads = async () =>
+			Number(
+				(await handle.db.selectFrom('audit_event').where('action', '=', 'client.notes.read').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
+			);
+		const before = await reads();
+
+		// Refused by the contract, refused by the note's own rules after the merge (sharing needs a summary), and a
+		// version that is not the note's own.
+		expect((await send(patch, path, params, { body: { body: 42 } })).status).toBe(422);
+		expect((await send(patch, path, params, { body: { share: true } })).status).toBe(422);
+		const conflict = await send(patch, path, params, { body: { body: 'Anders', updatedAt: '2000-01-01T00:00:00.000Z' } });
+		expect(conflict.status).toBe(409);
+		expect(await conflict.json()).not.toHaveProperty('body');
+		expect(await reads()).toBe(before);
+
+		// A saved change answers with the whole note: that is a read, logged once.
+		const saved = await send(patch, path, params, { body: { summary: 'Samen naar de buurtkamer.', updatedAt: note.updatedAt } });
+		expect(saved.status).toBe(200);
+		expect(await saved.json()).toMatchObject({ body: 'Gesprek over de buurtkamer.', summary: 'Samen naar de buurtkamer.' });
+		expect(await reads()).toBe(before + 1);
+	});
 });
