@@ -3,7 +3,13 @@
 import fs from 'node:fs';
 import { createServer } from 'vite';
 
-const vite = await createServer({ logLevel: 'error', server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom' });
+const vite = await createServer({
+	logLevel: 'error',
+	server: { middlewareMode: true, hmr: false, watch: null },
+	// Only this module's imports are loaded: no dependency scan of the whole app.
+	optimizeDeps: { noDiscovery: true, include: [] },
+	appType: 'custom'
+});
 try {
 	const { openApiDocument } = await vite.ssrLoadModule('/src/lib/composers/api/openapi.ts');
 	fs.mkdirSync('tmp', { recursive: true });

@@ -163,6 +163,8 @@ export const professionalPaths = {
 		patch: {
 			operationId: 'changeConversationNote',
 			summary: 'Change a note: the fields sent replace the stored ones, those left out stay (share left out keeps the summary shared or not); a changed shared summary counts as unseen again',
+			description:
+				"Only a saved change is audited as a read of the note (client.notes.read), since its answer holds the whole note. A refused change (422) or a conflict (409) writes nothing to the client's access log, and the 409 does not hold the note.",
 			security: secured,
 			parameters: [personIdParam, noteIdParam],
 			requestBody: jsonRequest('ConversationNotePatch', { summary: 'We spraken af dat je donderdag naar de buurtkamer gaat.' }),
@@ -171,7 +173,7 @@ export const professionalPaths = {
 				...clientRefusals(),
 				...jsonBodyProblems,
 				'404': missingNote,
-				'409': problemResponse('Somebody saved the note since it was read (since `updatedAt`, or during this request): GET it again')
+				'409': problemResponse('Somebody saved the note since the version you started from (`updatedAt`, or during this request); nothing changed and the note is not in the answer: GET it again')
 			}
 		},
 		delete: {
