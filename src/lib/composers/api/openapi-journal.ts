@@ -10,7 +10,6 @@ import {
 	jsonContent,
 	jsonRequest,
 	notYours,
-	nullableText,
 	pageOf,
 	problemResponse,
 	refusals,

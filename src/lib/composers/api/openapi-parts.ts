@@ -53,7 +53,6 @@ export const localeParams = queryParameters(localeQuerySchema);
 /** Unknown ids and other people's ids get the same answer, so an id never tells whether it exists. */
 export const notYours = (what: string) => problemResponse(`Not one of your ${what}: unknown, or somebody else's (the answer is the same)`);
 
-export const nullableText = (maxLength: number) => ({ type: ['string', 'null'], maxLength });
 
 export const localDay = (description: string) => ({ type: 'string', format: 'date', description });
 

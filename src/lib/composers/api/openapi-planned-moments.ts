@@ -2,7 +2,6 @@
  * Planned moments of connection with the people on your relationship map (openapi-relationships.ts has the map
  * itself): plan, move, call off, and afterwards say how it went.
  */
-import { noteMaxLength, placeMaxLength } from '$lib/features/relationships/relationships.schema';
 import {
 	idPathParam,
 	jsonBodyProblems,
@@ -11,7 +10,6 @@ import {
 	listOf,
 	localDay,
 	notYours,
-	nullableText,
 	problemResponse,
 	ref,
 	refusals,
@@ -24,14 +22,6 @@ const plannedMomentIdParam = idPathParam('The id of one of your planned moments'
 const notYourRelation = problemResponse(
 	"A field is missing or wrong, or relationId is not one of your relations (unknown or somebody else's: the answer is the same); invalid-params names it"
 );
-
-const plannedMomentFields = {
-	kind: { ...ref('ContactKind'), default: 'meeting' },
-	day: localDay('From today on (Europe/Amsterdam)'),
-	time: { type: 'string', pattern: '^(?:[01]\\d|2[0-3]):[0-5]\\d$', description: 'Local time, HH:MM on a 24-hour clock', example: '19:30' },
-	place: { ...nullableText(placeMaxLength), description: 'Where, or by what (phone, video call); empty or left out: none' },
-	note: { ...nullableText(noteMaxLength), description: 'Empty or left out: none' }
-};
 
 export const plannedMomentPaths = {
 	'/api/v1/me/planned-moments': {

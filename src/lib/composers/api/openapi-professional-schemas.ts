@@ -3,13 +3,10 @@
  * measurements, measurement requests, health webs, self-sufficiency ratings and conversation notes.
  */
 import { caseloadSignalIds } from '$lib/composers/caseload/signals';
-import { noteBodyMaxLength, noteSummaryMaxLength } from '$lib/features/conversation-notes/conversation-notes.schema';
 import { healthWebDimensions, healthWebScoreMax, healthWebScoreMin } from '$lib/features/health-web/health-web';
 import { instrumentIds } from '$lib/features/instruments/instruments';
-import { repeatChoices } from '$lib/features/measurement-requests/requests';
 import { selfSufficiencyDomains, strengthSources } from '$lib/features/self-sufficiency/domains';
-import { ratingNoteMaxLength } from '$lib/features/self-sufficiency/self-sufficiency.schema';
-import { listOf, localDay, nullableText, ref } from './openapi-parts';
+import { listOf, localDay, ref } from './openapi-parts';
 
 const instant = (description?: string) => ({ type: 'string', format: 'date-time', ...(description ? { description } : {}) });
 const nullableInstant = (description: string) => ({ type: ['string', 'null'], format: 'date-time', description });
@@ -20,12 +17,6 @@ const perDomain = (schema: object) => ({
 	additionalProperties: false,
 	properties: Object.fromEntries(selfSufficiencyDomains.map((domain) => [domain, schema]))
 });
-const noteFields = {
-	day: localDay('The day of the conversation: today or earlier (Europe/Amsterdam); left out: today'),
-	body: { type: 'string', minLength: 1, maxLength: noteBodyMaxLength, description: 'Your own note; never shown to the client' },
-	summary: { ...nullableText(noteSummaryMaxLength), description: 'Words for the client; empty or left out: none' },
-	share: { type: 'boolean', default: false, description: 'Share the summary with the client (needs a summary); false: unshared' }
-};
 
 export const professionalSchemas = {
 	CaseloadSignal: {

@@ -5,8 +5,6 @@
  * (with the scope named per operation). Every read of a client's data is audited: the person sees it.
  * The schemas are in openapi-professional-schemas.ts.
  */
-import { caseloadBandFilters } from '$lib/composers/caseload/caseload-list';
-import { caseloadSignalIds } from '$lib/composers/caseload/signals';
 import { jsonBodyProblems, jsonContent, jsonRequest, localeParams, problemResponse, refusals, secured } from './openapi-parts';
 import { pathParameter, queryParameters } from './contract';
 import { caseloadQuerySchema } from './professional-api';

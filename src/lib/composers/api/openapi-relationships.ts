@@ -3,7 +3,6 @@
  * with them (contact moments). Planned moments are in openapi-planned-moments.ts.
  */
 import { contactBrings, contactCircles, contactKinds, contactRhythms } from '$lib/features/relationships/relationships';
-import { nicknameMaxLength, noteMaxLength } from '$lib/features/relationships/relationships.schema';
 import {
 	idPathParam,
 	jsonBodyProblems,
@@ -12,7 +11,6 @@ import {
 	listOf,
 	localDay,
 	notYours,
-	nullableText,
 	problemResponse,
 	ref,
 	refusals,

@@ -2,7 +2,7 @@
  * The small steps' part of the OpenAPI document: a person plans a small step from the library for a day, and marks it
  * done with how it went.
  */
-import { crisisFlag, idPathParam, jsonBodyProblems, jsonContent, jsonRequest, listOf, notYours, nullableText, problemResponse, refusals, secured } from './openapi-parts';
+import { crisisFlag, idPathParam, jsonBodyProblems, jsonContent, jsonRequest, listOf, notYours, problemResponse, refusals, secured } from './openapi-parts';
 import { queryParameters } from './contract';
 import { stepPlanListQuerySchema } from './self-help-api';
 
