@@ -5,7 +5,7 @@
  * A body schema is strict JSON (numbers are numbers, no fields beyond those named); `apiBody(contract, rules)` pipes
  * it into the feature's own schema (the forms' one), which trims, fills in defaults and checks what JSON Schema cannot
  * say (a day that is not after today). Each error message is the words an API client gets: "must be …".
- * - `requiredText`, `optionalText`, `wholeNumber`, `optionalWhole`, `calendarDay`, `oneOf`, `jsonObject`: the pieces.
+ * - `requiredText`, `optionalText`, `wholeNumber`, `calendarDay`, `oneOf`, `jsonObject`: the pieces, with their words.
  * - `readBody(request, schema, words)`: a JSON body within the size limit, parsed; or the 4xx to send.
  * - `parseQuery(url, schema, words)`: the schema's own keys from the query string (digits become numbers where the
  *   schema wants a whole number); or the 422 to send.
