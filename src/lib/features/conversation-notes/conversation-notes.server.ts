@@ -149,24 +149,20 @@ export async function addConversationNote(
 	});
 }
 
+interface NoteChange {
+	actor: SignedInAccount | null;
+	personId: string;
+	noteId: string;
+	/** The `updatedAt` the editor started from: a colleague's save in between gives 'changed', not a lost edit. */
+	ifUpdatedAt?: string;
+	now?: Date;
+}
+
 export async function updateConversationNote(
 	db: Kysely<Database>,
-	options: {
-		actor: SignedInAccount | null;
-		personId: string;
-		noteId: string;
-		input: ConversationNoteInput;
-		/** The `updatedAt` the editor started from: a colleague's save in between gives 'changed', not a lost edit. */
-		ifUpdatedAt?: string;
-		now?: Date;
-	}
+	options: NoteChange & { input: ConversationNoteInput }
 ): Promise<ConversationNote | null | 'changed'> {
-	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant) => {
-		const row = await notesOf(trx, grant).where('conversation_note.id', '=', options.noteId).executeTakeFirst();
-		if (!row) return null;
-		if (options.ifUpdatedAt !== undefined && row.updated_at !== options.ifUpdatedAt) return 'changed' as const;
-		return writeNote(trx, grant, row, options.input, options.now);
-	});
+	return changeNote(db, options, () => options.input) as Promise<ConversationNote | null | 'changed'>;
 }
 
 /** The fields of a note a patch may change; those left out stay as they are. */
@@ -179,30 +175,30 @@ export type ConversationNotePatch = Partial<Record<'day' | 'body' | 'summary', s
  */
 export async function patchConversationNote(
 	db: Kysely<Database>,
-	options: {
-		actor: SignedInAccount | null;
-		personId: string;
-		noteId: string;
-		patch: ConversationNotePatch;
-		ifUpdatedAt?: string;
-		now?: Date;
-	}
+	options: NoteChange & { patch: ConversationNotePatch }
+): Promise<ConversationNote | null | 'changed' | z.ZodError> {
+	const merge = (current: ConversationNote) => {
+		const { day, body, summary } = current;
+		const merged = conversationNoteSchema.safeParse({ day, body, summary, share: current.sharedAt !== null, ...options.patch });
+		return merged.success ? merged.data : merged.error;
+	};
+	return changeNote(db, options, merge, { audited: true });
+}
+
+async function changeNote(
+	db: Kysely<Database>,
+	options: NoteChange,
+	input: (current: ConversationNote) => ConversationNoteInput | z.ZodError,
+	{ audited = false } = {}
 ): Promise<ConversationNote | null | 'changed' | z.ZodError> {
 	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
 		const row = await notesOf(trx, grant).where('conversation_note.id', '=', options.noteId).executeTakeFirst();
 		if (!row) return null;
 		if (options.ifUpdatedAt !== undefined && row.updated_at !== options.ifUpdatedAt) return 'changed' as const;
-		const current = openNote(row);
-		const merged = conversationNoteSchema.safeParse({
-			day: current.day,
-			body: current.body,
-			summary: current.summary,
-			share: current.sharedAt !== null,
-			...options.patch
-		});
-		if (!merged.success) return merged.error;
-		const note = await writeNote(trx, grant, row, merged.data, options.now);
-		if (note !== 'changed') await auditRead(trx, actor, grant, note.id, options.now);
+		const next = input(openNote(row));
+		if (next instanceof Error) return next;
+		const note = await writeNote(trx, grant, row, next, options.now);
+		if (audited && note !== 'changed') await auditRead(trx, actor, grant, note.id, options.now);
 		return note;
 	});
 }
