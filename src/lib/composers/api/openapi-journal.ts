@@ -15,6 +15,7 @@ import {
 	refusals,
 	secured
 } from './openapi-parts';
+import { requestField } from './openapi-requests';
 import { queryParameters } from './contract';
 import { pagedListQuerySchema } from './self-help-api';
 
@@ -193,7 +194,7 @@ export const journalSchemas = {
 		properties: {
 			id: { type: 'string' },
 			day: { type: 'string', format: 'date', description: 'The local day (Europe/Amsterdam) it was written' },
-			mood: { type: 'integer', minimum: 1, maximum: 5, description: '1 very hard, 2 not so good, 3 okay, 4 good, 5 very good' },
+			mood: requestField('JournalEntryRequest', 'mood', { description: '1 very hard, 2 not so good, 3 okay, 4 good, 5 very good' }),
 			body: { type: ['string', 'null'] },
 			wentWell: { type: ['string', 'null'], description: 'Something that went well' },
 			discuss: { type: 'boolean', description: '"Bespreek dit": a professional you share with may read it' },
@@ -211,11 +212,11 @@ export const journalSchemas = {
 			day: { type: 'string', format: 'date', description: 'The local day (Europe/Amsterdam) it was written' },
 			situation: { type: 'string' },
 			thought: { type: 'string' },
-			beliefBefore: { type: 'integer', minimum: 0, maximum: 100, description: 'How strongly you believed the thought, in %' },
+			beliefBefore: requestField('ThoughtCheckRequest', 'beliefBefore', { description: 'How strongly you believed the thought, in %' }),
 			factsFor: { type: ['string', 'null'] },
 			factsAgainst: { type: ['string', 'null'] },
 			alternative: { type: ['string', 'null'], description: 'Another way to see it' },
-			beliefAfter: { type: ['integer', 'null'], minimum: 0, maximum: 100, description: 'How strongly you believe it now, in %' },
+			beliefAfter: requestField('ThoughtCheckRequest', 'beliefAfter', { description: 'How strongly you believe it now, in %' }),
 			smallAction: { type: ['string', 'null'], description: 'One small action' },
 			discuss: { type: 'boolean', description: '"Bespreek dit": a professional you share with may read it' },
 			createdAt: { type: 'string', format: 'date-time' }

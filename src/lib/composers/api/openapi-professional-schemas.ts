@@ -7,6 +7,7 @@ import { healthWebDimensions, healthWebScoreMax, healthWebScoreMin } from '$lib/
 import { instrumentIds } from '$lib/features/instruments/instruments';
 import { selfSufficiencyDomains, strengthSources } from '$lib/features/self-sufficiency/domains';
 import { listOf, localDay, ref } from './openapi-parts';
+import { requestField } from './openapi-requests';
 
 const instant = (description?: string) => ({ type: 'string', format: 'date-time', ...(description ? { description } : {}) });
 const nullableInstant = (description: string) => ({ type: ['string', 'null'], format: 'date-time', description });
@@ -147,7 +148,7 @@ export const professionalSchemas = {
 					type: 'object',
 					required: ['level', 'source', 'note'],
 					properties: {
-						level: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
+						level: requestField('SelfSufficiencyRatingRequest', `${selfSufficiencyDomains[0]}.level`, { nullable: true }),
 						source: { type: ['string', 'null'], enum: [...strengthSources, null] },
 						note: { type: ['string', 'null'] }
 					}

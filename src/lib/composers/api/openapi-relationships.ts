@@ -16,6 +16,7 @@ import {
 	refusals,
 	secured
 } from './openapi-parts';
+import { requestField } from './openapi-requests';
 import { queryParameters } from './contract';
 import { contactMomentListQuerySchema } from './relationships-api';
 
@@ -179,7 +180,7 @@ export const relationshipSchemas = {
 			relationId: { type: 'string' },
 			kind: ref('ContactKind'),
 			day: localDay('The local day it happened'),
-			feeling: { type: 'integer', minimum: 1, maximum: 5, description: '1 not good … 5 very good' },
+			feeling: requestField('ContactMomentRequest', 'feeling', { description: '1 not good … 5 very good' }),
 			plannedMomentId: { type: ['string', 'null'], description: 'The planned moment it came from, if any' },
 			createdAt: { type: 'string', format: 'date-time' }
 		}

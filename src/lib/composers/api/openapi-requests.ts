@@ -36,3 +36,17 @@ const requestBodies = {
 };
 
 export const requestSchemas = Object.fromEntries(Object.entries(requestBodies).map(([name, schema]) => [name, bodySchemaOf(schema)]));
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * One property of a generated request body, for a response that gives the same value back (a mood, a feeling), so
+ * its range is stated once; `nullable` where the answer may hold null instead (not yet said).
+ */
+export function requestField(body: keyof typeof requestBodies, path: string, options: { description?: string; nullable?: boolean } = {}): JsonSchema {
+	let schema = requestSchemas[body] as JsonSchema;
+	for (const name of path.split('.')) schema = (schema.properties as Record<string, JsonSchema>)[name]!;
+	const { description: _request, ...field } = schema;
+	const described = options.description ? { description: options.description } : {};
+	return options.nullable ? { anyOf: [field, { type: 'null' }], ...described } : { ...field, ...described };
+}

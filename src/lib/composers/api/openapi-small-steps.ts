@@ -3,6 +3,7 @@
  * done with how it went.
  */
 import { crisisFlag, idPathParam, jsonBodyProblems, jsonContent, jsonRequest, listOf, notYours, problemResponse, refusals, secured } from './openapi-parts';
+import { requestField } from './openapi-requests';
 import { queryParameters } from './contract';
 import { stepPlanListQuerySchema } from './self-help-api';
 
@@ -79,7 +80,7 @@ export const smallStepSchemas = {
 			stepId: { type: 'string', description: 'The small step in the library (the /nl/stappen page lists them)' },
 			plannedDay: { type: 'string', format: 'date' },
 			doneAt: { type: ['string', 'null'], format: 'date-time', description: 'null while it is still open' },
-			howItWent: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
+			howItWent: requestField('StepDoneRequest', 'howItWent', { nullable: true, description: 'null while it is still open' }),
 			note: { type: ['string', 'null'] }
 		}
 	},
