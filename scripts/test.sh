@@ -70,6 +70,11 @@ npm run --silent check
 step '3/5 build (vite build)'
 npx vite build
 
+# The document /api/openapi.json serves, against Redocly's recommended rules; offline (no telemetry, no update check).
+step '3/5 OpenAPI lint (redocly)'
+node scripts/openapi-document.js
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint --extends=recommended tmp/openapi.json
+
 step '4/5 unit and integration tests (vitest)'
 mkdir -p tmp/test-results
 npx vitest run --reporter=default --reporter=json --outputFile.json=tmp/test-results/vitest.json

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
 import { openApiDocument } from '$lib/composers/api/openapi';
+import { requestSchemas } from '$lib/composers/api/openapi-requests';
 
 /** Every +server.ts under src/routes/api (and /healthz), as an OpenAPI path. */
 function apiRoutes(): string[] {
@@ -22,23 +24,6 @@ function apiRoutes(): string[] {
 	return found.filter((r) => (r.startsWith('/api/') || r === '/healthz') && r !== '/api/openapi.json').sort();
 }
 
-describe('OpenAPI document', () => {
-	it('is OpenAPI 3.1', () => {
-		expect(openApiDocument.openapi).toBe('3.1.0');
-	});
-	it('documents exactly the API routes that exist', () => {
-		expect(Object.keys(openApiDocument.paths).sort()).toEqual(apiRoutes());
-	});
-	it('resolves every $ref', () => {
-		const refs = JSON.stringify(openApiDocument).match(/"#\/components\/\w+\/\w+"/g) ?? [];
-		expect(refs.length).toBeGreaterThan(0);
-		for (const ref of refs) {
-			const [, , section, name] = ref.slice(1, -1).split('/') as [string, string, string, string];
-			expect(openApiDocument.components, ref).toHaveProperty([section, name]);
-		}
-	});
-});
-
 const methods = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'] as const;
 
 interface Operation {
@@ -53,6 +38,44 @@ function operations(): { path: string; method: string; operation: Operation }[] 
 		methods.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method]! }))
 	);
 }
+
+describe('OpenAPI document', () => {
+	it('is OpenAPI 3.1', () => {
+		expect(openApiDocument.openapi).toBe('3.1.0');
+	});
+	it('documents exactly the API routes that exist', () => {
+		expect(Object.keys(openApiDocument.paths).sort()).toEqual(apiRoutes());
+	});
+	it('keeps every operation it had before its bodies and parameters were generated from the Zod schemas', () => {
+		const before = JSON.parse(fs.readFileSync(path.resolve('tests/integration/openapi-operations.json'), 'utf8')) as string[];
+		expect(operations().map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual(before);
+	});
+	it('holds only valid JSON Schema 2020-12 (the dialect of OpenAPI 3.1) in its components and parameters', () => {
+		const ajv = new Ajv2020({ strict: false, validateFormats: false });
+		const parameters = operations().flatMap((o) => ((o.operation as { parameters?: { schema: object }[] }).parameters ?? []).map((p) => p.schema));
+		for (const schema of [...Object.values(openApiDocument.components.schemas), ...parameters]) {
+			const standalone = { ...schema, $defs: openApiDocument.components.schemas };
+			const text = JSON.stringify(standalone).replaceAll('#/components/schemas/', '#/$defs/');
+			expect(() => ajv.compile(JSON.parse(text)), text.slice(0, 200)).not.toThrow();
+		}
+	});
+	it('takes every request body from the schemas generated from Zod', () => {
+		const bodies = operations().flatMap((o) => {
+			const body = (o.operation as { requestBody?: { content: Record<string, { schema: { $ref: string } }> } }).requestBody;
+			return body ? [body.content['application/json']!.schema.$ref] : [];
+		});
+		expect(bodies.length).toBeGreaterThanOrEqual(24);
+		for (const ref of bodies) expect(Object.keys(requestSchemas)).toContain(ref.replace('#/components/schemas/', ''));
+	});
+	it('resolves every $ref', () => {
+		const refs = JSON.stringify(openApiDocument).match(/"#\/components\/\w+\/\w+"/g) ?? [];
+		expect(refs.length).toBeGreaterThan(0);
+		for (const ref of refs) {
+			const [, , section, name] = ref.slice(1, -1).split('/') as [string, string, string, string];
+			expect(openApiDocument.components, ref).toHaveProperty([section, name]);
+		}
+	});
+});
 
 /** Operations that need an account: a person's own data, and the professional's invitations, caseload and clients. */
 const personal = (path: string) =>
@@ -75,19 +98,19 @@ describe('OpenAPI security', () => {
 		expect(new Set(ids).size).toBe(ids.length);
 	});
 
-	it('declares security on every personal operation, and on no public one', () => {
+	it('declares security on every personal operation, and none needed (an empty list) on every public one', () => {
 		const all = operations();
 		expect(all.filter((o) => personal(o.path)).length).toBeGreaterThanOrEqual(8);
 		for (const { path, method, operation } of all) {
 			const name = `${method.toUpperCase()} ${path}`;
-			if (personal(path)) expect(operation.security, name).toBeDefined();
-			else expect(operation.security, name).toBeUndefined();
+			if (personal(path)) expect(operation.security, name).toEqual([{ sessionCookie: [] }, { apiToken: [] }]);
+			else expect(operation.security, name).toEqual([]);
 		}
 	});
 
 	it('lets every secured operation use either scheme, and documents its refusals as problem+json', () => {
 		const problem = { schema: { $ref: '#/components/schemas/Problem' } };
-		for (const { path, method, operation } of operations().filter((o) => o.operation.security)) {
+		for (const { path, method, operation } of operations().filter((o) => o.operation.security?.length)) {
 			const name = `${method.toUpperCase()} ${path}`;
 			expect(operation.security, name).toEqual([{ sessionCookie: [] }, { apiToken: [] }]);
 			for (const status of ['401', '403']) {

@@ -5,13 +5,11 @@
  * - `apiHandler(handle)`: wraps a route handler: refuses cross-site cookie calls that change something, answers 401
  *   without a caller, turns the policy module's HttpErrors into problem+json, and marks every answer no-store.
  *   `createApiHandler(context)` is the same with its own database and sign-in layer (tests).
- * - `apiValidationProblem(error)`: 422 whose invalid-params give English reasons instead of the forms' message ids.
  * - `limitApiAttempt(action, event, account)`: the abuse limits of the forms, as 429 problem+json with Retry-After.
  * Nothing here logs a token, a cookie or a body.
  */
 import { isHttpError, type HttpError, type RequestEvent } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import type { Database } from '$lib/server/db';
 import { db } from '$lib/server/db';
 import type { Auth } from '$lib/server/auth/auth';
@@ -21,9 +19,7 @@ import type { SignedInAccount } from '$lib/server/auth/account';
 import { limitAttempt, type LimitedAction } from '$lib/features/accounts/abuse-limits.server';
 import { accountForApiToken } from '$lib/features/api-tokens/api-tokens.server';
 import { requireSignedIn } from '$lib/kernel/policy.server';
-import { consentScopes } from '$lib/kernel/consent-scopes';
-import { apiTokenLabelMaxLength } from '$lib/features/api-tokens/api-tokens.schema';
-import { invalidParamsFromZod, problem, type Problem } from '$lib/server/http/problem';
+import { problem, type Problem } from '$lib/server/http/problem';
 
 export interface ApiContext {
 	db: Kysely<Database>;
@@ -140,34 +136,6 @@ export function createApiHandler(context: () => ApiContext) {
 
 /** The wrapper for route files, on brug's own database and sign-in layer. */
 export const apiHandler = createApiHandler(() => ({ db: db(), auth: auth() }));
-
-/** The forms' message ids (accounts.schema.ts) in words for API clients. */
-const apiReasons: Record<string, string> = {
-	code_invalid: 'must be an invitation code of 8 letters and digits, e.g. "K7QM-4TXP"',
-	scopes_missing: `must be a non-empty array of: ${consentScopes.join(', ')}`,
-	audience_invalid: 'must be "professional" (only the professional who invited; the default) or "organisation" (their colleagues too)',
-	professional_left: 'cannot be "professional": that professional no longer works in the organisation; keep "organisation", or withdraw',
-	name_too_long: 'must be text of at most 80 characters',
-	name_missing: 'must be text of 1 to 80 characters',
-	email_invalid: 'must be an e-mail address, e.g. "name@example.com"',
-	label_missing: `must be text of 1 to ${apiTokenLabelMaxLength} characters`,
-	generic: 'is not valid'
-};
-
-/** One form message id in words for API clients (the id itself when it has none). */
-export function apiReason(id: string): string {
-	return apiReasons[id] ?? id;
-}
-
-export function apiValidationProblem(error: z.ZodError): Response {
-	const params = invalidParamsFromZod(error).map((param) => ({ ...param, reason: apiReasons[param.reason] ?? param.reason }));
-	return problem({
-		title: 'Your request contains invalid fields.',
-		status: 422,
-		detail: params.map((p) => `${p.name}: ${p.reason}`).join('; '),
-		'invalid-params': params
-	});
-}
 
 /** null when the attempt may go ahead; otherwise the 429 to send. */
 export function limitApiAttempt(

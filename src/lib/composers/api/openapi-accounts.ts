@@ -3,7 +3,9 @@
  * data (the audit events), their data export, and a professional's invitations to people.
  */
 import { consentAudiences, consentScopes } from '$lib/kernel/consent-scopes';
-import { beforeParam, idPathParam, jsonBodyProblems, jsonContent, limitParam, listOf, pageOf, problemResponse, refusals, secured, tooMany } from './openapi-parts';
+import { idPathParam, jsonBodyProblems, jsonContent, listOf, pageOf, problemResponse, refusals, secured, tooMany } from './openapi-parts';
+import { queryParameters } from './contract';
+import { auditEventsQuerySchema } from './accounts-api';
 
 export const accountPaths = {
 	'/api/v1/me/consents': {
@@ -77,7 +79,7 @@ export const accountPaths = {
 			operationId: 'listMyAuditEvents',
 			summary: 'What professionals did with your data, newest first',
 			security: secured,
-			parameters: [limitParam(50), beforeParam('events')],
+			parameters: queryParameters(auditEventsQuerySchema),
 			responses: {
 				'200': { description: 'One page of events', content: jsonContent('AuditEventPage') },
 				...refusals,
@@ -169,24 +171,6 @@ export const accountSchemas = {
 		}
 	},
 	ConsentGrantList: listOf('ConsentGrant'),
-	GrantConsentRequest: {
-		type: 'object',
-		required: ['code', 'scopes'],
-		properties: {
-			code: { type: 'string', description: '8 letters and digits; spaces, dashes and lower case are fine', example: 'K7QM-4TXP' },
-			scopes: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/ConsentScope' } },
-			personName: { type: 'string', maxLength: 80, description: 'How the professional will see you; default empty' },
-			audience: { $ref: '#/components/schemas/ConsentAudience', default: 'professional' }
-		}
-	},
-	ChangeScopesRequest: {
-		type: 'object',
-		required: ['scopes'],
-		properties: {
-			scopes: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/ConsentScope' } },
-			audience: { $ref: '#/components/schemas/ConsentAudience', description: 'Left out: as it is' }
-		}
-	},
 	AuditEvent: {
 		type: 'object',
 		required: ['id', 'at', 'action', 'object', 'actorName', 'organisationName'],
@@ -244,14 +228,6 @@ export const accountSchemas = {
 		}
 	},
 	ClientInvitationList: listOf('ClientInvitation'),
-	CreateClientInvitationRequest: {
-		type: 'object',
-		properties: {
-			email: { type: 'string', format: 'email', description: 'Mail the code to this address; leave out to hand it over in person' },
-			organisationId: { type: 'string', description: 'The organisation the invitation comes from; default: the first one you work in as a professional' },
-			locale: { type: 'string', enum: ['nl', 'en'], default: 'nl', description: 'Language of the mail' }
-		}
-	},
 	CreatedClientInvitation: {
 		type: 'object',
 		required: ['id', 'code', 'expiresAt', 'organisationId', 'mailed'],

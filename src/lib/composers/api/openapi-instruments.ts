@@ -2,22 +2,20 @@
  * The public part of the OpenAPI document: the loneliness instruments (De Jong Gierveld 11 and 6 items, UCLA 3 items),
  * their definitions in one language and their scoring (nothing is stored).
  */
+import { z } from 'zod';
 import { instrumentIds } from '$lib/features/instruments/instruments';
-import { localeParam, problemResponse } from './openapi-parts';
+import { bodySchemaOf, pathParameter } from './contract';
+import { localeParams, open, problemResponse } from './openapi-parts';
 
-const idParam = {
-	name: 'id',
-	in: 'path',
-	required: true,
-	schema: { type: 'string', enum: [...instrumentIds] }
-};
+const idParam = { ...pathParameter('id', 'The instrument; an unknown one is a 404'), schema: bodySchemaOf(z.enum(instrumentIds)) };
 
 export const instrumentPaths = {
 	'/api/v1/instruments': {
 		get: {
 			operationId: 'listInstruments',
 			summary: 'List the instruments',
-			parameters: [localeParam],
+			security: open,
+			parameters: localeParams,
 			responses: {
 				'200': {
 					description: 'The instruments',
@@ -35,7 +33,8 @@ export const instrumentPaths = {
 		get: {
 			operationId: 'getInstrument',
 			summary: 'The full definition of one instrument, in one language',
-			parameters: [idParam, localeParam],
+			security: open,
+			parameters: [idParam, ...localeParams],
 			responses: {
 				'200': {
 					description: 'The definition',
@@ -50,6 +49,7 @@ export const instrumentPaths = {
 		post: {
 			operationId: 'scoreInstrument',
 			summary: 'Score a set of answers (nothing is stored)',
+			security: open,
 			parameters: [idParam],
 			requestBody: {
 				required: true,
@@ -142,19 +142,6 @@ export const instrumentSchemas = {
 				}
 			},
 			translationNote: { type: ['string', 'null'] }
-		}
-	},
-	ScoreRequest: {
-		type: 'object',
-		additionalProperties: false,
-		required: ['answers'],
-		properties: {
-			answers: {
-				type: 'object',
-				description:
-					'Item number (as in the published scale) → option id: yes / more_or_less / no for DJG, hardly_ever / some_of_the_time / often for UCLA-3. Leave unanswered items out.',
-				additionalProperties: { type: 'string' }
-			}
 		}
 	},
 	Score: {

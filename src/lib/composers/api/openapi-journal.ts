@@ -4,23 +4,23 @@
  * the third part of the journal, are in openapi-kind-moments.ts.
  */
 import {
-	beforeParam,
 	crisisFlag,
 	idPathParam,
 	jsonBodyProblems,
 	jsonContent,
 	jsonRequest,
-	limitParam,
 	notYours,
-	nullableText,
 	pageOf,
 	problemResponse,
 	refusals,
 	secured
 } from './openapi-parts';
+import { requestField } from './openapi-requests';
+import { queryParameters } from './contract';
+import { pagedListQuerySchema } from './self-help-api';
 
 /** Journal entries, thought checks and kind moments come in pages, newest first. */
-export const journalPageParams = [limitParam(20), beforeParam('what was made')];
+export const journalPageParams = queryParameters(pagedListQuerySchema);
 
 export const journalPaths = {
 	'/api/v1/me/journal': {
@@ -194,21 +194,12 @@ export const journalSchemas = {
 		properties: {
 			id: { type: 'string' },
 			day: { type: 'string', format: 'date', description: 'The local day (Europe/Amsterdam) it was written' },
-			mood: { type: 'integer', minimum: 1, maximum: 5, description: '1 very hard, 2 not so good, 3 okay, 4 good, 5 very good' },
+			mood: requestField('JournalEntryRequest', 'mood', { description: '1 very hard, 2 not so good, 3 okay, 4 good, 5 very good' }),
 			body: { type: ['string', 'null'] },
 			wentWell: { type: ['string', 'null'], description: 'Something that went well' },
 			discuss: { type: 'boolean', description: '"Bespreek dit": a professional you share with may read it' },
 			createdAt: { type: 'string', format: 'date-time' },
 			updatedAt: { type: 'string', format: 'date-time' }
-		}
-	},
-	JournalEntryRequest: {
-		type: 'object',
-		required: ['mood'],
-		properties: {
-			mood: { type: 'integer', minimum: 1, maximum: 5, description: '1 very hard, 2 not so good, 3 okay, 4 good, 5 very good' },
-			body: { ...nullableText(5000), description: 'Empty or left out: no text' },
-			wentWell: { ...nullableText(1000), description: 'Something that went well; empty or left out: none' }
 		}
 	},
 	SavedJournalEntry: { allOf: [{ $ref: '#/components/schemas/JournalEntry' }, crisisFlag] },
@@ -221,35 +212,16 @@ export const journalSchemas = {
 			day: { type: 'string', format: 'date', description: 'The local day (Europe/Amsterdam) it was written' },
 			situation: { type: 'string' },
 			thought: { type: 'string' },
-			beliefBefore: { type: 'integer', minimum: 0, maximum: 100, description: 'How strongly you believed the thought, in %' },
+			beliefBefore: requestField('ThoughtCheckRequest', 'beliefBefore', { description: 'How strongly you believed the thought, in %' }),
 			factsFor: { type: ['string', 'null'] },
 			factsAgainst: { type: ['string', 'null'] },
 			alternative: { type: ['string', 'null'], description: 'Another way to see it' },
-			beliefAfter: { type: ['integer', 'null'], minimum: 0, maximum: 100, description: 'How strongly you believe it now, in %' },
+			beliefAfter: requestField('ThoughtCheckRequest', 'beliefAfter', { description: 'How strongly you believe it now, in %' }),
 			smallAction: { type: ['string', 'null'], description: 'One small action' },
 			discuss: { type: 'boolean', description: '"Bespreek dit": a professional you share with may read it' },
 			createdAt: { type: 'string', format: 'date-time' }
 		}
 	},
-	ThoughtCheckRequest: {
-		type: 'object',
-		required: ['situation', 'thought', 'beliefBefore'],
-		properties: {
-			situation: { type: 'string', minLength: 1, maxLength: 2000 },
-			thought: { type: 'string', minLength: 1, maxLength: 2000 },
-			beliefBefore: { type: 'integer', minimum: 0, maximum: 100 },
-			factsFor: nullableText(2000),
-			factsAgainst: nullableText(2000),
-			alternative: nullableText(2000),
-			beliefAfter: { type: ['integer', 'null'], minimum: 0, maximum: 100 },
-			smallAction: nullableText(1000)
-		}
-	},
 	SavedThoughtCheck: { allOf: [{ $ref: '#/components/schemas/ThoughtCheck' }, crisisFlag] },
 	ThoughtCheckPage: pageOf('ThoughtCheck'),
-	DiscussRequest: {
-		type: 'object',
-		required: ['discuss'],
-		properties: { discuss: { type: 'boolean', description: 'true to mark "bespreek dit", false to unmark' } }
-	}
 };

@@ -80,11 +80,6 @@ export const kindMomentSchemas = {
 			createdAt: { type: 'string', format: 'date-time' }
 		}
 	},
-	KindMomentRequest: {
-		type: 'object',
-		required: ['body'],
-		properties: { body: { type: 'string', minLength: 1, maxLength: 1000 } }
-	},
 	SavedKindMoment: { allOf: [{ $ref: '#/components/schemas/KindMoment' }, crisisFlag] },
 	KindMomentPage: pageOf('KindMoment')
 };

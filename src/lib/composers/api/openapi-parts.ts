@@ -1,8 +1,10 @@
 /**
  * The building blocks every part of the OpenAPI document uses, so all operations refuse, page and point at schemas in
- * the same words: problem answers, the two security schemes, the refusals of the door and of a JSON body, path and
- * query parameters, and small schema shapes. openapi.ts puts the parts of each area together.
+ * the same words: problem answers, the two security schemes, the refusals of the door and of a JSON body, path
+ * parameters, and small schema shapes. Request bodies and query parameters come from the Zod contract (contract.ts). openapi.ts puts the parts of each area together.
  */
+import { pathParameter, queryParameters } from './contract';
+import { localeQuerySchema } from './instruments-api';
 
 const schemaRef = (name: string) => `#/components/schemas/${name}`;
 
@@ -16,6 +18,9 @@ export const problemResponse = (description: string) => ({
 
 /** Personal operations accept either a session (brug's own pages) or a personal API token (scripts and apps). */
 export const secured: Record<string, string[]>[] = [{ sessionCookie: [] }, { apiToken: [] }];
+
+/** Public operations say so: no credentials at all (an empty list of requirements). */
+export const open: Record<string, string[]>[] = [];
 
 export const refusals = {
 	'401': problemResponse('No session and no valid API token (with `WWW-Authenticate: Bearer`)'),
@@ -40,42 +45,14 @@ export const jsonRequest = (name: string, example: Record<string, unknown>) => (
 	content: { 'application/json': { schema: ref(name), example } }
 });
 
-export const idPathParam = (description: string) => ({
-	name: 'id',
-	in: 'path',
-	required: true,
-	description,
-	schema: { type: 'string', maxLength: 64 }
-});
+export const idPathParam = (description: string) => pathParameter('id', description);
 
-export const localeParam = {
-	name: 'locale',
-	in: 'query',
-	required: false,
-	description: 'Language of the texts; default nl.',
-	schema: { type: 'string', enum: ['nl', 'en'], default: 'nl' }
-};
-
-export const limitParam = (fallback: number) => ({
-	name: 'limit',
-	in: 'query',
-	required: false,
-	schema: { type: 'integer', minimum: 1, maximum: 100, default: fallback }
-});
-
-/** `before` of a newest-first list; `what` says what comes strictly before the instant. */
-export const beforeParam = (what: string) => ({
-	name: 'before',
-	in: 'query',
-	required: false,
-	description: `Where the page starts: the \`next\` of the previous page (\`<instant>|<id>\`), or an ISO 8601 instant (${what} strictly before it).`,
-	schema: { type: 'string', maxLength: 100 }
-});
+/** `locale` of the texts: nl or en, default nl. */
+export const localeParams = queryParameters(localeQuerySchema);
 
 /** Unknown ids and other people's ids get the same answer, so an id never tells whether it exists. */
 export const notYours = (what: string) => problemResponse(`Not one of your ${what}: unknown, or somebody else's (the answer is the same)`);
 
-export const nullableText = (maxLength: number) => ({ type: ['string', 'null'], maxLength });
 
 export const localDay = (description: string) => ({ type: 'string', format: 'date', description });
 

@@ -2,35 +2,26 @@
  * Planned moments of connection with the people on your relationship map (openapi-relationships.ts has the map
  * itself): plan, move, call off, and afterwards say how it went.
  */
-import { noteMaxLength, placeMaxLength } from '$lib/features/relationships/relationships.schema';
 import {
 	idPathParam,
 	jsonBodyProblems,
 	jsonContent,
 	jsonRequest,
-	limitParam,
 	listOf,
 	localDay,
 	notYours,
-	nullableText,
 	problemResponse,
 	ref,
 	refusals,
 	secured
 } from './openapi-parts';
+import { queryParameters } from './contract';
+import { plannedMomentListQuerySchema } from './relationships-api';
 
 const plannedMomentIdParam = idPathParam('The id of one of your planned moments');
 const notYourRelation = problemResponse(
 	"A field is missing or wrong, or relationId is not one of your relations (unknown or somebody else's: the answer is the same); invalid-params names it"
 );
-
-const plannedMomentFields = {
-	kind: { ...ref('ContactKind'), default: 'meeting' },
-	day: localDay('From today on (Europe/Amsterdam)'),
-	time: { type: 'string', pattern: '^(?:[01]\\d|2[0-3]):[0-5]\\d$', description: 'Local time, HH:MM on a 24-hour clock', example: '19:30' },
-	place: { ...nullableText(placeMaxLength), description: 'Where, or by what (phone, video call); empty or left out: none' },
-	note: { ...nullableText(noteMaxLength), description: 'Empty or left out: none' }
-};
 
 export const plannedMomentPaths = {
 	'/api/v1/me/planned-moments': {
@@ -38,17 +29,7 @@ export const plannedMomentPaths = {
 			operationId: 'listMyPlannedMoments',
 			summary: 'Your planned moments: open ones by start (default), or closed ones newest first (one list, no pages)',
 			security: secured,
-			parameters: [
-				{ name: 'state', in: 'query', required: false, schema: { type: 'string', enum: ['open', 'closed'], default: 'open' } },
-				{
-					name: 'relationId',
-					in: 'query',
-					required: false,
-					description: 'Only the planned moments with this relation',
-					schema: { type: 'string', maxLength: 100 }
-				},
-				limitParam(100)
-			],
+			parameters: queryParameters(plannedMomentListQuerySchema),
 			responses: {
 				'200': { description: 'The planned moments', content: jsonContent('PlannedMomentList') },
 				...refusals,
@@ -156,31 +137,5 @@ export const plannedMomentSchemas = {
 			updatedAt: { type: 'string', format: 'date-time' }
 		}
 	},
-	PlannedMomentChange: {
-		type: 'object',
-		required: ['day', 'time'],
-		properties: plannedMomentFields
-	},
-	PlannedMomentRequest: {
-		type: 'object',
-		required: ['relationId', 'day', 'time'],
-		properties: {
-			relationId: { type: 'string', maxLength: 100, description: 'One of your relations; it cannot be changed afterwards' },
-			...plannedMomentFields
-		}
-	},
 	PlannedMomentList: listOf('PlannedMoment'),
-	MomentOutcomeRequest: {
-		oneOf: [
-			{
-				type: 'object',
-				required: ['happened', 'feeling'],
-				properties: {
-					happened: { const: true },
-					feeling: { type: 'integer', minimum: 1, maximum: 5, description: 'How it felt: 1 not good … 5 very good' }
-				}
-			},
-			{ type: 'object', required: ['happened'], properties: { happened: { const: false } } }
-		]
-	}
 };

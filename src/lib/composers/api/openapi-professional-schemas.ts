@@ -3,13 +3,11 @@
  * measurements, measurement requests, health webs, self-sufficiency ratings and conversation notes.
  */
 import { caseloadSignalIds } from '$lib/composers/caseload/signals';
-import { noteBodyMaxLength, noteSummaryMaxLength } from '$lib/features/conversation-notes/conversation-notes.schema';
 import { healthWebDimensions, healthWebScoreMax, healthWebScoreMin } from '$lib/features/health-web/health-web';
 import { instrumentIds } from '$lib/features/instruments/instruments';
-import { repeatChoices } from '$lib/features/measurement-requests/requests';
 import { selfSufficiencyDomains, strengthSources } from '$lib/features/self-sufficiency/domains';
-import { ratingNoteMaxLength } from '$lib/features/self-sufficiency/self-sufficiency.schema';
-import { listOf, localDay, nullableText, ref } from './openapi-parts';
+import { listOf, localDay, ref } from './openapi-parts';
+import { requestField } from './openapi-requests';
 
 const instant = (description?: string) => ({ type: 'string', format: 'date-time', ...(description ? { description } : {}) });
 const nullableInstant = (description: string) => ({ type: ['string', 'null'], format: 'date-time', description });
@@ -20,12 +18,6 @@ const perDomain = (schema: object) => ({
 	additionalProperties: false,
 	properties: Object.fromEntries(selfSufficiencyDomains.map((domain) => [domain, schema]))
 });
-const noteFields = {
-	day: localDay('The day of the conversation: today or earlier (Europe/Amsterdam); left out: today'),
-	body: { type: 'string', minLength: 1, maxLength: noteBodyMaxLength, description: 'Your own note; never shown to the client' },
-	summary: { ...nullableText(noteSummaryMaxLength), description: 'Words for the client; empty or left out: none' },
-	share: { type: 'boolean', default: false, description: 'Share the summary with the client (needs a summary); false: unshared' }
-};
 
 export const professionalSchemas = {
 	CaseloadSignal: {
@@ -130,15 +122,6 @@ export const professionalSchemas = {
 		}
 	},
 	MeasurementRequestList: listOf('MeasurementRequest'),
-	MeasurementRequestRequest: {
-		type: 'object',
-		required: ['instrument'],
-		properties: {
-			instrument: { type: 'string', enum: [...instrumentIds] },
-			startDay: localDay('Today or later (Europe/Amsterdam); left out: today'),
-			repeatWeeks: { type: ['integer', 'null'], enum: [...repeatChoices, null], default: null, description: 'Ask again this many weeks after each answer; null or left out: once' }
-		}
-	},
 	HealthWeb: {
 		type: 'object',
 		required: ['id', 'takenAt', 'scores', 'discuss'],
@@ -165,7 +148,7 @@ export const professionalSchemas = {
 					type: 'object',
 					required: ['level', 'source', 'note'],
 					properties: {
-						level: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
+						level: requestField('SelfSufficiencyRatingRequest', `${selfSufficiencyDomains[0]}.level`, { nullable: true }),
 						source: { type: ['string', 'null'], enum: [...strengthSources, null] },
 						note: { type: ['string', 'null'] }
 					}
@@ -175,18 +158,6 @@ export const professionalSchemas = {
 		}
 	},
 	SelfSufficiencyRatingList: listOf('SelfSufficiencyRating'),
-	SelfSufficiencyRatingRequest: {
-		...perDomain({
-			type: 'object',
-			properties: {
-				level: { type: 'integer', minimum: 1, maximum: 5, description: '1 acute problem … 5 completely self-sufficient' },
-				source: { type: 'string', enum: [...strengthSources], description: 'Where the strength comes from; only beside a level' },
-				note: { type: 'string', maxLength: ratingNoteMaxLength }
-			}
-		}),
-		minProperties: 1,
-		description: 'One key per domain discussed (ZRM order); at least one with a level'
-	},
 	ConversationNote: {
 		type: 'object',
 		required: ['id', 'personId', 'organisationId', 'authorId', 'authorName', 'day', 'body', 'summary', 'sharedAt', 'seenAt', 'createdAt', 'updatedAt'],
@@ -206,20 +177,4 @@ export const professionalSchemas = {
 		}
 	},
 	ConversationNoteList: listOf('ConversationNote'),
-	ConversationNoteRequest: { type: 'object', required: ['body'], properties: noteFields },
-	ConversationNotePatch: {
-		type: 'object',
-		description: 'Only the fields to change; those left out stay as they are',
-		properties: {
-			day: localDay('The day of the conversation: today or earlier (Europe/Amsterdam)'),
-			body: noteFields.body,
-			summary: { ...nullableText(noteSummaryMaxLength), description: 'Words for the client; empty or null: none' },
-			share: { type: 'boolean', description: 'Share the summary with the client (needs a summary); false: unshare' },
-			updatedAt: {
-				type: 'string',
-				format: 'date-time',
-				description: "The note's updatedAt as you last read it: when a colleague saved since, the answer is 409 and nothing changes"
-			}
-		}
-	}
 };

@@ -5,14 +5,13 @@
  * (with the scope named per operation). Every read of a client's data is audited: the person sees it.
  * The schemas are in openapi-professional-schemas.ts.
  */
-import { caseloadBandFilters } from '$lib/composers/caseload/caseload-list';
-import { caseloadSignalIds } from '$lib/composers/caseload/signals';
-import { jsonBodyProblems, jsonContent, jsonRequest, localeParam, problemResponse, refusals, secured } from './openapi-parts';
+import { jsonBodyProblems, jsonContent, jsonRequest, localeParams, problemResponse, refusals, secured } from './openapi-parts';
+import { pathParameter, queryParameters } from './contract';
+import { caseloadQuerySchema } from './professional-api';
 
-const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', maxLength: 64 } });
-const personIdParam = pathParam('personId', 'The account id of a person who shares with you (the caseload lists them)');
-const requestIdParam = pathParam('requestId', 'The id of one of your open measurement requests for this client');
-const noteIdParam = pathParam('noteId', "The id of one of your organisation's conversation notes about this client");
+const personIdParam = pathParameter('personId', 'The account id of a person who shares with you (the caseload lists them)');
+const requestIdParam = pathParameter('requestId', 'The id of one of your open measurement requests for this client');
+const noteIdParam = pathParameter('noteId', "The id of one of your organisation's conversation notes about this client");
 
 const noConsent = (scope?: string) =>
 	problemResponse(
@@ -31,12 +30,7 @@ export const professionalPaths = {
 			summary: 'Your caseload: clients with the signals that ask for attention first, then the more severe latest result, then name; 50 to a page',
 			description: 'Each client on the page is audited as shown to you (client.caseload.read).',
 			security: secured,
-			parameters: [
-				{ name: 'signal', in: 'query', required: false, description: 'Only clients with this signal', schema: { type: 'string', enum: [...caseloadSignalIds] } },
-				{ name: 'band', in: 'query', required: false, description: 'Only clients whose latest result is in this band (indication: UCLA-3 at or above its threshold; no_result: none scored)', schema: { type: 'string', enum: [...caseloadBandFilters] } },
-				{ name: 'q', in: 'query', required: false, description: 'Part of the name; case and accents ignored', schema: { type: 'string', maxLength: 80 } },
-				{ name: 'page', in: 'query', required: false, description: 'A page past the last gives the last', schema: { type: 'integer', minimum: 1, default: 1 } }
-			],
+			parameters: queryParameters(caseloadQuerySchema),
 			responses: {
 				'200': { description: 'One page of the caseload', content: jsonContent('CaseloadPage') },
 				...refusals,
@@ -67,7 +61,7 @@ export const professionalPaths = {
 			operationId: 'exportClientFhir',
 			summary: "The client's measurements as a FHIR R4 collection Bundle: brug's Questionnaires and one QuestionnaireResponse per measurement; audited",
 			security: secured,
-			parameters: [personIdParam, localeParam],
+			parameters: [personIdParam, ...localeParams],
 			responses: {
 				'200': { description: 'The Bundle (FHIR R4, 4.0.1)', content: { 'application/fhir+json': { schema: { $ref: '#/components/schemas/FhirBundle' } } } },
 				...clientRefusals('measurements'),
@@ -167,6 +161,8 @@ export const professionalPaths = {
 		patch: {
 			operationId: 'changeConversationNote',
 			summary: 'Change a note: the fields sent replace the stored ones, those left out stay (share left out keeps the summary shared or not); a changed shared summary counts as unseen again',
+			description:
+				"Only a saved change is audited as a read of the note (client.notes.read), since its answer holds the whole note. A refused change (422) or a conflict (409) writes nothing to the client's access log, and the 409 does not hold the note.",
 			security: secured,
 			parameters: [personIdParam, noteIdParam],
 			requestBody: jsonRequest('ConversationNotePatch', { summary: 'We spraken af dat je donderdag naar de buurtkamer gaat.' }),
@@ -175,7 +171,7 @@ export const professionalPaths = {
 				...clientRefusals(),
 				...jsonBodyProblems,
 				'404': missingNote,
-				'409': problemResponse('Somebody saved the note since it was read (since `updatedAt`, or during this request): GET it again')
+				'409': problemResponse('Somebody saved the note since the version you started from (`updatedAt`, or during this request); nothing changed and the note is not in the answer: GET it again')
 			}
 		},
 		delete: {

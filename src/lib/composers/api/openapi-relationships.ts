@@ -3,22 +3,22 @@
  * with them (contact moments). Planned moments are in openapi-planned-moments.ts.
  */
 import { contactBrings, contactCircles, contactKinds, contactRhythms } from '$lib/features/relationships/relationships';
-import { nicknameMaxLength, noteMaxLength } from '$lib/features/relationships/relationships.schema';
 import {
 	idPathParam,
 	jsonBodyProblems,
 	jsonContent,
 	jsonRequest,
-	limitParam,
 	listOf,
 	localDay,
 	notYours,
-	nullableText,
 	problemResponse,
 	ref,
 	refusals,
 	secured
 } from './openapi-parts';
+import { requestField } from './openapi-requests';
+import { queryParameters } from './contract';
+import { contactMomentListQuerySchema } from './relationships-api';
 
 const relationIdParam = idPathParam('The id of one of your relations');
 const contactMomentIdParam = idPathParam('The id of one of your contact moments');
@@ -88,17 +88,7 @@ export const relationshipPaths = {
 			operationId: 'listMyContactMoments',
 			summary: 'Your contacts with one relation, newest first (by day, then by when they were logged)',
 			security: secured,
-			parameters: [
-				relationIdParam,
-				limitParam(20),
-				{
-					name: 'from',
-					in: 'query',
-					required: false,
-					description: 'Only contacts on this day or later (YYYY-MM-DD)',
-					schema: { type: 'string', format: 'date' }
-				}
-			],
+			parameters: [relationIdParam, ...queryParameters(contactMomentListQuerySchema)],
 			responses: {
 				'200': { description: 'The newest `limit` contact moments (the data export holds them all)', content: jsonContent('ContactMomentList') },
 				...refusals,
@@ -181,17 +171,6 @@ export const relationshipSchemas = {
 			}
 		}
 	},
-	RelationRequest: {
-		type: 'object',
-		required: ['nickname', 'circle'],
-		properties: {
-			nickname: { type: 'string', minLength: 1, maxLength: nicknameMaxLength, description: 'A first name or nickname is enough' },
-			circle: ref('ContactCircle'),
-			brings: { type: 'array', items: ref('ContactBring'), maxItems: contactBrings.length, default: [], description: 'Repeats are dropped' },
-			rhythm: { ...ref('ContactRhythm'), default: 'no_goal' },
-			note: { ...nullableText(noteMaxLength), description: 'Empty or left out: none' }
-		}
-	},
 	RelationList: listOf('Relation'),
 	ContactMoment: {
 		type: 'object',
@@ -201,18 +180,9 @@ export const relationshipSchemas = {
 			relationId: { type: 'string' },
 			kind: ref('ContactKind'),
 			day: localDay('The local day it happened'),
-			feeling: { type: 'integer', minimum: 1, maximum: 5, description: '1 not good … 5 very good' },
+			feeling: requestField('ContactMomentRequest', 'feeling', { description: '1 not good … 5 very good' }),
 			plannedMomentId: { type: ['string', 'null'], description: 'The planned moment it came from, if any' },
 			createdAt: { type: 'string', format: 'date-time' }
-		}
-	},
-	ContactMomentRequest: {
-		type: 'object',
-		required: ['kind', 'feeling'],
-		properties: {
-			kind: ref('ContactKind'),
-			day: localDay('Today or earlier (Europe/Amsterdam); left out: today'),
-			feeling: { type: 'integer', minimum: 1, maximum: 5, description: '1 not good … 5 very good' }
 		}
 	},
 	ContactMomentList: listOf('ContactMoment')

@@ -2,7 +2,10 @@
  * The small steps' part of the OpenAPI document: a person plans a small step from the library for a day, and marks it
  * done with how it went.
  */
-import { crisisFlag, idPathParam, jsonBodyProblems, jsonContent, jsonRequest, limitParam, listOf, notYours, nullableText, problemResponse, refusals, secured } from './openapi-parts';
+import { crisisFlag, idPathParam, jsonBodyProblems, jsonContent, jsonRequest, listOf, notYours, problemResponse, refusals, secured } from './openapi-parts';
+import { requestField } from './openapi-requests';
+import { queryParameters } from './contract';
+import { stepPlanListQuerySchema } from './self-help-api';
 
 export const smallStepPaths = {
 	'/api/v1/me/step-plans': {
@@ -10,7 +13,7 @@ export const smallStepPaths = {
 			operationId: 'listMyStepPlans',
 			summary: 'Your planned small steps: open ones first by day, then done ones, newest first (one list, no pages)',
 			security: secured,
-			parameters: [limitParam(100)],
+			parameters: queryParameters(stepPlanListQuerySchema),
 			responses: {
 				'200': { description: 'The plans', content: jsonContent('StepPlanList') },
 				...refusals,
@@ -77,24 +80,8 @@ export const smallStepSchemas = {
 			stepId: { type: 'string', description: 'The small step in the library (the /nl/stappen page lists them)' },
 			plannedDay: { type: 'string', format: 'date' },
 			doneAt: { type: ['string', 'null'], format: 'date-time', description: 'null while it is still open' },
-			howItWent: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
+			howItWent: requestField('StepDoneRequest', 'howItWent', { nullable: true, description: 'null while it is still open' }),
 			note: { type: ['string', 'null'] }
-		}
-	},
-	StepPlanRequest: {
-		type: 'object',
-		required: ['stepId', 'plannedDay'],
-		properties: {
-			stepId: { type: 'string', pattern: '^[a-z0-9-]{1,80}$', example: 'ask-for-a-tip' },
-			plannedDay: { type: 'string', format: 'date', example: '2026-05-01' }
-		}
-	},
-	StepDoneRequest: {
-		type: 'object',
-		required: ['howItWent'],
-		properties: {
-			howItWent: { type: 'integer', minimum: 1, maximum: 5, description: '1 not well … 5 very well' },
-			note: nullableText(1000)
 		}
 	},
 	SavedStepPlan: { allOf: [{ $ref: '#/components/schemas/StepPlan' }, crisisFlag] },

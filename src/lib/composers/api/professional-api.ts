@@ -3,9 +3,9 @@
  * the policy module decide who gets in; this module only shapes requests and answers.
  * - `caseloadQuerySchema`: the caseload's filters and page from the query string (read with `parseQuery`).
  * - `caseloadEntryView(entry)`: one caseload row as JSON: signals, the newest result and how it changed.
- * - `measurementRequestProblem(error)`, `ratingProblem(error)`, `noteProblem(error)`: 422s whose invalid-params say
- *   in words what each field must be, instead of the schemas' message ids; one entry per id, so the type checker
- *   finds a new id without words.
+ * - `measurementRequestBody(today)`, `ratingBody`, `noteBody`, `notePatchBody`: the request bodies (contract.ts),
+ *   piped into the features' schemas; `measurementRequestWords`, `ratingWords`, `noteWords` give those schemas'
+ *   message ids (what JSON Schema cannot say) in words.
  * - `notePatch(current, patch)`: what PATCH of a note validates: the note as it is, with the fields sent instead.
  * - `missingMeasurementRequest()`, `missingNote()`: the 404 for an id in the path that is unknown, somebody else's or
  *   (for a request) already ended; these are never told apart.
@@ -15,30 +15,40 @@ import { caseloadBandFilters } from '$lib/composers/caseload/caseload-list';
 import type { CaseloadEntry } from '$lib/composers/caseload/caseload.server';
 import { caseloadSignalIds, latestScores } from '$lib/composers/caseload/signals';
 import type { ConversationNote } from '$lib/features/conversation-notes/conversation-notes.server';
-import { noteBodyMaxLength, noteSummaryMaxLength, type NoteFieldError } from '$lib/features/conversation-notes/conversation-notes.schema';
+import {
+	conversationNoteSchema,
+	noteBodyMaxLength,
+	noteSummaryMaxLength,
+	type NoteFieldError
+} from '$lib/features/conversation-notes/conversation-notes.schema';
 import { getInstrument, instrumentIds } from '$lib/features/instruments/instruments';
-import { repeatChoices } from '$lib/features/measurement-requests/requests';
-import { selfSufficiencyDomains, strengthSources } from '$lib/features/self-sufficiency/domains';
-import { ratingNoteMaxLength, type SelfSufficiencyFieldError } from '$lib/features/self-sufficiency/self-sufficiency.schema';
-import { apiValidationProblem } from '$lib/composers/api/api-auth';
+import { measurementRequestSchema, repeatChoices } from '$lib/features/measurement-requests/requests';
+import { selfSufficiencyDomains, strengthSources, type SelfSufficiencyDomain } from '$lib/features/self-sufficiency/domains';
+import {
+	ratingNoteMaxLength,
+	selfSufficiencyRatingSchema,
+	type SelfSufficiencyFieldError
+} from '$lib/features/self-sufficiency/self-sufficiency.schema';
 import { problem } from '$lib/server/http/problem';
+import { apiBody, calendarDay, jsonObject, oneOf, optionalText, requiredText, wholeNumber } from './contract';
 
-const oneOf = (values: readonly (string | number)[]) => `must be one of: ${values.join(', ')}`;
 const pageReason = 'must be a whole number, 1 or more';
 /** As the caseload page cuts its search. */
 const caseloadQueryMaxLength = 80;
 
 /** All optional: no filter shows the whole caseload; a page past the last gives the last one. */
 export const caseloadQuerySchema = z.object({
-	signal: z.enum(caseloadSignalIds, { error: oneOf(caseloadSignalIds) }).optional(),
-	band: z.enum(caseloadBandFilters, { error: oneOf(caseloadBandFilters) }).optional(),
-	q: z.string().max(caseloadQueryMaxLength, `must be text of at most ${caseloadQueryMaxLength} characters`).optional(),
-	page: z
+	signal: z.enum(caseloadSignalIds, { error: oneOf(caseloadSignalIds) }).optional().meta({ description: 'Only clients with this signal' }),
+	band: z
+		.enum(caseloadBandFilters, { error: oneOf(caseloadBandFilters) })
+		.optional()
+		.meta({ description: 'Only clients whose latest result is in this band (indication: UCLA-3 at or above its threshold; no_result: none scored)' }),
+	q: z
 		.string()
-		.regex(/^\d{1,6}$/, pageReason)
-		.transform(Number)
-		.pipe(z.number().min(1, pageReason))
-		.default(1)
+		.max(caseloadQueryMaxLength, `must be text of at most ${caseloadQueryMaxLength} characters`)
+		.optional()
+		.meta({ description: 'Part of the name; case and accents ignored' }),
+	page: wholeNumber(1, 999_999, pageReason).default(1).meta({ description: 'A page past the last gives the last' })
 });
 
 export function caseloadEntryView(entry: CaseloadEntry) {
@@ -66,56 +76,97 @@ export function caseloadEntryView(entry: CaseloadEntry) {
 	};
 }
 
-/**
- * Issues in words: `reasons` per message id, `atRoot` where an id on the body as a whole needs other words; any other
- * issue on the body as a whole means it was not a JSON object.
- */
-function fieldProblem<Id extends string>(error: z.ZodError, reasons: Record<Id, string>, atRoot: Partial<Record<Id, string>> = {}): Response {
-	const known = (message: string): message is Id => Object.hasOwn(reasons, message);
-	const issues = error.issues.map((issue) => {
-		const id = known(issue.message) ? issue.message : null;
-		if (issue.path.length === 0) return { ...issue, message: id ? (atRoot[id] ?? reasons[id]) : 'must be a JSON object' };
-		return { ...issue, message: id ? reasons[id] : issue.message };
-	});
-	return apiValidationProblem(new z.ZodError(issues));
-}
+const dayInPast = 'must be today or a later day (YYYY-MM-DD, Europe/Amsterdam)';
+const repeatReason = `must be one of: ${repeatChoices.join(', ')} (weeks), or null for once (left out: once)`;
 
-/** The message ids of `measurementRequestSchema` (requests.ts). */
-type MeasurementRequestFieldError = 'instrument_invalid' | 'day_invalid' | 'day_in_past' | 'repeat_invalid';
+export const measurementRequestBody = (today: string) =>
+	apiBody(
+		jsonObject({
+			instrument: z.enum(instrumentIds, { error: oneOf(instrumentIds) }),
+			startDay: calendarDay('must be a calendar day as YYYY-MM-DD, e.g. "2026-05-01" (left out: today)')
+				.optional()
+				.meta({ description: 'Today or later (Europe/Amsterdam); left out: today' }),
+			repeatWeeks: z
+				.literal(repeatChoices, { error: repeatReason })
+				.nullable()
+				.optional()
+				.meta({ description: 'Ask again this many weeks after each answer; null or left out: once' })
+		}),
+		measurementRequestSchema(today)
+	);
 
-const measurementRequestReasons: Record<MeasurementRequestFieldError, string> = {
-	instrument_invalid: oneOf(instrumentIds),
-	day_invalid: 'must be a calendar day as YYYY-MM-DD, e.g. "2026-05-01" (left out: today)',
-	day_in_past: 'must be today or a later day (YYYY-MM-DD, Europe/Amsterdam)',
-	repeat_invalid: `must be one of: ${repeatChoices.join(', ')} (weeks), or null for once (left out: once)`
-};
+/** The message ids of `measurementRequestSchema` (requests.ts) that JSON Schema cannot say. */
+export const measurementRequestWords = { day_in_past: dayInPast };
 
-export const measurementRequestProblem = (error: z.ZodError) => fieldProblem(error, measurementRequestReasons);
+const levels = [1, 2, 3, 4, 5] as const;
+const domainRating = jsonObject(
+	{
+		level: z
+			.literal(levels, { error: 'must be a whole number from 1 (acute problem) to 5 (completely self-sufficient), or left out' })
+			.optional()
+			.meta({ description: '1 acute problem … 5 completely self-sufficient' }),
+		source: z
+			.enum(strengthSources, { error: `${oneOf(strengthSources)}, or left out` })
+			.optional()
+			.meta({ description: 'Where the strength comes from; only beside a level' }),
+		note: z
+			.string({ error: `must be text of at most ${ratingNoteMaxLength} characters` })
+			.max(ratingNoteMaxLength, `must be text of at most ${ratingNoteMaxLength} characters`)
+			.optional()
+	},
+	'must be an object with a level, and optionally a source and a note'
+).optional();
 
-const ratingReasons: Record<SelfSufficiencyFieldError, string> = {
-	domain_invalid: 'must be an object with a level, and optionally a source and a note',
-	level_invalid: 'must be a whole number from 1 (acute problem) to 5 (completely self-sufficient), or left out',
-	source_invalid: `${oneOf(strengthSources)}, or left out`,
+export const ratingBody = apiBody(
+	jsonObject(
+		Object.fromEntries(selfSufficiencyDomains.map((id) => [id, domainRating])) as Record<SelfSufficiencyDomain, typeof domainRating>,
+		`must be a JSON object with a key per domain rated, of: ${selfSufficiencyDomains.join(', ')}`
+	).meta({ description: 'One key per domain discussed (ZRM order); at least one with a level' }),
+	selfSufficiencyRatingSchema
+);
+
+export const ratingWords: Partial<Record<SelfSufficiencyFieldError, string>> = {
 	source_without_level: 'may only be given beside a level',
-	note_too_long: `must be text of at most ${ratingNoteMaxLength} characters`,
 	rating_empty: 'must give a level for at least one domain'
 };
 
-export const ratingProblem = (error: z.ZodError) =>
-	fieldProblem(error, ratingReasons, { domain_invalid: `must be a JSON object with a key per domain rated, of: ${selfSufficiencyDomains.join(', ')}` });
-
-const noteReasons: Record<NoteFieldError, string> = {
-	day_invalid: 'must be a calendar day as YYYY-MM-DD, e.g. "2026-05-01" (left out: today)',
-	day_in_future: 'must be today or an earlier day (YYYY-MM-DD, Europe/Amsterdam): a note is about a conversation that took place',
-	note_missing: `must be text of 1 to ${noteBodyMaxLength} characters`,
-	note_too_long: `must be text of 1 to ${noteBodyMaxLength} characters`,
-	summary_too_long: `must be text of at most ${noteSummaryMaxLength} characters, or null`,
-	summary_missing_for_share: 'must be text when share is true: only the summary is shared with the client',
-	share_invalid: 'must be true or false (left out: false)'
+const dayOfNote = 'must be a calendar day as YYYY-MM-DD, e.g. "2026-05-01" (left out: today)';
+const noteFields = {
+	day: calendarDay(dayOfNote).meta({ description: 'The day of the conversation: today or earlier (Europe/Amsterdam); left out: today' }),
+	body: requiredText(noteBodyMaxLength).meta({ description: 'Your own note; never shown to the client' }),
+	summary: optionalText(noteSummaryMaxLength).meta({ description: 'Words for the client; empty, null or left out: none' }),
+	share: z.boolean({ error: 'must be true or false (left out: false)' }).meta({ description: 'Share the summary with the client (needs a summary)' })
 };
 
-export const noteProblem = (error: z.ZodError) =>
-	fieldProblem(error, noteReasons, { note_missing: 'must be a JSON object with body, and optionally day, summary and share' });
+export const noteBody = apiBody(
+	jsonObject(
+		{ ...noteFields, day: noteFields.day.optional(), share: noteFields.share.optional() },
+		'must be a JSON object with body, and optionally day, summary and share'
+	),
+	conversationNoteSchema
+);
+
+/** Only the fields to change; the rules of a whole note run on the note as it then is (`notePatch`). */
+export const notePatchBody = jsonObject({
+	day: noteFields.day.optional(),
+	body: noteFields.body.optional(),
+	summary: noteFields.summary,
+	share: noteFields.share.optional().meta({ description: 'Share the summary with the client (needs a summary); false: unshare; left out: as it is' }),
+	updatedAt: z
+		.string({ error: 'must be the updatedAt of the note as you read it' })
+		.max(40, 'must be the updatedAt of the note as you read it')
+		.optional()
+		.meta({
+			format: 'date-time',
+			description: "The note's updatedAt as you last read it: when a colleague saved since, the answer is 409 and nothing changes"
+		})
+}).meta({ description: 'Only the fields to change; those left out stay as they are' });
+
+export const noteWords: Partial<Record<NoteFieldError, string>> = {
+	day_in_future: 'must be today or an earlier day (YYYY-MM-DD, Europe/Amsterdam): a note is about a conversation that took place',
+	note_missing: `must be text of 1 to ${noteBodyMaxLength} characters`,
+	summary_missing_for_share: 'must be text when share is true: only the summary is shared with the client'
+};
 
 /**
  * PATCH of a note: the fields sent (day, body, summary, share) replace the note's, the others stay as they are;

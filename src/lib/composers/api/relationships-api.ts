@@ -1,10 +1,9 @@
 /**
  * What the relationship routes of the personal API share (relations, contact moments, planned moments).
- * - `relationshipValidationProblem(error)`: 422 whose invalid-params say in words what each field must be, instead of
- *   the message ids of relationships.schema.ts.
- * - `plannedMomentRequestSchema(today)`: a new planned moment, with the relation it is with.
- * - `contactMomentListQuerySchema`, `plannedMomentListQuerySchema`, `parseQuery(url, schema)`: query strings, or the
- *   422 to send.
+ * - `relationBody`, `contactMomentBody(today)`, `plannedMomentBody(today)`, `plannedMomentChangeBody`, `momentOutcomeBody`:
+ *   the request bodies (contract.ts), piped into relationships.schema.ts (the change's rules run in its route);
+ *   `relationshipWords` gives that schema's message ids (a day after today, blank text …) in words.
+ * - `contactMomentListQuerySchema`, `plannedMomentListQuerySchema`: query strings (read with `parseQuery`).
  * - `readRelation(actor, id)`: one relation with its contact state (last contact, due day, status); `relationView`
  *   does the same for a relation already read.
  * - `plannedMomentView(moment, now)`: a planned moment with whether it has started (time to ask how it went).
@@ -21,80 +20,110 @@ import { getRelation, lastContactDays, type Relation } from '$lib/features/relat
 import { hasStarted, type PlannedMoment } from '$lib/features/relationships/planned-moments.server';
 import { contactBrings, contactCircles, contactKinds, contactRhythms, contactState, type ContactState } from '$lib/features/relationships/relationships';
 import {
+	contactMomentSchema,
+	momentOutcomeSchema,
 	nicknameMaxLength,
 	noteMaxLength,
 	placeMaxLength,
 	plannedMomentSchema,
+	relationSchema,
 	type RelationshipFieldError
 } from '$lib/features/relationships/relationships.schema';
 import { db } from '$lib/server/db';
-import { apiValidationProblem } from '$lib/composers/api/api-auth';
-import { problem } from '$lib/server/http/problem';
-import { invalidField, notFound, pagedListQuerySchema, stepPlanListQuerySchema } from '$lib/composers/api/self-help-api';
-import { isLocalDay, localDay } from '$lib/time';
+import { invalidField, problem } from '$lib/server/http/problem';
+import { listLimit, notFound } from '$lib/composers/api/self-help-api';
+import { localDay } from '$lib/time';
+import { apiBody, calendarDay, dayReason, jsonObject, oneOf, optionalText, requiredText, wholeNumber } from './contract';
 
-const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
 const nicknameReason = `must be text of 1 to ${nicknameMaxLength} characters: a first name or nickname is enough`;
-const dayReason = 'must be a calendar day as YYYY-MM-DD, e.g. "2026-05-01"';
 const relationIdReason = 'must be the id of one of your relations (GET /api/v1/me/relations lists them)';
+const feelingReason = 'must be a whole number from 1 (not good) to 5 (very good)';
+const timeReason = 'must be a time of day as HH:MM on a 24-hour clock, e.g. "19:30"';
 
-/** The schemas' message ids in words for API clients; one per id, so the type checker finds a new id without words. */
-const fieldReasons: Record<RelationshipFieldError, string> = {
+const bringsReason = `must be an array of any of: ${contactBrings.join(', ')} (empty or left out: none)`;
+const circle = z.enum(contactCircles, { error: oneOf(contactCircles) });
+const kind = z.enum(contactKinds, { error: oneOf(contactKinds) });
+
+export const relationBody = apiBody(
+	jsonObject({
+		nickname: requiredText(nicknameMaxLength, nicknameReason).meta({ description: 'A first name or nickname is enough' }),
+		circle,
+		brings: z
+			.array(z.enum(contactBrings, { error: bringsReason }), { error: bringsReason })
+			.max(contactBrings.length, `must be an array of at most ${contactBrings.length} of: ${contactBrings.join(', ')}`)
+			.optional()
+			.meta({ description: 'What they bring; repeats are dropped. Left out: none' }),
+		rhythm: z.enum(contactRhythms, { error: `${oneOf(contactRhythms)} (left out: no_goal)` }).optional(),
+		note: optionalText(noteMaxLength).meta({ description: 'Empty or left out: none' })
+	}),
+	relationSchema
+);
+
+export const contactMomentBody = (today: string) =>
+	apiBody(
+		jsonObject({
+			kind,
+			day: calendarDay().optional().meta({ description: 'Today or earlier (Europe/Amsterdam); left out: today' }),
+			feeling: wholeNumber(1, 5, feelingReason).meta({ description: '1 not good … 5 very good' })
+		}),
+		contactMomentSchema(today)
+	);
+
+const plannedFields = {
+	kind: kind.optional().meta({ description: 'Left out: meeting' }),
+	day: calendarDay().meta({ description: 'From today on (Europe/Amsterdam)' }),
+	time: z.string({ error: timeReason }).regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, timeReason).meta({ description: 'Local time, HH:MM on a 24-hour clock' }),
+	place: optionalText(placeMaxLength).meta({ description: 'Where, or by what (phone, video call); empty or left out: none' }),
+	note: optionalText(noteMaxLength).meta({ description: 'Empty or left out: none' })
+};
+
+/** Moves or rewords an open plan; the relation stays. Its rules (plannedMomentSchema) run once the plan is known open. */
+export const plannedMomentChangeBody = jsonObject(plannedFields);
+
+/** The relation cannot change afterwards: a plan with somebody else is a new plan. */
+export const plannedMomentBody = (today: string) =>
+	apiBody(
+		jsonObject({
+			...plannedFields,
+			relationId: requiredText(100, relationIdReason).meta({ description: 'One of your relations; it cannot be changed afterwards' })
+		}),
+		plannedMomentSchema(today).extend({ relationId: z.string() })
+	);
+
+const outcomeReason = 'must be true (it happened; then send feeling too) or false (it did not happen)';
+export const momentOutcomeBody = apiBody(
+	z.discriminatedUnion(
+		'happened',
+		[
+			jsonObject({ happened: z.literal(true), feeling: wholeNumber(1, 5, feelingReason).meta({ description: 'How it felt: 1 not good … 5 very good' }) }),
+			jsonObject({ happened: z.literal(false) })
+		],
+		{ error: outcomeReason }
+	),
+	momentOutcomeSchema
+);
+
+/** The message ids that only relationships.schema.ts gives (what JSON Schema cannot say), in words. */
+export const relationshipWords: Partial<Record<RelationshipFieldError, string>> = {
 	name_missing: nicknameReason,
-	nickname_too_long: nicknameReason,
-	circle_invalid: oneOf(contactCircles),
-	brings_invalid: `must be an array of any of: ${contactBrings.join(', ')} (empty or left out: none)`,
-	rhythm_invalid: `${oneOf(contactRhythms)} (left out: no_goal)`,
-	note_too_long: `must be text of at most ${noteMaxLength} characters, or null`,
-	kind_invalid: oneOf(contactKinds),
 	day_invalid: dayReason,
 	day_in_future: 'must be today or an earlier day (YYYY-MM-DD, Europe/Amsterdam): a contact still to come is a planned moment',
 	day_in_past: 'must be today or a later day (YYYY-MM-DD, Europe/Amsterdam)',
-	feeling_invalid: 'must be a whole number from 1 (not good) to 5 (very good)',
-	time_invalid: 'must be a time of day as HH:MM on a 24-hour clock, e.g. "19:30"',
-	place_too_long: `must be text of at most ${placeMaxLength} characters, or null`,
-	outcome_invalid: 'must be true (it happened; then send feeling too) or false (it did not happen)'
+	outcome_invalid: outcomeReason
 };
-
-const isFieldError = (message: string): message is RelationshipFieldError => Object.hasOwn(fieldReasons, message);
-
-export function relationshipValidationProblem(error: z.ZodError): Response {
-	const issues = error.issues.map((issue) => {
-		if (issue.path.length === 0) return { ...issue, message: 'must be a JSON object' };
-		return { ...issue, message: isFieldError(issue.message) ? fieldReasons[issue.message] : issue.message };
-	});
-	return apiValidationProblem(new z.ZodError(issues));
-}
-
-/** The relation cannot change afterwards: a plan with somebody else is a new plan. */
-export function plannedMomentRequestSchema(today: string) {
-	return plannedMomentSchema(today).extend({
-		relationId: z.string({ error: relationIdReason }).min(1, relationIdReason).max(100, relationIdReason)
-	});
-}
 
 /** Newest first, 20 unless asked otherwise; `from` leaves out what happened before that day. */
 export const contactMomentListQuerySchema = z.object({
-	limit: pagedListQuerySchema.shape.limit,
-	from: z.string().refine(isLocalDay, dayReason).optional()
+	limit: listLimit(20),
+	from: calendarDay().optional().meta({ description: 'Only contacts on this day or later (YYYY-MM-DD)' })
 });
 
 /** Open ones by start, or closed ones newest first; all relations, or one. Up to 100 unless asked otherwise. */
 export const plannedMomentListQuerySchema = z.object({
 	state: z.enum(['open', 'closed'], { error: 'must be "open" or "closed"' }).default('open'),
-	relationId: z.string().max(100, relationIdReason).optional(),
-	limit: stepPlanListQuerySchema.shape.limit
+	relationId: z.string().max(100, relationIdReason).optional().meta({ description: 'Only the planned moments with this relation' }),
+	limit: listLimit(100)
 });
-
-/** The schema's own keys from the query string; anything else in it is ignored, as elsewhere in the API. */
-export function parseQuery<Shape extends z.ZodRawShape>(
-	url: URL,
-	schema: z.ZodObject<Shape>
-): { ok: true; value: z.output<z.ZodObject<Shape>> } | { ok: false; response: Response } {
-	const raw = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, url.searchParams.get(name) ?? undefined]));
-	const parsed = schema.safeParse(raw);
-	return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: apiValidationProblem(parsed.error) };
-}
 
 export type RelationView = Relation & ContactState;
 

@@ -1,53 +1,107 @@
 /**
  * What the self-help routes of the personal API share (journal, thought-checks, kind-moments, step-plans).
- * - `parseListQuery(url, schema)`: `limit` and `before` from the query string, or the 422 to send.
+ * - `journalEntryBody`, `thoughtCheckBody`, `kindMomentBody`, `stepPlanBody`, `stepDoneBody`, `discussBody`: the
+ *   request bodies (contract.ts), each piped into the forms' schema (self-help.schema.ts); `selfHelpWords` gives the
+ *   forms' message ids that only those schemas can give (blank text, a day that does not exist) in words.
+ * - `pagedListQuerySchema`, `stepPlanListQuerySchema`: `limit` and `before` of a list (read with `parseQuery`).
  * - `pageOf(rows, limit)`: one page of a newest-first list and the `before` of the next page.
- * - `selfHelpValidationProblem(error, reasons)`: 422 whose invalid-params say in words what each field must be,
- *   instead of the forms' message ids (self-help.schema.ts).
  * - `notFound(what, listPath)`: the 404 for an id that is unknown or somebody else's; the two are never told apart.
- * - `discussSchema`: the body of PATCH "bespreek dit".
  */
 import { z } from 'zod';
-import { apiValidationProblem } from '$lib/composers/api/api-auth';
+import {
+	journalEntrySchema,
+	kindMomentSchema,
+	selfHelpLimits,
+	stepDoneSchema,
+	stepIdPattern,
+	stepPlanSchema,
+	thoughtRecordSchema
+} from '$lib/features/journal/self-help.schema';
 import { problem } from '$lib/server/http/problem';
 import { isLocalDay } from '$lib/time';
 import { pageCursor, parseCursor } from '$lib/server/db/cursor';
+import { apiBody, calendarDay, dayReason, jsonObject, optionalText, requiredText, wholeNumber } from './contract';
 
 const limitReason = 'must be a whole number from 1 to 100';
-const limitParam = (fallback: number) =>
-	z
-		.string()
-		.regex(/^\d{1,3}$/, limitReason)
-		.transform(Number)
-		.pipe(z.number().min(1, limitReason).max(100, limitReason))
-		.default(fallback);
+export const listLimit = (fallback: number) =>
+	wholeNumber(1, 100, limitReason).default(fallback).meta({ description: `How many to give; default ${fallback}.` });
 
+const beforeReason = 'must be the "next" value of the previous page, or an ISO 8601 instant such as "2026-05-01T12:00:00Z"';
 /** The stored instants are `toISOString()` text, compared as text: any other spelling is brought to that form first. */
-const beforeParam = z
-	.string()
-	.max(100, 'must be the "next" value of the previous page, or an ISO 8601 instant')
-	.regex(
-		/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})(\|[0-9a-f-]{36})?$/,
-		'must be the "next" value of the previous page, or an ISO 8601 instant such as "2026-05-01T12:00:00Z"'
-	)
+export const beforeParam = z
+	.string({ error: beforeReason })
+	.max(100, beforeReason)
+	.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})(\|[0-9a-f-]{36})?$/, beforeReason)
 	// Date.parse rolls 30 February over into March; a cursor with a day that does not exist is a mistake.
-	.refine((value) => isLocalDay(value.slice(0, 10)) && parseCursor(value) !== undefined, 'must be a real date and time');
+	.refine((value) => isLocalDay(value.slice(0, 10)) && parseCursor(value) !== undefined, 'must be a real date and time')
+	.optional()
+	.meta({
+		description:
+			'Where the page starts: the `next` of the previous page (`<instant>|<id>`), or an ISO 8601 instant (what was made strictly before it).'
+	});
 
 /** Journal entries, thought checks and kind moments: newest first, 20 to a page unless asked otherwise. */
-export const pagedListQuerySchema = z.object({ limit: limitParam(20), before: beforeParam.optional() });
+export const pagedListQuerySchema = z.object({ limit: listLimit(20), before: beforeParam });
 /** Step plans are few and ordered by what is still open, so they come in one list. */
-export const stepPlanListQuerySchema = z.object({ limit: limitParam(100) });
+export const stepPlanListQuerySchema = z.object({ limit: listLimit(100) });
 
-export function parseListQuery<Schema extends z.ZodType>(
-	url: URL,
-	schema: Schema
-): { ok: true; value: z.output<Schema> } | { ok: false; response: Response } {
-	const parsed = schema.safeParse({
-		limit: url.searchParams.get('limit') ?? undefined,
-		before: url.searchParams.get('before') ?? undefined
-	});
-	return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: apiValidationProblem(parsed.error) };
-}
+const { journalBody, thoughtText, shortText } = selfHelpLimits;
+const beliefReason = 'must be a whole number from 0 to 100';
+
+export const journalEntryBody = apiBody(
+	jsonObject({
+		mood: wholeNumber(1, 5, 'must be a whole number from 1 (very hard) to 5 (very good)').meta({
+			description: '1 very hard, 2 not so good, 3 okay, 4 good, 5 very good'
+		}),
+		body: optionalText(journalBody).meta({ description: 'Empty or left out: no text' }),
+		wentWell: optionalText(shortText).meta({ description: 'Something that went well; empty or left out: none' })
+	}),
+	journalEntrySchema
+);
+
+export const thoughtCheckBody = apiBody(
+	jsonObject({
+		situation: requiredText(thoughtText),
+		thought: requiredText(thoughtText),
+		beliefBefore: wholeNumber(0, 100, beliefReason).meta({ description: 'How strongly you believe the thought, 0–100' }),
+		factsFor: optionalText(thoughtText),
+		factsAgainst: optionalText(thoughtText),
+		alternative: optionalText(thoughtText),
+		beliefAfter: wholeNumber(0, 100, `${beliefReason}, or null`).nullable().optional(),
+		smallAction: optionalText(shortText)
+	}),
+	thoughtRecordSchema
+);
+
+export const kindMomentBody = apiBody(jsonObject({ body: requiredText(shortText) }), kindMomentSchema);
+
+const stepIdReason = 'must be the id of a small step in the library, e.g. "ask-for-a-tip"';
+export const stepPlanBody = apiBody(
+	jsonObject({
+		stepId: z.string({ error: stepIdReason }).regex(stepIdPattern, stepIdReason).meta({ examples: ['ask-for-a-tip'] }),
+		plannedDay: calendarDay()
+	}),
+	stepPlanSchema
+);
+
+export const stepDoneBody = apiBody(
+	jsonObject({
+		howItWent: wholeNumber(1, 5, 'must be a whole number from 1 (not well) to 5 (very well)'),
+		note: optionalText(shortText)
+	}),
+	stepDoneSchema
+);
+
+export const discussBody = jsonObject({
+	discuss: z.boolean({ error: 'must be true or false' }).meta({ description: 'true to mark "bespreek dit", false to unmark' })
+});
+
+/** What only the forms' schemas check: text of spaces only, a day that passes the pattern but does not exist. */
+export const selfHelpWords = {
+	text_missing: 'must be text with more than spaces',
+	day_invalid: dayReason,
+	step_unknown: stepIdReason
+};
 
 /** `rows` is what the list use-case gave for `limit + 1` (one more tells whether another page exists). */
 export function pageOf<Row extends { createdAt: string; id: string }>(rows: Row[], limit: number): { items: Row[]; next: string | null } {
@@ -58,55 +112,6 @@ export function pageOf<Row extends { createdAt: string; id: string }>(rows: Row[
 	return { items, next: pageCursor(last.createdAt, last.id) };
 }
 
-/** What each field must be, in words for API clients; keyed by field name, per request body. */
-export type FieldReasons = Record<string, string>;
-
-const optionalText = (max: number) => `must be text of at most ${max} characters, or null`;
-const requiredText = (max: number) => `must be text of 1 to ${max} characters`;
-
-export const reasons = {
-	journalEntry: {
-		mood: 'must be a whole number from 1 (very hard) to 5 (very good)',
-		body: optionalText(5000),
-		wentWell: optionalText(1000)
-	},
-	thoughtCheck: {
-		situation: requiredText(2000),
-		thought: requiredText(2000),
-		beliefBefore: 'must be a whole number from 0 to 100',
-		factsFor: optionalText(2000),
-		factsAgainst: optionalText(2000),
-		alternative: optionalText(2000),
-		beliefAfter: 'must be a whole number from 0 to 100, or null',
-		smallAction: optionalText(1000)
-	},
-	kindMoment: { body: requiredText(1000) },
-	stepPlan: {
-		stepId: 'must be the id of a small step in the library, e.g. "ask-for-a-tip"',
-		plannedDay: 'must be a calendar day as YYYY-MM-DD, e.g. "2026-05-01"'
-	},
-	stepDone: { howItWent: 'must be a whole number from 1 (not well) to 5 (very well)', note: optionalText(1000) },
-	discuss: { discuss: 'must be true or false' }
-} satisfies Record<string, FieldReasons>;
-
-export function selfHelpValidationProblem(error: z.ZodError, fieldReasons: FieldReasons): Response {
-	const issues = error.issues.map((issue) => {
-		if (issue.path.length === 0) return { ...issue, message: 'must be a JSON object' };
-		return { ...issue, message: fieldReasons[String(issue.path[0])] ?? issue.message };
-	});
-	return apiValidationProblem(new z.ZodError(issues));
-}
-
-/** A 422 for one field that passed the schema but not the use-case (e.g. a step id that is not in the library). */
-export function invalidField(name: string, reason: string): Response {
-	return problem({
-		title: 'Your request contains invalid fields.',
-		status: 422,
-		detail: `${name}: ${reason}`,
-		'invalid-params': [{ name, reason }]
-	});
-}
-
 export function notFound(what: string, listPath: string): Response {
 	return problem({
 		title: 'Not found.',
@@ -115,4 +120,3 @@ export function notFound(what: string, listPath: string): Response {
 	});
 }
 
-export const discussSchema = z.object({ discuss: z.boolean() });

@@ -14,6 +14,7 @@
  * - `addConversationNote`: a new note; a shared summary is shared from now.
  * - `updateConversationNote`: changes a note; unsharing hides the summary from the client, a changed shared summary
  *   stays shared and counts as unseen again. Null when the note is unknown (here).
+ * - `patchConversationNote`: the same for only the fields sent; a refused or conflicting patch logs no read.
  * - `deleteConversationNote`: true when it was there.
  * For the client (signed in, their own only):
  * - `listSharedSummaries`: every summary shared with them, newest day first, with organisation and author.
@@ -27,7 +28,8 @@ import { decrypt, decryptOptional, encrypt, encryptOptional, encryptedColumns } 
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireSignedIn, withClientAccess, type ActiveGrant } from '$lib/kernel/policy.server';
 import { recordClientRead } from '$lib/kernel/audit.server';
-import type { ConversationNoteInput } from './conversation-notes.schema';
+import type { z } from 'zod';
+import { conversationNoteSchema, type ConversationNoteInput } from './conversation-notes.schema';
 
 export type { ConversationNoteInput } from './conversation-notes.schema';
 
@@ -147,47 +149,90 @@ export async function addConversationNote(
 	});
 }
 
+interface NoteChange {
+	actor: SignedInAccount | null;
+	personId: string;
+	noteId: string;
+	/** The `updatedAt` the editor started from: a colleague's save in between gives 'changed', not a lost edit. */
+	ifUpdatedAt?: string;
+	now?: Date;
+}
+
 export async function updateConversationNote(
 	db: Kysely<Database>,
-	options: {
-		actor: SignedInAccount | null;
-		personId: string;
-		noteId: string;
-		input: ConversationNoteInput;
-		/** The `updatedAt` the editor started from: a colleague's save in between gives 'changed', not a lost edit. */
-		ifUpdatedAt?: string;
-		now?: Date;
-	}
+	options: NoteChange & { input: ConversationNoteInput }
 ): Promise<ConversationNote | null | 'changed'> {
-	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant) => {
+	return changeNote(db, options, () => options.input) as Promise<ConversationNote | null | 'changed'>;
+}
+
+/** The fields of a note a patch may change; those left out stay as they are. */
+export type ConversationNotePatch = Partial<Record<'day' | 'body' | 'summary', string | null> & { share: boolean }>;
+
+/**
+ * Changes only the fields sent. The note is read to merge them, but nothing is logged unless the change is saved:
+ * a refused patch (the merged note breaks the schema: its issues come back) or a conflict ('changed') leaves no trace
+ * in the client's access log. A saved patch answers with the whole note, which is a read of it.
+ */
+export async function patchConversationNote(
+	db: Kysely<Database>,
+	options: NoteChange & { patch: ConversationNotePatch }
+): Promise<ConversationNote | null | 'changed' | z.ZodError> {
+	const merge = (current: ConversationNote) => {
+		const { day, body, summary } = current;
+		const merged = conversationNoteSchema.safeParse({ day, body, summary, share: current.sharedAt !== null, ...options.patch });
+		return merged.success ? merged.data : merged.error;
+	};
+	return changeNote(db, options, merge, { audited: true });
+}
+
+async function changeNote(
+	db: Kysely<Database>,
+	options: NoteChange,
+	input: (current: ConversationNote) => ConversationNoteInput | z.ZodError,
+	{ audited = false } = {}
+): Promise<ConversationNote | null | 'changed' | z.ZodError> {
+	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
 		const row = await notesOf(trx, grant).where('conversation_note.id', '=', options.noteId).executeTakeFirst();
 		if (!row) return null;
 		if (options.ifUpdatedAt !== undefined && row.updated_at !== options.ifUpdatedAt) return 'changed' as const;
-		const before = openNote(row);
-		const now = (options.now ?? new Date()).toISOString();
-		const { input } = options;
-		const shared = input.share && input.summary !== null;
-		// A shared summary stays shared since it was first shared; new words are new to the client, so unseen again.
-		const sharedAt = shared ? (before.sharedAt ?? now) : null;
-		const seenAt = shared && before.sharedAt !== null && before.summary === input.summary ? before.seenAt : null;
-		const written = await trx
-			.updateTable('conversation_note')
-			.set({
-				note_day: input.day,
-				body: encrypt(input.body, conversationNoteBody.context(row.id)),
-				summary: encryptOptional(input.summary, conversationNoteSummary.context(row.id)),
-				shared_at: sharedAt,
-				seen_at: seenAt,
-				updated_at: now
-			})
-			.where('id', '=', row.id)
-			// Compare and set: a colleague's save between the read above and this write (PostgreSQL runs them side by
-			// side under the shared lock) makes this one fail instead of overwriting it.
-			.where('updated_at', '=', row.updated_at)
-			.executeTakeFirst();
-		if (Number(written.numUpdatedRows) === 0) return 'changed' as const;
-		return openNote(await notesOf(trx, grant).where('conversation_note.id', '=', row.id).executeTakeFirstOrThrow());
+		const next = input(openNote(row));
+		if (next instanceof Error) return next;
+		const note = await writeNote(trx, grant, row, next, options.now);
+		if (audited && note !== 'changed') await auditRead(trx, actor, grant, note.id, options.now);
+		return note;
 	});
+}
+
+async function writeNote(
+	trx: Kysely<Database>,
+	grant: ActiveGrant,
+	row: NoteRow,
+	input: ConversationNoteInput,
+	at?: Date
+): Promise<ConversationNote | 'changed'> {
+	const before = openNote(row);
+	const now = (at ?? new Date()).toISOString();
+	const shared = input.share && input.summary !== null;
+	// A shared summary stays shared since it was first shared; new words are new to the client, so unseen again.
+	const sharedAt = shared ? (before.sharedAt ?? now) : null;
+	const seenAt = shared && before.sharedAt !== null && before.summary === input.summary ? before.seenAt : null;
+	const written = await trx
+		.updateTable('conversation_note')
+		.set({
+			note_day: input.day,
+			body: encrypt(input.body, conversationNoteBody.context(row.id)),
+			summary: encryptOptional(input.summary, conversationNoteSummary.context(row.id)),
+			shared_at: sharedAt,
+			seen_at: seenAt,
+			updated_at: now
+		})
+		.where('id', '=', row.id)
+		// Compare and set: a colleague's save between the read above and this write (PostgreSQL runs them side by
+		// side under the shared lock) makes this one fail instead of overwriting it.
+		.where('updated_at', '=', row.updated_at)
+		.executeTakeFirst();
+	if (Number(written.numUpdatedRows) === 0) return 'changed';
+	return openNote(await notesOf(trx, grant).where('conversation_note.id', '=', row.id).executeTakeFirstOrThrow());
 }
 
 export async function deleteConversationNote(

@@ -6,10 +6,20 @@
 import { z } from 'zod';
 import { isLocalDay } from '$lib/time';
 
-const longText = 5000;
+/** The limits, stated once: the forms, the API's contract and its OpenAPI document take them from here. */
+export const selfHelpLimits = {
+	journalBody: 5000,
+	thoughtText: 2000,
+	/** What went well, a small action, a kind moment, a note on a step. */
+	shortText: 1000
+} as const;
+export const stepIdPattern = /^[a-z0-9-]{1,80}$/;
+
+const longText = selfHelpLimits.journalBody;
+const { thoughtText, shortText } = selfHelpLimits;
 
 /** Optional free text: trimmed; empty is null. */
-const optionalText = (max = longText) =>
+const optionalText = (max: number = longText) =>
 	z
 		.string({ error: 'text_too_long' })
 		.trim()
@@ -17,7 +27,7 @@ const optionalText = (max = longText) =>
 		.nullish()
 		.transform((value) => (value ? value : null));
 
-const requiredText = (max = longText) =>
+const requiredText = (max: number = longText) =>
 	z.string({ error: 'text_missing' }).trim().min(1, 'text_missing').max(max, 'text_too_long');
 
 /** A whole number from a form field or JSON. */
@@ -32,33 +42,33 @@ export const localDaySchema = z.string({ error: 'day_invalid' }).refine(isLocalD
 export const journalEntrySchema = z.object({
 	mood: wholeNumber(1, 5, 'mood_missing'),
 	body: optionalText(),
-	wentWell: optionalText(1000)
+	wentWell: optionalText(shortText)
 });
 export type JournalEntryInput = z.infer<typeof journalEntrySchema>;
 
 export const thoughtRecordSchema = z.object({
-	situation: requiredText(2000),
-	thought: requiredText(2000),
+	situation: requiredText(thoughtText),
+	thought: requiredText(thoughtText),
 	beliefBefore: wholeNumber(0, 100, 'belief_invalid'),
-	factsFor: optionalText(2000),
-	factsAgainst: optionalText(2000),
-	alternative: optionalText(2000),
+	factsFor: optionalText(thoughtText),
+	factsAgainst: optionalText(thoughtText),
+	alternative: optionalText(thoughtText),
 	beliefAfter: z.preprocess((v) => (v === '' ? null : v), wholeNumber(0, 100, 'belief_invalid').nullish()).transform((v) => v ?? null),
-	smallAction: optionalText(1000)
+	smallAction: optionalText(shortText)
 });
 export type ThoughtRecordInput = z.infer<typeof thoughtRecordSchema>;
 
-export const kindMomentSchema = z.object({ body: requiredText(1000) });
+export const kindMomentSchema = z.object({ body: requiredText(shortText) });
 export type KindMomentInput = z.infer<typeof kindMomentSchema>;
 
 export const stepPlanSchema = z.object({
-	stepId: z.string({ error: 'step_unknown' }).regex(/^[a-z0-9-]{1,80}$/, 'step_unknown'),
+	stepId: z.string({ error: 'step_unknown' }).regex(stepIdPattern, 'step_unknown'),
 	plannedDay: localDaySchema
 });
 export type StepPlanInput = z.infer<typeof stepPlanSchema>;
 
 export const stepDoneSchema = z.object({
 	howItWent: wholeNumber(1, 5, 'rating_invalid'),
-	note: optionalText(1000)
+	note: optionalText(shortText)
 });
 export type StepDoneInput = z.infer<typeof stepDoneSchema>;

@@ -25,21 +25,39 @@ export function problem(p: Problem, headers: Record<string, string> = {}): Respo
 	);
 }
 
-/** Turns Zod issues into invalid-params, with the field path prefixed (e.g. "answers"). */
-export function invalidParamsFromZod(error: z.ZodError, prefix?: string): InvalidParam[] {
-	return error.issues.map((issue) => ({
-		name: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
-		reason: issue.message
-	}));
+/** Message id (as the schemas give them) → the words an API client gets; an issue without an entry keeps its message. */
+export type ReasonWords = Readonly<Record<string, string>>;
+
+/** Where an issue is: the dotted path of the field, e.g. "answers.12", or "(body)" for the body as a whole. */
+function paramName(path: readonly PropertyKey[]): string {
+	return path.map(String).join('.') || '(body)';
 }
 
-export function validationProblem(error: z.ZodError, prefix?: string): Response {
-	const params = invalidParamsFromZod(error, prefix);
+/**
+ * The one answer to input that breaks an API schema: 422 problem+json whose invalid-params name each field and say
+ * what it must be. `words` turns the message ids of the forms' schemas into words; the API's own contract schemas
+ * carry their words already.
+ */
+export function validationProblem(error: z.ZodError, words: ReasonWords = {}): Response {
+	const params: InvalidParam[] = error.issues.map((issue) => ({
+		name: paramName(issue.path),
+		reason: Object.hasOwn(words, issue.message) ? words[issue.message]! : issue.message
+	}));
 	return problem({
 		title: 'Your request contains invalid fields.',
 		status: 422,
 		detail: params.map((p) => `${p.name}: ${p.reason}`).join('; '),
 		'invalid-params': params
+	});
+}
+
+/** A 422 for one field that passed the schema but not the use-case (e.g. a step id that is not in the library). */
+export function invalidField(name: string, reason: string): Response {
+	return problem({
+		title: 'Your request contains invalid fields.',
+		status: 422,
+		detail: `${name}: ${reason}`,
+		'invalid-params': [{ name, reason }]
 	});
 }
 

@@ -4,7 +4,7 @@ import { openCaseload } from '$lib/composers/caseload/caseload.server';
 import { db } from '$lib/server/db';
 import { apiHandler } from '$lib/composers/api/api-auth';
 import { caseloadEntryView, caseloadQuerySchema } from '$lib/composers/api/professional-api';
-import { parseQuery } from '$lib/composers/api/relationships-api';
+import { parseQuery } from '$lib/composers/api/contract';
 import type { RequestHandler } from './$types';
 
 /** The caseload: signals first, then the more severe latest result, then name; each client shown is audited. */

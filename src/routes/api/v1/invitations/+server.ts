@@ -1,20 +1,14 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
 import { db } from '$lib/server/db';
 import { mailer } from '$lib/server/mail/mailer';
 import { pageLink } from '$lib/server/links';
 import { formatClientCode } from '$lib/features/consent/consent';
 import { createClientInvitation, listClientInvitations } from '$lib/features/consent/client-invitations.server';
-import { createClientInvitationSchema } from '$lib/features/consent/consent.schema';
 import { requireMembership } from '$lib/kernel/policy.server';
-import { apiHandler, apiValidationProblem, limitApiAttempt } from '$lib/composers/api/api-auth';
-import { readJsonBody } from '$lib/server/http/problem';
+import { apiHandler, limitApiAttempt } from '$lib/composers/api/api-auth';
+import { accountWords, invitationBody } from '$lib/composers/api/accounts-api';
+import { readBody } from '$lib/composers/api/contract';
 import type { RequestHandler } from './$types';
-
-/** The language of the mailed invitation. */
-const bodySchema = createClientInvitationSchema.extend({
-	locale: z.enum(['nl', 'en'], { error: 'must be "nl" or "en"' }).default('nl')
-});
 
 /** The professional's open invitations, newest first. */
 export const GET: RequestHandler = apiHandler(async (_event, actor) => {
@@ -25,13 +19,11 @@ export const GET: RequestHandler = apiHandler(async (_event, actor) => {
 export const POST: RequestHandler = apiHandler(async (event, actor) => {
 	// At the door too, so someone without access is told so before their body is read or counted.
 	await requireMembership(db(), actor, { role: 'professional' });
-	const body = await readJsonBody(event.request);
+	const body = await readBody(event.request, invitationBody, accountWords);
 	if (!body.ok) return body.response;
-	const parsed = bodySchema.safeParse(body.value);
-	if (!parsed.success) return apiValidationProblem(parsed.error);
 	const limited = limitApiAttempt('invite', event, actor);
 	if (limited) return limited;
-	const { email, organisationId, locale } = parsed.data;
+	const { email, organisationId, locale } = body.value;
 	const invitation = await createClientInvitation(db(), {
 		actor,
 		email,

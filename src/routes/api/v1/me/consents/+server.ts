@@ -2,9 +2,10 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
 import { acceptClientInvitation } from '$lib/composers/consent-changes.server';
-import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
-import { apiHandler, apiValidationProblem, limitApiAttempt } from '$lib/composers/api/api-auth';
-import { problem, readJsonBody } from '$lib/server/http/problem';
+import { apiHandler, limitApiAttempt } from '$lib/composers/api/api-auth';
+import { accountWords, grantConsentBody } from '$lib/composers/api/accounts-api';
+import { readBody } from '$lib/composers/api/contract';
+import { invalidField, problem } from '$lib/server/http/problem';
 import type { RequestHandler } from './$types';
 
 /** The caller's consents, current and past, newest first. */
@@ -14,13 +15,11 @@ export const GET: RequestHandler = apiHandler(async (_event, actor) => {
 
 /** Connects with a professional by the code they gave, sharing the chosen scopes. */
 export const POST: RequestHandler = apiHandler(async (event, actor) => {
-	const body = await readJsonBody(event.request);
+	const body = await readBody(event.request, grantConsentBody, accountWords);
 	if (!body.ok) return body.response;
-	const parsed = acceptInvitationSchema.safeParse(body.value);
-	if (!parsed.success) return apiValidationProblem(parsed.error);
 	const limited = limitApiAttempt('connect', event, actor);
 	if (limited) return limited;
-	const outcome = await acceptClientInvitation(db(), { actor, ...parsed.data });
+	const outcome = await acceptClientInvitation(db(), { actor, ...body.value });
 	if (!outcome.ok && outcome.reason === 'invalid') {
 		return problem({
 			title: 'Unknown invitation code.',
@@ -30,12 +29,7 @@ export const POST: RequestHandler = apiHandler(async (event, actor) => {
 		});
 	}
 	if (!outcome.ok) {
-		return problem({
-			title: 'Your request contains invalid fields.',
-			status: 422,
-			detail: 'code: is your own invitation',
-			'invalid-params': [{ name: 'code', reason: 'is your own invitation' }]
-		});
+		return invalidField('code', 'is your own invitation');
 	}
 	const grants = await listConsentGrantsForPerson(db(), { actor });
 	return json(grants.find((grant) => grant.id === outcome.grantId), { status: 201 });

@@ -3,16 +3,8 @@ import { db } from '$lib/server/db';
 import { getRelation } from '$lib/features/relationships/relations.server';
 import { getPlannedMoment, listPlannedMoments, planMoment } from '$lib/features/relationships/planned-moments.server';
 import { apiHandler } from '$lib/composers/api/api-auth';
-import { readJsonBody } from '$lib/server/http/problem';
-import {
-	missingPlannedMoment,
-	notYourRelation,
-	parseQuery,
-	plannedMomentListQuerySchema,
-	plannedMomentRequestSchema,
-	plannedMomentView,
-	relationshipValidationProblem
-} from '$lib/composers/api/relationships-api';
+import { parseQuery, readBody } from '$lib/composers/api/contract';
+import { missingPlannedMoment, notYourRelation, plannedMomentBody, plannedMomentListQuerySchema, plannedMomentView, relationshipWords } from '$lib/composers/api/relationships-api';
 import { localDay } from '$lib/time';
 import type { RequestHandler } from './$types';
 
@@ -29,11 +21,9 @@ export const GET: RequestHandler = apiHandler(async ({ url }, actor) => {
 
 /** Plans a moment with one of the caller's relations, from today on. */
 export const POST: RequestHandler = apiHandler(async ({ request }, actor) => {
-	const body = await readJsonBody(request);
+	const body = await readBody(request, plannedMomentBody(localDay()), relationshipWords);
 	if (!body.ok) return body.response;
-	const parsed = plannedMomentRequestSchema(localDay()).safeParse(body.value);
-	if (!parsed.success) return relationshipValidationProblem(parsed.error);
-	const { relationId, ...input } = parsed.data;
+	const { relationId, ...input } = body.value;
 	const planned = await planMoment(db(), { actor, relationId, input });
 	if (!planned.ok) return notYourRelation();
 	const moment = await getPlannedMoment(db(), { actor, id: planned.id });

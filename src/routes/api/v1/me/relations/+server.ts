@@ -1,10 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { addRelation, lastContactDays, listRelations } from '$lib/features/relationships/relations.server';
-import { relationSchema } from '$lib/features/relationships/relationships.schema';
 import { apiHandler } from '$lib/composers/api/api-auth';
-import { readJsonBody } from '$lib/server/http/problem';
-import { missingRelation, readRelation, relationshipValidationProblem, relationView } from '$lib/composers/api/relationships-api';
+import { readBody } from '$lib/composers/api/contract';
+import { missingRelation, readRelation, relationBody, relationView, relationshipWords } from '$lib/composers/api/relationships-api';
 import { localDay } from '$lib/time';
 import type { RequestHandler } from './$types';
 
@@ -20,11 +19,9 @@ export const GET: RequestHandler = apiHandler(async (_event, actor) => {
 
 /** Adds someone: a first name or nickname and a circle are enough. */
 export const POST: RequestHandler = apiHandler(async ({ request }, actor) => {
-	const body = await readJsonBody(request);
+	const body = await readBody(request, relationBody, relationshipWords);
 	if (!body.ok) return body.response;
-	const parsed = relationSchema.safeParse(body.value);
-	if (!parsed.success) return relationshipValidationProblem(parsed.error);
-	const { id } = await addRelation(db(), { actor, input: parsed.data });
+	const { id } = await addRelation(db(), { actor, input: body.value });
 	const relation = await readRelation(actor, id);
 	// Only a delete in between (by the caller, in another request) leaves nothing to show.
 	return relation ? json(relation, { status: 201 }) : missingRelation();

@@ -1,11 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { requireClientAccess } from '$lib/kernel/policy.server';
 import { listRequestsForClient, requestMeasurement } from '$lib/features/measurement-requests/measurement-requests.server';
-import { measurementRequestSchema } from '$lib/features/measurement-requests/requests';
 import { db } from '$lib/server/db';
 import { apiHandler } from '$lib/composers/api/api-auth';
-import { readJsonBody } from '$lib/server/http/problem';
-import { measurementRequestProblem } from '$lib/composers/api/professional-api';
+import { readBody } from '$lib/composers/api/contract';
+import { measurementRequestBody, measurementRequestWords } from '$lib/composers/api/professional-api';
 import { localDay } from '$lib/time';
 import type { RequestHandler } from './$types';
 
@@ -18,9 +17,7 @@ export const GET: RequestHandler = apiHandler(async ({ params }, actor) =>
 export const POST: RequestHandler = apiHandler(async ({ params, request }, actor) => {
 	// Authorise before reading the body: a refused call never depends on what was sent.
 	await requireClientAccess(db(), actor, { personId: params.personId, scope: 'measurements' });
-	const body = await readJsonBody(request);
+	const body = await readBody(request, measurementRequestBody(localDay()), measurementRequestWords);
 	if (!body.ok) return body.response;
-	const parsed = measurementRequestSchema(localDay()).safeParse(body.value);
-	if (!parsed.success) return measurementRequestProblem(parsed.error);
-	return json(await requestMeasurement(db(), { actor, personId: params.personId, input: parsed.data }), { status: 201 });
+	return json(await requestMeasurement(db(), { actor, personId: params.personId, input: body.value }), { status: 201 });
 });

@@ -1,11 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { requireClientAccess } from '$lib/kernel/policy.server';
 import { addConversationNote, listConversationNotes } from '$lib/features/conversation-notes/conversation-notes.server';
-import { conversationNoteSchema } from '$lib/features/conversation-notes/conversation-notes.schema';
 import { db } from '$lib/server/db';
 import { apiHandler } from '$lib/composers/api/api-auth';
-import { readJsonBody } from '$lib/server/http/problem';
-import { noteProblem } from '$lib/composers/api/professional-api';
+import { readBody } from '$lib/composers/api/contract';
+import { noteBody, noteWords } from '$lib/composers/api/professional-api';
 import type { RequestHandler } from './$types';
 
 /** The organisation's conversation notes about this client, newest day first (audited as a read). */
@@ -17,9 +16,7 @@ export const GET: RequestHandler = apiHandler(async ({ params }, actor) =>
 export const POST: RequestHandler = apiHandler(async ({ params, request }, actor) => {
 	// Authorise before reading the body: a refused call never depends on what was sent.
 	await requireClientAccess(db(), actor, { personId: params.personId });
-	const body = await readJsonBody(request);
+	const body = await readBody(request, noteBody, noteWords);
 	if (!body.ok) return body.response;
-	const parsed = conversationNoteSchema.safeParse(body.value);
-	if (!parsed.success) return noteProblem(parsed.error);
-	return json(await addConversationNote(db(), { actor, personId: params.personId, input: parsed.data }), { status: 201 });
+	return json(await addConversationNote(db(), { actor, personId: params.personId, input: body.value }), { status: 201 });
 });

@@ -2,9 +2,10 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
 import { changeConsentScopes, withdrawConsent } from '$lib/composers/consent-changes.server';
-import { changeScopesSchema } from '$lib/features/consent/consent.schema';
-import { apiHandler, apiReason, apiValidationProblem } from '$lib/composers/api/api-auth';
-import { problem, readJsonBody } from '$lib/server/http/problem';
+import { apiHandler } from '$lib/composers/api/api-auth';
+import { accountWords, changeScopesBody } from '$lib/composers/api/accounts-api';
+import { readBody } from '$lib/composers/api/contract';
+import { invalidField, problem } from '$lib/server/http/problem';
 import type { RequestHandler } from './$types';
 
 const notActive = () =>
@@ -16,18 +17,11 @@ const notActive = () =>
 
 /** Other scopes or audience: the grant ends and a new one starts (history is never edited); answers with the new grant. */
 export const PATCH: RequestHandler = apiHandler(async ({ params, request }, actor) => {
-	const body = await readJsonBody(request);
+	const body = await readBody(request, changeScopesBody, accountWords);
 	if (!body.ok) return body.response;
-	const parsed = changeScopesSchema.safeParse(body.value);
-	if (!parsed.success) return apiValidationProblem(parsed.error);
-	const outcome = await changeConsentScopes(db(), { actor, grantId: params.id, ...parsed.data });
+	const outcome = await changeConsentScopes(db(), { actor, grantId: params.id, ...body.value });
 	if (!outcome.ok && outcome.reason === 'professional_left') {
-		return problem({
-			title: 'Your request contains invalid fields.',
-			status: 422,
-			detail: `audience: ${apiReason('professional_left')}`,
-			'invalid-params': [{ name: 'audience', reason: apiReason('professional_left') }]
-		});
+		return invalidField('audience', accountWords.professional_left);
 	}
 	if (!outcome.ok) return notActive();
 	const grants = await listConsentGrantsForPerson(db(), { actor });

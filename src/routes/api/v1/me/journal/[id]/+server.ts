@@ -2,10 +2,9 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { deleteJournalEntry, getJournalEntry, updateJournalEntry } from '$lib/features/journal/journal.server';
 import { setDiscuss } from '$lib/features/journal/shared-entries.server';
-import { journalEntrySchema } from '$lib/features/journal/self-help.schema';
 import { apiHandler } from '$lib/composers/api/api-auth';
-import { readJsonBody } from '$lib/server/http/problem';
-import { discussSchema, notFound, reasons, selfHelpValidationProblem } from '$lib/composers/api/self-help-api';
+import { readBody } from '$lib/composers/api/contract';
+import { discussBody, journalEntryBody, notFound, selfHelpWords } from '$lib/composers/api/self-help-api';
 import type { RequestHandler } from './$types';
 
 const missing = () => notFound('journal entries', '/api/v1/me/journal');
@@ -17,22 +16,18 @@ export const GET: RequestHandler = apiHandler(async ({ params }, actor) => {
 
 /** Replaces mood and texts (a text left out is cleared); `crisis` as for a new entry. */
 export const PUT: RequestHandler = apiHandler(async ({ params, request }, actor) => {
-	const body = await readJsonBody(request);
+	const body = await readBody(request, journalEntryBody, selfHelpWords);
 	if (!body.ok) return body.response;
-	const parsed = journalEntrySchema.safeParse(body.value);
-	if (!parsed.success) return selfHelpValidationProblem(parsed.error, reasons.journalEntry);
-	const { ok, crisis } = await updateJournalEntry(db(), { actor, id: params.id, input: parsed.data });
+	const { ok, crisis } = await updateJournalEntry(db(), { actor, id: params.id, input: body.value });
 	const entry = ok ? await getJournalEntry(db(), { actor, id: params.id }) : undefined;
 	return entry ? json({ ...entry, crisis }) : missing();
 });
 
 /** "Bespreek dit": a linked professional may read this one entry while it is marked. */
 export const PATCH: RequestHandler = apiHandler(async ({ params, request }, actor) => {
-	const body = await readJsonBody(request);
+	const body = await readBody(request, discussBody, selfHelpWords);
 	if (!body.ok) return body.response;
-	const parsed = discussSchema.safeParse(body.value);
-	if (!parsed.success) return selfHelpValidationProblem(parsed.error, reasons.discuss);
-	const ok = await setDiscuss(db(), { actor, kind: 'journal', id: params.id, discuss: parsed.data.discuss });
+	const ok = await setDiscuss(db(), { actor, kind: 'journal', id: params.id, discuss: body.value.discuss });
 	const entry = ok ? await getJournalEntry(db(), { actor, id: params.id }) : undefined;
 	return entry ? json(entry) : missing();
 });

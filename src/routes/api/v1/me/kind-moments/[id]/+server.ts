@@ -1,10 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { deleteKindMoment, getKindMoment, updateKindMoment } from '$lib/features/journal/kind-moments.server';
-import { kindMomentSchema } from '$lib/features/journal/self-help.schema';
 import { apiHandler } from '$lib/composers/api/api-auth';
-import { readJsonBody } from '$lib/server/http/problem';
-import { notFound, reasons, selfHelpValidationProblem } from '$lib/composers/api/self-help-api';
+import { readBody } from '$lib/composers/api/contract';
+import { kindMomentBody, notFound, selfHelpWords } from '$lib/composers/api/self-help-api';
 import type { RequestHandler } from './$types';
 
 const missing = () => notFound('kind moments', '/api/v1/me/kind-moments');
@@ -16,11 +15,9 @@ export const GET: RequestHandler = apiHandler(async ({ params }, actor) => {
 
 /** New words for the moment; `crisis` as for a new one. */
 export const PUT: RequestHandler = apiHandler(async ({ params, request }, actor) => {
-	const body = await readJsonBody(request);
+	const body = await readBody(request, kindMomentBody, selfHelpWords);
 	if (!body.ok) return body.response;
-	const parsed = kindMomentSchema.safeParse(body.value);
-	if (!parsed.success) return selfHelpValidationProblem(parsed.error, reasons.kindMoment);
-	const { ok, crisis } = await updateKindMoment(db(), { actor, id: params.id, input: parsed.data });
+	const { ok, crisis } = await updateKindMoment(db(), { actor, id: params.id, input: body.value });
 	const moment = ok ? await getKindMoment(db(), { actor, id: params.id }) : undefined;
 	return moment ? json({ ...moment, crisis }) : missing();
 });

@@ -1,10 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { deleteRelation, updateRelation } from '$lib/features/relationships/relations.server';
-import { relationSchema } from '$lib/features/relationships/relationships.schema';
 import { apiHandler } from '$lib/composers/api/api-auth';
-import { readJsonBody } from '$lib/server/http/problem';
-import { missingRelation, readRelation, relationshipValidationProblem } from '$lib/composers/api/relationships-api';
+import { readBody } from '$lib/composers/api/contract';
+import { missingRelation, readRelation, relationBody, relationshipWords } from '$lib/composers/api/relationships-api';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = apiHandler(async ({ params }, actor) => {
@@ -14,11 +13,9 @@ export const GET: RequestHandler = apiHandler(async ({ params }, actor) => {
 
 /** Replaces name, circle, what they bring, rhythm and note (left out: none, no goal, no note); the day added stays. */
 export const PUT: RequestHandler = apiHandler(async ({ params, request }, actor) => {
-	const body = await readJsonBody(request);
+	const body = await readBody(request, relationBody, relationshipWords);
 	if (!body.ok) return body.response;
-	const parsed = relationSchema.safeParse(body.value);
-	if (!parsed.success) return relationshipValidationProblem(parsed.error);
-	const ok = await updateRelation(db(), { actor, id: params.id, input: parsed.data });
+	const ok = await updateRelation(db(), { actor, id: params.id, input: body.value });
 	const relation = ok ? await readRelation(actor, params.id) : undefined;
 	return relation ? json(relation) : missingRelation();
 });

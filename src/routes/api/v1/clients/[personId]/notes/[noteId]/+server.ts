@@ -1,15 +1,16 @@
 import { json } from '@sveltejs/kit';
+import { z } from 'zod';
 import { requireClientAccess } from '$lib/kernel/policy.server';
 import {
 	deleteConversationNote,
 	getConversationNote,
-	updateConversationNote
+	patchConversationNote
 } from '$lib/features/conversation-notes/conversation-notes.server';
-import { conversationNoteSchema } from '$lib/features/conversation-notes/conversation-notes.schema';
 import { db } from '$lib/server/db';
 import { apiHandler } from '$lib/composers/api/api-auth';
-import { problem, readJsonBody } from '$lib/server/http/problem';
-import { missingNote, notePatch, noteProblem } from '$lib/composers/api/professional-api';
+import { readBody } from '$lib/composers/api/contract';
+import { problem, validationProblem } from '$lib/server/http/problem';
+import { missingNote, notePatchBody, noteWords } from '$lib/composers/api/professional-api';
 import type { RequestHandler } from './$types';
 
 /** One note (audited as a read of it). */
@@ -18,22 +19,16 @@ export const GET: RequestHandler = apiHandler(async ({ params }, actor) => {
 	return note ? json(note) : missingNote();
 });
 
-/** The fields sent replace the note's; those left out stay as they are. */
+/** The fields sent replace the note's; those left out stay as they are. Only a saved change is a read of the note. */
 export const PATCH: RequestHandler = apiHandler(async ({ params, request }, actor) => {
 	// Authorise before reading the body: a refused call never depends on what was sent.
 	await requireClientAccess(db(), actor, { personId: params.personId });
-	const body = await readJsonBody(request);
+	const body = await readBody(request, notePatchBody, noteWords);
 	if (!body.ok) return body.response;
-	const where = { actor, personId: params.personId, noteId: params.noteId };
-	const current = await getConversationNote(db(), where);
-	if (!current) return missingNote();
-	const parsed = conversationNoteSchema.safeParse(notePatch(current, body.value));
-	if (!parsed.success) return noteProblem(parsed.error);
-	// The version the caller read (`updatedAt`), else the one the merge above read: a colleague's save since then is
-	// never overwritten.
-	const version = typeof body.value === 'object' && body.value !== null && 'updatedAt' in body.value ? body.value.updatedAt : undefined;
-	const ifUpdatedAt = typeof version === 'string' ? version : current.updatedAt;
-	const note = await updateConversationNote(db(), { ...where, input: parsed.data, ifUpdatedAt });
+	// The version the caller read (`updatedAt`), else the one read to merge: a colleague's save since is never overwritten.
+	const { updatedAt: ifUpdatedAt, ...patch } = body.value;
+	const note = await patchConversationNote(db(), { actor, personId: params.personId, noteId: params.noteId, patch, ifUpdatedAt });
+	if (note instanceof z.ZodError) return validationProblem(note, noteWords);
 	if (note === 'changed') {
 		return problem({
 			title: 'The note changed meanwhile.',
@@ -41,7 +36,7 @@ export const PATCH: RequestHandler = apiHandler(async ({ params, request }, acto
 			detail: 'Somebody saved this note after the version your change starts from. GET it again and send your change once more.'
 		});
 	}
-	// Only a delete in between (by a colleague) leaves nothing to change.
+	// Unknown, another organisation's, or deleted by a colleague in between.
 	return note ? json(note) : missingNote();
 });
 

@@ -1,16 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { getContactMoment, getRelation, listContactMoments, logContact } from '$lib/features/relationships/relations.server';
-import { contactMomentSchema } from '$lib/features/relationships/relationships.schema';
 import { apiHandler } from '$lib/composers/api/api-auth';
-import { readJsonBody } from '$lib/server/http/problem';
-import {
-	contactMomentListQuerySchema,
-	missingContactMoment,
-	missingRelation,
-	parseQuery,
-	relationshipValidationProblem
-} from '$lib/composers/api/relationships-api';
+import { parseQuery, readBody } from '$lib/composers/api/contract';
+import { contactMomentBody, contactMomentListQuerySchema, missingContactMoment, missingRelation, relationshipWords } from '$lib/composers/api/relationships-api';
 import { localDay } from '$lib/time';
 import type { RequestHandler } from './$types';
 
@@ -26,11 +19,9 @@ export const GET: RequestHandler = apiHandler(async ({ params, url }, actor) => 
 
 /** A contact that happened: how, on which day (today when left out; never a day still to come) and how it felt. */
 export const POST: RequestHandler = apiHandler(async ({ params, request }, actor) => {
-	const body = await readJsonBody(request);
+	const body = await readBody(request, contactMomentBody(localDay()), relationshipWords);
 	if (!body.ok) return body.response;
-	const parsed = contactMomentSchema(localDay()).safeParse(body.value);
-	if (!parsed.success) return relationshipValidationProblem(parsed.error);
-	const logged = await logContact(db(), { actor, relationId: params.id, input: parsed.data });
+	const logged = await logContact(db(), { actor, relationId: params.id, input: body.value });
 	if (!logged.ok) return missingRelation();
 	const moment = await getContactMoment(db(), { actor, id: logged.id });
 	return moment ? json(moment, { status: 201 }) : missingContactMoment();
