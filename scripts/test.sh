@@ -34,7 +34,7 @@ apt_install() {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 "$@" >/dev/null
 }
 
-step '1/5 prerequisites'
+step '1/6 prerequisites'
 if [ ! -d node_modules ]; then
 	die "dependencies are missing: run 'npm install' and try again."
 fi
@@ -63,23 +63,23 @@ elif have_postgres; then
 	echo "PostgreSQL: $(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -n 1 | xargs dirname)"
 fi
 
-step '2/5 type check (npm run check)'
+step '2/6 type check (npm run check)'
 npm run --silent check
 
 # Before vitest: the authorisation matrix test runs the built app.
-step '3/5 build (vite build)'
+step '3/6 build (vite build)'
 npx vite build
 
 # The document /api/openapi.json serves, against Redocly's recommended rules; offline (no telemetry, no update check).
-step '3/5 OpenAPI lint (redocly)'
+step '4/6 OpenAPI lint (redocly)'
 node scripts/openapi-document.js
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint --extends=recommended tmp/openapi.json
 
-step '4/5 unit and integration tests (vitest)'
+step '5/6 unit and integration tests (vitest)'
 mkdir -p tmp/test-results
 npx vitest run --reporter=default --reporter=json --outputFile.json=tmp/test-results/vitest.json
 
-step '5/5 browser tests (playwright)'
+step '6/6 browser tests (playwright)'
 npx playwright test
 
 printf '\nbrug test: all steps passed in %ss\n' "$((SECONDS - started))"
