@@ -17,7 +17,13 @@ const columns: Column<Visit>[] = [
 ];
 
 /** The markup without Svelte's hydration markers. */
-type Options = { caption: string; showCaption?: boolean; layout?: 'stack' | 'scroll'; key?: (visit: Visit) => string };
+type Options = {
+	caption: string;
+	showCaption?: boolean;
+	layout?: 'stack' | 'scroll';
+	key?: (visit: Visit) => string;
+	group?: (visit: Visit) => string;
+};
 // render() cannot infer a generic component's type parameter; this is DataTable with Row = Visit.
 const VisitTable = DataTable as unknown as Component<Options & { columns: Column<Visit>[]; rows: Visit[] }>;
 const html = (props: Options) => render(VisitTable, { props: { columns, rows, ...props } }).body.replace(/<!--.*?-->/g, '');
@@ -49,5 +55,16 @@ describe('DataTable (server-rendered)', () => {
 		const scroll = html({ caption: 'Wie keek mee', showCaption: true, layout: 'scroll' });
 		expect(scroll).toMatch(/<div class="data-table scroll[^"]*" role="region" aria-label="Wie keek mee" tabindex="0">/);
 		expect(scroll).not.toContain('visually-hidden">Wie keek mee');
+	});
+
+	it('gives rows of the same day one heading, so each row shows only what differs', () => {
+		const days = [...rows, { id: 'c', at: '4 mrt 2026, 11:30', who: 'Sanne Bos' }];
+		const grouped = render(VisitTable, {
+			props: { caption: 'Wie keek mee', columns, rows: days, group: (visit) => visit.at.split(',')[0] ?? '' }
+		}).body.replace(/<!--.*?-->/g, '');
+		expect(count(grouped, /<tbody/g)).toBe(2);
+		expect(grouped).toMatch(/<th scope="rowgroup" colspan="3"[^>]*>3 mrt 2026<\/th>/);
+		expect(grouped).toMatch(/<th scope="rowgroup" colspan="3"[^>]*>4 mrt 2026<\/th>/);
+		expect(count(grouped, /<th scope="row"/g)).toBe(3);
 	});
 });
