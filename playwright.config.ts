@@ -2,8 +2,9 @@
  * End-to-end tests: the built app (`npx vite build` first; `npm test` does) on 127.0.0.1:4173 with a fresh SQLite
  * database per run, driven by Debian's Chromium (never `npx playwright install`).
  *
- * One project. A journey that needs JavaScript off says so itself with `test.use({ javaScriptEnabled: false })`,
- * so only those journeys run twice. Pages default to Dutch (Accept-Language nl-NL), as brug does.
+ * Two projects: every journey runs at desktop width and on a phone (390 × 844), and axe checks each page at both.
+ * A journey that needs JavaScript off says so itself with `test.use({ javaScriptEnabled: false })`.
+ * Pages default to Dutch (Accept-Language nl-NL), as brug does.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,7 +76,15 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	projects: [
+		{ name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+		// A phone, as many of brug's people use it: 390 × 844 CSS pixels, touch, the mobile viewport meta honoured.
+		// Every journey runs here too, with JavaScript on and off.
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+		}
+	],
 	webServer: {
 		command: 'node build/index.js',
 		url: `${baseURL}/healthz`,
