@@ -73,7 +73,7 @@ npx vite build
 # The document /api/openapi.json serves, against Redocly's recommended rules; offline (no telemetry, no update check).
 step '4/6 OpenAPI lint (redocly)'
 node scripts/openapi-document.js
-REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint --extends=recommended tmp/openapi.json
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly lint --extends=recommended tmp/openapi.json
 
 step '5/6 unit and integration tests (vitest)'
 mkdir -p tmp/test-results
