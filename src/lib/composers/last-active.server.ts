@@ -15,8 +15,10 @@ export async function lastActiveDays(
 	const found = await Promise.all(
 		personDataFeatures.map((feature) => {
 			const { scope } = feature;
-			const sharing = people.filter((p) => scope === null || p.scopes.includes(scope)).map((p) => p.personId);
-			if (!feature.lastActiveDays || sharing.length === 0) return new Map<string, string>();
+			// A feature without a scope never tells a professional anything, not even a day.
+			if (scope === null || !feature.lastActiveDays) return new Map<string, string>();
+			const sharing = people.filter((p) => p.scopes.includes(scope)).map((p) => p.personId);
+			if (sharing.length === 0) return new Map<string, string>();
 			return feature.lastActiveDays(db, sharing);
 		})
 	);

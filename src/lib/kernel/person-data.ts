@@ -27,7 +27,7 @@ export interface DeletionContext {
 export interface ClientsContext {
 	/** The professional reading: "unread" and the like are theirs. */
 	readerId: string;
-	/** People who share this feature's scope with the reader (every listed client when the feature has no scope). */
+	/** People who share this feature's scope with the reader (a feature without a scope is never read this way). */
 	personIds: readonly string[];
 	/** Local day (YYYY-MM-DD). */
 	today: string;
@@ -58,9 +58,15 @@ export interface PersonDataFeature<Name extends string = string, Part extends ob
 	 * (rows about other people that this account made, rows keyed by address).
 	 */
 	deleteFor?(trx: Kysely<Database>, context: DeletionContext): Promise<void>;
-	/** The last local day each of these people did something here (they share the scope). */
+	/** The last local day each of these people did something here (they share the scope; never without one). */
 	lastActiveDays?(db: Kysely<Database>, personIds: readonly string[]): Promise<Map<string, string>>;
-	/** One set-based read for a list of clients (the caseload): facts per person, only for the people given. */
+	/**
+	 * The days in `from`..`to` (local days, both included) on which the person used this feature, by kind (a word the
+	 * client page names, e.g. `journal`); counts only, never what was done. Read for a client who shares the scope.
+	 */
+	activityDays?(db: Kysely<Database>, personId: string, range: { from: string; to: string }): Promise<{ kind: string; day: string }[]>;
+	/** One set-based read for a list of clients (the caseload): facts per person, only for the people given, who
+	 * share the scope (a feature without a scope is never read for a professional). */
 	readForClients?(db: Kysely<Database>, context: ClientsContext): Promise<Map<string, Facts>>;
 	/** Called inside the transaction that narrows consent: ends what the consent no longer covers. */
 	consentNarrowed?(trx: Kysely<Database>, change: ConsentNarrowed): Promise<void>;

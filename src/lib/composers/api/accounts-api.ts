@@ -6,31 +6,32 @@
  */
 import { z } from 'zod';
 import { consentAudiences, consentScopes } from '$lib/kernel/consent-scopes';
-import { acceptInvitationSchema, changeScopesSchema, createClientInvitationSchema } from '$lib/features/consent/consent.schema';
+import { acceptInvitationSchema, changeScopesSchema, consentLimits, createClientInvitationSchema } from '$lib/features/consent/consent.schema';
+import { emailMaxLength } from '$lib/features/accounts/accounts.schema';
 import { listLimit } from './self-help-api';
 import { apiBody, jsonObject, oneOf } from './contract';
 
 const codeReason = 'must be an invitation code of 8 letters and digits, e.g. "K7QM-4TXP"';
 const scopesReason = `must be a non-empty array of: ${consentScopes.join(', ')}`;
 const audienceReason = 'must be "professional" (only the professional who invited; the default) or "organisation" (their colleagues too)';
-const nameReason = 'must be text of at most 80 characters';
+const nameReason = `must be text of at most ${consentLimits.personName} characters`;
 const emailReason = 'must be an e-mail address, e.g. "name@example.com"';
 
 const scopes = z
 	.array(z.enum(consentScopes), { error: scopesReason })
 	.min(1, scopesReason)
 	.max(consentScopes.length, scopesReason)
-	.meta({ description: 'What you share; repeats are dropped' });
+	.meta({ description: `What you share: at most ${consentScopes.length} scopes, each counted once` });
 const audience = z.enum(consentAudiences, { error: audienceReason });
 
 export const grantConsentBody = apiBody(
 	jsonObject({
-		code: z.string({ error: codeReason }).min(1, codeReason).max(40, codeReason).meta({
+		code: z.string({ error: codeReason }).min(1, codeReason).max(consentLimits.code, codeReason).meta({
 			description: '8 letters and digits; spaces, dashes and lower case are fine',
 			examples: ['K7QM-4TXP']
 		}),
 		scopes,
-		personName: z.string({ error: nameReason }).max(80, nameReason).optional().meta({ description: 'How the professional will see you; default empty' }),
+		personName: z.string({ error: nameReason }).max(consentLimits.personName, nameReason).optional().meta({ description: 'How the professional will see you; default empty' }),
 		audience: audience.optional().meta({ description: 'Who may read: the professional who invited (default) or their organisation' })
 	}),
 	acceptInvitationSchema
@@ -45,12 +46,12 @@ export const invitationBody = apiBody(
 	jsonObject({
 		email: z
 			.string({ error: emailReason })
-			.max(254, emailReason)
+			.max(emailMaxLength, emailReason)
 			.optional()
 			.meta({ format: 'email', description: 'Mail the code to this address; empty or left out: hand it over in person' }),
 		organisationId: z
 			.string({ error: 'must be the id of an organisation you work in' })
-			.max(64, 'must be the id of an organisation you work in')
+			.max(consentLimits.organisationId, 'must be the id of an organisation you work in')
 			.optional()
 			.meta({ description: 'The organisation the invitation comes from; default: the first one you work in as a professional' }),
 		locale: z.enum(['nl', 'en'], { error: oneOf(['nl', 'en']) }).optional().meta({ description: 'Language of the mail; default nl' })

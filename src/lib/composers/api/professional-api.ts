@@ -152,9 +152,8 @@ export const notePatchBody = jsonObject({
 	body: noteFields.body.optional(),
 	summary: noteFields.summary,
 	share: noteFields.share.optional().meta({ description: 'Share the summary with the client (needs a summary); false: unshare; left out: as it is' }),
-	updatedAt: z
-		.string({ error: 'must be the updatedAt of the note as you read it' })
-		.max(40, 'must be the updatedAt of the note as you read it')
+	updatedAt: z.iso
+		.datetime({ error: 'must be the updatedAt of the note as you read it' })
 		.optional()
 		.meta({
 			format: 'date-time',

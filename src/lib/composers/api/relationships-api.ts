@@ -52,7 +52,7 @@ export const relationBody = apiBody(
 			.array(z.enum(contactBrings, { error: bringsReason }), { error: bringsReason })
 			.max(contactBrings.length, `must be an array of at most ${contactBrings.length} of: ${contactBrings.join(', ')}`)
 			.optional()
-			.meta({ description: 'What they bring; repeats are dropped. Left out: none' }),
+			.meta({ description: `What they bring: at most ${contactBrings.length}, each counted once. Left out: none` }),
 		rhythm: z.enum(contactRhythms, { error: `${oneOf(contactRhythms)} (left out: no_goal)` }).optional(),
 		note: optionalText(noteMaxLength).meta({ description: 'Empty or left out: none' })
 	}),

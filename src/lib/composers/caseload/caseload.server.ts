@@ -50,8 +50,10 @@ async function clientFacts(
 	await Promise.all(
 		personDataFeatures.map(async (feature) => {
 			const { scope } = feature;
-			const personIds = options.clients.filter((c) => scope === null || c.scopes.includes(scope)).map((c) => c.personId);
-			if (!feature.readForClients || personIds.length === 0) return;
+			// A feature without a scope is never read for a professional.
+			if (scope === null || !feature.readForClients) return;
+			const personIds = options.clients.filter((c) => c.scopes.includes(scope)).map((c) => c.personId);
+			if (personIds.length === 0) return;
 			const found = await feature.readForClients(db, { readerId: options.readerId, personIds, today: options.today });
 			for (const [personId, value] of found) facts.get(personId)![feature.name] = value;
 		})

@@ -4,11 +4,14 @@
 import { z } from 'zod';
 import { passwordMaxLength, passwordMinLength } from '$lib/kernel/form-errors';
 
+/** The longest address SMTP allows (RFC 5321). */
+export const emailMaxLength = 254;
+
 export const email = z
 	.string({ error: 'email_invalid' })
 	.trim()
 	.toLowerCase()
-	.max(254, 'email_invalid')
+	.max(emailMaxLength, 'email_invalid')
 	.pipe(z.email('email_invalid'));
 
 export const newPassword = z

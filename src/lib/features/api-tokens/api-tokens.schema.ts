@@ -1,5 +1,5 @@
 /**
- * What the API-token form accepts; issues carry message ids (see accounts.schema.ts).
+ * What the API-token form accepts; issues carry message ids (the vocabulary is in $lib/kernel/form-errors).
  */
 import { z } from 'zod';
 

@@ -1,14 +1,17 @@
 /**
- * What the consent forms and API accept. Issues carry message ids (see accounts.schema.ts).
+ * What the consent forms and API accept. Issues carry message ids (the vocabulary is in $lib/kernel/form-errors).
+ * - `consentLimits`: the longest code, name and organisation id, for the API's strict schemas too.
  */
 import { z } from 'zod';
 import { email } from '$lib/features/accounts/accounts.schema';
 import { consentAudiences, consentScopes } from '$lib/kernel/consent-scopes';
 import { normaliseClientCode } from './consent';
 
+export const consentLimits = { code: 40, personName: 80, organisationId: 64 } as const;
+
 export const clientCodeSchema = z
 	.string({ error: 'code_invalid' })
-	.max(40, 'code_invalid')
+	.max(consentLimits.code, 'code_invalid')
 	.transform((value, ctx) => {
 		const code = normaliseClientCode(value);
 		if (!code) {
@@ -25,7 +28,7 @@ export const scopesSchema = z
 	.max(consentScopes.length, 'scopes_missing')
 	.transform((scopes) => consentScopes.filter((scope) => scopes.includes(scope)));
 
-const personName = z.string({ error: 'name_too_long' }).trim().max(80, 'name_too_long').default('');
+const personName = z.string({ error: 'name_too_long' }).trim().max(consentLimits.personName, 'name_too_long').default('');
 
 /** Only the professional unless the person chooses the whole organisation: colleagues are never let in by default. */
 const audience = z.enum(consentAudiences, { error: 'audience_invalid' });
@@ -37,5 +40,5 @@ export const changeScopesSchema = z.object({ scopes: scopesSchema, audience: aud
 /** The e-mail address is optional: without it, the professional hands the code over in person. */
 export const createClientInvitationSchema = z.object({
 	email: z.union([z.literal(''), email]).optional().transform((value) => value || undefined),
-	organisationId: z.string().max(64).optional()
+	organisationId: z.string().max(consentLimits.organisationId).optional()
 });

@@ -14,6 +14,10 @@ export const exercisesData = personDataFeature({
 			.execute();
 		return { exercisesDone: done.map((e) => ({ exercise: e.exercise_id, day: e.day })) };
 	},
+	async activityDays(db, personId, { from, to }) {
+		const rows = await db.selectFrom('exercise_done').select('day').where('account_id', '=', personId).where('day', '>=', from).where('day', '<=', to).execute();
+		return rows.map((row) => ({ kind: 'exercise', day: row.day }));
+	},
 	async lastActiveDays(db, personIds) {
 		const rows = await db
 			.selectFrom('exercise_done')

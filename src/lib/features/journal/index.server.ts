@@ -38,6 +38,20 @@ export const journalData = personDataFeature({
 		}
 		return last;
 	},
+	async activityDays(db, personId, { from, to }) {
+		const kinds = [
+			['journal', 'journal_entry'],
+			['thought', 'thought_record'],
+			['kind_moment', 'kind_moment']
+		] as const;
+		const found = await Promise.all(
+			kinds.map(async ([kind, table]) => {
+				const rows = await db.selectFrom(table).select('day').where('account_id', '=', personId).where('day', '>=', from).where('day', '<=', to).execute();
+				return rows.map((row) => ({ kind, day: row.day }));
+			})
+		);
+		return found.flat();
+	},
 	/** Entries marked "bespreek dit" that this professional has not opened yet (no read of theirs in the audit log). */
 	async readForClients(db, { readerId, personIds }) {
 		const unread = new Map<string, { unreadShared: number }>();

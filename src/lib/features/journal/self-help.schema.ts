@@ -1,6 +1,6 @@
 /**
  * What the self-help forms and the API accept: a journal entry, a thought check, a kind moment, a planned small step
- * and how it went. One schema per entity; issues carry message ids (see accounts.schema.ts). Empty optional texts
+ * and how it went. One schema per entity; issues carry message ids (the vocabulary is in $lib/kernel/form-errors). Empty optional texts
  * become null, so "nothing written" is stored as nothing.
  */
 import { z } from 'zod';

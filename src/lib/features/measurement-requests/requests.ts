@@ -30,7 +30,7 @@ export function isDue(request: { dueDay: string; endedAt: string | null }, today
 
 /**
  * What a professional asks: which scale, from which day (today unless chosen; never before today), and how often.
- * Errors are message ids, like every form schema (see accounts.schema.ts).
+ * Errors are message ids, like every form schema (the vocabulary is in $lib/kernel/form-errors).
  */
 export function measurementRequestSchema(today: string) {
 	return z.object({

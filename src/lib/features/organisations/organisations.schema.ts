@@ -1,5 +1,5 @@
 /**
- * What the organisation forms and the invitation API accept; issues carry message ids (see accounts.schema.ts).
+ * What the organisation forms and the invitation API accept; issues carry message ids (the vocabulary is in $lib/kernel/form-errors).
  */
 import { z } from 'zod';
 import { displayName, email, newPassword } from '$lib/features/accounts/accounts.schema';

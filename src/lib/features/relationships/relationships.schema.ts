@@ -1,6 +1,6 @@
 /**
  * What the relationship forms and the JSON API accept: a person in one's life (a relation), a contact moment and a
- * planned moment of connection. One schema per entity; issues carry message ids (see accounts.schema.ts), never
+ * planned moment of connection. One schema per entity; issues carry message ids (the vocabulary is in $lib/kernel/form-errors), never
  * texts. Empty optional texts become null, so "nothing written" is stored as nothing.
  * - `relationshipFieldErrorIds`: every message id these schemas can give.
  * - `relationSchema`: nickname, circle, brings, rhythm, note.

@@ -1,6 +1,6 @@
 /** Small steps' face: the person's planned steps, done or not; their activity counts under the `programme` scope. */
 import { personDataFeature } from '$lib/kernel/person-data';
-import { localDay } from '$lib/time';
+import { localDay, localInstant } from '$lib/time';
 import { listStepPlans } from './step-plans.server';
 
 export const smallStepsData = personDataFeature({
@@ -9,6 +9,19 @@ export const smallStepsData = personDataFeature({
 	tables: ['step_plan'],
 	async exportPart(db, { account }) {
 		return { stepPlans: await listStepPlans(db, { actor: account, limit: 1_000_000 }) };
+	},
+	async activityDays(db, personId, { from, to }) {
+		const rows = await db
+			.selectFrom('step_plan')
+			.select('done_at')
+			.where('account_id', '=', personId)
+			.where('done_at', '>=', localInstant(from, '00:00').toISOString())
+			.execute();
+		// A step counts on the local day it was done.
+		return rows.flatMap((row) => {
+			const day = row.done_at ? localDay(new Date(row.done_at)) : null;
+			return day && day <= to ? [{ kind: 'small_step', day }] : [];
+		});
 	},
 	async lastActiveDays(db, personIds) {
 		const rows = await db

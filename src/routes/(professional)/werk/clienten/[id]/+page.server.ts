@@ -12,6 +12,7 @@ import { measurementRequestSchema } from '$lib/features/measurement-requests/req
 import { getInstrument, instrumentIds } from '$lib/features/instruments/instruments';
 import { historyChartModel } from '$lib/features/measurements/history-chart';
 import type { LonelinessBand } from '$lib/features/instruments/instruments';
+import { sharedEntriesScope } from '$lib/features/journal/shared-entries.server';
 import { href } from '$lib/i18n/href';
 import { db } from '$lib/server/db';
 import { localDay } from '$lib/time';
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		record,
 		charts,
 		allScopes: consentScopes,
+		sharedEntriesScope,
 		today: localDay(),
 		requests: record.scopes.includes('measurements')
 			? await listRequestsForClient(db(), { actor: locals.account, personId: params.id })
