@@ -1,6 +1,7 @@
 /**
  * A professional's clients: the people who chose to share with them. Reads check consent and are audited.
- * - `listClientsForProfessional`: everyone with an active grant to the professional (or their team), and what they share.
+ * - `listClientsForProfessional`: everyone the professional may read (`clientGrants`), one row per person, with the
+ *   organisation and scopes that count for them (as on the client page), by name.
  * - `openClientRecord`: one client's shared data, only the consented scopes (measurements, toolkit activity, the
  *   health web, the relationship summary);
  *   every read is written to the audit log in the same transaction, so the person sees it under "wie heeft mijn gegevens bekeken".
