@@ -5,13 +5,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { ConsentScope } from '$lib/kernel/consent-scopes';
+import { latestPerPerson } from '$lib/kernel/last-day.server';
 import { personDataFeatures } from './person-data-features';
 
 export async function lastActiveDays(
 	db: Kysely<Database>,
 	people: readonly { personId: string; scopes: readonly ConsentScope[] }[]
 ): Promise<Map<string, string>> {
-	const last = new Map<string, string>();
 	const found = await Promise.all(
 		personDataFeatures.map((feature) => {
 			const { scope } = feature;
@@ -22,8 +22,5 @@ export async function lastActiveDays(
 			return feature.lastActiveDays(db, sharing);
 		})
 	);
-	for (const days of found) {
-		for (const [personId, day] of days) if (day > (last.get(personId) ?? '')) last.set(personId, day);
-	}
-	return last;
+	return latestPerPerson(...found);
 }

@@ -1,5 +1,6 @@
 /** The exercises' face: the days a person did an exercise; their activity counts under the `programme` scope. */
 import { personDataFeature } from '$lib/kernel/person-data';
+import { lastDayPerPerson } from '$lib/kernel/last-day.server';
 
 export const exercisesData = personDataFeature({
 	name: 'exercises',
@@ -18,13 +19,5 @@ export const exercisesData = personDataFeature({
 		const rows = await db.selectFrom('exercise_done').select('day').where('account_id', '=', personId).where('day', '>=', from).where('day', '<=', to).execute();
 		return rows.map((row) => ({ kind: 'exercise', day: row.day }));
 	},
-	async lastActiveDays(db, personIds) {
-		const rows = await db
-			.selectFrom('exercise_done')
-			.select(['account_id', (eb) => eb.fn.max('day').as('last')])
-			.where('account_id', 'in', [...personIds])
-			.groupBy('account_id')
-			.execute();
-		return new Map(rows.flatMap((row) => (row.last ? [[row.account_id, String(row.last)] as const] : [])));
-	}
+	lastActiveDays: (db, personIds) => lastDayPerPerson(db, 'exercise_done', personIds)
 });

@@ -1,6 +1,6 @@
 /** The health web's face: a person's own webs, read by professionals under the `health_web` scope. */
 import { personDataFeature } from '$lib/kernel/person-data';
-import { localDay } from '$lib/time';
+import { lastInstantDayPerPerson } from '$lib/kernel/last-day.server';
 import type { HealthWebScores } from './health-web';
 import { readHealthWebs, storedScores } from './health-webs.server';
 
@@ -11,15 +11,7 @@ export const healthWebData = personDataFeature({
 	async exportPart(db, { account }) {
 		return { healthWebs: await readHealthWebs(db, { personId: account.id, limit: 1_000_000 }) };
 	},
-	async lastActiveDays(db, personIds) {
-		const rows = await db
-			.selectFrom('health_web')
-			.select(['account_id', (eb) => eb.fn.max('taken_at').as('last')])
-			.where('account_id', 'in', [...personIds])
-			.groupBy('account_id')
-			.execute();
-		return new Map(rows.flatMap((row) => (row.last ? [[row.account_id, localDay(new Date(String(row.last)))] as const] : [])));
-	},
+	lastActiveDays: (db, personIds) => lastInstantDayPerPerson(db, 'health_web', personIds),
 	/** The newest two webs per person, newest first: enough to see a drop. */
 	async readForClients(db, { personIds }) {
 		const byPerson = new Map<string, HealthWebScores[]>();

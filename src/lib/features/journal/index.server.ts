@@ -4,6 +4,7 @@
  * (`sharedEntriesScope`), and then only through the client record, which audits each read.
  */
 import { personDataFeature } from '$lib/kernel/person-data';
+import { lastDayPerPerson, latestPerPerson } from '$lib/kernel/last-day.server';
 import { listJournalEntries } from './journal.server';
 import { listKindMoments } from './kind-moments.server';
 import { listThoughtRecords } from './thought-records.server';
@@ -23,20 +24,8 @@ export const journalData = personDataFeature({
 		};
 	},
 	async lastActiveDays(db, personIds) {
-		const last = new Map<string, string>();
-		for (const table of ['journal_entry', 'thought_record', 'kind_moment'] as const) {
-			const rows = await db
-				.selectFrom(table)
-				.select(['account_id', (eb) => eb.fn.max('day').as('last')])
-				.where('account_id', 'in', [...personIds])
-				.groupBy('account_id')
-				.execute();
-			for (const row of rows) {
-				const day = row.last === null ? null : String(row.last);
-				if (day && day > (last.get(row.account_id) ?? '')) last.set(row.account_id, day);
-			}
-		}
-		return last;
+		const tables = ['journal_entry', 'thought_record', 'kind_moment'] as const;
+		return latestPerPerson(...(await Promise.all(tables.map((table) => lastDayPerPerson(db, table, personIds)))));
 	},
 	async activityDays(db, personId, { from, to }) {
 		const kinds = [

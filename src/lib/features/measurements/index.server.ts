@@ -3,7 +3,7 @@
  * feature's), read by professionals under the `measurements` scope.
  */
 import { personDataFeature } from '$lib/kernel/person-data';
-import { localDay } from '$lib/time';
+import { lastInstantDayPerPerson } from '$lib/kernel/last-day.server';
 import { getInstrument, type InstrumentId, type LonelinessBand } from '$lib/features/instruments/instruments';
 import { listMeasurementsForAccount } from './measurements.server';
 
@@ -42,15 +42,7 @@ export const measurementsData = personDataFeature({
 		// Anonymous results have no account and stay reachable by their own link; the account's own go.
 		await trx.deleteFrom('measurement').where('account_id', '=', accountId).execute();
 	},
-	async lastActiveDays(db, personIds) {
-		const rows = await db
-			.selectFrom('measurement')
-			.select(['account_id', (eb) => eb.fn.max('taken_at').as('last')])
-			.where('account_id', 'in', [...personIds])
-			.groupBy('account_id')
-			.execute();
-		return new Map(rows.flatMap((row) => (row.account_id && row.last ? [[row.account_id, localDay(new Date(String(row.last)))] as const] : [])));
-	},
+	lastActiveDays: (db, personIds) => lastInstantDayPerPerson(db, 'measurement', personIds),
 	async readForClients(db, { personIds }) {
 		const byPerson = new Map<string, MeasurementFact[]>();
 		if (personIds.length === 0) return byPerson;

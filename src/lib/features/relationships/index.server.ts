@@ -3,6 +3,7 @@
  * Professionals see only counts, under the `relationship_summary` scope (never names).
  */
 import { personDataFeature } from '$lib/kernel/person-data';
+import { lastDayPerPerson } from '$lib/kernel/last-day.server';
 import { calendarFeedStatus } from './calendar-feed.server';
 import { listPlannedMoments } from './planned-moments.server';
 import { listContactMoments, listRelations } from './relations.server';
@@ -24,13 +25,5 @@ export const relationshipsData = personDataFeature({
 			calendarFeed: await calendarFeedStatus(db, { actor: account })
 		};
 	},
-	async lastActiveDays(db, personIds) {
-		const rows = await db
-			.selectFrom('contact_moment')
-			.select(['account_id', (eb) => eb.fn.max('day').as('last')])
-			.where('account_id', 'in', [...personIds])
-			.groupBy('account_id')
-			.execute();
-		return new Map(rows.flatMap((row) => (row.last ? [[row.account_id, String(row.last)] as const] : [])));
-	}
+	lastActiveDays: (db, personIds) => lastDayPerPerson(db, 'contact_moment', personIds)
 });
