@@ -12,6 +12,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isSupportedNode, unsupportedNodeMessage } from './node-version.js';
+
+if (!isSupportedNode(process.versions.node)) {
+	console.error(unsupportedNodeMessage(process.version));
+	process.exit(1);
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serverEntry = path.join(root, 'build', 'index.js');

@@ -56,6 +56,16 @@ if [ -z "${BRUG_TEST_DATABASE_URL:-}" ] && ! have_postgres; then
 		echo "brug: warning: PostgreSQL is not installed, so the database tests run on SQLite only ('sudo apt-get install -y postgresql' adds it)." >&2
 	fi
 fi
+# npm scripts run node_modules/.bin/node when npm install brought one (see scripts/install-runtime.js).
+node -e '
+import("./scripts/node-version.js").then(({ isSupportedNode, unsupportedNodeMessage }) => {
+	if (!isSupportedNode(process.versions.node)) {
+		console.error(unsupportedNodeMessage(process.version));
+		process.exit(1);
+	}
+	console.log(`Node: ${process.version} (${process.execPath})`);
+});
+' || { trap - EXIT; exit 1; }
 echo "Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo 'installed')"
 if [ -n "${BRUG_TEST_DATABASE_URL:-}" ]; then
 	echo 'PostgreSQL: BRUG_TEST_DATABASE_URL'

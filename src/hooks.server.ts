@@ -52,7 +52,7 @@ export const init: ServerInit = async () => {
 		stopHousekeeping();
 		void Promise.all([stopDatabase(), closeMailer()]).then(() => log().info({ reason }, 'database and mailer closed'));
 	});
-	log().info({ database: databaseKind() }, 'brug started');
+	log().info({ database: databaseKind(), node: process.version }, 'brug started');
 };
 
 /** Paths that are not pages: they carry no locale and are never redirected. */
