@@ -3,7 +3,8 @@
  * Kysely's Migrator opens that transaction itself on PostgreSQL; its SQLite adapter declares no transactional
  * DDL, although SQLite has it, so there we wrap the whole run in a transaction of our own.
  */
-import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 
 const modules = import.meta.glob<Migration>('../../../../migrations/*.ts', { eager: true });
 
