@@ -5,17 +5,29 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+/**
+ * The newest axe rules (axe-core 4.14), run by the 4.13 Playwright integration: from 4.14 on the integration refuses
+ * pages whose scripting is off, and every journey here also runs with JavaScript off.
+ */
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const axeVersion = (require('axe-core/package.json') as { version: string }).version;
+const axeOn = (page: Page) => new AxeBuilder({ page, axeSource });
 
 /**
  * Fails with one line per violation: rule id, impact, what is wrong, and the CSS targets of each offending node.
  * Works on pages opened with JavaScript off too (see `analyzeWithoutPageScripting`).
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-	const { violations } = (await page.evaluate(isScriptingDisabled))
+	const { violations, testEngine } = (await page.evaluate(isScriptingDisabled))
 		? await analyzeWithoutPageScripting(page)
-		: await new AxeBuilder({ page }).analyze();
+		: await axeOn(page).analyze();
+	expect(testEngine.version, 'the axe rules that ran').toBe(axeVersion);
 	const found = violations.map(
 		(violation) =>
 			`${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help} — ` +
@@ -33,7 +45,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 async function analyzeWithoutPageScripting(page: Page): Promise<AxeResults> {
 	await page.evaluate(runTimersAsMicrotasks, true);
 	try {
-		return await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+		return await axeOn(page).setLegacyMode(true).analyze();
 	} finally {
 		await page.evaluate(runTimersAsMicrotasks, false);
 	}
