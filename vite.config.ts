@@ -10,7 +10,7 @@ export default defineConfig({
 	],
 	server: { port: 3000 },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/support/**/*.test.ts', 'tests/architecture/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/support/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
 		environment: 'node',
 		globalSetup: ['tests/integration/global-setup.ts'],
 		testTimeout: 20_000,

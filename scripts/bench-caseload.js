@@ -47,7 +47,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import {
 	Browser as FormBrowser,
@@ -70,6 +69,7 @@ import {
 	waitForExit,
 	waitForHealthz
 } from './bench/common.js';
+import { linkInMailTo } from './bench/accounts.js';
 import { startCluster, stopClusterSync } from './pg-cluster.js';
 
 /** @typedef {import('./bench/common.js').RequestLine} RequestLine */
@@ -205,27 +205,6 @@ class Browser extends FormBrowser {
 		if (pathname === caseloadPath || pathname.startsWith(`${caseloadPath}?`)) this.caseloadRequests += 1;
 		return super.get(pathname);
 	}
-}
-
-/**
- * The one link in the newest mail the server wrote to its outbox for `address`.
- * @param {string} outboxDir
- * @param {string} address
- */
-async function linkInMailTo(outboxDir, address) {
-	const deadline = Date.now() + 10_000;
-	while (Date.now() < deadline) {
-		const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).sort().reverse() : [];
-		for (const file of files) {
-			const mail = await simpleParser(fs.readFileSync(path.join(outboxDir, file)));
-			const to = Array.isArray(mail.to) ? mail.to.flatMap((t) => t.value) : (mail.to?.value ?? []);
-			if (!to.some((a) => a.address === address)) continue;
-			const link = (mail.text ?? '').match(/https?:\/\/\S+/)?.[0];
-			if (link) return new URL(link);
-		}
-		await sleep(100);
-	}
-	throw new Error(`no mail with a link to ${address} in ${outboxDir}`);
 }
 
 /**

@@ -26,7 +26,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import {
 	Browser,
 	collectRequestLines,
@@ -45,6 +44,7 @@ import {
 	summarise,
 	waitForHealthz
 } from './bench/common.js';
+import { signUpAndSignIn } from './bench/accounts.js';
 
 const mapRoute = '/(person)/mensen';
 const mapPath = '/nl/mensen';
@@ -61,44 +61,6 @@ const firstNames = [
 const rhythms = ['weekly', 'every_two_weeks', 'monthly', 'every_three_months', 'no_goal'];
 const brings = ['support', 'fun', 'practical_help', 'deep_talks', 'shared_activity', 'advice', 'feeling_at_home'];
 const kinds = ['message', 'call', 'meeting', 'chat_in_passing', 'online'];
-
-/**
- * The confirmation link in the mail the server wrote to its outbox for `address`.
- * @param {string} outboxDir
- * @param {string} address
- */
-async function confirmationLink(outboxDir, address) {
-	const deadline = Date.now() + 10_000;
-	while (Date.now() < deadline) {
-		const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).sort() : [];
-		for (const file of files) {
-			const mail = await simpleParser(fs.readFileSync(path.join(outboxDir, file)));
-			const to = Array.isArray(mail.to) ? mail.to.flatMap((t) => t.value) : (mail.to?.value ?? []);
-			if (!to.some((a) => a.address === address)) continue;
-			const link = (mail.text ?? '').match(/https?:\/\/\S*bevestigen\?token=\S+/)?.[0];
-			if (link) return new URL(link);
-		}
-		await sleep(100);
-	}
-	throw new Error(`no confirmation mail to ${address} in ${outboxDir}`);
-}
-
-/**
- * @param {Browser} browser
- * @param {string} outboxDir
- */
-async function signUpAndSignIn(browser, outboxDir) {
-	const email = `bench-map-${Date.now()}@example.nl`;
-	await browser.get('/nl/account/registreren');
-	await browser.submit('/nl/account/registreren', { email, password });
-	const link = await confirmationLink(outboxDir, email);
-	const token = link.searchParams.get('token');
-	if (!token) throw new Error('the confirmation link has no token');
-	await browser.submit('/nl/account/bevestigen', { token });
-	await browser.submit('/nl/account/inloggen', { email, password });
-	if (!browser.signedIn()) throw new Error('signing in gave no session cookie');
-	return email;
-}
 
 /**
  * The map of a busy life, through the app's own forms.
@@ -204,7 +166,7 @@ async function main() {
 	try {
 		await waitForHealthz(origin, brug);
 		const browser = new Browser(origin);
-		await signUpAndSignIn(browser, path.join(dataDir, 'outbox'));
+		await signUpAndSignIn(browser, path.join(dataDir, 'outbox'), `bench-map-${Date.now()}@example.nl`, password);
 		note('signed up, confirmed and signed in');
 		const seedStart = performance.now();
 		const { ids, contacts, planned } = await seedMap(browser, people);

@@ -9,7 +9,7 @@
  *   sleep(ms), freePort(), waitForExit(child, ms)
  *   ensureBuild(note)                           runs `npx vite build` only when build/index.js is missing
  *   snapshotBuild(name)                         a copy of build/ under tmp/<name>/, safe from a rebuild during the run
- *   waitForHealthz(baseUrl, child)              until GET /healthz answers 200 (30 s at most)
+ *   waitForHealthz(baseUrl, child, limitMs?)    until GET /healthz answers 200 (30 s at most, unless told)
  *   stopServer(child), shutdownProblem(shutdown, which?)   SIGTERM (10 s to exit, then SIGKILL) and that exit as a problem
  *   collectRequestLines(child)                  the server's request log lines (LOG_LEVEL=info), warnings to stderr
  *   localDay(n, from?)                          a day in brug's time zone (YYYY-MM-DD)
@@ -142,9 +142,10 @@ export function snapshotBuild(name) {
 /**
  * @param {string} baseUrl
  * @param {import('node:child_process').ChildProcess} child
+ * @param {number} [limitMs]
  */
-export async function waitForHealthz(baseUrl, child) {
-	const deadline = Date.now() + healthzLimitMs;
+export async function waitForHealthz(baseUrl, child, limitMs = healthzLimitMs) {
+	const deadline = Date.now() + limitMs;
 	let last = 'no answer';
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null || child.signalCode !== null) {
@@ -159,7 +160,7 @@ export async function waitForHealthz(baseUrl, child) {
 		}
 		await sleep(100);
 	}
-	throw new Error(`GET /healthz did not answer 200 within ${healthzLimitMs / 1000} s (last: ${last})`);
+	throw new Error(`GET /healthz did not answer 200 within ${limitMs / 1000} s (last: ${last})`);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * brug's data keys: where they come from, how they are kept on disk, how a new one is added.
- * Plain JavaScript with JSDoc types (like ../config.js) so that `scripts/rotate-key.js` can use it on Node 20
+ * Plain JavaScript with JSDoc types (like ../config.js) so that `scripts/rotate-key.js` can use it
  * without a build step.
  *
  * - `loadKeyring({ dataDir, dataKey })`   the keys of this process: BRUG_DATA_KEY, else keys.json (created with one
