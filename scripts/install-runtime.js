@@ -17,14 +17,18 @@ import { isSupportedNode, minimumNode, testedNodeMajor } from './node-version.js
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modules = path.join(root, 'node_modules');
+// npm runs on the machine's own Node, whatever node_modules/.bin holds.
+const own = process.env.npm_node_execpath || process.execPath;
 const node = chooseNode();
 requireSqlite(node);
 const shown = path.relative(root, node).startsWith('..') ? node : path.relative(root, node);
 console.log(`brug: npm start and npm test run on Node ${versionOf(node)} (${shown}).`);
+if (node !== own && !isSupportedNode(versionOf(own))) {
+	console.log(`brug: npm's EBADENGINE warnings above are about this machine's Node ${versionOf(own)}, which runs npm itself.`);
+}
 
 /** @returns {string} the path of the Node that npm scripts will run */
 function chooseNode() {
-	const own = process.env.npm_node_execpath || process.execPath;
 	const link = path.join(modules, '.bin', 'node');
 	const bundled = path.join(modules, `node-${process.platform}-${process.arch}`, 'bin', 'node');
 	const wantBundled = ['1', 'true'].includes(process.env.BRUG_BUNDLED_NODE ?? '');
