@@ -1,4 +1,7 @@
+import path from 'node:path';
+import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './scripts/paraglide.js';
@@ -6,8 +9,32 @@ import { paraglideOptions } from './scripts/paraglide.js';
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin(paraglideOptions),
-		sveltekit()
+		sveltekit({
+			preprocess: vitePreprocess(),
+			adapter: adapter({ out: 'build', precompress: false }),
+			// With Referrer-Policy: no-referrer, browsers send "Origin: null" on same-origin form posts, so Kit's own
+			// origin check would refuse them. hooks.server.ts checks Sec-Fetch-Site instead (docs/decisions/006).
+			csrf: { trustedOrigins: ['*'] },
+			// Nonces for server-rendered pages; no inline script runs without one.
+			csp: {
+				mode: 'auto',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self'],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'form-action': ['self'],
+					'base-uri': ['none'],
+					'object-src': ['none'],
+					'frame-ancestors': ['none']
+				}
+			}
+		})
 	],
+	// Kit 3 no longer provides $lib; brug keeps the name (tsconfig.json maps it the same way for TypeScript).
+	resolve: { alias: { $lib: path.resolve('src/lib') } },
 	server: { port: 3000 },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/support/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/scripts/**/*.test.ts'],

@@ -24,7 +24,7 @@ const serverEntry = path.join(root, 'build', 'index.js');
 
 /** What the build is made from. Generated code (src/lib/paraglide) is left out: the build writes it. */
 const sources = ['src', 'messages', 'content', 'migrations', 'static', 'project.inlang'];
-const sourceFiles = ['package.json', 'svelte.config.js', 'vite.config.ts', 'scripts/paraglide.js'];
+const sourceFiles = ['package.json', 'vite.config.ts', 'scripts/paraglide.js'];
 const skipped = new Set([path.join(root, 'src', 'lib', 'paraglide')]);
 
 process.chdir(root);

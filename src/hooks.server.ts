@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config, ConfigError } from '$lib/server/env';
@@ -87,8 +87,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.account = hasSessionCookie(event.cookies.getAll())
 			? await currentAccount(auth(), { headers: request.headers })
 			: null;
-		response = await paraglideMiddleware(request, ({ request: localizedRequest, locale }) => {
-			event.request = localizedRequest;
+		// The locale is in the path and reroute (src/hooks.ts) strips it, so Paraglide's copy of the request has the
+		// same URL: the page reads the original request.
+		response = await paraglideMiddleware(request, ({ locale }) => {
 			event.locals.locale = locale;
 			return resolve(event, {
 				transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
@@ -131,7 +132,10 @@ function rememberLocale(saved: string | undefined, locale: string | undefined, r
 	);
 }
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	// An error(...) thrown by brug already says what the page needs (message, reason): kept as it is.
+	if (kind === 'app') return;
+	const status = kind === 'unknown' ? 500 : error.status;
 	const errorId = randomUUID();
 	if (status >= 500) {
 		// Only the route and the error; never the request body, which may hold answers.

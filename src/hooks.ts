@@ -1,4 +1,4 @@
-import type { Reroute } from '@sveltejs/kit';
+import type { Reroute } from '@sveltejs/kit/hooks';
 import { defineCustomClientStrategy } from '$lib/paraglide/runtime';
 import { deLocalizePath, localeInPath } from '$lib/i18n/paths';
 

@@ -3,7 +3,7 @@
  * with unanswered items, and to the end with every page checked by axe.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './support';
+import { expect, expectNoAxeViolations, test, waitForPage } from './support';
 
 const copy = {
 	nl: {
@@ -62,6 +62,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 			test('unanswered items get a message each, and given answers stay', async ({ page }) => {
 				await page.goto(`/${locale}/test`);
+				await waitForPage(page);
 				await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
 				await expectNoAxeViolations(page);
 
@@ -85,6 +86,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 			test('a very severe result shows the help block prominently', async ({ page }) => {
 				await page.goto(`/${locale}/test`);
+				await waitForPage(page);
 				await answerAll(page, locale, true);
 				await page.getByRole('button', { name: t.submit }).click();
 				await expect(page.getByRole('heading', { name: t.result, exact: true })).toBeVisible();
@@ -98,6 +100,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 			test('a result without loneliness has no help block but next steps', async ({ page }) => {
 				await page.goto(`/${locale}/test`);
+				await waitForPage(page);
 				await answerAll(page, locale, false);
 				await page.getByRole('button', { name: t.submit }).click();
 				await expect(page.getByText(t.notLonely)).toBeVisible();
@@ -114,6 +117,7 @@ for (const javaScriptEnabled of [true, false]) {
 		test.use({ javaScriptEnabled });
 		test('the whole test with the keyboard', async ({ page }) => {
 			await page.goto('/nl/test');
+			await waitForPage(page);
 
 			// The skip link comes first and moves focus to the main content.
 			await page.keyboard.press('Tab');

@@ -18,7 +18,7 @@ const lockFile = path.join(root, 'tmp', 'vite-build.lock');
 
 /** What the build is made of. src/lib/paraglide is left out: Vite writes it from messages/ on every start. */
 const sourceDirs = ['src', 'messages', 'migrations'];
-const sourceFiles = ['svelte.config.js', 'vite.config.ts', 'package.json'];
+const sourceFiles = ['vite.config.ts', 'package.json'];
 const generated = [path.join(root, 'src', 'lib', 'paraglide')];
 
 function newestSourceChange(): { file: string; mtimeMs: number } {

@@ -27,7 +27,7 @@ function refuse(status: 401 | 403, reason: AccessReason): never {
 		two_factor_required: 'Turn on two-step sign-in first.',
 		no_access: 'You do not have access to this.'
 	};
-	error(status, { message: messages[reason], reason });
+	error(status, messages[reason], { reason });
 }
 
 export function requireSignedIn(actor: SignedInAccount | null): SignedInAccount {

@@ -26,7 +26,7 @@ export async function requireRole(
 	const account = requireAccount(event);
 	// The root layout has looked the roles up already for the header: no second query per page.
 	const roles = await event.parent();
-	if (!(role === 'admin' ? roles.admin : roles.professional)) error(403, { message: 'No access', reason: 'no_access' });
+	if (!(role === 'admin' ? roles.admin : roles.professional)) error(403, 'No access', { reason: 'no_access' });
 	if (!account.twoFactorEnabled) redirect(303, `${href('/account/tweestaps', { locale: event.locals.locale })}?verplicht`);
 	return { account };
 }

@@ -1,5 +1,5 @@
 /**
- * Security headers for every response. The page CSP itself comes from kit.csp in svelte.config.js
+ * Security headers for every response. The page CSP itself comes from the csp option of sveltekit() in vite.config.ts
  * (with nonces); responses without one (JSON, redirects) get a deny-all policy.
  */
 export const securityHeaders: Record<string, string> = {
