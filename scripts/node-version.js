@@ -40,6 +40,6 @@ export function compareVersions(a, b) {
 export function unsupportedNodeMessage(version) {
 	return (
 		`brug: needs Node ${minimumNode} or newer (it is tested on Node ${testedNodeMajor} LTS); this is Node ` +
-		`${version.replace(/^v/, '')}. Run 'npm install' and then 'npm start': npm brings Node ${testedNodeMajor} along.`
+		`${version.replace(/^v/, '')}. Run 'npm install' first: it brings Node ${testedNodeMajor} along for 'npm start' and 'npm test'.`
 	);
 }
