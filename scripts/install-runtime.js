@@ -19,12 +19,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modules = path.join(root, 'node_modules');
 // npm runs on the machine's own Node, whatever node_modules/.bin holds.
 const own = process.env.npm_node_execpath || process.execPath;
+const ownVersion = versionOf(own);
 const node = chooseNode();
+const nodeVersion = node === own ? ownVersion : versionOf(node);
 requireSqlite(node);
 const shown = path.relative(root, node).startsWith('..') ? node : path.relative(root, node);
-console.log(`brug: npm start and npm test run on Node ${versionOf(node)} (${shown}).`);
-if (node !== own && !isSupportedNode(versionOf(own))) {
-	console.log(`brug: npm's EBADENGINE warnings above are about this machine's Node ${versionOf(own)}, which runs npm itself.`);
+console.log(`brug: npm start and npm test run on Node ${nodeVersion} (${shown}).`);
+if (node !== own && !isSupportedNode(ownVersion)) {
+	console.log(`brug: npm's EBADENGINE warnings above are about this machine's Node ${ownVersion}, which runs npm itself.`);
 }
 
 /** @returns {string} the path of the Node that npm scripts will run */
@@ -32,14 +34,14 @@ function chooseNode() {
 	const link = path.join(modules, '.bin', 'node');
 	const bundled = path.join(modules, `node-${process.platform}-${process.arch}`, 'bin', 'node');
 	const wantBundled = ['1', 'true'].includes(process.env.BRUG_BUNDLED_NODE ?? '');
-	if (isSupportedNode(versionOf(own)) && !wantBundled) {
+	if (isSupportedNode(ownVersion) && !wantBundled) {
 		// A machine with a supported Node uses its own; the registry's one stays unused on disk.
 		if (isLinkToBundledNode(link)) fs.rmSync(link);
 		return own;
 	}
 	if (!fs.existsSync(bundled)) {
 		fail(
-			`this machine's Node is ${versionOf(own)} and npm brought no Node ${testedNodeMajor} for ` +
+			`this machine's Node is ${ownVersion} and npm brought no Node ${testedNodeMajor} for ` +
 				`${process.platform}-${process.arch}: install Node ${testedNodeMajor} LTS (or ${minimumNode} or newer) and run 'npm install' again.`
 		);
 	}
@@ -62,7 +64,7 @@ function requireSqlite(node) {
 	if (probe.status !== 0) {
 		process.stderr.write(probe.stderr ?? '');
 		fail(
-			`the SQLite addon (better-sqlite3) does not load in Node ${versionOf(node)} on ${process.platform}-${process.arch}; ` +
+			`the SQLite addon (better-sqlite3) does not load in Node ${nodeVersion} on ${process.platform}-${process.arch}; ` +
 				"build it with 'npm run build-release --prefix node_modules/better-sqlite3' (needs python3, make and g++)."
 		);
 	}

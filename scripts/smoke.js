@@ -14,7 +14,7 @@
  *   - SIGTERM ends it with exit code 0.
  * Prints one line per check; exits non-zero at the first failure.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +32,8 @@ const env = { ...process.env, PORT: String(port), HOST: host, ORIGIN: origin, BR
 delete env.SMTP_URL; // mails go to <dataDir>/outbox
 delete env.DATABASE_URL;
 
-const version = await run(node, ['-p', 'process.version']);
+const version = spawnSync(node, ['-p', 'process.version'], { encoding: 'utf8' }).stdout?.trim();
+if (!version) fail(`${node} does not run.`);
 console.log(`smoke: Node ${version} (${node})`);
 /** @type {string[]} */
 const log = [];
@@ -79,21 +80,6 @@ try {
 function check(ok, what, seen) {
 	if (!ok) throw new Error(`${what}: failed; got ${seen}`);
 	console.log(`smoke: ok  ${what}`);
-}
-
-/**
- * @param {string} command
- * @param {string[]} args
- * @returns {Promise<string>} its trimmed stdout
- */
-function run(command, args) {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-		let out = '';
-		child.stdout.on('data', (chunk) => (out += chunk));
-		child.on('error', reject);
-		child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`${command} exited with ${code}`))));
-	});
 }
 
 /** @param {string} message @returns {never} */
