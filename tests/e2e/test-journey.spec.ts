@@ -146,3 +146,23 @@ for (const javaScriptEnabled of [true, false]) {
 		});
 	});
 }
+
+// Only with JavaScript on: without it there is no script that could undo an answer.
+test('an answer tapped before the page has started is kept, and counted', async ({ page }) => {
+	let letScriptsLoad = () => {};
+	const scriptsMayLoad = new Promise<void>((resolve) => (letScriptsLoad = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsMayLoad;
+		await route.continue();
+	});
+	await page.goto('/nl/test', { waitUntil: 'commit' });
+	const answer = page
+		.getByRole('group', { name: /^Uitspraak 1 van 11\b/ })
+		.getByRole('radio', { name: 'min of meer', exact: true });
+	await answer.check();
+	letScriptsLoad();
+	await waitForPage(page);
+	await expect(answer).toBeChecked();
+	await expect(page.locator('label[for="test-progress"]')).toHaveText('1 van 11 beantwoord');
+	await expectNoAxeViolations(page);
+});
