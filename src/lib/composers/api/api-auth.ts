@@ -138,19 +138,19 @@ export function createApiHandler(context: () => ApiContext) {
 export const apiHandler = createApiHandler(() => ({ db: db(), auth: auth() }));
 
 /** null when the attempt may go ahead; otherwise the 429 to send. */
-export function limitApiAttempt(
+export async function limitApiAttempt(
 	action: Extract<LimitedAction, 'invite' | 'connect'>,
 	event: Pick<RequestEvent, 'getClientAddress'>,
 	account: SignedInAccount
-): Response | null {
-	const wait = limitAttempt(action, { client: event.getClientAddress(), email: account.email });
-	if (wait === null) return null;
+): Promise<Response | null> {
+	const refusal = await limitAttempt(action, { client: event.getClientAddress(), email: account.email });
+	if (refusal === null) return null;
+	const retryAfter = { 'retry-after': String(refusal.retryAfterSeconds) };
+	if (refusal.reason === 'unavailable') {
+		return problem({ title: 'Service unavailable.', status: 503, detail: 'This cannot be checked right now. Try again in a minute.' }, retryAfter);
+	}
 	return problem(
-		{
-			title: 'Too many requests.',
-			status: 429,
-			detail: `Try again in ${Math.ceil(wait / 60)} minute(s).`
-		},
-		{ 'retry-after': String(wait) }
+		{ title: 'Too many requests.', status: 429, detail: `Try again in ${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s).` },
+		retryAfter
 	);
 }
