@@ -102,6 +102,10 @@ describe(`two instances on one ${target.name} database`, () => {
 	}, 60_000);
 
 	it('creates exactly one organisation with the setup token, whichever instance receives it', async () => {
+		// The log line may reach this process a moment after the instance answered /healthz.
+		for (const waitUntil = Date.now() + 10_000; Date.now() < waitUntil && !servers.every((s) => announcedTokens(s).length > 0); ) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
 		const tokens = [...new Set(servers.flatMap(announcedTokens))];
 		expect(tokens.length, servers.map((s) => s.output()).join('\n')).toBeGreaterThan(0);
 		const setup = (server: AppServer, token: string, email: string) =>
@@ -118,7 +122,7 @@ describe(`two instances on one ${target.name} database`, () => {
 			expect((await setup(server, tokens[0]!, 'late@noord.nl')).body).toMatchObject({ type: 'failure', status: 400 });
 		}
 		expect(await handle!.db.selectFrom('organisation').select('id').execute()).toHaveLength(1);
-	});
+	}, 60_000);
 
 	it('signs in on one instance and is signed in on the other', async () => {
 		seed = await seedRoles(handle!, serverAuth(handle!, { secret: authSecret, origin: servers[0]!.origin }));
@@ -130,7 +134,7 @@ describe(`two instances on one ${target.name} database`, () => {
 		const consents = await send(next(), { path: '/api/v1/me/consents', cookie: signedIn.cookie });
 		expect(consents.status).toBe(200);
 		expect(consents.body.items?.some((grant) => grant.id === seed.activeGrantId && !grant.endedAt)).toBe(true);
-	});
+	}, 60_000);
 
 	it('shows consent given and withdrawn on one instance to a professional on the other at once', async () => {
 		const person = seed.cookie('person');
@@ -158,7 +162,7 @@ describe(`two instances on one ${target.name} database`, () => {
 		expect(given.status).toBe(201);
 		expect(await seesPerson()).toBe(true);
 		expect(await seesPerson()).toBe(true);
-	});
+	}, 60_000);
 
 	it("refuses the 11th wrong password for an address across both instances, and not the owner's own sign-in", async () => {
 		const email = seed.accounts.otherPerson.email;
@@ -171,5 +175,5 @@ describe(`two instances on one ${target.name} database`, () => {
 		// The owner, on their own phone, is not locked out by the stranger.
 		const own = await send(next(), { path: '/nl/account/inloggen', form: { email, password: 'lang genoeg wachtwoord' }, client: owner });
 		expect(own.body).toMatchObject({ type: 'redirect' });
-	});
+	}, 60_000);
 });
