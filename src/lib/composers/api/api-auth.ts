@@ -5,7 +5,8 @@
  * - `apiHandler(handle)`: wraps a route handler: refuses cross-site cookie calls that change something, answers 401
  *   without a caller, turns the policy module's HttpErrors into problem+json, and marks every answer no-store.
  *   `createApiHandler(context)` is the same with its own database and sign-in layer (tests).
- * - `limitApiAttempt(action, event, account)`: the abuse limits of the forms, as 429 problem+json with Retry-After.
+ * - `limitApiAttempt(action, event, account)`: the abuse limits of the forms, as 429 problem+json with Retry-After
+ *   (503 when a code attempt cannot be counted).
  * Nothing here logs a token, a cookie or a body.
  */
 import { isHttpError, type HttpError, type RequestEvent } from '@sveltejs/kit';
@@ -137,7 +138,7 @@ export function createApiHandler(context: () => ApiContext) {
 /** The wrapper for route files, on brug's own database and sign-in layer. */
 export const apiHandler = createApiHandler(() => ({ db: db(), auth: auth() }));
 
-/** null when the attempt may go ahead; otherwise the 429 to send. */
+/** null when the attempt may go ahead; otherwise the 429 (or 503) to send. */
 export async function limitApiAttempt(
 	action: Extract<LimitedAction, 'invite' | 'connect'>,
 	event: Pick<RequestEvent, 'getClientAddress'>,
