@@ -336,6 +336,21 @@ export interface ConversationNoteTable {
 }
 
 /** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
+/** One abuse-limit window: how many attempts a hashed key made in it (migration 008). */
+export interface AttemptCounterTable {
+	key_hash: string;
+	window_ends_at: string;
+	attempts: number;
+}
+
+/** The one-time setup token of a fresh install; the token is derived from `nonce`, never stored. */
+export interface SetupTokenTable {
+	id: string;
+	nonce: string;
+	created_at: string;
+	used_at: string | null;
+}
+
 export interface Database {
 	measurement: MeasurementTable;
 	account: AccountTable;
@@ -363,4 +378,6 @@ export interface Database {
 	health_web: HealthWebTable;
 	self_sufficiency_rating: SelfSufficiencyRatingTable;
 	conversation_note: ConversationNoteTable;
+	attempt_counter: AttemptCounterTable;
+	setup_token: SetupTokenTable;
 }
