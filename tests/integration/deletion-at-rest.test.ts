@@ -42,9 +42,9 @@ function databaseFiles(file: string): Buffer[] {
 }
 
 /** How often each needle occurs in the bytes, as UTF-8 (how SQLite stores text here). */
-function hits(files: Buffer[], needles: Record<string, string>): Record<string, number> {
-	const counts: Record<string, number> = {};
-	for (const [name, needle] of Object.entries(needles)) {
+function hits<K extends string>(files: Buffer[], needles: Record<K, string>): Record<K, number> {
+	const counts = {} as Record<K, number>;
+	for (const [name, needle] of Object.entries(needles) as [K, string][]) {
 		const bytes = Buffer.from(needle, 'utf8');
 		let count = 0;
 		for (const file of files) {
@@ -79,7 +79,7 @@ describe('account deletion on the SQLite disk', () => {
 	 * Wilhelmina writes in her journal, fills in the DJG and shares it with Piet, who reads her record (audit events
 	 * that keep existing without her). Ben, another person, keeps his data, so the pages she shared stay in use.
 	 */
-	async function wilhelminaAndOthers(): Promise<{ person: SignedInAccount; ben: SignedInAccount; needles: Record<string, string> }> {
+	async function wilhelminaAndOthers(): Promise<{ person: SignedInAccount; ben: SignedInAccount; needles: Record<'address' | 'accountId' | 'marker' | 'ciphertext', string> }> {
 		const fixtures = professionalFixtures(handle);
 		const noord = await fixtures.organisation('Buurtteam Noord', { email: 'ada@noord.nl', name: 'Ada Admin' });
 		const piet = await fixtures.professional(noord, 'piet@noord.nl', 'Piet Prof');
@@ -151,7 +151,7 @@ describe('truncating the WAL while another connection reads', () => {
 			expect(await truncateWal(handle.db)).toBe(true);
 			expect(fs.statSync(`${file}-wal`).size).toBe(0);
 			// The connection's own busy timeout is back for everything else.
-			expect((await sql<{ timeout: number }>`pragma busy_timeout`.execute(handle.db)).rows[0].timeout).toBe(5000);
+			expect((await sql<{ timeout: number }>`pragma busy_timeout`.execute(handle.db)).rows[0]?.timeout).toBe(5000);
 		} finally {
 			reader.close();
 			await handle.close();
