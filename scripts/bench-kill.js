@@ -5,6 +5,7 @@
  *
  *   node scripts/bench-kill.js              on SQLite (a fresh temporary BRUG_DATA_DIR)
  *   node scripts/bench-kill.js --postgres   on a throwaway PostgreSQL cluster (scripts/pg-cluster.js)
+ *   node scripts/bench-kill.js --kill-postgres   the same, and PostgreSQL is killed (SIGKILL) together with brug
  *
  * It runs a snapshot of build/index.js (building it first only when it is missing) on 127.0.0.1 and a free port. A
  * person signs up through the forms (mail read from <BRUG_DATA_DIR>/outbox) and makes an API token; then
@@ -12,7 +13,9 @@
  * After a random 0.5–2.5 s of load brug gets SIGKILL; it is started again on the same data, and the load goes on;
  * BENCH_KILL_ROUNDS times. Requests that fail while brug is down are not acknowledged and not counted as lost.
  * At the end brug stops (SIGTERM) and the database is read directly: every acknowledged entry id must be there.
- * Only brug is killed, not PostgreSQL: the throwaway cluster runs without fsync (its data dies with the run).
+ * With --postgres only brug is killed: the throwaway cluster runs without fsync and synchronous commit (its data dies
+ * with the run), which survives brug's death but not its own. With --kill-postgres the cluster keeps PostgreSQL's
+ * durable defaults, and each round kills the server too; it restarts and recovers from its WAL before brug starts.
  *
  * Env: BENCH_KILL_ROUNDS (default 5), BENCH_KILL_WORKERS (default 16).
  * Output (stdout): a summary, then one line `BENCH_KILL_JSON {...}`. Progress goes to stderr.
@@ -40,7 +43,7 @@ import {
 	waitForExit,
 	waitForHealthz
 } from './bench/common.js';
-import { startCluster, stopClusterSync } from './pg-cluster.js';
+import { crashAndRestart, startCluster, stopClusterSync } from './pg-cluster.js';
 
 const note = createNote('bench-kill');
 
@@ -116,7 +119,8 @@ async function storedIds(target) {
 }
 
 async function main() {
-	const postgres = process.argv.includes('--postgres');
+	const killPostgres = process.argv.includes('--kill-postgres');
+	const postgres = killPostgres || process.argv.includes('--postgres');
 	const rounds = positiveIntFromEnv('BENCH_KILL_ROUNDS', 5);
 	const workers = positiveIntFromEnv('BENCH_KILL_WORKERS', 16);
 	ensureBuild(note);
@@ -137,7 +141,7 @@ async function main() {
 		/** @type {{ kind: 'sqlite', file: string } | { kind: 'postgres', url: string }} */
 		let target = { kind: 'sqlite', file: path.join(dataDir, 'brug.sqlite') };
 		if (postgres) {
-			cluster = await startCluster();
+			cluster = await startCluster({ durable: killPostgres });
 			target = { kind: 'postgres', url: cluster.url };
 			note(`throwaway PostgreSQL cluster in ${cluster.root} on port ${cluster.port}`);
 		}
@@ -167,8 +171,9 @@ async function main() {
 			await sleep(500 + Math.random() * 2000);
 			const before = acknowledged.length;
 			child.kill('SIGKILL');
+			if (killPostgres && cluster) await crashAndRestart(cluster);
 			await waitForExit(child, 5_000);
-			note(`round ${round}: killed brug after ${before} acknowledged writes; starting it again`);
+			note(`round ${round}: killed brug${killPostgres ? ' and PostgreSQL' : ''} after ${before} acknowledged writes; starting again`);
 			child = await start(entry, env);
 		}
 		await sleep(1000);
@@ -182,6 +187,7 @@ async function main() {
 		const lost = acknowledged.filter((id) => !stored.has(id));
 		const figures = {
 			database: target.kind,
+			killed: killPostgres ? 'brug and PostgreSQL' : 'brug',
 			kills: rounds,
 			workers,
 			acknowledged: acknowledged.length,
@@ -191,7 +197,7 @@ async function main() {
 			storedUnacknowledged: stored.size - (acknowledged.length - lost.length),
 			failedRequests: failures.count
 		};
-		console.log(`${figures.database}: ${figures.kills} × SIGKILL under load by ${workers} writers; ${figures.acknowledged} writes acknowledged, ${figures.lost} lost; ${figures.storedUnacknowledged} stored without an answer; ${figures.failedRequests} requests failed while brug was down`);
+		console.log(`${figures.database}: ${figures.kills} × SIGKILL to ${figures.killed} under load by ${workers} writers; ${figures.acknowledged} writes acknowledged, ${figures.lost} lost; ${figures.storedUnacknowledged} stored without an answer; ${figures.failedRequests} requests failed while brug was down`);
 		console.log(`BENCH_KILL_JSON ${JSON.stringify(figures)}`);
 		if (lost.length > 0) process.exitCode = 1;
 	} finally {
