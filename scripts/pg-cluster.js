@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * A throwaway PostgreSQL cluster for the test suite: its own temp dir, a free port on 127.0.0.1, trust auth,
- * durability off (fsync, full-page writes, synchronous commit) because the data dies with the run.
+ * durability off (fsync, full-page writes, synchronous commit) because the data dies with the run; `durable: true`
+ * keeps PostgreSQL's defaults, for the kill bench, which kills the server and counts what survived.
  *
  *   node scripts/pg-cluster.js start          prints postgres://postgres@127.0.0.1:PORT/brug_test
  *   node scripts/pg-cluster.js stop [DIR]     stops the cluster in DIR (default: the last one started here)
  *
- * Used by tests/integration/global-setup.ts through `startCluster()` / `stopCluster(handle)`.
+ * Used by tests/integration/global-setup.ts through `startCluster()` / `stopCluster(handle)`, and by
+ * scripts/bench-kill.js, which also uses `crashAndRestart(handle)`.
  * Plain Node, no dependencies: it only drives initdb, pg_ctl and createdb.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +26,7 @@ import { fileURLToPath } from 'node:url';
  * @property {string} dataDir
  * @property {string} bin      PostgreSQL's bin directory
  * @property {boolean} asPostgresUser  whether the server runs as the `postgres` system user (we are root)
+ * @property {boolean} [durable]  fsync, full-page writes and synchronous commit on (PostgreSQL's defaults)
  */
 
 const firstPort = 54330;
@@ -51,7 +54,7 @@ export function findPostgresBin() {
 
 /**
  * Creates, starts and fills a fresh cluster with an empty `brug_test` database.
- * @param {{ basePort?: number }} [options]
+ * @param {{ basePort?: number, durable?: boolean }} [options]
  * @returns {Promise<ClusterHandle>}
  */
 export async function startCluster(options = {}) {
@@ -66,7 +69,7 @@ export async function startCluster(options = {}) {
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-pg-'));
 	const dataDir = path.join(root, 'data');
 	/** @type {ClusterHandle} */
-	const handle = { url: '', port: 0, root, dataDir, bin, asPostgresUser };
+	const handle = { url: '', port: 0, root, dataDir, bin, asPostgresUser, durable: options.durable ?? false };
 	try {
 		if (asPostgresUser) {
 			const { uid, gid } = postgresUser();
@@ -87,6 +90,23 @@ export async function startCluster(options = {}) {
 	} catch (error) {
 		stopClusterSync(handle);
 		throw error;
+	}
+}
+
+/**
+ * A crash: SIGKILL to the server, then a start on the same port, which recovers from the WAL. The old server's
+ * backends notice their postmaster died and exit within moments; until then the new start is refused, so it retries.
+ * @param {ClusterHandle} handle
+ * @returns {Promise<void>}
+ */
+export async function crashAndRestart(handle) {
+	const pid = Number(fs.readFileSync(path.join(handle.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+	process.kill(pid, 'SIGKILL');
+	for (let attempt = 1; ; attempt++) {
+		const { result, serverLog } = startOnPort(handle, handle.port);
+		if (result.status === 0) return;
+		if (attempt >= 20) throw new Error(`PostgreSQL did not start again (pg_ctl exit ${result.status}): ${lastLines(result.stderr + serverLog)}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
 
@@ -120,30 +140,36 @@ export function stopClusterSync(handle) {
  * @returns {Promise<number>}
  */
 async function startServer(handle, basePort) {
-	const log = path.join(handle.root, 'server.log');
 	let port = basePort;
 	for (;;) {
 		port = await firstFreePort(port);
-		const serverOptions = [
-			'-c listen_addresses=127.0.0.1',
-			`-c port=${port}`,
-			`-c unix_socket_directories='${handle.root}'`,
-			'-c fsync=off',
-			'-c full_page_writes=off',
-			'-c synchronous_commit=off',
-			'-c max_connections=200'
-		].join(' ');
-		const result = spawnAs(handle, path.join(handle.bin, 'pg_ctl'), [
-			'-D', handle.dataDir, '-l', log, '-o', serverOptions, '-w', '-t', '60', 'start'
-		]);
+		const { result, serverLog } = startOnPort(handle, port);
 		if (result.status === 0) return port;
-		const serverLog = readTail(log);
 		if (/could not bind|address already in use/i.test(serverLog) && port < lastPort) {
 			port += 1;
 			continue;
 		}
 		throw new Error(`PostgreSQL did not start (pg_ctl exit ${result.status}): ${lastLines(result.stderr + serverLog)}`);
 	}
+}
+
+/**
+ * @param {ClusterHandle} handle
+ * @param {number} port
+ */
+function startOnPort(handle, port) {
+	const log = path.join(handle.root, 'server.log');
+	const serverOptions = [
+		'-c listen_addresses=127.0.0.1',
+		`-c port=${port}`,
+		`-c unix_socket_directories='${handle.root}'`,
+		...(handle.durable ? [] : ['-c fsync=off', '-c full_page_writes=off', '-c synchronous_commit=off']),
+		'-c max_connections=200'
+	].join(' ');
+	const result = spawnAs(handle, path.join(handle.bin, 'pg_ctl'), [
+		'-D', handle.dataDir, '-l', log, '-o', serverOptions, '-w', '-t', '60', 'start'
+	]);
+	return { result, serverLog: result.status === 0 ? '' : readTail(log) };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { purgeExpiredInvitationsAndTokens, purgeUnconfirmedAccounts } from '$lib/features/accounts/housekeeping.server';
 import { config } from '$lib/server/env';
 import { databaseKind, db } from '$lib/server/db';
+import { reclaimDeletedSpace } from '$lib/server/db/reclaim';
 import { log } from '$lib/server/log';
 import { outboxDir, pruneOutbox } from '$lib/server/mail/mailer';
 
@@ -18,6 +19,7 @@ export async function runHousekeeping(): Promise<void> {
 		const accounts = await purgeUnconfirmedAccounts(db(), { kind });
 		const expired = await purgeExpiredInvitationsAndTokens(db());
 		const mails = await pruneOutbox(outboxDir(config().dataDir));
+		await reclaimDeletedSpace(db(), kind);
 		if (accounts || mails || expired) {
 			log().info({ unconfirmedAccounts: accounts, outboxMails: mails, expiredInvitationsAndTokens: expired }, 'housekeeping removed');
 		}

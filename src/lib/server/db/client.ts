@@ -45,6 +45,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
 	// Wait for a writer instead of failing at once with SQLITE_BUSY.
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
+	// Deleted rows, index entries and freed pages are overwritten with zeros, so a deleted person cannot be read back
+	// from the file; the WAL still holds the old pages until a checkpoint truncates it (see ./reclaim.ts).
+	sqlite.pragma('secure_delete = ON');
 	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 	return { db, kind: 'sqlite', close: () => db.destroy() };
 }
