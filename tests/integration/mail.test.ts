@@ -10,7 +10,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import pino from 'pino';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMailer, MailDeliveryError, type Mailer } from '$lib/server/mail/mailer';
+import { createMailer, MailDeliveryError, removeOutboxMailsTo, type Mailer } from '$lib/server/mail/mailer';
 import { emailVerificationMail, renderMail } from '$lib/server/mail/templates';
 import { log } from '$lib/server/log';
 
@@ -188,5 +188,16 @@ describe('mail to the outbox', () => {
 		await mailer.close();
 
 		await expect(mailer.send({ to, subject: 'x', text: 'x', locale: 'nl' })).rejects.toThrow(MailDeliveryError);
+	});
+
+	it("removes the mails to a deleted account's address, and only those", async () => {
+		mailer = createMailer({ from, outboxDir });
+		await mailer.send({ to, ...renderMail(emailVerificationMail, { url: actionUrl }, 'nl') });
+		await mailer.send({ to: to.toUpperCase(), subject: 'x', text: 'x', locale: 'nl' });
+		const other = await mailer.send({ to: 'piet@example.nl', subject: `about ${to}`, text: to, locale: 'nl' });
+
+		expect(await removeOutboxMailsTo(outboxDir, to)).toBe(2);
+		expect(await readdir(outboxDir)).toEqual([path.basename(other.file!)]);
+		expect(await removeOutboxMailsTo(path.join(outboxDir, 'missing'), to)).toBe(0);
 	});
 });

@@ -4,13 +4,14 @@
  * - `describeAccountForDeletion`: what deleting would remove, so the confirmation can name it.
  * - `deleteAccount`: removes the account and everything it owns in one transaction; sessions and consents end with
  *   it, and audit events about it lose the link. Refused while the account is an organisation's only admin. On
- *   SQLite the old pages leave the disk too (db/reclaim.ts).
+ *   SQLite the old pages leave the disk too (db/reclaim.ts), and mails to the address leave the outbox.
  * Each takes the signed-in account itself: a person can only ever reach their own data here.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { truncateWal } from '$lib/server/db/reclaim';
+import { forgetMailsTo } from '$lib/server/mail/mailer';
 import { personDataFeatures, type PersonDataParts } from '$lib/composers/person-data-features';
 
 export type PersonalDataExport = { exportedAt: string } & PersonDataParts;
@@ -103,5 +104,6 @@ export async function deleteAccount(
 	});
 	// SQLite zeroes the deleted rows in place (secure_delete); the WAL still holds their earlier pages until now.
 	await truncateWal(db);
+	await forgetMailsTo(email);
 	return { ok: true };
 }

@@ -11,7 +11,7 @@
  * Nothing here logs a recipient, a subject or a body: mails carry links with tokens and addresses are personal data.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { config } from '../env';
@@ -225,6 +225,47 @@ export async function pruneOutbox(outboxDir: string, maxAgeHours = 24, now = Dat
 		}
 	}
 	return removed;
+}
+
+/**
+ * Deletes the outbox files addressed to `address` (after an account is deleted, its mails go with it). Only the
+ * headers are read; returns how many were removed.
+ */
+export async function removeOutboxMailsTo(outboxDir: string, address: string): Promise<number> {
+	let names: string[];
+	try {
+		names = await readdir(outboxDir);
+	} catch {
+		return 0;
+	}
+	const wanted = address.trim().toLowerCase();
+	let removed = 0;
+	for (const name of names.filter((n) => n.endsWith('.eml'))) {
+		const file = path.join(outboxDir, name);
+		const text = await readFile(file, 'utf8').catch(() => '');
+		if (recipients(text).includes(wanted)) {
+			await unlink(file).catch(() => undefined);
+			removed += 1;
+		}
+	}
+	return removed;
+}
+
+/** The lower-cased addresses in a message's To and Cc headers (folded lines joined). */
+function recipients(message: string): string[] {
+	const end = message.search(/\r?\n\r?\n/);
+	const headers = (end === -1 ? message : message.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
+	return headers
+		.split(/\r?\n/)
+		.filter((line) => /^(to|cc):/i.test(line))
+		.flatMap((line) => line.slice(3).match(/[^\s<>,"]+@[^\s<>,"]+/g) ?? [])
+		.map((a) => a.toLowerCase());
+}
+
+/** After an account is deleted: its mails in the outbox go too (with SMTP nothing is kept, so nothing to do). */
+export async function forgetMailsTo(address: string): Promise<number> {
+	const { SMTP_URL, dataDir } = config();
+	return SMTP_URL ? 0 : removeOutboxMailsTo(outboxDir(dataDir), address);
 }
 
 export function outboxDir(dataDir: string): string {
