@@ -336,6 +336,23 @@ export interface ConversationNoteTable {
 }
 
 /** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
+/** One keyed job, kept after it ends so its key never runs again (migrations/009-jobs.ts). */
+export interface JobTable {
+	id: string;
+	kind: string;
+	/** SHA-256 of the key, hex. */
+	key_hash: string;
+	/** JSON of ids; null once the job ended, and always on PostgreSQL (pg-boss holds it there). */
+	payload: string | null;
+	state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+	run_at: string;
+	attempts: number;
+	max_attempts: number;
+	locked_until: string | null;
+	created_at: string;
+	finished_at: string | null;
+}
+
 export interface Database {
 	measurement: MeasurementTable;
 	account: AccountTable;
@@ -363,4 +380,5 @@ export interface Database {
 	health_web: HealthWebTable;
 	self_sufficiency_rating: SelfSufficiencyRatingTable;
 	conversation_note: ConversationNoteTable;
+	job: JobTable;
 }
