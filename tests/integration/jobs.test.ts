@@ -196,6 +196,19 @@ describe.each(testDatabases())('jobs on $name', (target) => {
 		expect(calls).toBe(0);
 	});
 
+	// SQLite has no connections to count: the runner uses brug's own.
+	if (target.name === 'postgres') it('holds at most two connections of its own per instance on PostgreSQL', async () => {
+		const instance = await runner();
+		let done = 0;
+		await instance.register('count', async () => void (done += 1));
+		for (const key of ['a', 'b', 'c']) await instance.enqueue('count', key, {});
+		await until(() => done === 3);
+		const { rows } = await sql<{ connections: string }>`select count(*) as connections from pg_stat_activity
+			where datname = current_database() and application_name = 'brug-jobs'`.execute(shared.handle.db);
+		expect(Number(rows[0]!.connections)).toBeGreaterThan(0);
+		expect(Number(rows[0]!.connections)).toBeLessThanOrEqual(2);
+	});
+
 	it('runs housekeeping as one job per period for the cluster', async () => {
 		const periodMs = 60 * 60 * 1000;
 		for (const instance of [await runner(), await runner()]) await startHousekeeping(instance, periodMs);

@@ -5,7 +5,7 @@
  * written in one transaction, so a key is queued once, ever, and never lost between the two.
  */
 import type { Kysely } from 'kysely';
-import { fromKysely, PgBoss, type Job } from 'pg-boss';
+import { fromKysely, PgBoss, type Job, type JobResult } from 'pg-boss';
 import type { Database } from '../db/schema';
 import { cancelQueuedJob, finishJob, insertJob, logGivenUp, requeueJob, startAttempt } from './ledger';
 import { Recurring } from './recurring';
@@ -13,7 +13,6 @@ import { retryAt } from './timing';
 import {
 	defaultKindOptions,
 	errorName,
-	JobAttemptFailed,
 	type EnqueueOptions,
 	type JobHandler,
 	type JobKindOptions,
@@ -34,6 +33,8 @@ export interface PgBossRunnerOptions {
 
 /** How long pg-boss keeps a job after it ended: its payload names ids, so not long. */
 const keepEndedSeconds = 60 * 60;
+/** Jobs taken per fetch; while fetches come back full, the next follows at once instead of after a poll. */
+const batchSize = 10;
 /** pg-boss deletes a job that waited longer than this; ours may wait until their day comes. */
 const waitBeyondRunAtSeconds = 14 * 24 * 60 * 60;
 
@@ -42,7 +43,7 @@ export class PgBossJobRunner implements JobRunner {
 	readonly #recurring: Recurring;
 	readonly #kinds = new Map<string, Required<JobKindOptions>>();
 	readonly #queues = new Map<string, Promise<void>>();
-	readonly #running = new Set<Promise<void>>();
+	readonly #running = new Set<Promise<JobResult>>();
 
 	constructor(
 		private readonly db: Kysely<Database>,
@@ -67,8 +68,12 @@ export class PgBossJobRunner implements JobRunner {
 		const resolved = { ...defaultKindOptions, ...options };
 		this.#kinds.set(kind, resolved);
 		await this.#queue(kind);
-		await this.#boss.work<P>(kind, { pollingIntervalSeconds: this.options.pollSeconds ?? 2, batchSize: 1 }, async (jobs) => {
-			for (const job of jobs) await this.#track(this.#runOne(kind, job, handler, resolved));
+		const work = { pollingIntervalSeconds: this.options.pollSeconds ?? 2, batchSize, burstWhenBatchFull: true, perJobResults: true } as const;
+		await this.#boss.work<P>(kind, work, async (batch) => {
+			const results: JobResult[] = [];
+			// One after the other: a failing job fails alone, and the next waits for it.
+			for (const job of batch) results.push(await this.#track(this.#runOne(kind, job, handler, resolved)));
+			return results;
 		});
 	}
 
@@ -133,20 +138,20 @@ export class PgBossJobRunner implements JobRunner {
 		return created;
 	}
 
-	async #track(running: Promise<void>): Promise<void> {
+	async #track(running: Promise<JobResult>): Promise<JobResult> {
 		this.#running.add(running);
 		try {
-			await running;
+			return await running;
 		} finally {
 			this.#running.delete(running);
 		}
 	}
 
-	async #runOne<P extends JobPayload>(kind: string, job: Job<P>, handler: JobHandler<P>, options: Required<JobKindOptions>): Promise<void> {
+	async #runOne<P extends JobPayload>(kind: string, job: Job<P>, handler: JobHandler<P>, options: Required<JobKindOptions>): Promise<JobResult> {
 		// pg-boss takes a job back after expireInSeconds (15 minutes) without an answer: the lease, for the table too.
 		const attempt = await startAttempt(this.db, job.id, { lockedUntil: new Date(Date.now() + job.expireInSeconds * 1000) });
-		// Ended already (done, given up, cancelled) or a job of another kind's table: nothing to run.
-		if (!attempt) return;
+		// Ended already (done, given up, cancelled): nothing to run.
+		if (!attempt) return { id: job.id, status: 'completed' };
 		try {
 			await handler(job.data);
 		} catch (error) {
@@ -157,9 +162,10 @@ export class PgBossJobRunner implements JobRunner {
 				await requeueJob(this.db, job.id, retryAt(new Date(), attempt.attempts, options.retryDelaySeconds));
 				this.options.logger.warn({ job: kind, attempts: attempt.attempts, error: errorName(error) }, 'job failed and will be tried again');
 			}
-			// pg-boss stores what it is given: a name, never the handler's message.
-			throw new JobAttemptFailed(kind, error);
+			// pg-boss stores the output: the error's name, never the handler's message.
+			return { id: job.id, status: 'failed', output: { error: errorName(error) } };
 		}
 		await finishJob(this.db, job.id, 'done');
+		return { id: job.id, status: 'completed' };
 	}
 }

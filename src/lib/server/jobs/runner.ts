@@ -57,14 +57,6 @@ export interface JobLogger {
 
 export const defaultKindOptions: Required<JobKindOptions> = { maxAttempts: 3, retryDelaySeconds: 60 };
 
-/** Thrown to the queue instead of the handler's error, whose message could hold personal data. */
-export class JobAttemptFailed extends Error {
-	constructor(kind: string, cause: unknown) {
-		super(`job ${kind} failed (${errorName(cause)})`);
-		this.name = 'JobAttemptFailed';
-	}
-}
-
 /** The error's class name only: messages may quote data. */
 export function errorName(error: unknown): string {
 	return error instanceof Error ? error.name : typeof error;
