@@ -196,6 +196,31 @@ describe.each(testDatabases())('jobs on $name', (target) => {
 		expect(calls).toBe(0);
 	});
 
+	it('runs a job not before its time', async () => {
+		const ranAt: number[] = [];
+		const instance = await runner();
+		await instance.register('timed', async () => void ranAt.push(Date.now()));
+		const runAt = new Date(Date.now() + 800);
+		await instance.enqueue('timed', 'person-10:2026-12-07', { personId: 'person-10' }, { runAt });
+		await until(() => ranAt.length === 1);
+		expect(ranAt[0]).toBeGreaterThanOrEqual(runAt.getTime());
+	});
+
+	// On PostgreSQL pg-boss brings back a job whose worker went silent (after its expiry, 15 minutes).
+	if (target.name === 'sqlite') it('starts again a job left running by a process that was killed, once its lease passed', async () => {
+		const runs: JobPayload[] = [];
+		const past = new Date(Date.now() - 1000).toISOString();
+		await shared.handle.db
+			.insertInto('job')
+			.values({ id: 'j-1', kind: 'orphan', key_hash: keyHash('k'), payload: '{"personId":"person-11"}', state: 'running', run_at: past, attempts: 1, max_attempts: 3, locked_until: past, created_at: past, finished_at: null })
+			.execute();
+		const instance = await runner();
+		await instance.register('orphan', async (payload) => void runs.push(payload));
+		await until(async () => (await jobRecord(shared.handle.db, 'orphan', 'k'))?.state === 'done');
+		expect(runs).toEqual([{ personId: 'person-11' }]);
+		expect(await jobRecord(shared.handle.db, 'orphan', 'k')).toMatchObject({ attempts: 2 });
+	});
+
 	// SQLite has no connections to count: the runner uses brug's own.
 	if (target.name === 'postgres') it('holds at most two connections of its own per instance on PostgreSQL', async () => {
 		const instance = await runner();
