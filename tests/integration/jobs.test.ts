@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/client';
 import { migrateToLatest } from '$lib/server/db/migrate';
-import { jobRecord, openJobRunner, type JobDatabase, type JobPayload, type JobRunner, type PeriodPayload } from '$lib/server/jobs';
+import { forgetEndedJobs, jobRecord, openJobRunner, type JobDatabase, type JobPayload, type JobRunner, type PeriodPayload } from '$lib/server/jobs';
 import { keyHash } from '$lib/server/jobs/ledger';
 import { periodIndex, periodKey } from '$lib/server/jobs/timing';
 import { housekeepingJob, startHousekeeping } from '$lib/composers/housekeeping.server';
@@ -194,6 +194,27 @@ describe.each(testDatabases())('jobs on $name', (target) => {
 
 		expect(await jobRecord(shared.handle.db, 'later', 'person-9:2026-12-08')).toMatchObject({ state: 'cancelled', attempts: 0 });
 		expect(calls).toBe(0);
+	});
+
+	it('forgets jobs that ended before a given instant, and nothing waiting or running', async () => {
+		const at = (iso: string) => new Date(iso).toISOString();
+		const row = (id: string, state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled', finished: string | null) => ({
+			id, kind: 'k', key_hash: keyHash(id), payload: null, state, run_at: at('2026-01-01T00:00:00Z'), attempts: 1, max_attempts: 3,
+			locked_until: null, created_at: at('2026-01-01T00:00:00Z'), finished_at: finished && at(finished)
+		});
+		await shared.handle.db
+			.insertInto('job')
+			.values([
+				row('old-done', 'done', '2026-02-01T00:00:00Z'),
+				row('old-failed', 'failed', '2026-02-01T00:00:00Z'),
+				row('recent', 'done', '2026-05-01T00:00:00Z'),
+				row('waiting', 'queued', null),
+				row('running', 'running', null)
+			])
+			.execute();
+		expect(await forgetEndedJobs(shared.handle.db, new Date('2026-04-01T00:00:00Z'))).toBe(2);
+		const ids = (await shared.handle.db.selectFrom('job').select('id').orderBy('id').execute()).map((r) => r.id);
+		expect(ids).toEqual(['recent', 'running', 'waiting']);
 	});
 
 	it('runs a job not before its time', async () => {
