@@ -6,6 +6,7 @@ import { log } from '$lib/server/log';
 import { databaseKind, db, startDatabase, stopDatabase } from '$lib/server/db';
 import { dataKeyring, KeyringError, reencryptOnStart } from '$lib/server/crypto';
 import { auth, startAuth } from '$lib/server/auth';
+import { loadAuthSecret } from '$lib/server/auth/secret';
 import { closeMailer } from '$lib/server/mail/mailer';
 import { startHousekeeping } from '$lib/composers/housekeeping.server';
 import { startJobs, stopJobs } from '$lib/server/jobs';
@@ -43,9 +44,14 @@ export const init: ServerInit = async () => {
 	startAuth();
 	await prepareSetupToken(db(), {
 		configured: config().BRUG_SETUP_TOKEN,
-		// The token is the only key to the setup page: whoever reads the server log runs the server.
-		announce: (setupToken) =>
-			log().warn({ setupToken, setupPage: '/nl/installatie' }, 'brug has no organisation yet: open the setup page and enter this setup token')
+		secret: loadAuthSecret({ dataDir: config().dataDir, configured: config().BRUG_AUTH_SECRET }),
+		// The token is the only key to the setup page: whoever reads the server log runs the server. Every instance
+		// logs the same token; `setupTokenMadeAt` tells the operator it is one token, not one per instance.
+		announce: (setupToken, made) =>
+			log().warn(
+				{ setupToken, setupTokenMadeAt: made.madeAt, madeByThisInstance: made.byThisInstance, setupPage: '/nl/installatie' },
+				'brug has no organisation yet: open the setup page and enter this setup token (it works once, on any instance)'
+			)
 	});
 	await startJobs();
 	await startHousekeeping();

@@ -89,7 +89,10 @@ export interface AppServerOptions {
 	/** A PostgreSQL URL; empty or missing uses `<dataDir>/brug.sqlite`. */
 	databaseUrl?: string;
 	authSecret: string;
+	/** BRUG_SETUP_TOKEN; empty: the one-time token, announced in the log. */
 	setupToken: string;
+	/** More environment, e.g. BRUG_DATA_KEY or adapter-node's ADDRESS_HEADER. */
+	env?: Record<string, string>;
 }
 
 export interface AppServer {
@@ -139,7 +142,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 			DATABASE_URL: options.databaseUrl ?? '',
 			LOG_LEVEL: 'warn',
 			BRUG_AUTH_SECRET: options.authSecret,
-			BRUG_SETUP_TOKEN: options.setupToken
+			BRUG_SETUP_TOKEN: options.setupToken,
+			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

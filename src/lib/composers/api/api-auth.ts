@@ -5,7 +5,8 @@
  * - `apiHandler(handle)`: wraps a route handler: refuses cross-site cookie calls that change something, answers 401
  *   without a caller, turns the policy module's HttpErrors into problem+json, and marks every answer no-store.
  *   `createApiHandler(context)` is the same with its own database and sign-in layer (tests).
- * - `limitApiAttempt(action, event, account)`: the abuse limits of the forms, as 429 problem+json with Retry-After.
+ * - `limitApiAttempt(action, event, account)`: the abuse limits of the forms, as 429 problem+json with Retry-After
+ *   (503 when a code attempt cannot be counted).
  * Nothing here logs a token, a cookie or a body.
  */
 import { isHttpError, type HttpError, type RequestEvent } from '@sveltejs/kit';
@@ -137,20 +138,20 @@ export function createApiHandler(context: () => ApiContext) {
 /** The wrapper for route files, on brug's own database and sign-in layer. */
 export const apiHandler = createApiHandler(() => ({ db: db(), auth: auth() }));
 
-/** null when the attempt may go ahead; otherwise the 429 to send. */
-export function limitApiAttempt(
+/** null when the attempt may go ahead; otherwise the 429 (or 503) to send. */
+export async function limitApiAttempt(
 	action: Extract<LimitedAction, 'invite' | 'connect'>,
 	event: Pick<RequestEvent, 'getClientAddress'>,
 	account: SignedInAccount
-): Response | null {
-	const wait = limitAttempt(action, { client: event.getClientAddress(), email: account.email });
-	if (wait === null) return null;
+): Promise<Response | null> {
+	const refusal = await limitAttempt(action, { client: event.getClientAddress(), email: account.email });
+	if (refusal === null) return null;
+	const retryAfter = { 'retry-after': String(refusal.retryAfterSeconds) };
+	if (refusal.reason === 'unavailable') {
+		return problem({ title: 'Service unavailable.', status: 503, detail: 'This cannot be checked right now. Try again in a minute.' }, retryAfter);
+	}
 	return problem(
-		{
-			title: 'Too many requests.',
-			status: 429,
-			detail: `Try again in ${Math.ceil(wait / 60)} minute(s).`
-		},
-		{ 'retry-after': String(wait) }
+		{ title: 'Too many requests.', status: 429, detail: `Try again in ${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s).` },
+		retryAfter
 	);
 }

@@ -36,7 +36,8 @@ export const accountPaths = {
 				...refusals,
 				...jsonBodyProblems,
 				'404': problemResponse('The code is unknown or has expired'),
-				'429': tooMany
+				'429': tooMany,
+				'503': problemResponse('Code attempts cannot be counted right now, so none is tried; `Retry-After` gives the seconds to wait')
 			}
 		}
 	},

@@ -28,8 +28,12 @@ import {
 	memberInvitationDays
 } from './organisations';
 import { memberInvitationMail } from './organisation-mails';
+import type { SetupClaim } from './setup-token.server';
 
 const day = 24 * 60 * 60 * 1000;
+
+/** Thrown inside the transaction to roll it back when the setup token was used meanwhile. */
+class SetupTokenTaken extends Error {}
 
 export async function createOrganisationWithAdmin(
 	db: Kysely<Database>,
@@ -37,21 +41,31 @@ export async function createOrganisationWithAdmin(
 	input: {
 		organisation: { name: string; kind: OrganisationKind };
 		admin: { name: string; email: string; password: string; locale: Locale };
+		/** The setup page's token claim (setup-token.server.ts), taken in the same transaction as the organisation. */
+		claim?: SetupClaim;
 		now?: Date;
 	}
-): Promise<{ ok: true; organisationId: string; accountId: string } | { ok: false; reason: 'email_taken' }> {
+): Promise<{ ok: true; organisationId: string; accountId: string } | { ok: false; reason: 'email_taken' | 'setup_token_used' }> {
 	const created = await createVerifiedAccount(auth, input.admin);
 	if (!created.ok) return created;
 	const now = (input.now ?? new Date()).toISOString();
 	const organisationId = crypto.randomUUID();
-	await db.transaction().execute(async (trx) => {
-		await trx.insertInto('organisation').values({ id: organisationId, ...input.organisation, created_at: now }).execute();
-		await trx
-			.insertInto('membership')
-			.values({ id: crypto.randomUUID(), organisation_id: organisationId, account_id: created.accountId, role: 'admin', created_at: now })
-			.execute();
-		await recordAuditEvent(trx, { actorId: created.accountId, organisationId, action: 'organisation.created' });
-	});
+	try {
+		await db.transaction().execute(async (trx) => {
+			if (input.claim && !(await input.claim(trx))) throw new SetupTokenTaken();
+			await trx.insertInto('organisation').values({ id: organisationId, ...input.organisation, created_at: now }).execute();
+			await trx
+				.insertInto('membership')
+				.values({ id: crypto.randomUUID(), organisation_id: organisationId, account_id: created.accountId, role: 'admin', created_at: now })
+				.execute();
+			await recordAuditEvent(trx, { actorId: created.accountId, organisationId, action: 'organisation.created' });
+		});
+	} catch (error) {
+		if (!(error instanceof SetupTokenTaken)) throw error;
+		// The sign-in layer made the account outside the transaction: without its organisation it must not stay.
+		await db.deleteFrom('account').where('id', '=', created.accountId).execute();
+		return { ok: false, reason: 'setup_token_used' };
+	}
 	return { ok: true, organisationId, accountId: created.accountId };
 }
 

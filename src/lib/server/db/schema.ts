@@ -335,7 +335,21 @@ export interface ConversationNoteTable {
 	updated_at: string;
 }
 
-/** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
+/** One abuse-limit window: how many attempts a hashed key made in it (migration 008). */
+export interface AttemptCounterTable {
+	key_hash: string;
+	window_ends_at: string;
+	attempts: number;
+}
+
+/** The one-time setup token of a fresh install; the token is derived from `nonce`, never stored. */
+export interface SetupTokenTable {
+	id: string;
+	nonce: string;
+	created_at: string;
+	used_at: string | null;
+}
+
 /** One keyed job, kept after it ends so its key never runs again (migrations/009-jobs.ts). */
 export interface JobTable {
 	id: string;
@@ -353,6 +367,7 @@ export interface JobTable {
 	finished_at: string | null;
 }
 
+/** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
 export interface Database {
 	measurement: MeasurementTable;
 	account: AccountTable;
@@ -380,5 +395,7 @@ export interface Database {
 	health_web: HealthWebTable;
 	self_sufficiency_rating: SelfSufficiencyRatingTable;
 	conversation_note: ConversationNoteTable;
+	attempt_counter: AttemptCounterTable;
+	setup_token: SetupTokenTable;
 	job: JobTable;
 }

@@ -1,41 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from './rate-limit';
+import { decide, windowAt, type RateRule } from './rate-limit';
 
-describe('RateLimiter', () => {
-	it('allows the limit, then says how long to wait', () => {
-		let now = 1_000_000;
-		const limiter = new RateLimiter({ limit: 3, windowSeconds: 60 }, () => now);
-		for (let i = 0; i < 3; i++) expect(limiter.hit('a')).toEqual({ allowed: true });
-		expect(limiter.hit('a')).toEqual({ allowed: false, retryAfterSeconds: 60 });
-		now += 45_000;
-		expect(limiter.hit('a')).toEqual({ allowed: false, retryAfterSeconds: 15 });
-		// Another key has its own window.
-		expect(limiter.hit('b')).toEqual({ allowed: true });
+const rule: RateRule = { limit: 3, windowSeconds: 60 };
+
+describe('rate windows', () => {
+	it('are aligned, so two instances started at different times count in the same window', () => {
+		expect(windowAt(rule, 120_000)).toEqual({ endsAt: 180_000 });
+		expect(windowAt(rule, 179_999)).toEqual({ endsAt: 180_000 });
+		expect(windowAt(rule, 180_000)).toEqual({ endsAt: 240_000 });
 	});
 
-	it('starts a new window after the old one ends', () => {
-		let now = 0;
-		const limiter = new RateLimiter({ limit: 1, windowSeconds: 10 }, () => now);
-		expect(limiter.hit('a').allowed).toBe(true);
-		expect(limiter.hit('a').allowed).toBe(false);
-		now += 10_000;
-		expect(limiter.hit('a').allowed).toBe(true);
+	it('allow the limit, then say how long to wait until the window ends', () => {
+		const now = 135_000;
+		const window = windowAt(rule, now);
+		for (const attempts of [1, 2, 3]) expect(decide(rule, attempts, window, now)).toEqual({ allowed: true });
+		expect(decide(rule, 4, window, now)).toEqual({ allowed: false, retryAfterSeconds: 45 });
+		expect(decide(rule, 4, window, now + 30_000)).toEqual({ allowed: false, retryAfterSeconds: 15 });
 	});
 
-	it('forgets a key on reset', () => {
-		const limiter = new RateLimiter({ limit: 1, windowSeconds: 60 });
-		limiter.hit('a');
-		expect(limiter.hit('a').allowed).toBe(false);
-		limiter.reset('a');
-		expect(limiter.hit('a').allowed).toBe(true);
-	});
-
-	it('never rounds a wait down to zero seconds', () => {
-		let now = 0;
-		const limiter = new RateLimiter({ limit: 0, windowSeconds: 1 }, () => now);
-		now = 0;
-		limiter.hit('a');
-		now = 999;
-		expect(limiter.hit('a')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+	it('never round a wait down to zero seconds', () => {
+		const window = windowAt({ limit: 0, windowSeconds: 1 }, 999);
+		expect(decide({ limit: 0, windowSeconds: 1 }, 1, window, 999)).toEqual({ allowed: false, retryAfterSeconds: 1 });
 	});
 });

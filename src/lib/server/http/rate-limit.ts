@@ -1,10 +1,9 @@
 /**
- * Fixed-window attempt counters in memory, for abuse limits on sign-in, sign-up, password reset and invitations.
- * - `RateLimiter`: counts attempts per key; says how many seconds to wait once the limit is reached.
- * Keys are hashed before they are kept, so the process memory holds no addresses or e-mail addresses.
- * One process only: brug runs as a single Node process (a shared store is needed before running several).
+ * Fixed-window rate rules: the pure part of the abuse limits (the counting lives in ./attempt-store.ts).
+ * - `windowAt(rule, now)`: the window an attempt at `now` counts in. Windows are aligned to whole multiples of their
+ *   length since 1970, so every instance, whatever its start time, counts in the same window without asking the others.
+ * - `decide(rule, attempts, window, now)`: allowed, or how many seconds to wait once `attempts` passes the limit.
  */
-import { createHash } from 'node:crypto';
 
 export interface RateRule {
 	/** Attempts allowed per window. */
@@ -14,52 +13,18 @@ export interface RateRule {
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-interface Window {
-	count: number;
-	resetAt: number;
+export interface RateWindow {
+	/** Epoch milliseconds; the window holds [endsAt - length, endsAt). */
+	endsAt: number;
 }
 
-export class RateLimiter {
-	private readonly windows = new Map<string, Window>();
-
-	constructor(
-		readonly rule: RateRule,
-		private readonly now: () => number = Date.now
-	) {}
-
-	/** Counts one attempt for `key`. */
-	hit(key: string): RateDecision {
-		const now = this.now();
-		const id = hashKey(key);
-		let window = this.windows.get(id);
-		if (!window || window.resetAt <= now) {
-			if (this.windows.size > 10_000) this.sweep(now);
-			window = { count: 0, resetAt: now + this.rule.windowSeconds * 1000 };
-			this.windows.set(id, window);
-		}
-		window.count += 1;
-		if (window.count <= this.rule.limit) return { allowed: true };
-		return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
-	}
-
-	/** Whether `key` is over the limit now, without counting an attempt: seconds to wait, or null. */
-	peek(key: string): number | null {
-		const now = this.now();
-		const window = this.windows.get(hashKey(key));
-		if (!window || window.resetAt <= now || window.count < this.rule.limit) return null;
-		return Math.max(1, Math.ceil((window.resetAt - now) / 1000));
-	}
-
-	/** Forgets a key, e.g. after a successful sign-in. */
-	reset(key: string): void {
-		this.windows.delete(hashKey(key));
-	}
-
-	private sweep(now: number): void {
-		for (const [id, window] of this.windows) if (window.resetAt <= now) this.windows.delete(id);
-	}
+export function windowAt(rule: RateRule, now: number): RateWindow {
+	const length = rule.windowSeconds * 1000;
+	return { endsAt: (Math.floor(now / length) + 1) * length };
 }
 
-function hashKey(key: string): string {
-	return createHash('sha256').update(key).digest('base64url');
+/** `attempts` counts this one too. A wait is never rounded down to zero seconds. */
+export function decide(rule: RateRule, attempts: number, window: RateWindow, now: number): RateDecision {
+	if (attempts <= rule.limit) return { allowed: true };
+	return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.endsAt - now) / 1000)) };
 }

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/kernel/form-errors';
-import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
 import { requireOrganisationAdmin } from '$lib/kernel/policy.server';
 import { listOrganisationAuditEvents } from '$lib/features/audit/audit.server';
 import { inviteMemberSchema } from '$lib/features/organisations/organisations.schema';
@@ -36,8 +36,8 @@ export const actions: Actions = {
 		const input = { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
 		const parsed = inviteMemberSchema.safeParse(input);
 		if (!parsed.success) return fail(400, { ...input, errors: fieldErrors(parsed.error) });
-		const wait = limitAttempt('invite', { client: event.getClientAddress(), email: locals.account?.email });
-		if (wait !== null) return tooManyAttempts(event, wait);
+		const refusal = await limitAttempt('invite', { client: event.getClientAddress(), email: locals.account?.email });
+		if (refusal) return refuseAttempt(event, refusal);
 		const outcome = await inviteMember(db(), {
 			actor: locals.account,
 			organisationId: params.id,

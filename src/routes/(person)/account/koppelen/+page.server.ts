@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
-import { attemptBlocked, limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { attemptBlocked, limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
 import { consentScopes } from '$lib/kernel/consent-scopes';
 import { formatClientCode, normaliseClientCode } from '$lib/features/consent/consent';
 import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
@@ -18,10 +18,11 @@ export const load: PageServerLoad = async (event) => {
 	if (typed === null) return { step: 'code' as const, typed: '' };
 	const code = normaliseClientCode(typed.slice(0, 40));
 	if (!code) return { step: 'code' as const, typed: typed.slice(0, 40), error: 'code_invalid' as const };
-	const wait = limitAttempt('connect', { client: event.getClientAddress(), email: account.email });
-	if (wait !== null) {
-		event.setHeaders({ 'retry-after': String(wait) });
-		return { step: 'code' as const, typed: formatClientCode(code), tooManyMinutes: Math.ceil(wait / 60) };
+	const refusal = await limitAttempt('connect', { client: event.getClientAddress(), email: account.email });
+	if (refusal) {
+		event.setHeaders({ 'retry-after': String(refusal.retryAfterSeconds) });
+		if (refusal.reason === 'unavailable') return { step: 'code' as const, typed: formatClientCode(code), limitsUnavailable: true };
+		return { step: 'code' as const, typed: formatClientCode(code), tooManyMinutes: Math.ceil(refusal.retryAfterSeconds / 60) };
 	}
 	const invitation = await findClientInvitation(db(), { code });
 	if (!invitation) return { step: 'code' as const, typed: formatClientCode(code), error: 'not_found' as const };
@@ -52,11 +53,11 @@ export const actions: Actions = {
 		}
 		// The page already counted the look-up; here only a miss counts, and a blocked client gets nothing.
 		const who = { client: event.getClientAddress(), email: actor.email };
-		const wait = attemptBlocked('connect', who);
-		if (wait !== null) return tooManyAttempts(event, wait);
+		const blocked = await attemptBlocked('connect', who);
+		if (blocked) return refuseAttempt(event, blocked);
 		const outcome = await acceptClientInvitation(db(), { actor, ...parsed.data });
 		if (!outcome.ok) {
-			if (outcome.reason === 'invalid') limitAttempt('connect', who);
+			if (outcome.reason === 'invalid') await limitAttempt('connect', who);
 			return fail(400, {
 				chosen: parsed.data.scopes,
 				personName: parsed.data.personName,

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/kernel/form-errors';
 import { requireMembership } from '$lib/kernel/policy.server';
-import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
 import { formatClientCode } from '$lib/features/consent/consent';
 import { createClientInvitationSchema } from '$lib/features/consent/consent.schema';
 import { createClientInvitation, listClientInvitations, revokeClientInvitation } from '$lib/features/consent/client-invitations.server';
@@ -30,8 +30,8 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '');
 		const parsed = createClientInvitationSchema.safeParse({ email, organisationId: form.get('organisation') ?? undefined });
 		if (!parsed.success) return fail(400, { email, errors: fieldErrors(parsed.error) });
-		const wait = limitAttempt('invite', { client: event.getClientAddress(), email: locals.account?.email });
-		if (wait !== null) return tooManyAttempts(event, wait);
+		const refusal = await limitAttempt('invite', { client: event.getClientAddress(), email: locals.account?.email });
+		if (refusal) return refuseAttempt(event, refusal);
 		const invitation = await createClientInvitation(db(), {
 			actor: locals.account,
 			...parsed.data,

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { verifyEmail } from '$lib/features/accounts/accounts.server';
-import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,8 +11,8 @@ export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get(
 export const actions: Actions = {
 	default: async (event) => {
 		const { request, locals } = event;
-		const wait = limitAttempt('verify', { client: event.getClientAddress() });
-		if (wait !== null) return tooManyAttempts(event, wait);
+		const refusal = await limitAttempt('verify', { client: event.getClientAddress() });
+		if (refusal) return refuseAttempt(event, refusal);
 		const token = String((await request.formData()).get('token') ?? '');
 		const outcome = token ? await verifyEmail(auth(), { token, headers: request.headers }) : { ok: false as const };
 		if (!outcome.ok) return fail(400, { invalid: true });

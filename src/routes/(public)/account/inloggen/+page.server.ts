@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { signInSchema } from '$lib/features/accounts/accounts.schema';
 import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
 import { signIn } from '$lib/features/accounts/accounts.server';
-import { clearAccountLimit, limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { clearPairLimit, limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
 import { href } from '$lib/i18n/href';
 import { safeReturnPath } from '$lib/features/accounts/return-path';
 import { auth } from '$lib/server/auth';
@@ -28,11 +28,12 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '');
 		const parsed = signInSchema.safeParse({ email, password: form.get('password') });
 		if (!parsed.success) return fail(400, { email, errors: fieldErrors(parsed.error), problem: null });
-		const wait = limitAttempt('signIn', { client: event.getClientAddress(), email: parsed.data.email });
-		if (wait !== null) return tooManyAttempts(event, wait);
+		const who = { client: event.getClientAddress(), email: parsed.data.email };
+		const refusal = await limitAttempt('signIn', who);
+		if (refusal) return refuseAttempt(event, refusal);
 		const outcome = await signIn(auth(), { ...parsed.data, headers: request.headers });
 		if (!outcome.ok) return fail(400, { email, errors: {} as FieldErrors, problem: outcome.reason });
-		clearAccountLimit('signIn', parsed.data.email);
+		await clearPairLimit('signIn', who);
 		if (outcome.twoFactorRequired) {
 			const back = url.searchParams.get('terug');
 			const next = href('/account/inloggen/code', { locale: locals.locale });

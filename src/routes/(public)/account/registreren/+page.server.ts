@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { signUpSchema } from '$lib/features/accounts/accounts.schema';
 import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
 import { signUpPerson } from '$lib/features/accounts/accounts.server';
-import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,8 +18,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = signUpSchema.safeParse({ email: form.get('email'), password: form.get('password') });
 		if (!parsed.success) return fail(400, { email: String(form.get('email') ?? ''), errors: fieldErrors(parsed.error) });
-		const wait = limitAttempt('signUp', { client: event.getClientAddress(), email: parsed.data.email });
-		if (wait !== null) return tooManyAttempts(event, wait);
+		const refusal = await limitAttempt('signUp', { client: event.getClientAddress(), email: parsed.data.email });
+		if (refusal) return refuseAttempt(event, refusal);
 		const outcome = await signUpPerson(auth(), { ...parsed.data, locale: locals.locale, headers: request.headers });
 		if (!outcome.ok) return fail(400, { email: parsed.data.email, errors: { password: 'password_too_short' } as FieldErrors });
 		// The same answer whether or not the address was known (a known one gets a different mail).

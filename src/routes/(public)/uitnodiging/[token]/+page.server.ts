@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/kernel/form-errors';
 import { signIn } from '$lib/features/accounts/accounts.server';
-import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
 import { joinSchema } from '$lib/features/organisations/organisations.schema';
 import {
 	acceptMemberInvitation,
@@ -41,8 +41,8 @@ export const actions: Actions = {
 	join: async (event) => {
 		const { request, params, locals } = event;
 		const form = await request.formData();
-		const wait = limitAttempt('signUp', { client: event.getClientAddress() });
-		if (wait !== null) return tooManyAttempts(event, wait);
+		const refusal = await limitAttempt('signUp', { client: event.getClientAddress() });
+		if (refusal) return refuseAttempt(event, refusal);
 		const parsed = joinSchema.safeParse({ name: form.get('name'), password: form.get('password'), repeat: form.get('repeat') });
 		if (!parsed.success) return fail(400, { name: String(form.get('name') ?? ''), errors: fieldErrors(parsed.error) });
 		const joined = await joinWithNewAccount(db(), auth(), { token: params.token, ...parsed.data, locale: locals.locale });

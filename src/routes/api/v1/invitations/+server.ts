@@ -21,7 +21,7 @@ export const POST: RequestHandler = apiHandler(async (event, actor) => {
 	await requireMembership(db(), actor, { role: 'professional' });
 	const body = await readBody(event.request, invitationBody, accountWords);
 	if (!body.ok) return body.response;
-	const limited = limitApiAttempt('invite', event, actor);
+	const limited = await limitApiAttempt('invite', event, actor);
 	if (limited) return limited;
 	const { email, organisationId, locale } = body.value;
 	const invitation = await createClientInvitation(db(), {

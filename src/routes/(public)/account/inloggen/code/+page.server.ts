@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { completeTwoFactorSignIn } from '$lib/features/accounts/two-factor.server';
-import { limitAttempt, tooManyAttempts } from '$lib/features/accounts/abuse-limits.server';
+import { limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import { safeReturnPath } from '$lib/features/accounts/return-path';
@@ -15,8 +15,8 @@ export const load: PageServerLoad = ({ cookies, locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { request, locals, url } = event;
-		const wait = limitAttempt('verify', { client: event.getClientAddress() });
-		if (wait !== null) return tooManyAttempts(event, wait);
+		const refusal = await limitAttempt('verify', { client: event.getClientAddress() });
+		if (refusal) return refuseAttempt(event, refusal);
 		const code = String((await request.formData()).get('code') ?? '').slice(0, 100);
 		const outcome = await completeTwoFactorSignIn(auth(), { code, headers: request.headers });
 		if (!outcome.ok) return fail(400, { wrongCode: true });

@@ -17,7 +17,7 @@ export const GET: RequestHandler = apiHandler(async (_event, actor) => {
 export const POST: RequestHandler = apiHandler(async (event, actor) => {
 	const body = await readBody(event.request, grantConsentBody, accountWords);
 	if (!body.ok) return body.response;
-	const limited = limitApiAttempt('connect', event, actor);
+	const limited = await limitApiAttempt('connect', event, actor);
 	if (limited) return limited;
 	const outcome = await acceptClientInvitation(db(), { actor, ...body.value });
 	if (!outcome.ok && outcome.reason === 'invalid') {

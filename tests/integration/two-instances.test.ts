@@ -1,0 +1,179 @@
+/**
+ * Two instances of the built app on one database, with requests alternating between them, as behind a reverse proxy:
+ * the setup token creates exactly one organisation, a session from one works on the other, consent given and
+ * withdrawn on one is seen at once by a professional on the other, and the abuse limits count across both.
+ * Both instances share what docs say they must: the database, BRUG_AUTH_SECRET, BRUG_DATA_KEY and ADDRESS_HEADER.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '$lib/server/db/client';
+import { ensureFreshBuild, startAppServer, type AppServer } from './app-server';
+import { testDatabases, type EmptyDatabase } from './databases';
+import { seedRoles, serverAuth, type Seed } from './role-fixtures';
+
+const authSecret = 'two-instances-auth-secret-'.padEnd(48, 'x');
+const dataKey = randomBytes(32).toString('base64');
+const stranger = '203.0.113.7';
+const owner = '198.51.100.20';
+
+interface Sent {
+	status: number;
+	/** The form action's result type (redirect, failure, success) or the API's JSON body. */
+	body: { type?: string; status?: number; location?: string; items?: { personId?: string; id?: string; endedAt?: string | null }[]; code?: string };
+	cookie: string;
+}
+
+/** A request as a browser on brug's own page sends it, from `client` (the address the proxy passes on). */
+async function send(
+	server: AppServer,
+	request: { path: string; method?: string; form?: Record<string, string>; json?: unknown; cookie?: string; client?: string }
+): Promise<Sent> {
+	const method = request.method ?? (request.form || request.json ? 'POST' : 'GET');
+	const headers = new Headers({ accept: 'application/json', 'x-forwarded-for': request.client ?? owner });
+	if (request.cookie) headers.set('cookie', request.cookie);
+	if (method !== 'GET') {
+		headers.set('origin', server.origin);
+		headers.set('sec-fetch-site', 'same-origin');
+	}
+	let body: string | undefined;
+	if (request.form) {
+		headers.set('x-sveltekit-action', 'true');
+		headers.set('content-type', 'application/x-www-form-urlencoded');
+		body = new URLSearchParams(request.form).toString();
+	} else if (request.json !== undefined) {
+		headers.set('content-type', 'application/json');
+		body = JSON.stringify(request.json);
+	}
+	const response = await fetch(`${server.origin}${request.path}`, { method, headers, body, redirect: 'manual' });
+	const text = await response.text();
+	const cookie = response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0]!)
+		.filter((pair) => pair.startsWith('brug.session_token=') && pair !== 'brug.session_token=')
+		.join('; ');
+	return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : {}, cookie };
+}
+
+/** The setup tokens an instance announced in its log. */
+function announcedTokens(server: AppServer): string[] {
+	return [...server.output().matchAll(/"setupToken":"([\w-]+)"/g)].map((match) => match[1]!);
+}
+
+beforeAll(() => ensureFreshBuild(), 300_000);
+
+/** Several instances are a PostgreSQL set-up; without a PostgreSQL server the same run goes on one SQLite file. */
+const targets = testDatabases();
+const target = targets.find((candidate) => candidate.name === 'postgres') ?? targets[0]!;
+
+describe(`two instances on one ${target.name} database`, () => {
+	let dataDir: string;
+	let empty: EmptyDatabase | undefined;
+	let servers: AppServer[] = [];
+	let handle: DatabaseHandle | undefined;
+	let seed: Seed;
+	let turn = 0;
+	/** The instance for the next request: they take turns, as a round-robin proxy does. */
+	const next = () => servers[turn++ % servers.length]!;
+
+	beforeAll(async () => {
+		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-two-'));
+		empty = await target.createEmpty?.();
+		const env = { BRUG_DATA_KEY: dataKey, ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' };
+		// Both start at once on the empty database: both migrate it, both look for an organisation.
+		const started = await Promise.allSettled(
+			[0, 1].map(() => startAppServer({ dataDir, databaseUrl: empty?.url ?? '', authSecret, setupToken: '', env }))
+		);
+		servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+		const failed = started.find((s) => s.status === 'rejected');
+		if (failed) throw failed.reason;
+		handle = empty
+			? openDatabase({ kind: 'postgres', url: empty.url, maxConnections: 3 })
+			: openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'brug.sqlite') });
+	}, 120_000);
+
+	afterAll(async () => {
+		await Promise.all(servers.map((server) => server.stop()));
+		await handle?.close();
+		await empty?.drop();
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}, 60_000);
+
+	it('creates exactly one organisation with the setup token, whichever instance receives it', async () => {
+		// The log line may reach this process a moment after the instance answered /healthz.
+		for (const waitUntil = Date.now() + 10_000; Date.now() < waitUntil && !servers.every((s) => announcedTokens(s).length > 0); ) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		const tokens = [...new Set(servers.flatMap(announcedTokens))];
+		expect(tokens.length, servers.map((s) => s.output()).join('\n')).toBeGreaterThan(0);
+		const setup = (server: AppServer, token: string, email: string) =>
+			send(server, {
+				path: '/nl/installatie',
+				form: { token, organisationName: `Team ${email}`, kind: 'welfare', name: 'Ada Admin', email, password: 'Vuurtoren-Klaproos-9!', repeat: 'Vuurtoren-Klaproos-9!' }
+			});
+		// Every announced token, on both instances at once.
+		const outcomes = await Promise.all(tokens.flatMap((token, t) => servers.map((server, s) => setup(server, token, `admin${t}-${s}@noord.nl`))));
+		expect(outcomes.filter((o) => o.body.type === 'redirect')).toHaveLength(1);
+		expect(await handle!.db.selectFrom('organisation').select('id').execute()).toHaveLength(1);
+		// Used is used, on either instance.
+		for (const server of servers) {
+			expect((await setup(server, tokens[0]!, 'late@noord.nl')).body).toMatchObject({ type: 'failure', status: 400 });
+		}
+		expect(await handle!.db.selectFrom('organisation').select('id').execute()).toHaveLength(1);
+	}, 60_000);
+
+	it('signs in on one instance and is signed in on the other', async () => {
+		seed = await seedRoles(handle!, serverAuth(handle!, { secret: authSecret, origin: servers[0]!.origin }));
+		const signedIn = await send(next(), {
+			path: '/nl/account/inloggen',
+			form: { email: seed.accounts.person.email, password: 'lang genoeg wachtwoord' }
+		});
+		expect(signedIn.body).toMatchObject({ type: 'redirect' });
+		const consents = await send(next(), { path: '/api/v1/me/consents', cookie: signedIn.cookie });
+		expect(consents.status).toBe(200);
+		expect(consents.body.items?.some((grant) => grant.id === seed.activeGrantId && !grant.endedAt)).toBe(true);
+	}, 60_000);
+
+	it('shows consent given and withdrawn on one instance to a professional on the other at once', async () => {
+		const person = seed.cookie('person');
+		const professional = seed.cookie('linkedProfessional');
+		const personId = seed.accounts.person.id;
+		const seesPerson = async () => {
+			const caseload = await send(next(), { path: '/api/v1/caseload', cookie: professional });
+			expect(caseload.status).toBe(200);
+			return caseload.body.items!.some((entry) => entry.personId === personId);
+		};
+		expect(await seesPerson()).toBe(true);
+
+		const withdrawn = await send(next(), { path: `/api/v1/me/consents/${seed.activeGrantId}`, method: 'DELETE', cookie: person });
+		expect(withdrawn.status).toBe(204);
+		expect(await seesPerson()).toBe(false);
+		expect(await seesPerson()).toBe(false);
+
+		const invitation = await send(next(), { path: '/api/v1/invitations', json: {}, cookie: professional });
+		expect(invitation.status).toBe(201);
+		const given = await send(next(), {
+			path: '/api/v1/me/consents',
+			json: { code: invitation.body.code, scopes: ['measurements'], personName: 'Pim' },
+			cookie: person
+		});
+		expect(given.status).toBe(201);
+		expect(await seesPerson()).toBe(true);
+		expect(await seesPerson()).toBe(true);
+	}, 60_000);
+
+	it("refuses the 11th wrong password for an address across both instances, and not the owner's own sign-in", async () => {
+		const email = seed.accounts.otherPerson.email;
+		const wrong = () => send(next(), { path: '/nl/account/inloggen', form: { email, password: 'niet het wachtwoord' }, client: stranger });
+		for (let attempt = 1; attempt <= 10; attempt++) {
+			expect((await wrong()).body, `attempt ${attempt}`).toMatchObject({ type: 'failure', status: 400 });
+		}
+		expect((await wrong()).body).toMatchObject({ type: 'failure', status: 429 });
+		expect((await wrong()).body).toMatchObject({ type: 'failure', status: 429 });
+		// The owner, on their own phone, is not locked out by the stranger.
+		const own = await send(next(), { path: '/nl/account/inloggen', form: { email, password: 'lang genoeg wachtwoord' }, client: owner });
+		expect(own.body).toMatchObject({ type: 'redirect' });
+	}, 60_000);
+});
