@@ -8,7 +8,8 @@ import { dataKeyring, KeyringError, reencryptOnStart } from '$lib/server/crypto'
 import { auth, startAuth } from '$lib/server/auth';
 import { loadAuthSecret } from '$lib/server/auth/secret';
 import { closeMailer } from '$lib/server/mail/mailer';
-import { startHousekeeping, stopHousekeeping } from '$lib/composers/housekeeping.server';
+import { startHousekeeping } from '$lib/composers/housekeeping.server';
+import { startJobs, stopJobs } from '$lib/server/jobs';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
 import { prepareSetupToken } from '$lib/features/organisations/setup-token.server';
 import { applySecurityHeaders, isCrossSiteFormPost, parseByteSize, siteCookieName } from '$lib/server/http/headers';
@@ -52,11 +53,14 @@ export const init: ServerInit = async () => {
 				'brug has no organisation yet: open the setup page and enter this setup token (it works once, on any instance)'
 			)
 	});
-	startHousekeeping();
-	// adapter-node emits this after SIGTERM/SIGINT once open requests are finished.
+	await startJobs();
+	await startHousekeeping();
+	// adapter-node emits this after SIGTERM/SIGINT once open requests are finished; a running job is finished too.
 	process.once('sveltekit:shutdown', (reason) => {
-		stopHousekeeping();
-		void Promise.all([stopDatabase(), closeMailer()]).then(() => log().info({ reason }, 'database and mailer closed'));
+		void stopJobs()
+			.catch((error: unknown) => log().warn({ error: error instanceof Error ? error.name : 'unknown' }, 'jobs did not stop cleanly'))
+			.then(() => Promise.all([stopDatabase(), closeMailer()]))
+			.then(() => log().info({ reason }, 'jobs, database and mailer closed'));
 	});
 	log().info({ database: databaseKind(), node: process.version }, 'brug started');
 };

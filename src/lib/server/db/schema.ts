@@ -335,7 +335,6 @@ export interface ConversationNoteTable {
 	updated_at: string;
 }
 
-/** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
 /** One abuse-limit window: how many attempts a hashed key made in it (migration 008). */
 export interface AttemptCounterTable {
 	key_hash: string;
@@ -351,6 +350,24 @@ export interface SetupTokenTable {
 	used_at: string | null;
 }
 
+/** One keyed job, kept after it ends so its key never runs again (migrations/009-jobs.ts). */
+export interface JobTable {
+	id: string;
+	kind: string;
+	/** SHA-256 of the key, hex. */
+	key_hash: string;
+	/** JSON of ids; null once the job ended, and always on PostgreSQL (pg-boss holds it there). */
+	payload: string | null;
+	state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+	run_at: string;
+	attempts: number;
+	max_attempts: number;
+	locked_until: string | null;
+	created_at: string;
+	finished_at: string | null;
+}
+
+/** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
 export interface Database {
 	measurement: MeasurementTable;
 	account: AccountTable;
@@ -380,4 +397,5 @@ export interface Database {
 	conversation_note: ConversationNoteTable;
 	attempt_counter: AttemptCounterTable;
 	setup_token: SetupTokenTable;
+	job: JobTable;
 }
