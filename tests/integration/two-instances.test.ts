@@ -1,7 +1,8 @@
 /**
  * Two instances of the built app on one database, with requests alternating between them, as behind a reverse proxy:
  * the setup token creates exactly one organisation, a session from one works on the other, consent given and
- * withdrawn on one is seen at once by a professional on the other, and the abuse limits count across both.
+ * withdrawn on one is seen at once by a professional on the other, the abuse limits count across both, and the
+ * scheduled housekeeping runs once for both, also after a restart.
  * Both instances share what docs say they must: the database, BRUG_AUTH_SECRET, BRUG_DATA_KEY and ADDRESS_HEADER.
  */
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ import { seedRoles, serverAuth, type Seed } from './role-fixtures';
 
 const authSecret = 'two-instances-auth-secret-'.padEnd(48, 'x');
 const dataKey = randomBytes(32).toString('base64');
+const env = { BRUG_DATA_KEY: dataKey, ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' };
 const stranger = '203.0.113.7';
 const owner = '198.51.100.20';
 
@@ -81,7 +83,6 @@ describe(`two instances on one ${target.name} database`, () => {
 	beforeAll(async () => {
 		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-two-'));
 		empty = await target.createEmpty?.();
-		const env = { BRUG_DATA_KEY: dataKey, ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' };
 		// Both start at once on the empty database: both migrate it, both look for an organisation.
 		const started = await Promise.allSettled(
 			[0, 1].map(() => startAppServer({ dataDir, databaseUrl: empty?.url ?? '', authSecret, setupToken: '', env }))
@@ -175,5 +176,28 @@ describe(`two instances on one ${target.name} database`, () => {
 		// The owner, on their own phone, is not locked out by the stranger.
 		const own = await send(next(), { path: '/nl/account/inloggen', form: { email, password: 'lang genoeg wachtwoord' }, client: owner });
 		expect(own.body).toMatchObject({ type: 'redirect' });
+	}, 60_000);
+
+	it('runs the scheduled housekeeping once for both instances, also after one restarts', async () => {
+		const sixHours = 6 * 60 * 60 * 1000;
+		const runs = () => handle!.db.selectFrom('job').select(['state', 'attempts']).where('kind', '=', 'housekeeping').execute();
+		for (const waitUntil = Date.now() + 20_000; Date.now() < waitUntil; ) {
+			const rows = await runs();
+			if (rows.length > 0 && rows.every((row) => row.state === 'done')) break;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		const first = await runs();
+		expect(first.length).toBeGreaterThan(0);
+		expect(first.every((row) => row.state === 'done' && row.attempts === 1), JSON.stringify(first)).toBe(true);
+
+		// A restarted instance enqueues the same period again, which must not run a second time.
+		const periodsBefore = Math.floor(Date.now() / sixHours);
+		await servers[1]!.stop();
+		servers[1] = await startAppServer({ dataDir, databaseUrl: empty?.url ?? '', authSecret, setupToken: '', env });
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+		const after = await runs();
+		// One run per six-hour period; a period that began during the test adds one.
+		expect(after).toHaveLength(first.length + Math.floor(Date.now() / sixHours) - periodsBefore);
+		expect(after.every((row) => row.attempts === 1), JSON.stringify(after)).toBe(true);
 	}, 60_000);
 });
