@@ -216,6 +216,20 @@ describe.runIf(postgres)('a database outage on PostgreSQL', () => {
 			expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
 			expect(await page.text()).toContain(words);
 		}
+		// Without a session: a page whose load reads the database keeps its layout and says the same, calmly.
+		const result = await fetch(`${app.server.origin}/nl/uitslag/${app.seed.resultToken}`);
+		expect(result.status).toBe(503);
+		expect(await result.text()).toContain('brug is even niet bereikbaar');
+		const byToken = await fetch(`${app.server.origin}/api/v1/me/journal`, { headers: { authorization: 'Bearer brug_0000000000000000000000000000000000000000000' } });
+		expect(byToken.status).toBe(503);
+		expect(byToken.headers.get('content-type')).toBe('application/problem+json');
+		const signIn = await fetch(`${app.server.origin}/nl/account/inloggen`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', accept: 'text/html' },
+			body: 'email=persoon%40example.nl&password=lang+genoeg+wachtwoord',
+			redirect: 'manual'
+		});
+		expect(signIn.status).toBe(503);
 		const health = await fetch(`${app.server.origin}/healthz`);
 		expect(health.status).toBe(503);
 		expect(app.server.output()).not.toMatch(/unhandled error/);
