@@ -86,7 +86,8 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: 'node build/index.js',
+		// As npm start runs it: scripts/serve.js adds the security headers to static files too.
+		command: 'node scripts/serve.js build',
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,

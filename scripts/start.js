@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds brug when the build is missing or older than its sources, then runs the adapter-node server
- * in this process (it handles SIGTERM/SIGINT itself and shuts down gracefully).
+ * in this process through scripts/serve.js (security headers on static files too); adapter-node handles
+ * SIGTERM/SIGINT itself and shuts down gracefully.
  *
  * Defaults for a local run: PORT 3000 and ORIGIN http://localhost:PORT (without ORIGIN, adapter-node assumes https,
  * and personal result links would say https://). Set ORIGIN to the public URL in production. A `.env` file, when
@@ -11,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { isSupportedNode, unsupportedNodeMessage } from './node-version.js';
 
 if (!isSupportedNode(process.versions.node)) {
@@ -57,7 +58,8 @@ if (reason) {
 	}
 }
 
-await import(pathToFileURL(serverEntry).href);
+const { serve } = await import('./serve.js');
+await serve(path.join(root, 'build'));
 
 /** @returns {string | null} why the build must be redone, or null when it is up to date */
 function buildOutdatedReason() {

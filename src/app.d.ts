@@ -7,6 +7,8 @@ declare global {
 			locale: Locale;
 			/** The signed-in account on pages, or null. */
 			account: SignedInAccount | null;
+			/** Set when the database could not be reached while answering: the answer becomes a 503. */
+			databaseUnavailable?: boolean;
 		}
 		interface Error {
 			message: string;
@@ -14,6 +16,8 @@ declare global {
 			errorId?: string;
 			/** Why access was refused (policy module), so the error page can say what to do. */
 			reason?: 'sign_in_required' | 'two_factor_required' | 'no_access';
+			/** The database could not be reached: the page says to try again in a moment. */
+			databaseUnavailable?: true;
 		}
 	}
 }

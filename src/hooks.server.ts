@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import type { RequestEvent } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config, ConfigError } from '$lib/server/env';
@@ -12,9 +13,11 @@ import { startHousekeeping } from '$lib/composers/housekeeping.server';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
 import { prepareSetupToken } from '$lib/features/organisations/setup-token.server';
-import { applySecurityHeaders, isCrossSiteFormPost, parseByteSize, siteCookieName } from '$lib/server/http/headers';
+import { applySecurityHeaders, isCrossSiteWrite, parseByteSize, siteCookieName } from '$lib/server/http/headers';
 import { problem } from '$lib/server/http/problem';
-import { isFormPost, isReadableForm, unreadableFormPage } from '$lib/server/http/form';
+import { plainPage, unusableFormPost } from '$lib/server/http/form';
+import { databaseRetryAfterSeconds, isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import type { Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import {
 	defineServerLocaleStrategy,
@@ -73,50 +76,21 @@ function isMachinePath(pathname: string): boolean {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
-	const { url, request } = event;
+	const { request } = event;
 	event.locals.account = null;
 	let response: Response;
-
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > parseByteSize(config().BODY_SIZE_LIMIT)) {
-		response = problem({ title: 'The request body is too large.', status: 413 });
-	} else if (isMachinePath(url.pathname)) {
-		response = await resolve(event);
-	} else if (isCrossSiteFormPost(request, url.origin, event.cookies.get(siteCookieName) !== undefined)) {
-		response = new Response('Cross-site form submissions are refused.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-	} else if (!localeInPath(url.pathname)) {
-		response = new Response(null, {
-			status: 307,
-			headers: { location: localizedRedirectTarget(request, url), vary: 'Cookie, Accept-Language' }
-		});
-	} else if (isFormPost(request) && !(await isReadableForm(request))) {
-		const locale = localeInPath(url.pathname) ?? 'nl';
-		response = unreadableFormPage(locale, m.error_form_unreadable({}, { locale }), m.error_home({}, { locale }), `/${locale}`);
-	} else {
-		// Only a request that carries a session cookie costs a session lookup.
-		event.locals.account = hasSessionCookie(event.cookies.getAll())
-			? await currentAccount(auth(), { headers: request.headers })
-			: null;
-		// The locale is in the path and reroute (src/hooks.ts) strips it, so Paraglide's copy of the request has the
-		// same URL: the page reads the original request.
-		response = await paraglideMiddleware(request, ({ locale }) => {
-			event.locals.locale = locale;
-			return resolve(event, {
-				transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-			});
-		});
-		rememberLocale(event.cookies.get(localeCookieName), event.locals.locale, response);
-		// The answer to a form post may hold a new secret (an API key, an invitation code): never cached.
-		if (request.method === 'POST' && !response.headers.has('cache-control')) {
-			response.headers.set('cache-control', 'private, no-store');
-		}
-		if (!event.cookies.get(siteCookieName)) {
-			const secure = url.protocol === 'https:' ? '; Secure' : '';
-			response.headers.append('set-cookie', `${siteCookieName}=1; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict${secure}`);
-		}
+	try {
+		response = await respond(event, resolve);
+	} catch (error) {
+		// The session lookup runs here, before SvelteKit's own error handling: a database outage must still be a 503.
+		if (!isDatabaseUnavailable(error)) throw error;
+		noteDatabaseUnavailable(event, error);
+		response = databaseUnavailablePage(pageLocale(event.url.pathname));
 	}
+	// handleError saw the database fail while the page or endpoint ran.
+	if (event.locals.databaseUnavailable && response.status >= 500) response = unavailable(event, response);
 
-	applySecurityHeaders(response);
+	applySecurityHeaders(response, config().ORIGIN);
 	log().info(
 		{
 			method: request.method,
@@ -128,6 +102,97 @@ export const handle: Handle = async ({ event, resolve }) => {
 	);
 	return response;
 };
+
+async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
+	const { url, request } = event;
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > parseByteSize(config().BODY_SIZE_LIMIT)) {
+		return problem({ title: 'The request body is too large.', status: 413 });
+	}
+	if (isMachinePath(url.pathname)) return resolve(event);
+	if (isCrossSiteWrite(request, url.origin)) {
+		return new Response('Cross-site form submissions are refused.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	if (!localeInPath(url.pathname)) {
+		return new Response(null, {
+			status: 307,
+			headers: { location: localizedRedirectTarget(request, url), vary: 'Cookie, Accept-Language' }
+		});
+	}
+	const unusable = await unusableFormPost(request);
+	if (unusable) {
+		const locale = pageLocale(url.pathname);
+		return plainPage({
+			locale,
+			status: unusable === 'unsupported-type' ? 415 : 400,
+			message: m.error_form_unreadable({}, { locale }),
+			backLabel: m.error_home({}, { locale }),
+			back: `/${locale}`
+		});
+	}
+	// Only a request that carries a session cookie costs a session lookup.
+	event.locals.account = hasSessionCookie(event.cookies.getAll())
+		? await currentAccount(auth(), { headers: request.headers })
+		: null;
+	// The locale is in the path and reroute (src/hooks.ts) strips it, so Paraglide's copy of the request has the
+	// same URL: the page reads the original request.
+	const response = await paraglideMiddleware(request, ({ locale }) => {
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+	rememberLocale(event.cookies.get(localeCookieName), event.locals.locale, response);
+	// The answer to a form post may hold a new secret (an API key, an invitation code): never cached.
+	if (request.method === 'POST' && !response.headers.has('cache-control')) {
+		response.headers.set('cache-control', 'private, no-store');
+	}
+	if (!event.cookies.get(siteCookieName)) {
+		const secure = url.protocol === 'https:' ? '; Secure' : '';
+		response.headers.append('set-cookie', `${siteCookieName}=1; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict${secure}`);
+	}
+	return response;
+}
+
+function pageLocale(pathname: string): Locale {
+	return localeInPath(pathname) ?? 'nl';
+}
+
+function noteDatabaseUnavailable(event: RequestEvent, error: unknown): void {
+	event.locals.databaseUnavailable = true;
+	const code = (error as { code?: unknown }).code;
+	// The code and the error's name only: a driver's message may quote the query.
+	log().warn({ route: event.route.id ?? null, code: typeof code === 'string' ? code : null, name: error instanceof Error ? error.name : typeof error }, 'database unavailable');
+}
+
+const retryAfter = { 'retry-after': String(databaseRetryAfterSeconds), 'cache-control': 'no-store' };
+
+function databaseUnavailablePage(locale: Locale): Response {
+	return plainPage({
+		locale,
+		status: 503,
+		message: `${m.error_unavailable_title({}, { locale })}. ${m.error_unavailable_body({}, { locale })}`,
+		backLabel: m.error_home({}, { locale }),
+		back: `/${locale}`,
+		headers: retryAfter
+	});
+}
+
+/**
+ * A database outage is a 503 with Retry-After, not a 500: the API answers problem+json, a page keeps the error page
+ * SvelteKit rendered (it says so calmly, in the person's language) or, for a form post sent by script, its JSON.
+ */
+function unavailable(event: RequestEvent, response: Response): Response {
+	if (isMachinePath(event.url.pathname)) {
+		return problem(
+			{ title: 'Service unavailable.', status: 503, detail: `The database cannot be reached right now. Try again in ${databaseRetryAfterSeconds} seconds.` },
+			retryAfter
+		);
+	}
+	const headers = new Headers(response.headers);
+	for (const [name, value] of Object.entries(retryAfter)) headers.set(name, value);
+	return new Response(response.body, { status: 503, headers });
+}
 
 function hasSessionCookie(cookies: { name: string }[]): boolean {
 	return cookies.some((cookie) => cookie.name.endsWith('brug.session_token'));
@@ -145,6 +210,10 @@ function rememberLocale(saved: string | undefined, locale: string | undefined, r
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	// An error(...) thrown by brug already says what the page needs (message, reason): kept as it is.
 	if (kind === 'app') return;
+	if (isDatabaseUnavailable(error)) {
+		noteDatabaseUnavailable(event, error);
+		return { message: 'Service unavailable', databaseUnavailable: true };
+	}
 	const status = kind === 'unknown' ? 500 : error.status;
 	const errorId = randomUUID();
 	if (status >= 500) {

@@ -3,8 +3,9 @@
  * groups, layouts and form actions exactly as a browser meets them.
  * - `ensureFreshBuild()`: builds (`npx vite build`) when build/index.js is missing or older than any source file;
  *   a lock file in tmp/ keeps parallel runs from building twice.
- * - `startAppServer(options)`: starts a snapshot of build/ on a free port and waits for GET /healthz;
- *   `stop()` ends it with SIGTERM (adapter-node then closes the database) and removes the snapshot.
+ * - `startAppServer(options)`: starts a snapshot of build/ on a free port, the way `npm start` runs it
+ *   (scripts/serve.js), and waits for GET /healthz; `stop()` ends it with SIGTERM (adapter-node then closes the
+ *   database) and removes the snapshot.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -93,6 +94,8 @@ export interface AppServerOptions {
 	setupToken: string;
 	/** More environment, e.g. BRUG_DATA_KEY or adapter-node's ADDRESS_HEADER. */
 	env?: Record<string, string>;
+	/** ORIGIN, the public address, when it is not the server's own http://127.0.0.1:<port> (e.g. an https one). */
+	publicOrigin?: string;
 }
 
 export interface AppServer {
@@ -129,7 +132,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const dir = snapshotBuild();
-	const child = spawn(process.execPath, [path.join(dir, 'index.js')], {
+	const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.js'), dir], {
 		cwd: root,
 		env: {
 			PATH: process.env.PATH,
@@ -137,7 +140,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 			NODE_ENV: 'production',
 			HOST: '127.0.0.1',
 			PORT: String(port),
-			ORIGIN: origin,
+			ORIGIN: options.publicOrigin ?? origin,
 			BRUG_DATA_DIR: options.dataDir,
 			DATABASE_URL: options.databaseUrl ?? '',
 			LOG_LEVEL: 'warn',

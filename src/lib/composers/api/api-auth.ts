@@ -21,6 +21,7 @@ import { limitAttempt, type LimitedAction } from '$lib/features/accounts/abuse-l
 import { accountForApiToken } from '$lib/features/api-tokens/api-tokens.server';
 import { requireSignedIn } from '$lib/kernel/policy.server';
 import { problem, type Problem } from '$lib/server/http/problem';
+import { isCrossSiteWrite } from '$lib/server/http/headers';
 
 export interface ApiContext {
 	db: Kysely<Database>;
@@ -33,8 +34,6 @@ export interface ApiCaller {
 	/** How the caller identified themselves; null when they sent nothing. */
 	via: 'token' | 'cookie' | null;
 }
-
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function bearerToken(authorization: string): string | null {
 	const match = /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(authorization);
@@ -59,17 +58,13 @@ export async function resolveApiCaller(request: Request, context: ApiContext): P
 }
 
 /**
- * A browser sends the session cookie along with a request that another site starts. Cookies are SameSite=Lax and
- * the API takes only JSON (which needs a CORS preflight brug never grants), but a change made by cookie must also
- * come from brug's own pages: Sec-Fetch-Site says so; where it is missing, a foreign Origin is refused.
+ * A browser sends the session cookie along with a request that another site starts. A change made by cookie must
+ * come from brug's own pages, by the same rule as a form post (`isCrossSiteWrite`). A bearer token is not sent by a
+ * browser on its own, so a call with one is not a cookie call.
  */
 export function isCrossSiteCookieChange(request: Request, ownOrigin: string): boolean {
-	if (!unsafeMethods.has(request.method)) return false;
 	if (request.headers.has('authorization') || !hasSessionCookie(request)) return false;
-	const site = request.headers.get('sec-fetch-site');
-	if (site) return site === 'cross-site' || site === 'same-site';
-	const origin = request.headers.get('origin');
-	return origin !== null && origin !== 'null' && origin !== ownOrigin;
+	return isCrossSiteWrite(request, ownOrigin);
 }
 
 const authenticationHint = 'Sign in, or send a personal API token as "Authorization: Bearer brug_…".';

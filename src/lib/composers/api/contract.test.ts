@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { apiBody, bodySchemaOf, calendarDay, jsonObject, optionalText, parseQuery, queryParameters, readBody, wholeNumber } from './contract';
+import { apiBody, bodySchemaOf, calendarDay, jsonObject, noProtoKey, optionalText, parseQuery, queryParameters, readBody, wholeNumber } from './contract';
 
 const request = (body: unknown) =>
 	new Request('http://brug.test/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -92,5 +92,26 @@ describe('bodySchemaOf', () => {
 			properties: { mood: { type: 'integer', minimum: 1, maximum: 5 }, day: { type: 'string', format: 'date' }, note: { anyOf: [{ type: 'string', maxLength: 10 }, { type: 'null' }] } }
 		});
 		expect(bodySchemaOf(body)).not.toHaveProperty('$schema');
+	});
+});
+
+describe('noProtoKey', () => {
+	const keyed = jsonObject({
+		answers: noProtoKey('must be an item number', z.record(z.string().regex(/^\d+$/, 'must be an item number'), z.string())).meta({ description: 'd' })
+	});
+
+	it('refuses an own "__proto__" key, which z.record alone would drop without a word', async () => {
+		const result = await readBody(request(JSON.parse('{"answers":{"__proto__":{"x":1}}}')), keyed);
+		expect(result.ok).toBe(false);
+		const problem = await problemOf((result as { response: Response }).response);
+		expect(problem['invalid-params']).toEqual([{ name: 'answers.__proto__', reason: 'must be an item number' }]);
+		expect(z.record(z.string().regex(/^\d+$/), z.string()).safeParse(JSON.parse('{"__proto__":{"x":1}}')).success).toBe(true);
+	});
+
+	it('takes what the record takes, and leaves its JSON Schema in the document', async () => {
+		expect(await readBody(request({ answers: { '1': 'a' } }), keyed)).toEqual({ ok: true, value: { answers: { '1': 'a' } } });
+		expect(bodySchemaOf(keyed)).toMatchObject({
+			properties: { answers: { type: 'object', propertyNames: { pattern: '^\\d+$' }, additionalProperties: { type: 'string' }, description: 'd' } }
+		});
 	});
 });

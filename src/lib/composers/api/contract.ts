@@ -5,7 +5,8 @@
  * A body schema is strict JSON (numbers are numbers, no fields beyond those named); `apiBody(contract, rules)` pipes
  * it into the feature's own schema (the forms' one), which trims, fills in defaults and checks what JSON Schema cannot
  * say (a day that is not after today). Each error message is the words an API client gets: "must be …".
- * - `requiredText`, `optionalText`, `wholeNumber`, `calendarDay`, `oneOf`, `jsonObject`: the pieces, with their words.
+ * - `requiredText`, `optionalText`, `wholeNumber`, `calendarDay`, `oneOf`, `jsonObject`, `noProtoKey`: the pieces, with
+ *   their words.
  * - `readBody(request, schema, words)`: a JSON body within the size limit, parsed; or the 4xx to send.
  * - `parseQuery(url, schema, words)`: the schema's own keys from the query string (digits become numbers where the
  *   schema wants a whole number); or the 422 to send.
@@ -39,6 +40,20 @@ export function jsonObject<Shape extends z.ZodRawShape>(shape: Shape, reason = '
 				? `must not have the field(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}: it takes only ${fields}`
 				: reason
 	});
+}
+
+/**
+ * A record keyed by the client, which also refuses the key "__proto__": z.record skips that key without a word (JSON.parse
+ * makes it an own key), so `{"__proto__": …}` would pass as an empty object. `reason` is the words for a wrong key.
+ * A preprocess step leaves the record's own JSON Schema in the document.
+ */
+export function noProtoKey<Schema extends z.ZodType>(reason: string, record: Schema) {
+	return z.preprocess((value, ctx) => {
+		if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+			ctx.addIssue({ code: 'custom', path: ['__proto__'], message: reason, input: value });
+		}
+		return value;
+	}, record);
 }
 
 /**

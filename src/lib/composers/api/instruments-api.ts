@@ -5,20 +5,23 @@
 import { z } from 'zod';
 import { instrumentIds, instruments, locales, type InstrumentDefinition } from '$lib/features/instruments/instruments';
 import { scoreRequestSchema } from '$lib/features/instruments/instruments.schema';
-import { apiBody, jsonObject } from './contract';
+import { apiBody, jsonObject, noProtoKey } from './contract';
 
 const optionIds = [...new Set(instrumentIds.flatMap((id) => instruments[id].options.map((option) => option.id)))];
 const answerReason = `must be an option id of the instrument: ${optionIds.join(', ')}`;
 
+const itemReason = 'must be an item number of the instrument';
+
 const scoreContract = jsonObject({
-	answers: z
-		.record(z.string().regex(/^[1-9]\d?$/, 'must be an item number of the instrument'), z.enum(optionIds as [string, ...string[]], { error: answerReason }), {
+	answers: noProtoKey(
+		itemReason,
+		z.record(z.string().regex(/^[1-9]\d?$/, itemReason), z.enum(optionIds as [string, ...string[]], { error: answerReason }), {
 			error: 'must be an object keyed by item number'
 		})
-		.meta({
-			description:
-				'Item number (as in the published scale) → option id: yes / more_or_less / no for DJG, hardly_ever / some_of_the_time / often for UCLA-3. Leave unanswered items out.'
-		})
+	).meta({
+		description:
+			'Item number (as in the published scale) → option id: yes / more_or_less / no for DJG, hardly_ever / some_of_the_time / often for UCLA-3. Leave unanswered items out.'
+	})
 });
 
 /** `?locale=` of the instrument texts; a wrong one is a 400 (localeProblem). */

@@ -37,6 +37,14 @@ describe('scoreRequestSchema', () => {
 		expect(issues[0].message).toMatch(/Unknown item "1".*djg-6 has items 3, 4, 7, 9, 8, 10/);
 	});
 
+	it('rejects "__proto__" and other keys an object inherits like any unknown item, as JSON.parse gives them', () => {
+		for (const key of ['__proto__', 'constructor', 'prototype', 'toString']) {
+			const issues = issuesOf(scoreRequestSchema(djg11).safeParse(JSON.parse(`{"answers":{"${key}":{"x":1}}}`)));
+			expect(issues.map((issue) => issue.path), key).toEqual([['answers', key]]);
+			expect(issues[0].message, key).toMatch(new RegExp(`Unknown item "${key}"`));
+		}
+	});
+
 	it('rejects item keys that are not the exact item number', () => {
 		const issues = issuesOf(scoreRequestSchema(djg11).safeParse({ answers: { '01': 'yes', ' 2': 'no', '12': 'no' } }));
 		// Integer-like keys ("12") come first in JS property order, so compare without order.

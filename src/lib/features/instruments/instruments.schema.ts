@@ -7,6 +7,7 @@
  * Messages are in English for API consumers; every issue's path and message name the field.
  */
 import { z } from 'zod';
+import { isPlainObject } from '$lib/form-values';
 import { locales, type Answers, type InstrumentDefinition, type Locale } from './instruments';
 
 export const localeSchema: z.ZodType<Locale> = z.enum(locales, {
@@ -23,7 +24,8 @@ export function answersSchemaFor(def: InstrumentDefinition): z.ZodType<Answers> 
 	const quotedOptions = optionIds.map((id) => `"${id}"`).join(', ');
 
 	return z
-		.record(z.string(), z.unknown(), {
+		// Not z.record: it silently drops an own "__proto__" key (as JSON.parse makes it) instead of reporting it.
+		.custom<Record<string, unknown>>(isPlainObject, {
 			error: () =>
 				`answers must be an object keyed by ${def.id} item number (${itemNumbers.join(', ')})`
 		})

@@ -12,6 +12,7 @@
  * `params.messageId`.
  */
 import { z } from 'zod';
+import { isPlainObject } from '$lib/form-values';
 import {
 	agreementOptionIds,
 	mechanismIds,
@@ -33,12 +34,6 @@ const statementKeys = patternCheck.statements.map((statement) => String(statemen
 const statementCount = statementKeys.length;
 const optionIds: readonly string[] = agreementOptionIds;
 const quotedOptions = agreementOptionIds.map((id) => `"${id}"`).join(', ');
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	if (typeof value !== 'object' || value === null) return false;
-	const prototype: unknown = Object.getPrototypeOf(value);
-	return prototype === Object.prototype || prototype === null;
-}
 
 function isOptionId(value: unknown): value is AgreementOptionId {
 	return typeof value === 'string' && optionIds.includes(value);

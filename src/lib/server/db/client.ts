@@ -35,6 +35,13 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
 		pool.on('error', (error: Error & { code?: string }) => {
 			log().warn({ code: error.code ?? error.name }, 'an idle database connection was closed by the server');
 		});
+		// A connection that breaks while checked out (between two queries of a request) emits on the client, not on the
+		// pool; that request's query fails and becomes a 503 (hooks.server.ts), but the event itself must not crash brug.
+		pool.on('connect', (client) => {
+			client.on('error', (error: Error & { code?: string }) => {
+				log().warn({ code: error.code ?? error.name }, 'a database connection broke');
+			});
+		});
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		return { db, kind: 'postgres', close: () => db.destroy() };
 	}

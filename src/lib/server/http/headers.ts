@@ -1,24 +1,15 @@
 /**
- * Security headers for every response. The page CSP itself comes from the csp option of sveltekit() in vite.config.ts
- * (with nonces); responses without one (JSON, redirects) get a deny-all policy.
+ * HTTP rules every response and every write share: the security headers (their values live in security-headers.js,
+ * which scripts/serve.js shares), the body size, and the one cross-site rule for forms and cookie API calls.
  */
-export const securityHeaders: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'no-referrer',
-	'permissions-policy':
-		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()',
-	'cross-origin-opener-policy': 'same-origin',
-	'x-frame-options': 'DENY'
-};
+import { securityHeadersFor } from './security-headers.js';
 
-export const fallbackCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+export { fallbackCsp, securityHeaders, securityHeadersFor, strictTransportSecurity } from './security-headers.js';
 
-export function applySecurityHeaders(response: Response): void {
-	for (const [name, value] of Object.entries(securityHeaders)) {
+/** Sets every security header the response does not set itself (a page keeps its own CSP with nonces). */
+export function applySecurityHeaders(response: Response, origin: string | undefined): void {
+	for (const [name, value] of Object.entries(securityHeadersFor(origin))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
-	}
-	if (!response.headers.has('content-security-policy')) {
-		response.headers.set('content-security-policy', fallbackCsp);
 	}
 }
 
@@ -30,24 +21,29 @@ export function parseByteSize(size: string): number {
 	return Number(match[1]) * (units[(match[2] ?? '').toUpperCase()] ?? 1);
 }
 
-const formContentTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
-
-/** A SameSite=Strict cookie set on every page: browsers never send it with a post that starts on another site. */
+/** A SameSite=Strict cookie set on every page: browsers never send it with a request that starts on another site. */
 export const siteCookieName = 'brug_site';
 
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether the Cookie header holds a cookie of this name (SvelteKit's cookies are not at hand in every caller). */
+export function hasCookie(request: Request, name: string): boolean {
+	const header = request.headers.get('cookie') ?? '';
+	return header.split(';').some((pair) => (pair.split('=')[0] ?? '').trim() === name);
+}
+
 /**
- * Cross-site form posts are refused. Browsers mark every request with Sec-Fetch-Site. Where it is missing (Safari
- * before 16.4, common on older iPads), a foreign Origin is refused; and because Referrer-Policy: no-referrer makes
- * a same-origin post say "Origin: null" too, a post without a real Origin must carry the SameSite=Strict site
- * cookie. See docs/decisions/006-csrf.md.
+ * The one rule for a request that changes something and rides on the browser's cookies (a form post, a JSON API
+ * call made with the session cookie): it must come from brug's own pages. Browsers mark every request with
+ * Sec-Fetch-Site. Where it is missing (Safari before 16.4, common on older iPads), a foreign Origin is refused; and
+ * because Referrer-Policy: no-referrer makes a same-origin post say "Origin: null" too, a request without a real
+ * Origin must carry the SameSite=Strict site cookie. See docs/decisions/006-csrf.md.
  */
-export function isCrossSiteFormPost(request: Request, ownOrigin: string, hasSiteCookie: boolean): boolean {
-	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
-	const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-	if (!formContentTypes.includes(type)) return false;
+export function isCrossSiteWrite(request: Request, ownOrigin: string): boolean {
+	if (safeMethods.has(request.method)) return false;
 	const site = request.headers.get('sec-fetch-site');
 	if (site) return site !== 'same-origin' && site !== 'none';
 	const origin = request.headers.get('origin');
 	if (origin !== null && origin !== 'null') return origin !== ownOrigin;
-	return !hasSiteCookie;
+	return !hasCookie(request, siteCookieName);
 }
