@@ -15,6 +15,7 @@ import type { DatabaseKind } from '$lib/server/db/client';
 import { emailVerificationHours } from '$lib/server/mail/templates';
 import { log } from '$lib/server/log';
 import { hashPassword, verifyPassword } from './password';
+import { singleUseTotp } from './single-use-totp';
 
 export interface AuthMailer {
 	/** Sends the link that confirms an e-mail address; `url` is brug's own page, not better-auth's endpoint. */
@@ -175,6 +176,7 @@ export function createAuth(options: AuthOptions) {
 					user: { fields: { twoFactorEnabled: 'two_factor_enabled' } }
 				}
 			}),
+			singleUseTotp(options.db),
 			sveltekitCookies((options.requestEvent ?? noRequestEvent) as () => RequestEvent)
 		]
 	});
