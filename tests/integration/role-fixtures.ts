@@ -19,7 +19,7 @@ import { createAuth, type Auth } from '$lib/server/auth/auth';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { MembershipRole } from '$lib/server/db/schema';
 import type { Mailer } from '$lib/server/mail/mailer';
-import { totpCode } from '../support/totp';
+import { unusedTotpCode } from '../support/totp';
 
 export const roles = [
 	'anonymous',
@@ -121,7 +121,7 @@ async function signInCookie(auth: Auth, account: SeededAccount): Promise<string>
 	if (!account.totpSecret) return sessionCookie(cookie);
 	// With two-step sign-in on, the password opens only the second step.
 	const second = await auth.api.verifyTOTP({
-		body: { code: totpCode(account.totpSecret) },
+		body: { code: await unusedTotpCode(account.totpSecret) },
 		headers: new Headers({ cookie }),
 		asResponse: true
 	});
@@ -135,7 +135,7 @@ async function turnOnTwoFactor(auth: Auth, account: SeededAccount): Promise<stri
 	const started = await startTwoFactorSetup(auth, { password, headers: new Headers({ cookie }) });
 	if (!started.ok) throw new Error(`two-step sign-in did not start for ${account.email}`);
 	const confirmed = await auth.api.verifyTOTP({
-		body: { code: totpCode(started.setup.secret) },
+		body: { code: await unusedTotpCode(started.setup.secret) },
 		headers: new Headers({ cookie }),
 		asResponse: true
 	});
