@@ -197,6 +197,11 @@ export async function changeConsentScopes(
 			.values({
 				...current,
 				id: grantId,
+				// The ciphertext is bound to its row: the new grant gets the name encrypted for its own id.
+				person_name: encrypt(
+					decrypt(current.person_name, encryptedColumns.consentPersonName.context(current.id)),
+					encryptedColumns.consentPersonName.context(grantId)
+				),
 				scopes: JSON.stringify(scopes),
 				audience,
 				granted_at: now,

@@ -39,7 +39,7 @@ export async function createOrganisationWithAdmin(
 		admin: { name: string; email: string; password: string; locale: Locale };
 		now?: Date;
 	}
-): Promise<{ ok: true; organisationId: string; accountId: string } | { ok: false; reason: 'email_taken' }> {
+): Promise<{ ok: true; organisationId: string; accountId: string } | { ok: false; reason: 'email_taken' | 'password_guessable' }> {
 	const created = await createVerifiedAccount(auth, input.admin);
 	if (!created.ok) return created;
 	const now = (input.now ?? new Date()).toISOString();
@@ -333,7 +333,7 @@ export async function joinWithNewAccount(
 	db: Kysely<Database>,
 	auth: Auth,
 	options: { token: string; name: string; password: string; locale: Locale; now?: Date }
-): Promise<{ ok: true; email: string; organisationId: string; role: MembershipRole } | { ok: false; reason: 'invalid' | 'email_taken' }> {
+): Promise<{ ok: true; email: string; organisationId: string; role: MembershipRole } | { ok: false; reason: 'invalid' | 'email_taken' | 'password_guessable' }> {
 	const invitation = await findMemberInvitation(db, options);
 	if (!invitation) return { ok: false, reason: 'invalid' };
 	const created = await createVerifiedAccount(auth, {

@@ -33,7 +33,8 @@ export const actions: Actions = {
 		});
 		if (!created.ok) {
 			claim.release();
-			return fail(400, { ...kept, errors: { email: 'email_taken' } as FieldErrors });
+			const errors: FieldErrors = created.reason === 'password_guessable' ? { password: 'password_guessable' } : { email: 'email_taken' };
+			return fail(400, { ...kept, errors });
 		}
 		await signIn(auth(), { email, password, headers: request.headers });
 		// Admins reach other people's data: two-step sign-in comes first.
