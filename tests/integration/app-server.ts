@@ -90,6 +90,8 @@ export interface AppServerOptions {
 	databaseUrl?: string;
 	authSecret: string;
 	setupToken: string;
+	/** BRUG_DATA_KEY: the same key as the test process, when it writes encrypted rows that the server reads. */
+	dataKey?: string;
 }
 
 export interface AppServer {
@@ -139,7 +141,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 			DATABASE_URL: options.databaseUrl ?? '',
 			LOG_LEVEL: 'warn',
 			BRUG_AUTH_SECRET: options.authSecret,
-			BRUG_SETUP_TOKEN: options.setupToken
+			BRUG_SETUP_TOKEN: options.setupToken,
+			...(options.dataKey ? { BRUG_DATA_KEY: options.dataKey } : {})
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
