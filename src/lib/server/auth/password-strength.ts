@@ -18,6 +18,13 @@ import * as dutch from '@zxcvbn-ts/language-nl-be';
 const minimumScore = 3;
 /** Fewer letters and digits than this left after taking the address out: a variant of the address. */
 const minimumBeyondAddress = 6;
+/**
+ * Bounds on zxcvbn's work, which otherwise took up to half a second for a short piece with symbols repeated
+ * ("Ab1!Ab1!…"): it weighs the first 64 characters (hard to guess there is hard to guess), and tries at most 10 l33t
+ * substitutions (still enough for "P@ssw0rd").
+ */
+const weighedLength = 64;
+const l33tMaxSubstitutions = 10;
 
 let factory: ZxcvbnFactory | undefined;
 
@@ -28,7 +35,7 @@ function estimator(): ZxcvbnFactory {
 		const words = (list: string[] | string) => (typeof list === 'string' ? list.split(',') : list);
 		const dictionary: Record<string, string[]> = { ...common.dictionary, ...english.dictionary };
 		for (const [name, list] of Object.entries(dutch.dictionary)) dictionary[`${name}-nl`] = words(list);
-		factory = new ZxcvbnFactory({ dictionary, graphs: common.adjacencyGraphs });
+		factory = new ZxcvbnFactory({ dictionary, graphs: common.adjacencyGraphs, maxLength: weighedLength, l33tMaxSubstitutions });
 	}
 	return factory;
 }
@@ -48,7 +55,11 @@ function isAddressVariant(password: string, email: string): boolean {
 	return rest.length < minimumBeyondAddress;
 }
 
+/** One short piece over and over ("aB3$aB3$…"): guessable, and the slowest input for zxcvbn, so answered first. */
+const repeatedPiece = /^(.{1,8}?)\1+$/su;
+
 export function isGuessablePassword(password: string, email?: string): boolean {
+	if (repeatedPiece.test(password)) return true;
 	if (email && isAddressVariant(password, email)) return true;
 	const result = estimator().check(password, email ? [email, ...addressParts(email)] : []);
 	return result.score < minimumScore;
