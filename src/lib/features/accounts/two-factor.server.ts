@@ -4,6 +4,8 @@
  * - `confirmTwoFactorSetup`: the first code from the app switches two-step sign-in on.
  * - `turnOffTwoFactor`: with the password.
  * - `completeTwoFactorSignIn`: the second step of signing in, with an app code or a recovery code.
+ * Every code is taken once: an app code by its time step (src/lib/server/auth/single-use-totp.ts), a recovery code by
+ * better-auth itself.
  */
 import { APIError } from 'better-auth/api';
 import QRCode from 'qrcode';
