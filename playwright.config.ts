@@ -91,7 +91,8 @@ export default defineConfig({
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		stdout: 'ignore',
+		// brug logs (pino, LOG_LEVEL warn) to stdout: its warnings and errors show beside the test that caused them.
+		stdout: 'pipe',
 		stderr: 'pipe',
 		// SIGTERM lets adapter-node finish and close the database cleanly.
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },

@@ -37,6 +37,13 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByLabel('E-mailadres')).toHaveAttribute('aria-invalid', 'true');
 			await expectNoAxeViolations(page);
 
+			// Long enough but easy to guess: the page says what works instead.
+			await page.getByLabel('E-mailadres').fill(email);
+			await page.getByLabel('Wachtwoord', { exact: true }).fill('password12');
+			await page.getByRole('button', { name: 'Account maken' }).click();
+			await expect(page.getByText(/^Dit wachtwoord is makkelijk te raden.*Kies een langere zin of een paar losse woorden/)).toBeVisible();
+			await expectNoAxeViolations(page);
+
 			await page.getByLabel('E-mailadres').fill(email);
 			await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
 			await page.getByRole('button', { name: 'Account maken' }).click();

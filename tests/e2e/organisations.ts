@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations } from './support';
 import { nthMailTo } from './mailbox';
-import { totpCode } from '../support/totp';
+import { unusedTotpCode } from '../support/totp';
 
 /** Matches BRUG_SETUP_TOKEN in playwright.config.ts. */
 export const e2eSetupToken = 'e2e-setup-token-0123456789abcdef';
@@ -12,7 +12,7 @@ export async function turnOnTwoStep(page: Page, password: string): Promise<strin
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }).click();
 	const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
-	await page.getByLabel('Code uit je app').fill(totpCode(secret));
+	await page.getByLabel('Code uit je app').fill(await unusedTotpCode(secret));
 	await page.getByRole('button', { name: 'Aanzetten' }).click();
 	await expect(page.getByText('Gelukt: tweestapsverificatie staat nu aan.')).toBeVisible();
 	return secret;

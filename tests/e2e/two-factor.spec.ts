@@ -1,9 +1,9 @@
 /** Two-step verification as a person sets it up and uses it, with JavaScript on and off, axe on every page. */
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './support';
+import { expect, expectNoAxeViolations, test, waitForPage } from './support';
 import { uniqueAddress } from './mailbox';
 import { signUpAndConfirm } from './people';
-import { totpCode } from '../support/totp';
+import { unusedTotpCode } from '../support/totp';
 
 const password = 'mijn lange wachtwoord';
 
@@ -43,7 +43,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByRole('button', { name: 'Aanzetten' }).click();
 			await expect(page.getByText(/Deze code klopt niet/)).toBeVisible();
 			await expect(page.getByTestId('totp-secret')).toHaveText(secret);
-			await page.getByLabel('Code uit je app').fill(totpCode(secret));
+			await page.getByLabel('Code uit je app').fill(await unusedTotpCode(secret));
 			await page.getByRole('button', { name: 'Aanzetten' }).click();
 			await expect(page.getByText('Gelukt: tweestapsverificatie staat nu aan.')).toBeVisible();
 
@@ -55,7 +55,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.goto('/nl/account');
 			await expect(page).toHaveURL(/\/nl\/account\/inloggen\?terug=/);
 			await signInWithPassword(page, email);
-			await page.getByLabel('Code uit je app, of een herstelcode').fill(totpCode(secret));
+			await page.getByLabel('Code uit je app, of een herstelcode').fill(await unusedTotpCode(secret));
 			await page.getByRole('button', { name: 'Inloggen' }).click();
 			await expect(page.getByRole('heading', { level: 1, name: 'Mijn overzicht' })).toBeVisible();
 			await page.goto('/nl/account');
@@ -81,4 +81,20 @@ test('the code step without a password step first says so kindly', async ({ page
 	await page.goto('/en/account/sign-in/code');
 	await expect(page.getByText('This step has expired. Please sign in again with your e-mail address and password.')).toBeVisible();
 	await expectNoAxeViolations(page);
+});
+
+// Only with JavaScript on: a field filled before the page's script has started must keep its text when the script
+// takes over (it used to be emptied, so a right app code arrived as an empty one: "Deze code klopt niet").
+test('a field filled before the page has started keeps its text', async ({ page }) => {
+	let letScriptsLoad = () => {};
+	const scriptsMayLoad = new Promise<void>((resolve) => (letScriptsLoad = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsMayLoad;
+		await route.continue();
+	});
+	await page.goto('/nl/account/inloggen', { waitUntil: 'commit' });
+	await page.getByLabel('E-mailadres').fill('fien@example.nl');
+	letScriptsLoad();
+	await waitForPage(page);
+	await expect(page.getByLabel('E-mailadres')).toHaveValue('fien@example.nl');
 });

@@ -96,6 +96,8 @@ export interface AppServerOptions {
 	env?: Record<string, string>;
 	/** ORIGIN, the public address, when it is not the server's own http://127.0.0.1:<port> (e.g. an https one). */
 	publicOrigin?: string;
+	/** BRUG_DATA_KEY: the same key as the test process, when it writes encrypted rows that the server reads. */
+	dataKey?: string;
 }
 
 export interface AppServer {
@@ -146,6 +148,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 			LOG_LEVEL: 'warn',
 			BRUG_AUTH_SECRET: options.authSecret,
 			BRUG_SETUP_TOKEN: options.setupToken,
+			...(options.dataKey ? { BRUG_DATA_KEY: options.dataKey } : {}),
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

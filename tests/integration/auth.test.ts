@@ -3,6 +3,7 @@ import type { Auth } from '$lib/server/auth/auth';
 import { testAuth, type SentLink } from './auth-fixture';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
+import { createVerifiedAccount, resetPassword, signUpPerson } from '$lib/features/accounts/accounts.server';
 
 type SentMail = SentLink;
 
@@ -119,6 +120,54 @@ describe.each(testDatabases())('accounts (better-auth) on $name', (target) => {
 		await expect(auth.api.signInEmail({ body: { email, password } })).rejects.toMatchObject({ status: 'UNAUTHORIZED' });
 		const again = await auth.api.signInEmail({ body: { email, password: 'een heel nieuw wachtwoord' }, asResponse: true });
 		expect(again.status).toBe(200);
+	});
+
+	describe('an easily guessed password is refused wherever one is set', () => {
+		const guessable = ['1234567890', 'password12', 'Wachtwoord1', email, 'Anna.Example2024'];
+
+		it('at sign-up, with nothing stored and no mail sent', async () => {
+			for (const candidate of guessable) {
+				expect(await signUpPerson(auth, { email, password: candidate, locale: 'nl', headers: new Headers() }), candidate).toEqual({
+					ok: false,
+					reason: 'password_guessable'
+				});
+			}
+			expect(await handle.db.selectFrom('account').select('id').execute()).toEqual([]);
+			expect(sent).toEqual([]);
+			expect(await signUpPerson(auth, { email, password, locale: 'nl', headers: new Headers() })).toEqual({ ok: true });
+		});
+
+		it('at a reset by mail, and the link still works for a good one', async () => {
+			await signUpAndVerify();
+			await auth.api.requestPasswordReset({ body: { email } });
+			const token = tokenOf(sent.find((m) => m.kind === 'reset'));
+			for (const candidate of guessable) {
+				expect(await resetPassword(auth, { token, password: candidate, headers: new Headers() }), candidate).toEqual({ ok: false, reason: 'password_guessable' });
+			}
+			expect(await resetPassword(auth, { token, password: 'een heel nieuw wachtwoord', headers: new Headers() })).toEqual({ ok: true });
+		});
+
+		it('at a change of password', async () => {
+			await signUpAndVerify();
+			const headers = new Headers({ cookie: cookieFrom(await auth.api.signInEmail({ body: { email, password }, asResponse: true })) });
+			await expect(auth.api.changePassword({ body: { currentPassword: password, newPassword: 'anna@example.nl!' }, headers })).rejects.toMatchObject({
+				body: { code: 'PASSWORD_GUESSABLE' }
+			});
+			await expect(auth.api.changePassword({ body: { currentPassword: password, newPassword: 'qwertyuiop1' }, headers })).rejects.toMatchObject({
+				body: { code: 'PASSWORD_GUESSABLE' }
+			});
+			expect((await auth.api.signInEmail({ body: { email, password }, asResponse: true })).status).toBe(200);
+		});
+
+		it('for an account made from an invitation or the setup page', async () => {
+			for (const candidate of guessable) {
+				expect(await createVerifiedAccount(auth, { email, password: candidate, name: 'Anna', locale: 'nl' }), candidate).toEqual({
+					ok: false,
+					reason: 'password_guessable'
+				});
+			}
+			expect(await createVerifiedAccount(auth, { email, password, name: 'Anna', locale: 'nl' })).toMatchObject({ ok: true });
+		});
 	});
 
 	it('deleting an account row removes its sessions and credentials', async () => {

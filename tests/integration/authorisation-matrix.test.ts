@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/client';
 import { ensureFreshBuild, startAppServer, type AppServer } from './app-server';
 import { endpointMethods, existingOperations, formActions } from './route-inventory';
@@ -138,6 +139,15 @@ async function send(origin: string, entry: MatrixEntry, spec: RequestSpec, cooki
 
 beforeAll(() => ensureFreshBuild(), 300_000);
 
+// The seed writes encrypted rows (the names in consent grants) that the server reads: both use this one data key.
+const dataKey = vi.hoisted(() => {
+	const key = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64');
+	vi.stubEnv('BRUG_DATA_KEY', key);
+	vi.stubEnv('BRUG_DATA_DIR', `${process.env.TMPDIR ?? '/tmp'}/brug-matrix-no-key-file-${Date.now()}`);
+	return key;
+});
+afterAll(() => vi.unstubAllEnvs());
+
 describe.each(testDatabases())('authorisation matrix on $name', (target) => {
 	let dataDir: string;
 	let empty: EmptyDatabase | undefined;
@@ -149,7 +159,7 @@ describe.each(testDatabases())('authorisation matrix on $name', (target) => {
 		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-matrix-'));
 		empty = await target.createEmpty?.();
 		if (target.name === 'postgres' && !empty) throw new Error('no PostgreSQL database for the server');
-		server = await startAppServer({ dataDir, databaseUrl: empty?.url ?? '', authSecret, setupToken });
+		server = await startAppServer({ dataDir, databaseUrl: empty?.url ?? '', authSecret, setupToken, dataKey });
 		// The server has created and migrated the database; the roles go into the same one.
 		handle = empty
 			? openDatabase({ kind: 'postgres', url: empty.url, maxConnections: 3 })

@@ -4,6 +4,7 @@
  * free text is stored only as ciphertext (on SQLite not even in the file bytes); a crisis signal in any field is
  * reported and the entry is still saved.
  */
+import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
 import { rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
 import { addConversationNote, listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import { professionalFixtures } from './professional-fixtures';
@@ -508,7 +509,8 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			plannedMomentNote: 'Vragen naar haar kleinzoon Evert-Jan.',
 			ratingNotes: 'Schulden bij de woningcorporatie Eigen Haard.',
 			conversationNoteBody: 'Zorgen over broer Cornelis in het verpleeghuis Vreedenhoff.',
-			conversationNoteSummary: 'Samen afgesproken: dinsdag naar de breiclub in buurthuis De Klinker.'
+			conversationNoteSummary: 'Samen afgesproken: dinsdag naar de breiclub in buurthuis De Klinker.',
+			consentPersonName: 'Annechien van Zuylen-Drost'
 		} satisfies Record<keyof typeof encryptedColumns, string>;
 
 		async function writeEverything() {
@@ -543,7 +545,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			const fixtures = professionalFixtures(handle);
 			const organisation = await fixtures.organisation('Buurtteam Crypto', { email: 'ada@crypto.nl', name: 'Ada' });
 			const piet = await fixtures.professional(organisation, 'piet@crypto.nl', 'Piet');
-			await fixtures.connect(anna, piet, ['programme']);
+			const grantId = await fixtures.connect(anna, piet, ['programme'], { personName: texts.consentPersonName });
 			const rating = await rateSelfSufficiency(handle.db, { actor: piet, personId: anna.id, rating: { finances: { level: 2, source: 'network', note: texts.ratingNotes } } });
 			// A conversation note about Anna, its summary shared with her.
 			const note = await addConversationNote(handle.db, {
@@ -553,6 +555,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			});
 			return {
 				conversation_note: note.id,
+				consent_grant: grantId,
 				self_sufficiency_rating: rating.id,
 				journal_entry: entry.id,
 				thought_record: record.id,
@@ -578,7 +581,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			}
 
 			// No column of any table holds any of the texts, or a telling part of one.
-			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard', 'Cornelis', 'Vreedenhoff', 'breiclub', 'De Klinker'].map((t) => t.toLowerCase());
+			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard', 'Cornelis', 'Vreedenhoff', 'breiclub', 'De Klinker', 'Zuylen'].map((t) => t.toLowerCase());
 			const { rows: tables } =
 				handle.kind === 'sqlite'
 					? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(handle.db)
@@ -602,6 +605,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			expect((await listRelations(handle.db, { actor: anna }))[0]).toMatchObject({ nickname: texts.relationNickname, note: texts.relationNote });
 			expect((await listPlannedMoments(handle.db, { actor: anna }))[0]).toMatchObject({ place: texts.plannedMomentPlace, note: texts.plannedMomentNote });
 			expect((await listSharedSummaries(handle.db, { actor: anna }))[0]).toMatchObject({ summary: texts.conversationNoteSummary });
+			expect((await listConsentGrantsForPerson(handle.db, { actor: anna }))[0]).toMatchObject({ personName: texts.consentPersonName });
 		});
 
 		// Only SQLite keeps the database in one file to read; PostgreSQL gets the column check above.

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Auth } from '$lib/server/auth/auth';
 import { lastToken, testAuth, type SentLink } from './auth-fixture';
 import { currentAccount, signIn } from '$lib/features/accounts/accounts.server';
@@ -84,7 +84,8 @@ describe.each(testDatabases())('two-step sign-in on $name', (target) => {
 			ok: false,
 			reason: 'wrong_code'
 		});
-		const second = await auth.api.verifyTOTP({ body: { code: totpCode(started.setup.secret) }, headers: new Headers({ cookie: pending }), asResponse: true });
+		// The code that switched it on was used: the app's next code signs in.
+		const second = await auth.api.verifyTOTP({ body: { code: totpCode(started.setup.secret, Date.now() + 30_000) }, headers: new Headers({ cookie: pending }), asResponse: true });
 		expect(second.status).toBe(200);
 		expect(await currentAccount(auth, { headers: new Headers({ cookie: cookieHeader(second, pending) }) })).toMatchObject({ email });
 
@@ -96,6 +97,55 @@ describe.each(testDatabases())('two-step sign-in on $name', (target) => {
 		expect(await completeTwoFactorSignIn(auth, { code: recovery, headers: new Headers({ cookie: pending }) })).toEqual({
 			ok: false,
 			reason: 'wrong_code'
+		});
+	});
+
+	describe('an app code is taken once (RFC 6238 §5.2)', () => {
+		// Only the clock is faked, so the database drivers keep their timers; each run starts 1 s into a time step.
+		beforeEach(() => {
+			vi.useFakeTimers({ toFake: ['Date'] });
+			vi.setSystemTime(Math.floor(Date.now() / 30_000) * 30_000 + 1_000);
+		});
+		afterEach(() => vi.useRealTimers());
+
+		const signInStep = async () => new Headers({ cookie: cookieHeader(await auth.api.signInEmail({ body: { email, password }, asResponse: true })) });
+
+		it('the code that switched it on does not sign in, a code used to sign in does not sign in again, the next one does', async () => {
+			const started = await startTwoFactorSetup(auth, { password, headers: headers() });
+			if (!started.ok) throw new Error('setup did not start');
+			const now = totpCode(started.setup.secret);
+			expect(await confirmTwoFactorSetup(auth, { code: now, headers: headers() })).toEqual({ ok: true });
+
+			expect(await completeTwoFactorSignIn(auth, { code: now, headers: await signInStep() })).toEqual({ ok: false, reason: 'wrong_code' });
+			// 20 s later, still within the code's window: still refused.
+			vi.setSystemTime(Date.now() + 20_000);
+			expect(await completeTwoFactorSignIn(auth, { code: now, headers: await signInStep() })).toEqual({ ok: false, reason: 'wrong_code' });
+
+			// The next step's code signs in, once.
+			vi.setSystemTime(Date.now() + 10_000);
+			const next = totpCode(started.setup.secret);
+			expect(next).not.toBe(now);
+			expect(await completeTwoFactorSignIn(auth, { code: next, headers: await signInStep() })).toEqual({ ok: true });
+			expect(await completeTwoFactorSignIn(auth, { code: next, headers: await signInStep() })).toEqual({ ok: false, reason: 'wrong_code' });
+			// In the step after, that code is still within the window, and still refused; the step's own code works.
+			vi.setSystemTime(Date.now() + 30_000);
+			expect(await completeTwoFactorSignIn(auth, { code: next, headers: await signInStep() })).toEqual({ ok: false, reason: 'wrong_code' });
+			expect(await completeTwoFactorSignIn(auth, { code: totpCode(started.setup.secret), headers: await signInStep() })).toEqual({ ok: true });
+			// A refused reuse is not a guess: it does not count towards better-auth's lock-out.
+			const row = await handle.db.selectFrom('auth_two_factor').select(['failed_verification_count', 'last_used_step']).executeTakeFirstOrThrow();
+			expect(row.failed_verification_count ?? 0).toBe(0);
+			expect(row.last_used_step).toBe(Math.floor(Date.now() / 30_000));
+		});
+
+		it('of two sign-ins sent at once with the same code, one gets in', async () => {
+			const started = await startTwoFactorSetup(auth, { password, headers: headers() });
+			if (!started.ok) throw new Error('setup did not start');
+			expect(await confirmTwoFactorSetup(auth, { code: totpCode(started.setup.secret), headers: headers() })).toEqual({ ok: true });
+			vi.setSystemTime(Date.now() + 30_000);
+			const code = totpCode(started.setup.secret);
+			const pending = await Promise.all([signInStep(), signInStep(), signInStep()]);
+			const outcomes = await Promise.all(pending.map((h) => completeTwoFactorSignIn(auth, { code, headers: h })));
+			expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
 		});
 	});
 

@@ -23,3 +23,21 @@ export function totpCode(secretBase32: string, at = Date.now()): string {
 	const value = (digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
 	return value.toString().padStart(6, '0');
 }
+
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * A code that brug has not taken yet, as an app's next code: brug accepts each time step's code once, and one step
+ * ahead of the clock at most, so a third code within one 30 s step waits for the next step.
+ */
+export async function unusedTotpCode(secretBase32: string): Promise<string> {
+	for (;;) {
+		const current = Math.floor(Date.now() / 1000 / 30);
+		const step = Math.max(current, (lastStepUsed.get(secretBase32) ?? current - 1) + 1);
+		if (step <= current + 1) {
+			lastStepUsed.set(secretBase32, step);
+			return totpCode(secretBase32, step * 30_000);
+		}
+		await new Promise((resolve) => setTimeout(resolve, (current + 1) * 30_000 - Date.now() + 50));
+	}
+}

@@ -10,6 +10,7 @@
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
+import { decrypt, encryptedColumns } from '$lib/server/crypto';
 import { parseScopes, type ConsentScope } from './consent-scopes';
 import { chooseGrants } from './policy';
 
@@ -93,7 +94,7 @@ export async function clientGrants(
 			personId,
 			organisationId: chosen.organisationId,
 			// A person may leave the name empty: pages then name them by their address, never by nothing.
-			personName: own.person_name || own.email,
+			personName: decrypt(own.person_name, encryptedColumns.consentPersonName.context(own.id)) || own.email,
 			scopes: chosen.scopes,
 			grantedAt: own.granted_at,
 			sharedWithTeam: chosen.grants.some((grant) => grant.row.audience === 'organisation')

@@ -21,6 +21,8 @@ export function fieldErrorText(code: FieldError | undefined, limits: FieldLimits
 			return m.error_password_too_short({ min: passwordMinLength });
 		case 'password_too_long':
 			return m.error_password_too_long({ max: passwordMaxLength });
+		case 'password_guessable':
+			return m.error_password_guessable();
 		case 'passwords_differ':
 			return m.error_passwords_differ();
 		case 'token_missing':

@@ -11,6 +11,7 @@ const fieldErrorIds = [
 	'email_invalid',
 	'password_too_short',
 	'password_too_long',
+	'password_guessable',
 	'passwords_differ',
 	'token_missing',
 	'name_missing',

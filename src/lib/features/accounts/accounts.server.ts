@@ -6,6 +6,7 @@
  * - `signIn`: e-mail and password; says only "wrong" or "confirm your address first", or that a second step follows.
  * - `signOut`, `signOutEverywhere`: end this session, or all of the person's sessions.
  * - `requestPasswordReset`, `resetPassword`: the mailed link to choose a new password (ends every session).
+ *   A new password that is easy to guess (password-strength.ts) is refused everywhere as `password_guessable`.
  * - `currentAccount`: the signed-in account for a request, or null.
  * - `confirmPassword`: asks the signed-in person's password again before a step with lasting effect.
  * - `createVerifiedAccount`: an account whose address is already proven (by an invitation mailed to it, or the setup
@@ -13,6 +14,8 @@
  */
 import { APIError } from 'better-auth/api';
 import type { Auth } from '$lib/server/auth/auth';
+import { guessablePasswordRefused } from '$lib/server/auth/password-policy';
+import { isGuessablePassword } from '$lib/server/auth/password-strength';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import type { Locale } from '$lib/paraglide/runtime';
 
@@ -26,7 +29,7 @@ function codeOf(error: unknown): string | undefined {
 export async function signUpPerson(
 	auth: Auth,
 	input: { email: string; password: string; locale: Locale; headers: Headers }
-): Promise<Outcome<'password_rejected'>> {
+): Promise<Outcome<'password_rejected' | 'password_guessable'>> {
 	try {
 		await auth.api.signUpEmail({
 			body: { email: input.email, password: input.password, name: '', locale: input.locale },
@@ -36,6 +39,7 @@ export async function signUpPerson(
 	} catch (error) {
 		const code = codeOf(error);
 		if (code === 'PASSWORD_TOO_SHORT' || code === 'PASSWORD_TOO_LONG') return { ok: false, reason: 'password_rejected' };
+		if (code === guessablePasswordRefused) return { ok: false, reason: 'password_guessable' };
 		throw error;
 	}
 }
@@ -86,11 +90,12 @@ export async function requestPasswordReset(auth: Auth, input: { email: string; h
 export async function resetPassword(
 	auth: Auth,
 	input: { token: string; password: string; headers: Headers }
-): Promise<Outcome<'invalid_link'>> {
+): Promise<Outcome<'invalid_link' | 'password_guessable'>> {
 	try {
 		await auth.api.resetPassword({ body: { token: input.token, newPassword: input.password }, headers: input.headers });
 		return { ok: true };
 	} catch (error) {
+		if (codeOf(error) === guessablePasswordRefused) return { ok: false, reason: 'password_guessable' };
 		if (error instanceof APIError) return { ok: false, reason: 'invalid_link' };
 		throw error;
 	}
@@ -115,9 +120,11 @@ export async function currentAccount(auth: Auth, input: { headers: Headers }): P
 export async function createVerifiedAccount(
 	auth: Auth,
 	input: { email: string; password: string; name: string; locale: Locale }
-): Promise<{ ok: true; accountId: string } | { ok: false; reason: 'email_taken' }> {
+): Promise<{ ok: true; accountId: string } | { ok: false; reason: 'email_taken' | 'password_guessable' }> {
 	const context = await auth.$context;
 	const email = input.email.toLowerCase();
+	// Not through better-auth's endpoints, so its password hook does not see this one.
+	if (isGuessablePassword(input.password, email)) return { ok: false, reason: 'password_guessable' };
 	if (await context.internalAdapter.findUserByEmail(email)) return { ok: false, reason: 'email_taken' };
 	const hash = await context.password.hash(input.password);
 	const user = await context.internalAdapter.createUser({

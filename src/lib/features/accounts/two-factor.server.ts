@@ -4,10 +4,13 @@
  * - `confirmTwoFactorSetup`: the first code from the app switches two-step sign-in on.
  * - `turnOffTwoFactor`: with the password.
  * - `completeTwoFactorSignIn`: the second step of signing in, with an app code or a recovery code.
+ * Every code is taken once: an app code by its time step (src/lib/server/auth/single-use-totp.ts), a recovery code by
+ * better-auth itself.
  */
 import { APIError } from 'better-auth/api';
 import QRCode from 'qrcode';
 import type { Auth } from '$lib/server/auth/auth';
+import { log } from '$lib/server/log';
 
 type Outcome<Reason extends string> = { ok: true } | { ok: false; reason: Reason };
 
@@ -79,7 +82,17 @@ async function verifyCode(call: () => Promise<unknown>): Promise<Outcome<'wrong_
 		await call();
 		return { ok: true };
 	} catch (error) {
-		if (error instanceof APIError) return { ok: false, reason: 'wrong_code' };
+		if (error instanceof APIError) {
+			// better-auth's code (e.g. INVALID_CODE, INVALID_TWO_FACTOR_COOKIE) tells a wrong code from a lost session.
+			log().warn({ source: 'two-factor', code: errorCode(error), status: error.status }, 'code refused');
+			return { ok: false, reason: 'wrong_code' };
+		}
 		throw error;
 	}
+}
+
+function errorCode(error: APIError): string {
+	const body: unknown = error.body;
+	const code = body && typeof body === 'object' && 'code' in body ? body.code : undefined;
+	return typeof code === 'string' ? code : 'unknown';
 }

@@ -9,6 +9,7 @@
 import type { ConsentNarrowed } from '$lib/kernel/person-data';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
+import { decrypt, encrypt, encryptedColumns } from '$lib/server/crypto';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireSignedIn } from '$lib/kernel/policy.server';
 import { recordAuditEvent } from '$lib/kernel/audit.server';
@@ -67,7 +68,7 @@ export async function acceptClientInvitation(
 				organisation_id: invitation.organisationId,
 				scopes: JSON.stringify(parseScopes(options.scopes)),
 				audience: options.audience ?? 'professional',
-				person_name: options.personName.trim(),
+				person_name: encrypt(options.personName.trim(), encryptedColumns.consentPersonName.context(grantId)),
 				granted_at: now,
 				ended_at: null,
 				end_reason: null,
@@ -131,7 +132,12 @@ export async function listConsentGrantsForPerson(
 		.orderBy((eb) => eb.case().when('consent_grant.ended_at', 'is', null).then(0).else(1).end())
 		.orderBy('consent_grant.ended_at', 'desc')
 		.execute();
-	return rows.map((row) => ({ ...row, professionalActive: Boolean(row.professionalActive), scopes: parseScopes(JSON.parse(row.scopes) as unknown[]) }));
+	return rows.map((row) => ({
+		...row,
+		personName: decrypt(row.personName, encryptedColumns.consentPersonName.context(row.id)),
+		professionalActive: Boolean(row.professionalActive),
+		scopes: parseScopes(JSON.parse(row.scopes) as unknown[])
+	}));
 }
 
 /** Whether the grant's professional is still a professional of the grant's organisation. */
@@ -191,6 +197,11 @@ export async function changeConsentScopes(
 			.values({
 				...current,
 				id: grantId,
+				// The ciphertext is bound to its row: the new grant gets the name encrypted for its own id.
+				person_name: encrypt(
+					decrypt(current.person_name, encryptedColumns.consentPersonName.context(current.id)),
+					encryptedColumns.consentPersonName.context(grantId)
+				),
 				scopes: JSON.stringify(scopes),
 				audience,
 				granted_at: now,

@@ -45,7 +45,7 @@ export async function createOrganisationWithAdmin(
 		claim?: SetupClaim;
 		now?: Date;
 	}
-): Promise<{ ok: true; organisationId: string; accountId: string } | { ok: false; reason: 'email_taken' | 'setup_token_used' }> {
+): Promise<{ ok: true; organisationId: string; accountId: string } | { ok: false; reason: 'email_taken' | 'setup_token_used' | 'password_guessable' }> {
 	const created = await createVerifiedAccount(auth, input.admin);
 	if (!created.ok) return created;
 	const now = (input.now ?? new Date()).toISOString();
@@ -347,7 +347,7 @@ export async function joinWithNewAccount(
 	db: Kysely<Database>,
 	auth: Auth,
 	options: { token: string; name: string; password: string; locale: Locale; now?: Date }
-): Promise<{ ok: true; email: string; organisationId: string; role: MembershipRole } | { ok: false; reason: 'invalid' | 'email_taken' }> {
+): Promise<{ ok: true; email: string; organisationId: string; role: MembershipRole } | { ok: false; reason: 'invalid' | 'email_taken' | 'password_guessable' }> {
 	const invitation = await findMemberInvitation(db, options);
 	if (!invitation) return { ok: false, reason: 'invalid' };
 	const created = await createVerifiedAccount(auth, {

@@ -2,8 +2,9 @@
  * Sign-in for brug, on better-auth (email + password, e-mail verification, password reset, TOTP two-factor).
  * - `createAuth(options)`: a better-auth instance on brug's database, with brug's table and column names.
  * - `type Auth`: its type, for use-cases that take it as a dependency.
- * Choices that protect people: argon2id hashes, no IP addresses or telemetry, HttpOnly + SameSite=Lax cookies
- * (Secure when the origin is https), sessions that expire, and every session ended on a password reset.
+ * Choices that protect people: argon2id hashes, no easily guessed password (password-policy.ts), app codes taken once
+ * (single-use-totp.ts), no IP addresses or telemetry, HttpOnly + SameSite=Lax cookies (Secure when the origin is
+ * https), sessions that expire, and every session ended on a password reset.
  */
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins';
@@ -15,6 +16,8 @@ import type { DatabaseKind } from '$lib/server/db/client';
 import { emailVerificationHours } from '$lib/server/mail/templates';
 import { log } from '$lib/server/log';
 import { hashPassword, verifyPassword } from './password';
+import { singleUseTotp } from './single-use-totp';
+import { passwordPolicy } from './password-policy';
 
 export interface AuthMailer {
 	/** Sends the link that confirms an e-mail address; `url` is brug's own page, not better-auth's endpoint. */
@@ -175,6 +178,8 @@ export function createAuth(options: AuthOptions) {
 					user: { fields: { twoFactorEnabled: 'two_factor_enabled' } }
 				}
 			}),
+			singleUseTotp(options.db),
+			passwordPolicy(),
 			sveltekitCookies((options.requestEvent ?? noRequestEvent) as () => RequestEvent)
 		]
 	});

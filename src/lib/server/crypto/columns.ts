@@ -29,5 +29,6 @@ export const encryptedColumns = {
 	plannedMomentNote: column('planned_moment', 'note'),
 	ratingNotes: column('self_sufficiency_rating', 'notes'),
 	conversationNoteBody: column('conversation_note', 'body'),
-	conversationNoteSummary: column('conversation_note', 'summary')
+	conversationNoteSummary: column('conversation_note', 'summary'),
+	consentPersonName: column('consent_grant', 'person_name')
 } as const;

@@ -82,6 +82,8 @@ export interface AuthTwoFactorTable {
 	verified: boolean | number | null;
 	failed_verification_count: number | null;
 	locked_until: Date | string | null;
+	/** The last time step (Unix seconds / 30) whose app code was accepted: no code of it or before is taken again. */
+	last_used_step: number | null;
 }
 
 export type OrganisationKind = 'welfare' | 'practice' | 'municipality_team';
@@ -144,6 +146,7 @@ export interface ConsentGrantTable {
 	scopes: string;
 	/** 'professional': only professional_id; 'organisation': every professional of organisation_id. */
 	audience: Generated<ConsentAudience>;
+	/** The name the person chose for the professional, encrypted (may be an encrypted empty text). */
 	person_name: string;
 	granted_at: string;
 	ended_at: string | null;

@@ -33,9 +33,14 @@ export const actions: Actions = {
 			claim
 		});
 		if (!created.ok) {
-			// Another request, on this instance or another, used the one-time token first.
-			const errors = created.reason === 'email_taken' ? { email: 'email_taken' } : { token: 'setup_token_wrong' };
-			return fail(400, { ...kept, errors: errors as FieldErrors });
+			// The token case: another request, on this instance or another, used the one-time token first.
+			const errors: FieldErrors =
+				created.reason === 'email_taken'
+					? { email: 'email_taken' }
+					: created.reason === 'password_guessable'
+						? { password: 'password_guessable' }
+						: { token: 'setup_token_wrong' };
+			return fail(400, { ...kept, errors });
 		}
 		await signIn(auth(), { email, password, headers: request.headers });
 		// Admins reach other people's data: two-step sign-in comes first.

@@ -18,6 +18,9 @@ export const actions: Actions = {
 		});
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), invalid: false });
 		const outcome = await resetPassword(auth(), { ...parsed.data, headers: request.headers });
+		if (!outcome.ok && outcome.reason === 'password_guessable') {
+			return fail(400, { errors: { password: 'password_guessable' } as FieldErrors, invalid: false });
+		}
 		if (!outcome.ok) return fail(400, { errors: {} as FieldErrors, invalid: true });
 		redirect(303, `${href('/account/inloggen', { locale: locals.locale })}?nieuw-wachtwoord`);
 	}

@@ -21,7 +21,10 @@ export const actions: Actions = {
 		const refusal = await limitAttempt('signUp', { client: event.getClientAddress(), email: parsed.data.email });
 		if (refusal) return refuseAttempt(event, refusal);
 		const outcome = await signUpPerson(auth(), { ...parsed.data, locale: locals.locale, headers: request.headers });
-		if (!outcome.ok) return fail(400, { email: parsed.data.email, errors: { password: 'password_too_short' } as FieldErrors });
+		if (!outcome.ok) {
+			const problem = outcome.reason === 'password_guessable' ? 'password_guessable' : 'password_too_short';
+			return fail(400, { email: parsed.data.email, errors: { password: problem } as FieldErrors });
+		}
 		// The same answer whether or not the address was known (a known one gets a different mail).
 		redirect(303, `${href('/account/registreren', { locale: locals.locale })}?verstuurd`);
 	}

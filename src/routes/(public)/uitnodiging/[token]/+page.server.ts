@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/kernel/form-errors';
+import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
 import { signIn } from '$lib/features/accounts/accounts.server';
 import { limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
 import { joinSchema } from '$lib/features/organisations/organisations.schema';
@@ -48,6 +48,9 @@ export const actions: Actions = {
 		const joined = await joinWithNewAccount(db(), auth(), { token: params.token, ...parsed.data, locale: locals.locale });
 		if (!joined.ok) {
 			if (joined.reason === 'invalid') return fail(400, { problem: 'invalid' as const });
+			if (joined.reason === 'password_guessable') {
+				return fail(400, { name: parsed.data.name, errors: { password: 'password_guessable' } as FieldErrors });
+			}
 			return fail(400, { problem: 'has_account' as const });
 		}
 		await signIn(auth(), { email: joined.email, password: parsed.data.password, headers: request.headers });
