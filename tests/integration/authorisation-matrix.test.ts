@@ -3,16 +3,14 @@
  * and API endpoint × every role, over HTTP, as a browser or an API client calls it. A route in src/routes without an
  * entry fails the test, and so does an entry whose route is gone.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '$lib/server/db/client';
-import { ensureFreshBuild, startAppServer, type AppServer } from './app-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFreshBuild, type AppServer } from './app-server';
 import { endpointMethods, existingOperations, formActions } from './route-inventory';
 import { matrix, type MatrixEntry, type Operation, type Outcome, type RequestSpec } from './authorisation-matrix';
-import { testDatabases, type EmptyDatabase } from './databases';
-import { roles, seedRoles, serverAuth, type Seed } from './role-fixtures';
+import { testDatabases } from './databases';
+import { startSeededApp, type SeededApp } from './seeded-app';
+import { roles, type Seed } from './role-fixtures';
 
 const authSecret = 'matrix-test-auth-secret-'.padEnd(48, 'x');
 const setupToken = 'matrix-test-setup-token-0123456'.padEnd(32, '7');
@@ -138,40 +136,18 @@ async function send(origin: string, entry: MatrixEntry, spec: RequestSpec, cooki
 
 beforeAll(() => ensureFreshBuild(), 300_000);
 
-// The seed writes encrypted rows (the names in consent grants) that the server reads: both use this one data key.
-const dataKey = vi.hoisted(() => {
-	const key = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64');
-	vi.stubEnv('BRUG_DATA_KEY', key);
-	vi.stubEnv('BRUG_DATA_DIR', `${process.env.TMPDIR ?? '/tmp'}/brug-matrix-no-key-file-${Date.now()}`);
-	return key;
-});
-afterAll(() => vi.unstubAllEnvs());
 
 describe.each(testDatabases())('authorisation matrix on $name', (target) => {
-	let dataDir: string;
-	let empty: EmptyDatabase | undefined;
+	let app: SeededApp | undefined;
 	let server: AppServer | undefined;
-	let handle: DatabaseHandle | undefined;
 	let seed: Seed;
 
 	beforeAll(async () => {
-		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-matrix-'));
-		empty = await target.createEmpty?.();
-		if (target.name === 'postgres' && !empty) throw new Error('no PostgreSQL database for the server');
-		server = await startAppServer({ dataDir, databaseUrl: empty?.url ?? '', authSecret, setupToken, dataKey });
-		// The server has created and migrated the database; the roles go into the same one.
-		handle = empty
-			? openDatabase({ kind: 'postgres', url: empty.url, maxConnections: 3 })
-			: openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'brug.sqlite') });
-		seed = await seedRoles(handle, serverAuth(handle, { secret: authSecret, origin: server.origin }));
+		app = await startSeededApp(target, { name: 'matrix', authSecret, setupToken });
+		({ server, seed } = app);
 	}, 120_000);
 
-	afterAll(async () => {
-		await server?.stop();
-		await handle?.close();
-		await empty?.drop();
-		if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-	});
+	afterAll(() => app?.stop());
 
 	// The matrix posts as use:enhance does; a browser without JavaScript posts a plain form, and gets the page back.
 	it('refuses a plain form post by a person to /werk/uitnodigen?/create, and creates no invitation', async () => {

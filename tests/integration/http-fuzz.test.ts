@@ -6,17 +6,16 @@
  * (fast-check, a bounded number). A form action answers 4xx with a page or its own error; the API a problem+json.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '$lib/server/db/client';
 import { openApiDocument } from '$lib/composers/api/openapi';
-import { ensureFreshBuild, startAppServer, type AppServer } from './app-server';
+import { ensureFreshBuild, type AppServer } from './app-server';
 import { matrix } from './authorisation-matrix';
 import { nobodysEntry } from './authorisation-matrix-presets';
-import { testDatabases, type EmptyDatabase } from './databases';
-import { roles, seedRoles, serverAuth, type Role, type Seed } from './role-fixtures';
+import { testDatabases } from './databases';
+import { startSeededApp, type SeededApp } from './seeded-app';
+import { roles, type Role, type Seed } from './role-fixtures';
 import { existingOperations } from './route-inventory';
 
 const authSecret = 'fuzz-test-auth-secret-'.padEnd(48, 'x');
@@ -175,30 +174,18 @@ function wellFormed(target: Target, answer: Awaited<ReturnType<typeof send>>): b
 beforeAll(() => ensureFreshBuild(), 300_000);
 
 describe.each(testDatabases())('no 5xx for any content type or body on $name', (target) => {
-	let dataDir: string;
-	let empty: EmptyDatabase | undefined;
+	let app: SeededApp | undefined;
 	let server: AppServer | undefined;
-	let handle: DatabaseHandle | undefined;
 	let seed: Seed;
 	const all = targets();
 	const names = fieldNames();
 
 	beforeAll(async () => {
-		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-fuzz-'));
-		empty = await target.createEmpty?.();
-		server = await startAppServer({ dataDir, databaseUrl: empty?.url ?? '', authSecret, setupToken });
-		handle = empty
-			? openDatabase({ kind: 'postgres', url: empty.url, maxConnections: 3 })
-			: openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'brug.sqlite') });
-		seed = await seedRoles(handle, serverAuth(handle, { secret: authSecret, origin: server.origin }));
+		app = await startSeededApp(target, { name: 'fuzz', authSecret, setupToken });
+		({ server, seed } = app);
 	}, 120_000);
 
-	afterAll(async () => {
-		await server?.stop();
-		await handle?.close();
-		await empty?.drop();
-		if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-	});
+	afterAll(() => app?.stop());
 
 	it('finds every form action and every API operation', () => {
 		expect(all.filter((t) => t.kind === 'action').length).toBeGreaterThanOrEqual(40);

@@ -105,39 +105,33 @@ export function createAbuseLimits(store: () => AttemptStore, now: () => number =
 		return failClosed ? { reason: 'unavailable', retryAfterSeconds: unavailableRetrySeconds } : null;
 	};
 
-	return {
-		async limitAttempt(action: LimitedAction, who: Who): Promise<LimitRefusal | null> {
-			try {
-				for (const { scope, rule } of actionLimits[action].limits) {
-					const key = keyOf(action, scope, who);
-					if (key === null) continue;
-					const at = now();
-					const window = windowAt(rule, at);
-					const decision = decide(rule, await store().hit(key, window), window, at);
-					if (!decision.allowed) return { reason: 'too_many', retryAfterSeconds: decision.retryAfterSeconds };
-				}
-				return null;
-			} catch (error) {
-				return unavailable(action, error);
+	/** The first limit of `action` that `attempts` (this one counted, or one more on top) puts `who` over. */
+	const firstRefusal = async (
+		action: LimitedAction,
+		who: Who,
+		attempts: (key: string, window: ReturnType<typeof windowAt>) => Promise<number>
+	): Promise<LimitRefusal | null> => {
+		try {
+			for (const { scope, rule } of actionLimits[action].limits) {
+				const key = keyOf(action, scope, who);
+				if (key === null) continue;
+				const at = now();
+				const window = windowAt(rule, at);
+				const decision = decide(rule, await attempts(key, window), window, at);
+				if (!decision.allowed) return { reason: 'too_many', retryAfterSeconds: decision.retryAfterSeconds };
 			}
-		},
+			return null;
+		} catch (error) {
+			return unavailable(action, error);
+		}
+	};
 
-		async attemptBlocked(action: LimitedAction, who: Who): Promise<LimitRefusal | null> {
-			try {
-				for (const { scope, rule } of actionLimits[action].limits) {
-					const key = keyOf(action, scope, who);
-					if (key === null) continue;
-					const at = now();
-					const window = windowAt(rule, at);
-					// Blocked when one more attempt would be over the limit.
-					const decision = decide(rule, (await store().count(key, window)) + 1, window, at);
-					if (!decision.allowed) return { reason: 'too_many', retryAfterSeconds: decision.retryAfterSeconds };
-				}
-				return null;
-			} catch (error) {
-				return unavailable(action, error);
-			}
-		},
+	return {
+		limitAttempt: (action: LimitedAction, who: Who) => firstRefusal(action, who, (key, window) => store().hit(key, window)),
+
+		// Blocked when one more attempt would be over the limit.
+		attemptBlocked: (action: LimitedAction, who: Who) =>
+			firstRefusal(action, who, async (key, window) => (await store().count(key, window)) + 1),
 
 		async clearPairLimit(action: LimitedAction, who: Who): Promise<void> {
 			const key = keyOf(action, 'pair', who);
