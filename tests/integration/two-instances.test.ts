@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/client';
 import { ensureFreshBuild, startAppServer, type AppServer } from './app-server';
 import { testDatabases, type EmptyDatabase } from './databases';
@@ -82,6 +82,9 @@ describe(`two instances on one ${target.name} database`, () => {
 
 	beforeAll(async () => {
 		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-two-'));
+		// The seed below writes encrypted rows (the names in consent grants) that the instances read: one data key.
+		vi.stubEnv('BRUG_DATA_KEY', dataKey);
+		vi.stubEnv('BRUG_DATA_DIR', path.join(dataDir, 'test-process'));
 		empty = await target.createEmpty?.();
 		// Both start at once on the empty database: both migrate it, both look for an organisation.
 		const started = await Promise.allSettled(
@@ -96,6 +99,7 @@ describe(`two instances on one ${target.name} database`, () => {
 	}, 120_000);
 
 	afterAll(async () => {
+		vi.unstubAllEnvs();
 		await Promise.all(servers.map((server) => server.stop()));
 		await handle?.close();
 		await empty?.drop();
