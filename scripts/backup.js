@@ -80,7 +80,9 @@ async function main() {
 	if (!fs.existsSync(source)) throw new Error(`there is no database at ${source} (is BRUG_DATA_DIR right?)`);
 	const destination = destinationFor(process.argv[2]);
 	if (fs.existsSync(destination)) throw new Error(`${destination} exists already; give another name`);
-	fs.mkdirSync(path.dirname(destination), { recursive: true });
+	// The copy holds everything brug keeps: only its owner may read it, from its first byte on (also if this stops).
+	process.umask(0o077);
+	fs.mkdirSync(path.dirname(destination), { recursive: true, mode: 0o700 });
 
 	// Not read-only: a read-only connection cannot take part in the WAL's shared memory when brug is not running.
 	const db = new SQLite(source, { fileMustExist: true });

@@ -63,14 +63,6 @@ describe.each(testDatabases())('abuse limits on $name', (target) => {
 		expect(await next().limitAttempt('signIn', { ...owner, email: 'bert@example.nl' })).toBeNull();
 	});
 
-	it('checks without counting for a step that counts only failures', async () => {
-		const who = { client: owner.client, email: owner.email };
-		for (let attempt = 1; attempt <= 9; attempt++) await next().limitAttempt('connect', who);
-		for (let look = 1; look <= 5; look++) expect(await next().attemptBlocked('connect', who)).toBeNull();
-		await next().limitAttempt('connect', who);
-		expect(await next().attemptBlocked('connect', who)).toMatchObject({ reason: 'too_many' });
-	});
-
 	it('stores no address, only keyed hashes, and sweeps ended windows', async () => {
 		await next().limitAttempt('signIn', owner);
 		await next().limitAttempt('signUp', owner);
@@ -91,7 +83,6 @@ describe.each(testDatabases())('abuse limits on $name', (target) => {
 		const limits = createAbuseLimits(() => createAttemptStore(gone.db, { secret }));
 		for (const action of ['signIn', 'verify', 'passwordReset', 'connect'] as const) {
 			expect(await limits.limitAttempt(action, owner), action).toEqual({ reason: 'unavailable', retryAfterSeconds: 60 });
-			expect(await limits.attemptBlocked(action, owner), action).toEqual({ reason: 'unavailable', retryAfterSeconds: 60 });
 		}
 		for (const action of ['signUp', 'invite'] as const) expect(await limits.limitAttempt(action, owner), action).toBeNull();
 		await expect(limits.clearPairLimit('signIn', owner)).resolves.toBeUndefined();

@@ -103,6 +103,9 @@ describe('account deletion on the SQLite disk', () => {
 		expect(before.address).toBeGreaterThan(0);
 		expect(before.accountId).toBeGreaterThan(0);
 		expect(before.ciphertext).toBeGreaterThan(0);
+		// The plain marker is never on disk, even before: the journal is encrypted. It is checked afterwards all the
+		// same, and the ciphertext is what shows the entry itself has gone.
+		expect(before.marker).toBe(0);
 		return { person, ben, needles };
 	}
 

@@ -134,6 +134,8 @@ describe('the built app on SQLite, ORIGIN http', () => {
 			const nl = await fetch(`${app.server.origin}/nl/test?/score`, { method: 'POST', headers, body: new TextEncoder().encode('q1=no') });
 			expect(nl.status, type).toBe(status);
 			expect(await nl.text()).toContain('Dit formulier kwam niet goed aan.');
+			// Styled: its policy lets brug's own stylesheet in, and nothing else.
+			expect(nl.headers.get('content-security-policy')).toMatch(/(^|; )default-src 'none'; style-src 'self'/);
 		}
 		const en = await fetch(`${app.server.origin}/en/test?/score`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'text/plain' }, body: 'q1=no' });
 		expect(en.status).toBe(415);

@@ -2,7 +2,6 @@
  * Abuse limits for the account forms and invitations, counted in the database so that every instance of brug
  * counts the same attempts (src/lib/server/http/attempt-store.ts).
  * - `limitAttempt(action, who)`: counts one attempt; null when it may go ahead, else a refusal.
- * - `attemptBlocked(action, who)`: the same answer without counting (for a step that counts only failures).
  * - `clearPairLimit(action, who)`: after a successful sign-in, this address starts fresh from this client.
  * - `refuseAttempt(event, refusal)`: the form answer for a refusal: 429, or 503 when the counters are unavailable.
  * - `createAbuseLimits(store, now)`: the same functions on a store of one's own (tests).
@@ -17,7 +16,7 @@
  */
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { attemptStore, type AttemptStore } from '$lib/server/http/attempt-store';
-import { decide, windowAt, type RateRule } from '$lib/server/http/rate-limit';
+import { clientGroup, decide, windowAt, type RateRule } from '$lib/server/http/rate-limit';
 import { log } from '$lib/server/log';
 
 export type LimitedAction = 'signIn' | 'signUp' | 'passwordReset' | 'verify' | 'invite' | 'connect';
@@ -88,9 +87,10 @@ const actionLimits: Record<LimitedAction, ActionLimits> = {
 /** The counter key of one limit, or null when `who` lacks what it counts (no e-mail address known). */
 function keyOf(action: LimitedAction, scope: Scope, who: Who): string | null {
 	const email = who.email?.trim().toLowerCase();
-	if (scope === 'client') return `${action}:client:${who.client}`;
+	const client = clientGroup(who.client);
+	if (scope === 'client') return `${action}:client:${client}`;
 	if (!email) return null;
-	return scope === 'account' ? `${action}:account:${email}` : `${action}:pair:${email}\n${who.client}`;
+	return scope === 'account' ? `${action}:account:${email}` : `${action}:pair:${email}\n${client}`;
 }
 
 /** How long to wait before trying again while the counters are unreachable. */
@@ -105,33 +105,22 @@ export function createAbuseLimits(store: () => AttemptStore, now: () => number =
 		return failClosed ? { reason: 'unavailable', retryAfterSeconds: unavailableRetrySeconds } : null;
 	};
 
-	/** The first limit of `action` that `attempts` (this one counted, or one more on top) puts `who` over. */
-	const firstRefusal = async (
-		action: LimitedAction,
-		who: Who,
-		attempts: (key: string, window: ReturnType<typeof windowAt>) => Promise<number>
-	): Promise<LimitRefusal | null> => {
-		try {
-			for (const { scope, rule } of actionLimits[action].limits) {
-				const key = keyOf(action, scope, who);
-				if (key === null) continue;
-				const at = now();
-				const window = windowAt(rule, at);
-				const decision = decide(rule, await attempts(key, window), window, at);
-				if (!decision.allowed) return { reason: 'too_many', retryAfterSeconds: decision.retryAfterSeconds };
-			}
-			return null;
-		} catch (error) {
-			return unavailable(action, error);
-		}
-	};
-
 	return {
-		limitAttempt: (action: LimitedAction, who: Who) => firstRefusal(action, who, (key, window) => store().hit(key, window)),
-
-		// Blocked when one more attempt would be over the limit.
-		attemptBlocked: (action: LimitedAction, who: Who) =>
-			firstRefusal(action, who, async (key, window) => (await store().count(key, window)) + 1),
+		async limitAttempt(action: LimitedAction, who: Who): Promise<LimitRefusal | null> {
+			try {
+				for (const { scope, rule } of actionLimits[action].limits) {
+					const key = keyOf(action, scope, who);
+					if (key === null) continue;
+					const at = now();
+					const window = windowAt(rule, at);
+					const decision = decide(rule, await store().hit(key, window), window, at);
+					if (!decision.allowed) return { reason: 'too_many', retryAfterSeconds: decision.retryAfterSeconds };
+				}
+				return null;
+			} catch (error) {
+				return unavailable(action, error);
+			}
+		},
 
 		async clearPairLimit(action: LimitedAction, who: Who): Promise<void> {
 			const key = keyOf(action, 'pair', who);
@@ -149,7 +138,6 @@ export function createAbuseLimits(store: () => AttemptStore, now: () => number =
 const processLimits = createAbuseLimits(attemptStore);
 
 export const limitAttempt = processLimits.limitAttempt;
-export const attemptBlocked = processLimits.attemptBlocked;
 export const clearPairLimit = processLimits.clearPairLimit;
 
 /** The form answer for a refused attempt, with Retry-After: the minutes to wait, or that the check is unavailable. */

@@ -1,6 +1,6 @@
 /**
  * The abuse limits' counters, in the database, so that every instance of brug counts the same attempts.
- * - `AttemptStore`: counts attempts per key and window (`hit`), reads a count (`count`), forgets a key (`clear`).
+ * - `AttemptStore`: counts attempts per key and window (`hit`), forgets a key (`clear`).
  * - `createAttemptStore(db, options)`: the store on brug's database, SQLite or PostgreSQL. Both run the same
  *   statement, `insert … on conflict do update set attempts = attempts + 1 … returning attempts`, which is atomic on
  *   each: SQLite lets one writer at a time into the file, PostgreSQL locks the conflicting row until the end of the
@@ -16,13 +16,12 @@ import type { Kysely } from 'kysely';
 import { config } from '../env';
 import { loadAuthSecret } from '../auth/secret';
 import { db, type Database } from '../db';
+import { log } from '../log';
 import type { RateWindow } from './rate-limit';
 
 export interface AttemptStore {
 	/** Counts one attempt for `key` in `window`; answers the attempts in that window, this one included. */
 	hit(key: string, window: RateWindow): Promise<number>;
-	/** The attempts for `key` in `window` so far, without counting one. */
-	count(key: string, window: RateWindow): Promise<number>;
 	/** Forgets `key` in every window, e.g. after a successful sign-in. */
 	clear(key: string): Promise<void>;
 }
@@ -55,11 +54,16 @@ export function createAttemptStore(
 		}
 	};
 
+	// Outside the guard: a failed clean-up must not turn an attempt that was counted into a refusal.
 	const sweep = async () => {
 		const at = now();
 		if (at - lastSweep < sweepEveryMs) return;
 		lastSweep = at;
-		await database.deleteFrom('attempt_counter').where('window_ends_at', '<=', iso(at)).execute();
+		await database
+			.deleteFrom('attempt_counter')
+			.where('window_ends_at', '<=', iso(at))
+			.execute()
+			.catch((error: unknown) => log().warn({ error: error instanceof Error ? error.name : 'unknown' }, 'sweeping the attempt counters failed'));
 	};
 
 	return {
@@ -75,18 +79,10 @@ export function createAttemptStore(
 					)
 					.returning('attempts')
 					.executeTakeFirstOrThrow();
-				await sweep();
 				return Number(row.attempts);
-			}),
-		count: (key, window) =>
-			guarded(async () => {
-				const row = await database
-					.selectFrom('attempt_counter')
-					.select('attempts')
-					.where('key_hash', '=', keyHash(key))
-					.where('window_ends_at', '=', iso(window.endsAt))
-					.executeTakeFirst();
-				return Number(row?.attempts ?? 0);
+			}).then(async (attempts) => {
+				await sweep();
+				return attempts;
 			}),
 		clear: (key) =>
 			guarded(async () => {

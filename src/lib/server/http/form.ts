@@ -31,7 +31,12 @@ export async function unusableFormPost(request: Request): Promise<UnusableForm |
 export function plainPage(options: { locale: string; status: number; message: string; backLabel: string; back: string; headers?: Record<string, string> }): Response {
 	const { locale, status, message, backLabel, back } = options;
 	const html = `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>brug</title><link rel="stylesheet" href="/brug.css"></head><body><main id="main"><h1>brug</h1><p>${escape(message)}</p><p><a href="${escape(back)}">${escape(backLabel)}</a></p></main></body></html>`;
-	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...options.headers } });
+	// Its own policy: the deny-all one that responses without a page get would block brug.css.
+	const csp = "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+	return new Response(html, {
+		status,
+		headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp, ...options.headers }
+	});
 }
 
 function escape(text: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, windowAt, type RateRule } from './rate-limit';
+import { clientGroup, decide, windowAt, type RateRule } from './rate-limit';
 
 const rule: RateRule = { limit: 3, windowSeconds: 60 };
 
@@ -21,5 +21,24 @@ describe('rate windows', () => {
 	it('never round a wait down to zero seconds', () => {
 		const window = windowAt({ limit: 0, windowSeconds: 1 }, 999);
 		expect(decide({ limit: 0, windowSeconds: 1 }, 1, window, 999)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+	});
+});
+
+describe('client groups', () => {
+	it('counts an IPv6 address by its /64, whatever its notation', () => {
+		const group = '2001:db8:85a3:1::/64';
+		for (const address of ['2001:db8:85a3:1::1', '2001:0db8:85a3:0001:ffff:0:0:2', '2001:DB8:85A3:1:a:b:c:d', '2001:db8:85a3:1::7%eth0']) {
+			expect(clientGroup(address), address).toBe(group);
+		}
+		expect(clientGroup('2001:db8:85a3:2::1')).toBe('2001:db8:85a3:2::/64');
+		expect(clientGroup('::1')).toBe('0:0:0:0::/64');
+		expect(clientGroup('fe80::1:2:3:4')).toBe('fe80:0:0:0::/64');
+		expect(clientGroup('2001:db8::1.2.3.4')).toBe('2001:db8:0:0::/64');
+	});
+
+	it('keeps an IPv4 address, also when mapped into IPv6, and anything else as it is', () => {
+		expect(clientGroup('192.0.2.10')).toBe('192.0.2.10');
+		expect(clientGroup('::ffff:192.0.2.10')).toBe('192.0.2.10');
+		expect(clientGroup('unknown')).toBe('unknown');
 	});
 });

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
-import { attemptBlocked, limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
+import { limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
 import { consentScopes } from '$lib/kernel/consent-scopes';
 import { formatClientCode, normaliseClientCode } from '$lib/features/consent/consent';
 import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
@@ -51,13 +51,11 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			return fail(400, { chosen: form.getAll('scopes').map(String), personName: String(input.personName), audience, errors: fieldErrors(parsed.error) });
 		}
-		// The page already counted the look-up; here only a miss counts, and a blocked client gets nothing.
-		const who = { client: event.getClientAddress(), email: actor.email };
-		const blocked = await attemptBlocked('connect', who);
-		if (blocked) return refuseAttempt(event, blocked);
+		// Counted before the code is tried, as in the API: posts sent at once cannot all pass a check made first.
+		const refusal = await limitAttempt('connect', { client: event.getClientAddress(), email: actor.email });
+		if (refusal) return refuseAttempt(event, refusal);
 		const outcome = await acceptClientInvitation(db(), { actor, ...parsed.data });
 		if (!outcome.ok) {
-			if (outcome.reason === 'invalid') await limitAttempt('connect', who);
 			return fail(400, {
 				chosen: parsed.data.scopes,
 				personName: parsed.data.personName,
