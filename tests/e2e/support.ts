@@ -52,6 +52,20 @@ async function analyzeWithoutPageScripting(page: Page): Promise<AxeResults> {
 }
 
 /**
+ * Holds back the page's scripts, as a slow phone does, so a test can act before hydration; call the answer to let
+ * them load.
+ */
+export async function holdPageScripts(page: Page): Promise<() => void> {
+	let letScriptsLoad = () => {};
+	const scriptsMayLoad = new Promise<void>((resolve) => (letScriptsLoad = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsMayLoad;
+		await route.continue();
+	});
+	return letScriptsLoad;
+}
+
+/**
  * With JavaScript on, waits until the page has started (the root layout sets `data-ready` on <html>): text typed
  * before that may be reset when the page takes over its form. With JavaScript off there is nothing to wait for.
  */

@@ -3,7 +3,7 @@
  * with unanswered items, and to the end with every page checked by axe.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test, waitForPage } from './support';
+import { expect, expectNoAxeViolations, holdPageScripts, test, waitForPage } from './support';
 
 const copy = {
 	nl: {
@@ -149,12 +149,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 // Only with JavaScript on: without it there is no script that could undo an answer.
 test('an answer tapped before the page has started is kept, and counted', async ({ page }) => {
-	let letScriptsLoad = () => {};
-	const scriptsMayLoad = new Promise<void>((resolve) => (letScriptsLoad = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await scriptsMayLoad;
-		await route.continue();
-	});
+	const letScriptsLoad = await holdPageScripts(page);
 	await page.goto('/nl/test', { waitUntil: 'commit' });
 	const answer = page
 		.getByRole('group', { name: /^Uitspraak 1 van 11\b/ })

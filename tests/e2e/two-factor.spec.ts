@@ -1,6 +1,6 @@
 /** Two-step verification as a person sets it up and uses it, with JavaScript on and off, axe on every page. */
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test, waitForPage } from './support';
+import { expect, expectNoAxeViolations, holdPageScripts, test, waitForPage } from './support';
 import { uniqueAddress } from './mailbox';
 import { signUpAndConfirm } from './people';
 import { unusedTotpCode } from '../support/totp';
@@ -86,12 +86,7 @@ test('the code step without a password step first says so kindly', async ({ page
 // Only with JavaScript on: a field filled before the page's script has started must keep its text when the script
 // takes over (it used to be emptied, so a right app code arrived as an empty one: "Deze code klopt niet").
 test('a field filled before the page has started keeps its text', async ({ page }) => {
-	let letScriptsLoad = () => {};
-	const scriptsMayLoad = new Promise<void>((resolve) => (letScriptsLoad = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await scriptsMayLoad;
-		await route.continue();
-	});
+	const letScriptsLoad = await holdPageScripts(page);
 	await page.goto('/nl/account/inloggen', { waitUntil: 'commit' });
 	await page.getByLabel('E-mailadres').fill('fien@example.nl');
 	letScriptsLoad();
