@@ -30,5 +30,13 @@ export const encryptedColumns = {
 	ratingNotes: column('self_sufficiency_rating', 'notes'),
 	conversationNoteBody: column('conversation_note', 'body'),
 	conversationNoteSummary: column('conversation_note', 'summary'),
-	consentPersonName: column('consent_grant', 'person_name')
+	consentPersonName: column('consent_grant', 'person_name'),
+	programmeWelcome: column('programme_enrolment', 'welcome'),
+	programmeWentWell: column('programme_week', 'went_well'),
+	programmeTried: column('programme_week', 'tried'),
+	programmeTakeAway: column('programme_week', 'take_away'),
+	programmePlanEarlySigns: column('programme_plan', 'early_signs'),
+	programmePlanWhatHelps: column('programme_plan', 'what_helps'),
+	programmePlanWhomToContact: column('programme_plan', 'whom_to_contact'),
+	programmeMessageBody: column('programme_message', 'body')
 } as const;

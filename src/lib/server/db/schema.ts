@@ -371,6 +371,90 @@ export interface JobTable {
 }
 
 /** Columns written by better-auth hold native Dates and booleans on PostgreSQL, text and 0/1 on SQLite. */
+/** A person in one version of the eight-week programme (migrations/011-programme.ts). */
+export interface ProgrammeEnrolmentTable {
+	id: string;
+	account_id: string;
+	programme_id: string;
+	programme_version: number;
+	/** Local day (YYYY-MM-DD) it was made. */
+	created_day: string;
+	/** Local day week 0 was first opened; weeks unlock on whole days from here. */
+	start_day: string | null;
+	started_by: string;
+	starter_id: string | null;
+	organisation_id: string | null;
+	/** Encrypted: the professional's welcome line. */
+	welcome: string | null;
+	state: string;
+	paused_since: string | null;
+	paused_days: number;
+	ended_at: string | null;
+	reminder_choice: string;
+	reminders_stopped_at: string | null;
+	created_at: string;
+}
+
+export interface ProgrammeWeekTable {
+	id: string;
+	enrolment_id: string;
+	/** 0–8; 9 is the follow-up. */
+	week: number;
+	opened_at: string | null;
+	exercise_done_at: string | null;
+	step_done_at: string | null;
+	/** Encrypted check-in answers. */
+	went_well: string | null;
+	tried: string | null;
+	take_away: string | null;
+	checkin_at: string | null;
+	checkin_shared: boolean | number;
+	discuss_first: boolean | number;
+	discussed_at: string | null;
+	discussed_by: string | null;
+}
+
+export interface ProgrammeMeasurementTable {
+	enrolment_id: string;
+	/** pre, post or follow_up. */
+	moment: string;
+	measurement_id: string;
+}
+
+export interface ProgrammePlanTable {
+	id: string;
+	account_id: string;
+	enrolment_id: string | null;
+	/** Encrypted. */
+	early_signs: string | null;
+	what_helps: string | null;
+	whom_to_contact: string | null;
+	/** JSON array of small-step ids. */
+	restart_steps: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ProgrammeMessageTable {
+	id: string;
+	enrolment_id: string;
+	author_id: string | null;
+	organisation_id: string | null;
+	/** Encrypted. */
+	body: string;
+	created_at: string;
+}
+
+export interface ProgrammeReminderTable {
+	id: string;
+	enrolment_id: string;
+	day: string;
+	kind: string;
+	week: number;
+	sent_at: string;
+	acted_at: string | null;
+}
+
 export interface Database {
 	measurement: MeasurementTable;
 	account: AccountTable;
@@ -401,4 +485,10 @@ export interface Database {
 	attempt_counter: AttemptCounterTable;
 	setup_token: SetupTokenTable;
 	job: JobTable;
+	programme_enrolment: ProgrammeEnrolmentTable;
+	programme_week: ProgrammeWeekTable;
+	programme_measurement: ProgrammeMeasurementTable;
+	programme_plan: ProgrammePlanTable;
+	programme_message: ProgrammeMessageTable;
+	programme_reminder: ProgrammeReminderTable;
 }
