@@ -19,6 +19,7 @@ import { healthWebData } from '$lib/features/health-web/index.server';
 import { selfSufficiencyData } from '$lib/features/self-sufficiency/index.server';
 import { measurementRequestsData } from '$lib/features/measurement-requests/index.server';
 import { conversationNotesData } from '$lib/features/conversation-notes/index.server';
+import { programmeData } from '$lib/features/programme/index.server';
 
 export const personDataFeatures = [
 	accountsData,
@@ -35,7 +36,8 @@ export const personDataFeatures = [
 	healthWebData,
 	selfSufficiencyData,
 	measurementRequestsData,
-	conversationNotesData
+	conversationNotesData,
+	programmeData
 ] as const;
 
 type Feature = (typeof personDataFeatures)[number];

@@ -17,6 +17,8 @@ export const auditActions = [
 	'client.ratings.read',
 	// A professional read the questionnaire requests to the person, which show when they filled one in.
 	'client.requests.read',
+	// A professional read the client's programme: weeks, steps done, shared check-ins (object: the enrolment id).
+	'client.programme.read',
 	// A person's own consent decisions (object: the scopes).
 	'consent.granted',
 	'consent.changed',

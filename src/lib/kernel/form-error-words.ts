@@ -97,6 +97,14 @@ export function fieldErrorText(code: FieldError | undefined, limits: FieldLimits
 			return m.error_instrument_invalid();
 		case 'repeat_invalid':
 			return m.error_repeat_invalid();
+		case 'week_invalid':
+			return m.error_week_invalid();
+		case 'choice_invalid':
+			return m.error_choice_invalid();
+		case 'share_invalid':
+			return m.error_share_invalid();
+		case 'steps_too_many':
+			return m.error_steps_too_many();
 		case 'generic':
 			return m.error_field_generic();
 	}

@@ -51,6 +51,11 @@ const fieldErrorIds = [
 	// Measurement requests (measurement-requests/requests.ts).
 	'instrument_invalid',
 	'repeat_invalid',
+	// The programme (features/programme/programme-input.schema.ts).
+	'week_invalid',
+	'choice_invalid',
+	'share_invalid',
+	'steps_too_many',
 	'generic'
 ] as const;
 
