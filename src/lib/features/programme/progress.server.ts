@@ -286,9 +286,10 @@ export async function saveProgrammeMeasurement(
 			.insertInto('programme_measurement')
 			.values({ enrolment_id: found.row.id, moment, measurement_id: measurement.id })
 			.onConflict((conflict) => conflict.columns(['enrolment_id', 'moment']).doNothing())
+			.returning('moment')
 			.executeTakeFirst();
 		// A second submit that raced the first: keep one measurement for the moment.
-		if (Number(linked.numInsertedRows ?? 0) === 0) {
+		if (!linked) {
 			await trx.deleteFrom('measurement').where('id', '=', measurement.id).execute();
 			return { ok: false, reason: 'already_measured' } as const;
 		}
