@@ -6,9 +6,16 @@
  *   (contract.ts) piped into the forms' schema (programme-input.schema.ts); `programmeWords` gives that schema's
  *   message ids in words.
  * - `weekParam(value)`, `itemParam(value)`: a path segment as a week (0–9) or a week item, or undefined.
- * - `noProgramme()`, `noSuchWeek()`, `notNow(detail)`: the 404s and the 409 of the programme's operations.
+ * - `myProgrammeWeek(db, actor, week)`: one week of the person's own programme, as GET …/weeks/{week} gives it.
+ * - `noProgramme()`, `noSuchWeek()`, `noSuchItem()`, `notNow(detail)`, `weekRefusals`: the 404s and the 409 of the
+ *   programme's operations.
  */
 import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import { myCheckIn, programmeView } from '$lib/features/programme/progress.server';
+import { getProgrammeWeek } from '$lib/features/programme/programme.content';
 import { instruments } from '$lib/features/instruments/instruments';
 import { scoreRequestSchema } from '$lib/features/instruments/instruments.schema';
 import { followUpWeek, lastWeek } from '$lib/features/programme/schedule';
@@ -136,3 +143,29 @@ export const weekRefusals = {
 	no_measurement: `Only weeks 0, 8 and ${followUpWeek} (the follow-up) ask for a measurement.`,
 	already_measured: 'This week already has its measurement.'
 } as const;
+
+/** One week of the person's programme: its state, their own check-in, and (once it has opened) what it holds. */
+export async function myProgrammeWeek(db: Kysely<Database>, actor: SignedInAccount, week: number) {
+	const view = await programmeView(db, { actor });
+	if (!view) return undefined;
+	const state = view.weeks.find((w) => w.week === week)!;
+	const checkIn = await myCheckIn(db, { actor, enrolmentId: view.id, week });
+	const content = state.state === 'locked' ? undefined : getProgrammeWeek(actor.locale, view.programmeId, view.version, week);
+	return {
+		...state,
+		checkIn,
+		content: content
+			? {
+					title: content.title,
+					summary: content.summary,
+					phase: content.phase,
+					readingMinutes: content.readingMinutes,
+					reading: content.markdown,
+					exercise: content.exercise,
+					exerciseMinutes: content.exerciseMinutes,
+					step: content.step,
+					measurement: content.measurement
+				}
+			: null
+	};
+}

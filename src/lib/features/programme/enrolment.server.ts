@@ -82,7 +82,7 @@ export async function insertEnrolment(
 				id,
 				account_id: enrolment.accountId,
 				programme_id: programmeId,
-				programme_version: latestProgrammeVersion(programmeId),
+				programme_version: latestProgrammeVersion(programmeId) ?? 1,
 				created_day: localDay(enrolment.now),
 				start_day: null,
 				started_by: enrolment.startedBy,
