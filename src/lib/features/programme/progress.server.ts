@@ -294,7 +294,7 @@ export async function saveProgrammeMeasurement(
 			return { ok: false, reason: 'already_measured' } as const;
 		}
 		const id = await weekRow(trx, found.row.id, options.week);
-		await trx.updateTable('programme_week').set({ opened_at: found.state.opened ? undefined : now.toISOString() }).where('id', '=', id).execute();
+		await trx.updateTable('programme_week').set({ opened_at: now.toISOString() }).where('id', '=', id).where('opened_at', 'is', null).execute();
 		if (moment === 'follow_up') {
 			await trx.updateTable('programme_enrolment').set({ state: 'completed', ended_at: now.toISOString() }).where('id', '=', found.row.id).execute();
 		}
