@@ -15,6 +15,7 @@ import type { DatabaseHandle } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { createApiToken } from '$lib/features/api-tokens/api-tokens.server';
+import { describeAccountForDeletion } from '$lib/composers/personal-data/personal-data.server';
 import { instruments } from '$lib/features/instruments/instruments';
 import { addDays, localDay } from '$lib/time';
 import * as programme from '../../src/routes/api/v1/me/programme/+server';
@@ -212,6 +213,9 @@ describe.each(testDatabases())('the programme API on $name', (target) => {
 		await problemOf(await send(plan.DELETE, 'DELETE', `${me}/plan`, anna), 404);
 		// Somebody else's programme is never reached: Bert has none.
 		await problemOf(await send(programme.GET, 'GET', me, bert), 404);
+		// The deletion page names the programme for Anna only.
+		expect((await describeAccountForDeletion(handle.db, { account: anna.account! })).programme).toBe(true);
+		expect((await describeAccountForDeletion(handle.db, { account: bert.account! })).programme).toBe(false);
 	});
 
 	it('refuses a caller without credentials and a body that is not JSON', async () => {
