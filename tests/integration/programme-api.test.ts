@@ -278,7 +278,7 @@ describe.each(testDatabases())('the programme API on $name', (target) => {
 	});
 
 	it("refuses a client's programme to everyone else before reading the body, and changes nothing", async () => {
-		const on = (who: Caller) => {
+		const on = (who: Caller): { route: unknown; method: string; path: string; params: Record<string, string>; body?: unknown }[] => {
 			const personId = who.account!.id;
 			const base = `/api/v1/clients/${personId}/programme`;
 			return [
