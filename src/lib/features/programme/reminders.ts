@@ -25,16 +25,15 @@
  * - Bad input (a day that is not YYYY-MM-DD, an unknown kind) throws a RangeError.
  */
 import { addDays, isLocalDay } from '$lib/time';
+import { reminderChoices, type EnrolmentState, type ReminderChoice } from './programme';
 import { currentWeek, daysBetween, followUpWeek, isWeekUnlocked, lastWeek, weekUnlockDay, type ProgrammeClock } from './schedule';
 
-export const reminderChoices = ['none', 'week_start', 'open_steps'] as const;
-export type ReminderChoice = (typeof reminderChoices)[number];
+// The person's choice and the enrolment's states are the programme's words, named once in programme.ts.
+export { reminderChoices, type EnrolmentState, type ReminderChoice };
 export const defaultReminderChoice: ReminderChoice = 'week_start';
 
 export const reminderKinds = ['week_start', 'open_step', 'follow_up'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
-
-export type EnrolmentState = 'active' | 'paused' | 'stopped' | 'completed';
 
 /** At most this many reminders in the seven days ending today. */
 export const maxRemindersPerWeek = 3;
