@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '$lib/time';
+import { fleschDouma } from '$lib/features/content/readability';
 import { enrolmentOfStopToken, reminderMail, reminderMailHeaders, reminderStopToken, reminderVariant, reminderVariantCount } from './reminder-mail';
 import { reminderKinds, type ReminderKind } from './reminders';
 
@@ -33,6 +34,16 @@ describe('the reminder mail', () => {
 					expect(mail.text.split(/\s+/).length).toBeLessThan(110);
 					expect(mail.locale).toBe(locale);
 				}
+			}
+		}
+	});
+
+	it('reads at B1 level in Dutch (Flesch-Douma at least 60, links left out)', () => {
+		for (const kind of reminderKinds) {
+			for (let variant = 0; variant < reminderVariantCount[kind]; variant++) {
+				const mail = mailOf(kind, variant);
+				const words = `${mail.subject}.\n${mail.text.replace(/https?:\/\/\S+/g, '')}`;
+				expect(fleschDouma(words), words).toBeGreaterThanOrEqual(60);
 			}
 		}
 	});
