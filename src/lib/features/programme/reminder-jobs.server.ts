@@ -4,7 +4,8 @@
  * reminders.ts; here is only reading, keying and sending.
  * - `startProgrammeReminders(options)`: registers both kinds on the runner and the hourly run.
  * - `scanProgrammeReminders(db, { periodStart, enqueue, secret })`: the hourly run (set-based: one query for the
- *   enrolments and three per 500 of them, not one per person). Also stops the reminders of someone who left three in a row unanswered.
+ *   enrolments and three per 500 of them, not one per person). Also stops the reminders of
+ *   someone who left three in a row unanswered.
  * - `sendProgrammeReminder(db, payload, deps)`: the reminder job: checks again, notes it, sends the mail.
  * - `reminderStopStatus`, `stopRemindersByToken`: the one-click stop link (no sign-in: the token is the key).
  *
