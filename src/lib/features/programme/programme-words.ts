@@ -2,7 +2,8 @@
 import { m } from '$lib/paraglide/messages';
 import { formatDay } from '$lib/i18n/format';
 import { followUpWeek } from './schedule';
-import type { ProgrammePhase, ReminderChoice, WeekState } from './programme';
+import type { ReminderChoice, WeekState } from './programme';
+import type { ProgrammePhase } from './programme.schema';
 
 export function weekLabel(week: number): string {
 	return week === followUpWeek ? m.programme_follow_up_label() : m.programme_week_label({ week });
