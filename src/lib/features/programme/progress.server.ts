@@ -294,7 +294,8 @@ export async function saveProgrammeMeasurement(
 			return { ok: false, reason: 'already_measured' } as const;
 		}
 		const id = await weekRow(trx, found.row.id, options.week);
-		await trx.updateTable('programme_week').set({ opened_at: found.state.opened ? undefined : now.toISOString() }).where('id', '=', id).execute();
+		// Only when the week had not been opened yet: an UPDATE with nothing to set is not valid SQL.
+		if (!found.state.opened) await trx.updateTable('programme_week').set({ opened_at: now.toISOString() }).where('id', '=', id).execute();
 		if (moment === 'follow_up') {
 			await trx.updateTable('programme_enrolment').set({ state: 'completed', ended_at: now.toISOString() }).where('id', '=', found.row.id).execute();
 		}
