@@ -17,7 +17,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const djg11 = getInstrument('djg-11')!;
 
-function weekOf(event: RequestEvent | Parameters<PageServerLoad>[0]): number {
+/** Weeks 0–9; anything else ("10", "abc") is a page that does not exist. */
+function weekOf(event: { params: { week: string } }): number {
 	const parsed = weekNumberSchema.safeParse(event.params.week);
 	if (!parsed.success) error(404, 'Not found');
 	return parsed.data;
