@@ -45,6 +45,11 @@ export const configSchema = z.object({
 		.string()
 		.regex(/^[\w-]{24,200}$/, 'must be at least 24 letters, digits, - or _ (e.g. the output of: openssl rand -hex 16)')
 		.optional(),
+	BRUG_REMINDER_HOURS: z
+		.string()
+		.regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-4])$/, 'must be two whole hours, from-until in local time, e.g. 9-20')
+		.refine((value) => Number(value.split('-')[0]) < Number(value.split('-')[1]), 'the first hour must come before the second, e.g. 9-20')
+		.default('9-20'),
 	SMTP_URL: z
 		.string()
 		.regex(/^smtps?:\/\/.+/, 'must start with smtp:// or smtps:// (leave it empty to write mails to data/outbox)')

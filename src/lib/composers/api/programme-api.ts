@@ -150,7 +150,8 @@ export async function myProgrammeWeek(db: Kysely<Database>, actor: SignedInAccou
 	if (!view) return undefined;
 	const state = view.weeks.find((w) => w.week === week)!;
 	const checkIn = await myCheckIn(db, { actor, enrolmentId: view.id, week });
-	const content = state.state === 'locked' ? undefined : getProgrammeWeek(actor.locale, view.programmeId, view.version, week);
+	// A week waiting for its conversation shows its content only after it, as on the week's page.
+	const content = state.state === 'locked' || state.state === 'waiting_for_conversation' ? undefined : getProgrammeWeek(actor.locale, view.programmeId, view.version, week);
 	return {
 		...state,
 		checkIn,

@@ -7,7 +7,7 @@
  *   one runs (a database index makes that hold for two starts at once too).
  * - `pauseProgramme`, `resumeProgramme`, `stopProgramme`: change the state; data stays until the person deletes it.
  * - `setReminderChoice`: none, week start only, or also open steps; choosing again restarts reminders that had
- *   stopped after being ignored.
+ *   stopped after being ignored (the reminders sent so far count as answered).
  * - `enrolmentClock(row, today)`: the row as the pure rules need it.
  */
 import type { Kysely } from 'kysely';
@@ -179,14 +179,16 @@ export async function stopProgramme(db: Kysely<Database>, options: { actor: Sign
 
 export async function setReminderChoice(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; choice: ReminderChoice }
+	options: { actor: SignedInAccount | null; choice: ReminderChoice; now?: Date }
 ): Promise<{ ok: boolean }> {
 	const account = requireSignedIn(options.actor);
-	const result = await db
-		.updateTable('programme_enrolment')
-		.set({ reminder_choice: options.choice, reminders_stopped_at: null })
-		.where('account_id', '=', account.id)
-		.where('state', 'in', ['active', 'paused'])
-		.executeTakeFirst();
-	return { ok: Number(result.numUpdatedRows) > 0 };
+	const now = (options.now ?? new Date()).toISOString();
+	return db.transaction().execute(async (trx) => {
+		const row = await runningEnrolment(trx, account.id);
+		if (!row) return { ok: false };
+		await trx.updateTable('programme_enrolment').set({ reminder_choice: options.choice, reminders_stopped_at: null }).where('id', '=', row.id).execute();
+		// Choosing again is an answer to the reminders sent so far: the count of ignored ones starts afresh.
+		await trx.updateTable('programme_reminder').set({ acted_at: now }).where('enrolment_id', '=', row.id).where('acted_at', 'is', null).execute();
+		return { ok: true };
+	});
 }

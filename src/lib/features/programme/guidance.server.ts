@@ -18,7 +18,7 @@ import { recordClientRead } from '$lib/kernel/audit.server';
 import { localDay } from '$lib/time';
 import { insertEnrolment, latestEnrolment, runningEnrolment } from './enrolment.server';
 import { enrolmentMessages, openCheckIn, statesOf, weekRow, type CheckIn, type ProgrammeMessage } from './progress.server';
-import { currentWeekOf, type EnrolmentState, type MeasurementMoment, type WeekState } from './programme';
+import { currentWeekOf, isWeekDone, type EnrolmentState, type MeasurementMoment, type WeekState } from './programme';
 import type { ClientStartInput, ProgrammeMessageInput } from './programme-input.schema';
 
 type Db = Kysely<Database>;
@@ -66,7 +66,7 @@ export function clientProgramme(
 		const [{ weeks }, scores, messages, weekRows] = await Promise.all([
 			statesOf(trx, row, localDay(now)),
 			momentScores(trx, row.id),
-			enrolmentMessages(trx, row.id),
+			enrolmentMessages(trx, row.id, grant.organisationId),
 			trx
 				.selectFrom('programme_week')
 				.select(['id', 'week', 'went_well', 'tried', 'take_away', 'checkin_at', 'checkin_shared', 'discussed_at'])
@@ -85,7 +85,10 @@ export function clientProgramme(
 				const stored = weekRows.find((r) => Number(r.week) === week.week);
 				// Only what the client chose to share; an unshared check-in is not even said to exist.
 				const checkIn = stored && Boolean(Number(stored.checkin_shared)) ? openCheckIn(stored) : null;
-				return { ...week, checkedIn: checkIn !== null, discussed: stored?.discussed_at != null, checkIn };
+				const shown = { ...week, checkedIn: checkIn !== null };
+				// "Done" must not give away a check-in that was not shared.
+				const state = week.state === 'done' && !isWeekDone(week.week, shown) ? 'open' : week.state;
+				return { ...shown, state, discussed: stored?.discussed_at != null, checkIn };
 			}),
 			scores,
 			messages,
@@ -140,7 +143,7 @@ export function sendProgrammeMessage(
 	});
 }
 
-type WeekChange = { ok: true } | { ok: false; reason: 'no_programme' | 'week_invalid' };
+type WeekChange = { ok: true } | { ok: false; reason: 'no_programme' | 'week_invalid' | 'week_open' };
 
 /** The week's row of the client's running enrolment, made when needed. */
 async function clientWeekRow(trx: Db, personId: string, week: number): Promise<string | 'no_programme'> {
@@ -150,13 +153,18 @@ async function clientWeekRow(trx: Db, personId: string, week: number): Promise<s
 
 export function setDiscussFirst(
 	db: Db,
-	options: { actor: SignedInAccount | null; personId: string; week: number; discussFirst: boolean }
+	options: { actor: SignedInAccount | null; personId: string; week: number; discussFirst: boolean; now?: Date }
 ): Promise<WeekChange> {
 	// Week 0 is the welcome: the person must always be able to begin.
 	if (options.week < 1 || options.week > 9) return Promise.resolve({ ok: false, reason: 'week_invalid' });
 	return withClientAccess(db, options.actor, { personId: options.personId, scope: 'programme' }, async (trx) => {
-		const id = await clientWeekRow(trx, options.personId, options.week);
-		if (id === 'no_programme') return { ok: false, reason: id } as const;
+		const running = await runningEnrolment(trx, options.personId);
+		if (!running) return { ok: false, reason: 'no_programme' } as const;
+		// A week the client can already use is never taken away again: "bespreek eerst" is for weeks still to come.
+		const { weeks } = await statesOf(trx, running, localDay(options.now));
+		const state = weeks.find((w) => w.week === options.week)?.state;
+		if (options.discussFirst && (state === 'open' || state === 'done')) return { ok: false, reason: 'week_open' } as const;
+		const id = await weekRow(trx, running.id, options.week);
 		await trx.updateTable('programme_week').set({ discuss_first: options.discussFirst ? 1 : 0 }).where('id', '=', id).execute();
 		return { ok: true } as const;
 	});

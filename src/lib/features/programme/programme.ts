@@ -98,7 +98,8 @@ export function weekStates(
 			measured: moment !== null && measured.has(moment)
 		};
 		const calendarOpen = isWeekUnlocked(clock, week, day);
-		const gateOpen = isWeekUnlocked(clock, week, day, { discussFirst, discussed: row?.discussedAt != null });
+		// A week the person already opened is never held back again.
+		const gateOpen = isWeekUnlocked(clock, week, day, { discussFirst: discussFirst && !facts.opened, discussed: row?.discussedAt != null });
 		const state: WeekStateId = !calendarOpen
 			? 'locked'
 			: !gateOpen

@@ -88,11 +88,11 @@ export async function enrolmentMeasurements(db: Db, enrolmentId: string): Promis
 	return Object.fromEntries(rows.map((row) => [row.moment, row.measurement_id]));
 }
 
-export async function enrolmentMessages(db: Db, enrolmentId: string): Promise<ProgrammeMessage[]> {
-	const rows = await db
-		.selectFrom('programme_message')
-		.select(['id', 'body', 'created_at'])
-		.where('enrolment_id', '=', enrolmentId)
+/** The messages on an enrolment, newest first; for a professional only those of their organisation. */
+export async function enrolmentMessages(db: Db, enrolmentId: string, organisationId?: string): Promise<ProgrammeMessage[]> {
+	let query = db.selectFrom('programme_message').select(['id', 'body', 'created_at']).where('enrolment_id', '=', enrolmentId);
+	if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
+	const rows = await query
 		.orderBy('created_at', 'desc')
 		.orderBy('id', 'desc')
 		.limit(20)
@@ -137,12 +137,20 @@ type WeekRefusal = 'no_programme' | 'week_locked';
 
 /** The running enrolment and the week's state, when the week is open to the person (done counts as open). */
 async function openEnrolmentWeek(db: Db, accountId: string, week: number, today: string): Promise<{ row: EnrolmentRow; state: WeekState } | WeekRefusal> {
-	const row = await runningEnrolment(db, accountId);
-	if (!row || row.state !== 'active') return 'no_programme';
+	const found = await runningEnrolment(db, accountId);
+	if (!found || found.state !== 'active') return 'no_programme';
+	// The clock starts on the day week 0 is first used (opened, checked in, measured), also when a professional made
+	// the enrolment earlier.
+	const row = week === 0 && found.start_day === null ? await startClock(db, found, today) : found;
 	const { weeks } = await statesOf(db, row, today);
 	const state = weeks.find((w) => w.week === week);
 	if (!state || state.state === 'locked' || state.state === 'waiting_for_conversation') return 'week_locked';
 	return { row, state };
+}
+
+async function startClock(db: Db, row: EnrolmentRow, today: string): Promise<EnrolmentRow> {
+	await db.updateTable('programme_enrolment').set({ start_day: today }).where('id', '=', row.id).where('start_day', 'is', null).execute();
+	return { ...row, start_day: row.start_day ?? today };
 }
 
 /** The week's row, made when the first thing happens in it. */
@@ -163,20 +171,17 @@ async function markRemindersActed(db: Db, enrolmentId: string, now: Date): Promi
 
 /**
  * Runs `work` on the week's row in one transaction when the week is open to the person: the row is made if needed,
- * marked opened the first time, and open reminders count as answered. `before` runs first (week 0 starts the clock).
+ * marked opened the first time, and open reminders count as answered.
  */
 async function inOpenWeek(
 	db: Db,
 	options: { actor: SignedInAccount | null; week: number; now?: Date },
-	work: (trx: Db, weekId: string, at: string) => Promise<void>,
-	before?: (trx: Db, accountId: string, today: string) => Promise<void>
+	work: (trx: Db, weekId: string, at: string) => Promise<void>
 ): Promise<{ ok: true } | { ok: false; reason: WeekRefusal }> {
 	const account = requireSignedIn(options.actor);
 	const now = options.now ?? new Date();
-	const today = localDay(now);
 	return db.transaction().execute(async (trx) => {
-		await before?.(trx, account.id, today);
-		const found = await openEnrolmentWeek(trx, account.id, options.week, today);
+		const found = await openEnrolmentWeek(trx, account.id, options.week, localDay(now));
 		if (typeof found === 'string') return { ok: false, reason: found } as const;
 		const id = await weekRow(trx, found.row.id, options.week);
 		await trx.updateTable('programme_week').set({ opened_at: now.toISOString() }).where('id', '=', id).where('opened_at', 'is', null).execute();
@@ -187,17 +192,7 @@ async function inOpenWeek(
 }
 
 export function openWeek(db: Db, options: { actor: SignedInAccount | null; week: number; now?: Date }): Promise<{ ok: true } | { ok: false; reason: WeekRefusal }> {
-	return inOpenWeek(db, options, async () => {}, async (trx, accountId, today) => {
-		if (options.week !== 0) return;
-		// The clock starts on the day week 0 is first opened, also when a professional made the enrolment earlier.
-		await trx
-			.updateTable('programme_enrolment')
-			.set({ start_day: today })
-			.where('account_id', '=', accountId)
-			.where('state', '=', 'active')
-			.where('start_day', 'is', null)
-			.execute();
-	});
+	return inOpenWeek(db, options, async () => {});
 }
 
 export function markWeekItem(

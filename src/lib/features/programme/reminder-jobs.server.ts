@@ -26,7 +26,7 @@ import { loadAuthSecret } from '$lib/server/auth/secret';
 import { jobs, type EnqueueOptions, type JobPayload, type JobRunner, type PeriodPayload } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
 import { mailer as processMailer, type Mailer, type MailLocale } from '$lib/server/mail/mailer';
-import { addDays, localDay, localTime } from '$lib/time';
+import { localDay, localTime } from '$lib/time';
 import { enrolmentClock } from './enrolment.server';
 import { reminderMail, reminderMailHeaders, reminderStopToken, reminderVariant, enrolmentOfStopToken } from './reminder-mail';
 import {
@@ -47,8 +47,11 @@ type Db = Kysely<Database>;
 export const programmeRemindersJob = 'programme-reminders';
 export const programmeReminderJob = 'programme-reminder';
 const hourMs = 60 * 60 * 1000;
-/** Local hours in which reminders go out: from 09:00 up to 19:59. */
-export const reminderHours = { from: 9, until: 20 } as const;
+/** Local hours in which reminders go out (`BRUG_REMINDER_HOURS`, by default 9-20: from 09:00 up to 19:59). */
+export function reminderHours(): { from: number; until: number } {
+	const [from, until] = config().BRUG_REMINDER_HOURS.split('-').map(Number);
+	return { from: from!, until: until! };
+}
 const chunkSize = 500;
 
 export interface ProgrammeReminderPayload extends JobPayload {
@@ -119,7 +122,8 @@ function ignoredTooOften(input: ReminderInput): boolean {
 
 export function withinReminderHours(at: Date): boolean {
 	const hour = Number(localTime(at).slice(0, 2));
-	return hour >= reminderHours.from && hour < reminderHours.until;
+	const { from, until } = reminderHours();
+	return hour >= from && hour < until;
 }
 
 export async function scanProgrammeReminders(
@@ -183,30 +187,40 @@ export async function sendProgrammeReminder(
 ): Promise<'sent' | 'invalid' | 'stale' | 'gone' | 'not_due' | 'already_sent'> {
 	if (!isReminderPayload(payload)) return 'invalid';
 	const now = deps.now ?? new Date();
-	if (localDay(now) > addDays(payload.day, 1)) return 'stale';
-	return db.transaction().execute(async (trx) => {
+	// Only on its own day and within the hours: an instance that was down does not send at night, or a day late.
+	if (localDay(now) !== payload.day || !withinReminderHours(now)) return 'stale';
+	const claimed = await db.transaction().execute(async (trx) => {
 		const row = await trx.selectFrom('programme_enrolment').selectAll().where('id', '=', payload.enrolmentId).executeTakeFirst();
 		// Deleted with the account, or stopped: nothing to send.
-		if (!row) return 'gone';
+		if (!row) return 'gone' as const;
 		const input = (await reminderInputs(trx, [row], payload.day)).get(row.id)!;
 		const due = ignoredTooOften(input) ? null : reminderDue(input);
-		if (!due || due.kind !== payload.kind || due.week !== payload.week) return 'not_due';
+		if (!due || due.kind !== payload.kind || due.week !== payload.week) return 'not_due' as const;
 		const noted = await trx
 			.insertInto('programme_reminder')
 			.values({ id: crypto.randomUUID(), enrolment_id: row.id, day: payload.day, kind: due.kind, week: due.week, sent_at: now.toISOString(), acted_at: null })
 			.onConflict((conflict) => conflict.columns(['enrolment_id', 'day']).doNothing())
 			.returning('id')
 			.executeTakeFirst();
-		if (!noted) return 'already_sent';
+		if (!noted) return 'already_sent' as const;
 		const account = await trx.selectFrom('account').select(['email', 'locale']).where('id', '=', row.account_id).executeTakeFirstOrThrow();
-		const locale: MailLocale = account.locale === 'en' ? 'en' : 'nl';
-		const stopUrl = deps.linkFor(`/programma/herinneringen/${reminderStopToken(row.id, stopKey(deps.secret))}`, locale);
-		const weekUrl = deps.linkFor(`/programma/week/${due.kind === 'follow_up' ? followUpWeek : due.week}`, locale);
-		const mail = reminderMail({ kind: due.kind, week: due.week, variant: reminderVariant(row.id, payload.day, due.kind), weekUrl, stopUrl }, locale);
-		// Last, inside the transaction: a mail that fails leaves no row, so the retry sends it.
-		await deps.mailer.send({ to: account.email, ...mail, headers: reminderMailHeaders(stopUrl) });
-		return 'sent';
+		return { reminderId: noted.id, enrolmentId: row.id, due, account };
 	});
+	if (typeof claimed === 'string') return claimed;
+	const { due, account } = claimed;
+	const locale: MailLocale = account.locale === 'en' ? 'en' : 'nl';
+	const stopUrl = deps.linkFor(`/programma/herinneringen/${reminderStopToken(claimed.enrolmentId, stopKey(deps.secret))}`, locale);
+	const weekUrl = deps.linkFor(`/programma/week/${due.kind === 'follow_up' ? followUpWeek : due.week}`, locale);
+	const mail = reminderMail({ kind: due.kind, week: due.week, variant: reminderVariant(claimed.enrolmentId, payload.day, due.kind), weekUrl, stopUrl }, locale);
+	// Sent after the day's row was committed (a slow mail server never holds the database); a mail that fails
+	// gives the row back, so the retry sends it.
+	try {
+		await deps.mailer.send({ to: account.email, ...mail, headers: reminderMailHeaders(stopUrl) });
+	} catch (error) {
+		await db.deleteFrom('programme_reminder').where('id', '=', claimed.reminderId).execute();
+		throw error;
+	}
+	return 'sent';
 }
 
 /** Whether a stop link belongs to an enrolment that still exists. */

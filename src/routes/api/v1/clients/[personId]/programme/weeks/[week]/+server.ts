@@ -7,6 +7,12 @@ import { readBody } from '$lib/composers/api/contract';
 import { discussFirstBody, noSuchWeek, notNow, weekParam } from '$lib/composers/api/programme-api';
 import type { RequestHandler } from './$types';
 
+const discussFirstRefusals = {
+	no_programme: 'The client has no programme running.',
+	week_invalid: 'Week 0 is the welcome: it is always open.',
+	week_open: 'This week is open to the client already; "discuss first" is for weeks still to come.'
+} as const;
+
 /** "Bespreek eerst": the week opens for the client only after you mark the conversation held. */
 export const PUT: RequestHandler = apiHandler(async ({ params, request }, actor) => {
 	await requireClientAccess(db(), actor, { personId: params.personId, scope: 'programme' });
@@ -15,6 +21,6 @@ export const PUT: RequestHandler = apiHandler(async ({ params, request }, actor)
 	const body = await readBody(request, discussFirstBody);
 	if (!body.ok) return body.response;
 	const changed = await setDiscussFirst(db(), { actor, personId: params.personId, week, discussFirst: body.value.discussFirst });
-	if (!changed.ok) return notNow(changed.reason === 'no_programme' ? 'The client has no programme running.' : 'Week 0 is the welcome: it is always open.');
+	if (!changed.ok) return notNow(discussFirstRefusals[changed.reason]);
 	return json({ week, discussFirst: body.value.discussFirst });
 });
