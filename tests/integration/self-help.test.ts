@@ -8,6 +8,9 @@ import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server
 import { rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
 import { addConversationNote, listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import { professionalFixtures } from './professional-fixtures';
+import { sendProgrammeMessage, startProgrammeForClient } from '$lib/features/programme/guidance.server';
+import { myCheckIn, openWeek, programmeView, saveCheckIn } from '$lib/features/programme/progress.server';
+import { getPlan, savePlan } from '$lib/features/programme/plan.server';
 import { addRelation, listRelations } from '$lib/features/relationships/relations.server';
 import { listPlannedMoments, planMoment } from '$lib/features/relationships/planned-moments.server';
 import fs from 'node:fs';
@@ -510,7 +513,15 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			ratingNotes: 'Schulden bij de woningcorporatie Eigen Haard.',
 			conversationNoteBody: 'Zorgen over broer Cornelis in het verpleeghuis Vreedenhoff.',
 			conversationNoteSummary: 'Samen afgesproken: dinsdag naar de breiclub in buurthuis De Klinker.',
-			consentPersonName: 'Annechien van Zuylen-Drost'
+			consentPersonName: 'Annechien van Zuylen-Drost',
+			programmeWelcome: 'Welkom Annechien, ik ben er op donderdag in De Rietkraag.',
+			programmeWentWell: 'De postbode Wubbo maakte een grapje.',
+			programmeTried: 'Drie keer diep ademen bij de Amstelkade.',
+			programmeTakeAway: 'Een kaartje naar nicht Frederieke.',
+			programmePlanEarlySigns: 'Ik laat de gordijnen van de Zonnehof dicht.',
+			programmePlanWhatHelps: 'Fietsen naar de molen De Adriaan.',
+			programmePlanWhomToContact: 'Buurman Sjoerd van nummer zeventien.',
+			programmeMessageBody: 'Mooi dat je de stap naar de Zonnebloem zette.'
 		} satisfies Record<keyof typeof encryptedColumns, string>;
 
 		async function writeEverything() {
@@ -553,7 +564,22 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 				personId: anna.id,
 				input: { day: '2026-03-10', body: texts.conversationNoteBody, summary: texts.conversationNoteSummary, share: true }
 			});
+			// Anna's programme, started by Piet with a welcome; her check-in, her plan and Piet's message.
+			const enrolment = await startProgrammeForClient(handle.db, { actor: piet, personId: anna.id, input: { welcome: texts.programmeWelcome } });
+			if (!enrolment.ok) throw new Error(enrolment.reason);
+			await openWeek(handle.db, { actor: anna, week: 0 });
+			const checkIn = { wentWell: texts.programmeWentWell, tried: texts.programmeTried, takeAway: texts.programmeTakeAway, share: true };
+			expect(await saveCheckIn(handle.db, { actor: anna, week: 0, input: checkIn })).toEqual({ ok: true });
+			const plan = { earlySigns: texts.programmePlanEarlySigns, whatHelps: texts.programmePlanWhatHelps, whomToContact: texts.programmePlanWhomToContact, restartSteps: [] };
+			expect(await savePlan(handle.db, { actor: anna, input: plan })).toEqual({ ok: true });
+			const message = await sendProgrammeMessage(handle.db, { actor: piet, personId: anna.id, input: { body: texts.programmeMessageBody } });
+			if (!message.ok) throw new Error(message.reason);
+			const rowId = async (table: 'programme_week' | 'programme_plan') => (await handle.db.selectFrom(table).select('id').executeTakeFirstOrThrow()).id;
 			return {
+				programme_enrolment: enrolment.id,
+				programme_week: await rowId('programme_week'),
+				programme_plan: await rowId('programme_plan'),
+				programme_message: message.id,
 				conversation_note: note.id,
 				consent_grant: grantId,
 				self_sufficiency_rating: rating.id,
@@ -581,7 +607,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			}
 
 			// No column of any table holds any of the texts, or a telling part of one.
-			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard', 'Cornelis', 'Vreedenhoff', 'breiclub', 'De Klinker', 'Zuylen'].map((t) => t.toLowerCase());
+			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard', 'Cornelis', 'Vreedenhoff', 'breiclub', 'De Klinker', 'Zuylen', 'Rietkraag', 'Wubbo', 'Amstelkade', 'Frederieke', 'Zonnehof', 'De Adriaan', 'Sjoerd', 'Zonnebloem'].map((t) => t.toLowerCase());
 			const { rows: tables } =
 				handle.kind === 'sqlite'
 					? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(handle.db)
@@ -606,6 +632,10 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			expect((await listPlannedMoments(handle.db, { actor: anna }))[0]).toMatchObject({ place: texts.plannedMomentPlace, note: texts.plannedMomentNote });
 			expect((await listSharedSummaries(handle.db, { actor: anna }))[0]).toMatchObject({ summary: texts.conversationNoteSummary });
 			expect((await listConsentGrantsForPerson(handle.db, { actor: anna }))[0]).toMatchObject({ personName: texts.consentPersonName });
+			const programme = await programmeView(handle.db, { actor: anna });
+			expect(programme).toMatchObject({ welcome: texts.programmeWelcome, messages: [expect.objectContaining({ body: texts.programmeMessageBody })] });
+			expect(await myCheckIn(handle.db, { actor: anna, enrolmentId: programme!.id, week: 0 })).toMatchObject({ wentWell: texts.programmeWentWell, takeAway: texts.programmeTakeAway });
+			expect(await getPlan(handle.db, { actor: anna })).toMatchObject({ whatHelps: texts.programmePlanWhatHelps, whomToContact: texts.programmePlanWhomToContact });
 		});
 
 		// Only SQLite keeps the database in one file to read; PostgreSQL gets the column check above.

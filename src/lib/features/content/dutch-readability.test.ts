@@ -21,6 +21,7 @@ describe('Dutch content reads at B1 level', () => {
 		expect(files.some((f) => f.startsWith('/content/nl/exercises/'))).toBe(true);
 		expect(files.some((f) => f.startsWith('/content/nl/steps/'))).toBe(true);
 		expect(files.some((f) => f.startsWith('/content/nl/glossary/'))).toBe(true);
+		expect(files.some((f) => f.startsWith('/content/nl/programme/'))).toBe(true);
 	});
 
 	it.each(files)('%s scores at least 60 on Flesch-Douma', (file) => {

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { measurementMoments, reminderChoices } from './programme';
+import { defaultReminderChoice } from './reminders';
 
 export const programmeLimits = {
 	checkIn: 1000,
@@ -47,7 +48,7 @@ export const weekNumberSchema = z.preprocess(
 
 export const reminderChoiceSchema = z.enum(reminderChoices, { error: 'choice_invalid' });
 
-export const startProgrammeSchema = z.object({ reminders: reminderChoiceSchema.default('week_start') });
+export const startProgrammeSchema = z.object({ reminders: reminderChoiceSchema.default(defaultReminderChoice) });
 export type StartProgrammeInput = z.infer<typeof startProgrammeSchema>;
 
 export const clientStartSchema = z.object({ welcome: optionalText(programmeLimits.welcome) });
