@@ -223,7 +223,7 @@ describe.each(testDatabases())('the programme on $name', (target) => {
 		expect(await sendProgrammeMessage(handle.db, { actor: piet, personId: anna.id, input: { body: 'Tot dinsdag!' }, now: noon('2026-03-04') })).toMatchObject({ ok: true });
 		await savePlan(handle.db, { actor: anna, input: planSchema.parse({ earlySigns: 'Minder bellen.', restartSteps: ['daily-walk'] }) });
 
-		const exported = await exportPersonalData(handle.db, { account: anna, locale: 'nl', now: noon('2026-03-05') });
+		const exported = await exportPersonalData(handle.db, { account: anna, now: noon('2026-03-05') });
 		const part = (exported as unknown as { programme: { enrolments: Record<string, unknown>[]; planForNextTime: Record<string, unknown> } }).programme;
 		expect(part.enrolments).toHaveLength(1);
 		expect(part.enrolments[0]).toMatchObject({ state: 'active', startedBy: 'professional', startDay: '2026-03-03', welcome: 'Fijn dat je meedoet, Anna.' });

@@ -570,8 +570,8 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			await openWeek(handle.db, { actor: anna, week: 0 });
 			const checkIn = { wentWell: texts.programmeWentWell, tried: texts.programmeTried, takeAway: texts.programmeTakeAway, share: true };
 			expect(await saveCheckIn(handle.db, { actor: anna, week: 0, input: checkIn })).toEqual({ ok: true });
-			const plan = { earlySigns: texts.programmePlanEarlySigns, whatHelps: texts.programmePlanWhatHelps, whomToContact: texts.programmePlanWhomToContact, restartSteps: [] };
-			expect(await savePlan(handle.db, { actor: anna, input: plan })).toEqual({ ok: true });
+			const planForNextTime = { earlySigns: texts.programmePlanEarlySigns, whatHelps: texts.programmePlanWhatHelps, whomToContact: texts.programmePlanWhomToContact, restartSteps: [] };
+			expect(await savePlan(handle.db, { actor: anna, input: planForNextTime })).toMatchObject({ ok: true });
 			const message = await sendProgrammeMessage(handle.db, { actor: piet, personId: anna.id, input: { body: texts.programmeMessageBody } });
 			if (!message.ok) throw new Error(message.reason);
 			const rowId = async (table: 'programme_week' | 'programme_plan') => (await handle.db.selectFrom(table).select('id').executeTakeFirstOrThrow()).id;
