@@ -12,7 +12,8 @@ import { deleteAccount, exportPersonalData } from '$lib/composers/personal-data/
 import { pauseProgramme, resumeProgramme, setReminderChoice, startProgramme, stopProgramme } from '$lib/features/programme/enrolment.server';
 import { markWeekItem, myCheckIn, openWeek, programmeView, saveCheckIn, saveProgrammeMeasurement } from '$lib/features/programme/progress.server';
 import { getPlan, savePlan } from '$lib/features/programme/plan.server';
-import { sendProgrammeMessage, startProgrammeForClient } from '$lib/features/programme/guidance.server';
+import { sendProgrammeMessage, setDiscussFirst, startProgrammeForClient } from '$lib/features/programme/guidance.server';
+import { withdrawConsent } from '$lib/composers/consent-changes.server';
 import { planSchema } from '$lib/features/programme/programme-input.schema';
 import { testDatabases } from './databases';
 import { professionalFixtures, type ProfessionalFixtures } from './professional-fixtures';
@@ -113,7 +114,7 @@ describe.each(testDatabases())('the programme on $name', (target) => {
 		expect(await saveCheckIn(handle.db, { actor: anna, week: 1, input: words, now })).toEqual({ ok: true });
 		expect((await stateOf(1, now)).state).toBe('done');
 		const enrolmentId = (await view(now))!.id;
-		expect(await myCheckIn(handle.db, { actor: anna, enrolmentId, week: 1 })).toEqual({ ...words, shared: true, at: now.toISOString() });
+		expect(await myCheckIn(handle.db, { actor: anna, enrolmentId, week: 1 })).toEqual({ wentWell: words.wentWell, tried: words.tried, takeAway: null, shared: true, at: now.toISOString() });
 		expect(await myCheckIn(handle.db, { actor: ben, enrolmentId, week: 1 })).toBeNull();
 		expect(await tracesOf(handle, 'Gerritdina', 'Ademen bij het raam')).toEqual([]);
 		// A week not open yet takes nothing.
@@ -209,6 +210,19 @@ describe.each(testDatabases())('the programme on $name', (target) => {
 		expect(await getPlan(handle.db, { actor: ben })).toBeUndefined();
 		expect(await tracesOf(handle, 'Hendrikus', 'Vecht', 'Mijn zus')).toEqual([]);
 		expect(await refusal(getPlan(handle.db, { actor: null }))).toEqual({ status: 401, reason: 'sign_in_required' });
+	});
+
+	it('opens a week that waits for a conversation once nobody guides the person any more', async () => {
+		const noord = await fixtures.organisation('Buurtteam Noord', { email: 'ada@noord.nl', name: 'Ada Admin' });
+		const piet = await fixtures.professional(noord, 'piet@noord.nl', 'Piet Prof');
+		const grantId = await fixtures.connect(anna, piet, ['programme']);
+		await start(noon('2026-03-02'));
+		await openWeek(handle.db, { actor: anna, week: 0, now: noon('2026-03-02') });
+		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 1, discussFirst: true })).toEqual({ ok: true });
+		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 0, discussFirst: true })).toEqual({ ok: false, reason: 'week_invalid' });
+		expect((await stateOf(1, noon('2026-03-10'))).state).toBe('waiting_for_conversation');
+		expect(await withdrawConsent(handle.db, { actor: anna, grantId })).toBe(true);
+		expect((await stateOf(1, noon('2026-03-10'))).state).toBe('open');
 	});
 
 	it('exports the programme in words, and deletion leaves no trace of the person or of the professional', async () => {

@@ -521,7 +521,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			programmePlanEarlySigns: 'Ik laat de gordijnen van de Zonnehof dicht.',
 			programmePlanWhatHelps: 'Fietsen naar de molen De Adriaan.',
 			programmePlanWhomToContact: 'Buurman Sjoerd van nummer zeventien.',
-			programmeMessageBody: 'Mooi dat je de stap naar de Zonnebloem zette.'
+			programmeMessageBody: 'Mooi dat je de stap naar zeilvereniging Aeolus zette.'
 		} satisfies Record<keyof typeof encryptedColumns, string>;
 
 		async function writeEverything() {
@@ -570,8 +570,8 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			await openWeek(handle.db, { actor: anna, week: 0 });
 			const checkIn = { wentWell: texts.programmeWentWell, tried: texts.programmeTried, takeAway: texts.programmeTakeAway, share: true };
 			expect(await saveCheckIn(handle.db, { actor: anna, week: 0, input: checkIn })).toEqual({ ok: true });
-			const planForNextTime = { earlySigns: texts.programmePlanEarlySigns, whatHelps: texts.programmePlanWhatHelps, whomToContact: texts.programmePlanWhomToContact, restartSteps: [] };
-			expect(await savePlan(handle.db, { actor: anna, input: planForNextTime })).toMatchObject({ ok: true });
+			const nextTime = { earlySigns: texts.programmePlanEarlySigns, whatHelps: texts.programmePlanWhatHelps, whomToContact: texts.programmePlanWhomToContact, restartSteps: [] };
+			expect(await savePlan(handle.db, { actor: anna, input: nextTime })).toEqual({ ok: true });
 			const message = await sendProgrammeMessage(handle.db, { actor: piet, personId: anna.id, input: { body: texts.programmeMessageBody } });
 			if (!message.ok) throw new Error(message.reason);
 			const rowId = async (table: 'programme_week' | 'programme_plan') => (await handle.db.selectFrom(table).select('id').executeTakeFirstOrThrow()).id;
@@ -607,7 +607,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			}
 
 			// No column of any table holds any of the texts, or a telling part of one.
-			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard', 'Cornelis', 'Vreedenhoff', 'breiclub', 'De Klinker', 'Zuylen', 'Rietkraag', 'Wubbo', 'Amstelkade', 'Frederieke', 'Zonnehof', 'De Adriaan', 'Sjoerd', 'Zonnebloem'].map((t) => t.toLowerCase());
+			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard', 'Cornelis', 'Vreedenhoff', 'breiclub', 'De Klinker', 'Zuylen', 'Rietkraag', 'Wubbo', 'Amstelkade', 'Frederieke', 'Zonnehof', 'De Adriaan', 'Sjoerd', 'Aeolus'].map((t) => t.toLowerCase());
 			const { rows: tables } =
 				handle.kind === 'sqlite'
 					? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(handle.db)

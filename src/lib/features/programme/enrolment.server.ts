@@ -59,6 +59,13 @@ export function isUniqueViolation(error: unknown): boolean {
 	return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
 }
 
+/** The version a new enrolment follows; the content fails to load without one, so this never throws in practice. */
+function currentVersion(): number {
+	const version = latestProgrammeVersion(programmeId);
+	if (version === undefined) throw new Error(`No content for the programme ${programmeId}`);
+	return version;
+}
+
 export interface NewEnrolment {
 	accountId: string;
 	startedBy: 'person' | 'professional';
@@ -82,7 +89,7 @@ export async function insertEnrolment(
 				id,
 				account_id: enrolment.accountId,
 				programme_id: programmeId,
-				programme_version: latestProgrammeVersion(programmeId),
+				programme_version: currentVersion(),
 				created_day: localDay(enrolment.now),
 				start_day: null,
 				started_by: enrolment.startedBy,

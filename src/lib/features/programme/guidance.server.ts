@@ -17,7 +17,7 @@ import { withClientAccess } from '$lib/kernel/policy.server';
 import { recordClientRead } from '$lib/kernel/audit.server';
 import { localDay } from '$lib/time';
 import { insertEnrolment, latestEnrolment, runningEnrolment } from './enrolment.server';
-import { enrolmentMessages, openCheckIn, statesOf, type CheckIn, type ProgrammeMessage } from './progress.server';
+import { enrolmentMessages, openCheckIn, statesOf, weekRow, type CheckIn, type ProgrammeMessage } from './progress.server';
 import { currentWeekOf, type EnrolmentState, type MeasurementMoment, type WeekState } from './programme';
 import type { ClientStartInput, ProgrammeMessageInput } from './programme-input.schema';
 
@@ -145,14 +145,7 @@ type WeekChange = { ok: true } | { ok: false; reason: 'no_programme' | 'week_inv
 /** The week's row of the client's running enrolment, made when needed. */
 async function clientWeekRow(trx: Db, personId: string, week: number): Promise<string | 'no_programme'> {
 	const row = await runningEnrolment(trx, personId);
-	if (!row) return 'no_programme';
-	await trx
-		.insertInto('programme_week')
-		.values({ id: crypto.randomUUID(), enrolment_id: row.id, week, checkin_shared: 0, discuss_first: 0 })
-		.onConflict((conflict) => conflict.columns(['enrolment_id', 'week']).doNothing())
-		.execute();
-	const found = await trx.selectFrom('programme_week').select('id').where('enrolment_id', '=', row.id).where('week', '=', week).executeTakeFirstOrThrow();
-	return found.id;
+	return row ? weekRow(trx, row.id, week) : 'no_programme';
 }
 
 export function setDiscussFirst(

@@ -103,6 +103,29 @@ export const programmeData = personDataFeature({
 		}
 		return [...days].sort().map((day) => ({ kind: 'programme', day }));
 	},
+	async consentNarrowed(trx, change) {
+		// A week waiting for a conversation must not wait forever: once nobody the person shares the programme with is
+		// left, it opens like any other week.
+		const waiting = trx
+			.selectFrom('programme_week')
+			.innerJoin('programme_enrolment', 'programme_enrolment.id', 'programme_week.enrolment_id')
+			.select(['programme_week.id', 'programme_enrolment.account_id'])
+			.where('programme_week.discuss_first', '=', 1)
+			.where('programme_week.discussed_at', 'is', null)
+			.where('programme_enrolment.state', 'in', ['active', 'paused']);
+		const rows = await (change.personId ? waiting.where('programme_enrolment.account_id', '=', change.personId) : waiting).execute();
+		if (rows.length === 0) return;
+		const sharing = await trx
+			.selectFrom('consent_grant')
+			.select('person_id')
+			.where('person_id', 'in', [...new Set(rows.map((row) => row.account_id))])
+			.where('ended_at', 'is', null)
+			.where('scopes', 'like', '%"programme"%')
+			.execute();
+		const stillGuided = new Set(sharing.map((row) => row.person_id));
+		const release = rows.filter((row) => !stillGuided.has(row.account_id)).map((row) => row.id);
+		if (release.length > 0) await trx.updateTable('programme_week').set({ discuss_first: 0 }).where('id', 'in', release).execute();
+	},
 	async readForClients(db, { personIds, today }) {
 		const facts = new Map<string, ProgrammeFacts>();
 		if (personIds.length === 0) return facts;

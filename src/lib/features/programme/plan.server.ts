@@ -46,7 +46,7 @@ export async function planOf(db: Kysely<Database>, accountId: string): Promise<P
 	};
 }
 
-export function getPlan(db: Kysely<Database>, options: { actor: SignedInAccount | null }): Promise<ProgrammePlan | undefined> {
+export async function getPlan(db: Kysely<Database>, options: { actor: SignedInAccount | null }): Promise<ProgrammePlan | undefined> {
 	return planOf(db, requireSignedIn(options.actor).id);
 }
 

@@ -1,7 +1,7 @@
 /**
  * The programme's words and the state of each week, pure (no I/O, no clock: callers pass `today`).
  * - `programmeId`, `measurementMoments`, `momentOfWeek(week)`: which week asks which measurement.
- * - `enrolmentStates`, `reminderChoices`, `programmePhase(week)`.
+ * - `enrolmentStates`, `reminderChoices` (the phases and week numbers are the content's: programme.schema.ts).
  * - `weekStates(enrolment, progress, today)`: per week 0–9 whether it is locked, open, waiting for a conversation or
  *   done, and on which day it opens.
  * - `currentWeekOf(states)`: the week the person's page starts with: the newest week that has opened.
@@ -12,9 +12,9 @@
  * - A stopped or completed enrolment keeps what was unlocked, but unlocks nothing new.
  */
 import { followUpWeek, isWeekUnlocked, weekUnlockDay, type ProgrammeClock } from './schedule';
+import { defaultProgrammeId, programmeWeekNumbers } from './programme.schema';
 
-export const programmeId = 'eight-weeks';
-export const programmeWeekNumbers = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+export const programmeId = defaultProgrammeId;
 
 export const enrolmentStates = ['active', 'paused', 'stopped', 'completed'] as const;
 export type EnrolmentState = (typeof enrolmentStates)[number];
@@ -24,14 +24,6 @@ export type ReminderChoice = (typeof reminderChoices)[number];
 
 export const measurementMoments = ['pre', 'post', 'follow_up'] as const;
 export type MeasurementMoment = (typeof measurementMoments)[number];
-
-export type ProgrammePhase = 'welcome' | 'inside' | 'connection' | 'follow_up';
-
-export function programmePhase(week: number): ProgrammePhase {
-	if (week === 0) return 'welcome';
-	if (week === followUpWeek) return 'follow_up';
-	return week <= 4 ? 'inside' : 'connection';
-}
 
 /** The measurement a week asks for, or null. */
 export function momentOfWeek(week: number): MeasurementMoment | null {

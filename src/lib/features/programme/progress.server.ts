@@ -146,7 +146,7 @@ async function openEnrolmentWeek(db: Db, accountId: string, week: number, today:
 }
 
 /** The week's row, made when the first thing happens in it. */
-async function weekRow(db: Db, enrolmentId: string, week: number): Promise<string> {
+export async function weekRow(db: Db, enrolmentId: string, week: number): Promise<string> {
 	await db
 		.insertInto('programme_week')
 		.values({ id: crypto.randomUUID(), enrolment_id: enrolmentId, week, checkin_shared: 0, discuss_first: 0 })
@@ -161,58 +161,61 @@ async function markRemindersActed(db: Db, enrolmentId: string, now: Date): Promi
 	await db.updateTable('programme_reminder').set({ acted_at: now.toISOString() }).where('enrolment_id', '=', enrolmentId).where('acted_at', 'is', null).execute();
 }
 
-export async function openWeek(db: Db, options: { actor: SignedInAccount | null; week: number; now?: Date }): Promise<{ ok: true } | { ok: false; reason: WeekRefusal }> {
+/**
+ * Runs `work` on the week's row in one transaction when the week is open to the person: the row is made if needed,
+ * marked opened the first time, and open reminders count as answered. `before` runs first (week 0 starts the clock).
+ */
+async function inOpenWeek(
+	db: Db,
+	options: { actor: SignedInAccount | null; week: number; now?: Date },
+	work: (trx: Db, weekId: string, at: string) => Promise<void>,
+	before?: (trx: Db, accountId: string, today: string) => Promise<void>
+): Promise<{ ok: true } | { ok: false; reason: WeekRefusal }> {
 	const account = requireSignedIn(options.actor);
 	const now = options.now ?? new Date();
 	const today = localDay(now);
 	return db.transaction().execute(async (trx) => {
-		const running = await runningEnrolment(trx, account.id);
-		// The clock starts on the day week 0 is first opened, also when a professional made the enrolment earlier.
-		if (running && running.state === 'active' && running.start_day === null && options.week === 0) {
-			await trx.updateTable('programme_enrolment').set({ start_day: today }).where('id', '=', running.id).where('start_day', 'is', null).execute();
-		}
+		await before?.(trx, account.id, today);
 		const found = await openEnrolmentWeek(trx, account.id, options.week, today);
 		if (typeof found === 'string') return { ok: false, reason: found } as const;
 		const id = await weekRow(trx, found.row.id, options.week);
 		await trx.updateTable('programme_week').set({ opened_at: now.toISOString() }).where('id', '=', id).where('opened_at', 'is', null).execute();
+		await work(trx, id, now.toISOString());
 		await markRemindersActed(trx, found.row.id, now);
 		return { ok: true } as const;
 	});
 }
 
-export async function markWeekItem(
+export function openWeek(db: Db, options: { actor: SignedInAccount | null; week: number; now?: Date }): Promise<{ ok: true } | { ok: false; reason: WeekRefusal }> {
+	return inOpenWeek(db, options, async () => {}, async (trx, accountId, today) => {
+		if (options.week !== 0) return;
+		// The clock starts on the day week 0 is first opened, also when a professional made the enrolment earlier.
+		await trx
+			.updateTable('programme_enrolment')
+			.set({ start_day: today })
+			.where('account_id', '=', accountId)
+			.where('state', '=', 'active')
+			.where('start_day', 'is', null)
+			.execute();
+	});
+}
+
+export function markWeekItem(
 	db: Db,
 	options: { actor: SignedInAccount | null; week: number; input: WeekItemInput; now?: Date }
 ): Promise<{ ok: true } | { ok: false; reason: WeekRefusal }> {
-	const account = requireSignedIn(options.actor);
-	const now = options.now ?? new Date();
-	return db.transaction().execute(async (trx) => {
-		const found = await openEnrolmentWeek(trx, account.id, options.week, localDay(now));
-		if (typeof found === 'string') return { ok: false, reason: found } as const;
-		const id = await weekRow(trx, found.row.id, options.week);
-		const at = options.input.done ? now.toISOString() : null;
-		const column = options.input.item === 'exercise' ? 'exercise_done_at' : 'step_done_at';
-		await trx
-			.updateTable('programme_week')
-			.set({ [column]: at, opened_at: found.state.opened ? undefined : now.toISOString() })
-			.where('id', '=', id)
-			.execute();
-		await markRemindersActed(trx, found.row.id, now);
-		return { ok: true } as const;
+	const column = options.input.item === 'exercise' ? 'exercise_done_at' : 'step_done_at';
+	return inOpenWeek(db, options, async (trx, id, at) => {
+		await trx.updateTable('programme_week').set({ [column]: options.input.done ? at : null }).where('id', '=', id).execute();
 	});
 }
 
-export async function saveCheckIn(
+export function saveCheckIn(
 	db: Db,
 	options: { actor: SignedInAccount | null; week: number; input: CheckInInput; now?: Date }
 ): Promise<{ ok: true } | { ok: false; reason: WeekRefusal }> {
-	const account = requireSignedIn(options.actor);
-	const now = options.now ?? new Date();
-	return db.transaction().execute(async (trx) => {
-		const found = await openEnrolmentWeek(trx, account.id, options.week, localDay(now));
-		if (typeof found === 'string') return { ok: false, reason: found } as const;
-		const id = await weekRow(trx, found.row.id, options.week);
-		const { input } = options;
+	const { input } = options;
+	return inOpenWeek(db, options, async (trx, id, at) => {
 		await trx
 			.updateTable('programme_week')
 			.set({
@@ -220,13 +223,10 @@ export async function saveCheckIn(
 				tried: encryptOptional(input.tried, encryptedColumns.programmeTried.context(id)),
 				take_away: encryptOptional(input.takeAway, encryptedColumns.programmeTakeAway.context(id)),
 				checkin_shared: input.share ? 1 : 0,
-				checkin_at: now.toISOString(),
-				opened_at: found.state.opened ? undefined : now.toISOString()
+				checkin_at: at
 			})
 			.where('id', '=', id)
 			.execute();
-		await markRemindersActed(trx, found.row.id, now);
-		return { ok: true } as const;
 	});
 }
 
@@ -294,7 +294,7 @@ export async function saveProgrammeMeasurement(
 			return { ok: false, reason: 'already_measured' } as const;
 		}
 		const id = await weekRow(trx, found.row.id, options.week);
-		await trx.updateTable('programme_week').set({ opened_at: found.state.opened ? undefined : now.toISOString() }).where('id', '=', id).execute();
+		await trx.updateTable('programme_week').set({ opened_at: now.toISOString() }).where('id', '=', id).where('opened_at', 'is', null).execute();
 		if (moment === 'follow_up') {
 			await trx.updateTable('programme_enrolment').set({ state: 'completed', ended_at: now.toISOString() }).where('id', '=', found.row.id).execute();
 		}
