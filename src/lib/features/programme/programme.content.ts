@@ -5,7 +5,7 @@
  * loads, and the files are checked against each other, so a broken file fails the build and the tests, never a visitor.
  * - `getProgramme(locale, id?, version?)`: one version (the latest unless named), its weeks ordered 0 … 9.
  * - `getProgrammeWeek(locale, id, version, week)`: one week, or undefined.
- * - `latestProgrammeVersion(id)`: the highest version of a programme; throws for an id that has no content.
+ * - `latestProgrammeVersion(id)`: the highest version of a programme, or undefined for an unknown id.
  * - `programmeContentProblems(weeks, toolkit)`: what is wrong across files (missing weeks, unknown links, languages
  *   that disagree); exported so tests can feed it fakes.
  * - `parseProgrammeWeekFile(file, raw)`: one file, exported so tests can show how a broken file fails.
@@ -13,8 +13,13 @@
  */
 import { parseMarkdownFile } from '$lib/features/content/markdown-file';
 import { contentLocales, getExercise, getStep, type ContentFile, type ContentLocale } from '$lib/features/exercises/exercises.content';
-import { programmeId, programmeWeekNumbers } from './programme';
-import { programmeWeekFrontMatterSchema, type ProgrammeContent, type ProgrammeWeekContent } from './programme.schema';
+import {
+	defaultProgrammeId,
+	programmeWeekFrontMatterSchema,
+	programmeWeekNumbers,
+	type ProgrammeContent,
+	type ProgrammeWeekContent
+} from './programme.schema';
 
 export * from './programme.schema';
 
@@ -107,24 +112,22 @@ const problems = programmeContentProblems(
 );
 if (problems.length > 0) throw new Error(`The programme content does not fit together:\n${problems.join('\n')}`);
 
-export function latestProgrammeVersion(id: string): number {
+export function latestProgrammeVersion(id: string): number | undefined {
 	const versions = files.filter((f) => f.item.programmeId === id).map((f) => f.item.version);
-	// Programme ids come from code and stored enrolments, never from a visitor: an unknown one is a bug.
-	if (versions.length === 0) throw new Error(`No content for programme "${id}" under /content/<locale>/programme/`);
-	return Math.max(...versions);
+	return versions.length > 0 ? Math.max(...versions) : undefined;
 }
 
 export function getProgramme(
 	locale: ContentLocale,
-	id: string = programmeId,
-	version?: number
+	id: string = defaultProgrammeId,
+	version: number | undefined = latestProgrammeVersion(id)
 ): ProgrammeContent | undefined {
-	const chosen = version ?? files.filter((f) => f.item.programmeId === id).reduce((max, f) => Math.max(max, f.item.version), 0);
 	const weeks = files
 		.map((f) => f.item)
-		.filter((w) => w.locale === locale && w.programmeId === id && w.version === chosen)
+		.filter((w) => w.locale === locale && w.programmeId === id && w.version === version)
 		.sort((a, b) => a.week - b.week);
-	return weeks.length === 0 ? undefined : { id, version: chosen, locale, weeks };
+	if (weeks.length === 0 || version === undefined) return undefined;
+	return { id, version, locale, weeks };
 }
 
 export function getProgrammeWeek(locale: ContentLocale, id: string, version: number, week: number): ProgrammeWeekContent | undefined {

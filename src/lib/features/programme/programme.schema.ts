@@ -6,18 +6,33 @@
  */
 import { z } from 'zod';
 import type { ContentLocale } from '$lib/features/exercises/exercises.schema';
-import { momentOfWeek, programmePhase, type ProgrammePhase } from './programme';
-import { followUpWeek, lastWeek } from './schedule';
 
-const phases = ['welcome', 'inside', 'connection', 'follow_up'] as const satisfies readonly ProgrammePhase[];
+/** The programme brug offers when nobody names another. */
+export const defaultProgrammeId = 'eight-weeks';
 
-/** The scale measured in the programme: before (week 0), after (week 8) and at the follow-up. */
+/** Weeks 0–8, then the follow-up as week 9, in the order a person meets them. */
+export const programmeWeekNumbers = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+/** Welcome (week 0), the inside ("binnen", weeks 1–4), connection ("verbinding", weeks 5–8), the follow-up (9). */
+export const programmePhases = ['welcome', 'inside', 'connection', 'follow_up'] as const;
+export type ProgrammePhase = (typeof programmePhases)[number];
+
+/** The scale measured in the programme; before (week 0), after (week 8) and at the follow-up. */
 export const programmeMeasurements = ['djg-11'] as const;
 export type ProgrammeMeasurement = (typeof programmeMeasurements)[number];
+const measuredWeeks: readonly number[] = [0, 8, 9];
+
+/** The phase a week belongs to. */
+export function programmePhaseOfWeek(week: number): ProgrammePhase {
+	if (week === 0) return 'welcome';
+	if (week <= 4) return 'inside';
+	if (week <= 8) return 'connection';
+	return 'follow_up';
+}
 
 /** The file name (and id) of a week: week-0 … week-8, follow-up. */
 export function programmeWeekId(week: number): string {
-	return week === followUpWeek ? 'follow-up' : `week-${week}`;
+	return week === 9 ? 'follow-up' : `week-${week}`;
 }
 
 const contentId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and -)');
@@ -25,9 +40,9 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const programmeWeekFrontMatterSchema = z
 	.strictObject({
-		id: z.string().regex(/^(?:week-[0-8]|follow-up)$/, `must be week-0 … week-${lastWeek} or follow-up`),
-		week: z.int().min(0).max(followUpWeek),
-		phase: z.enum(phases),
+		id: z.string().regex(/^(?:week-[0-8]|follow-up)$/, 'must be week-0 … week-8 or follow-up'),
+		week: z.int().min(0).max(9),
+		phase: z.enum(programmePhases),
 		title: text(80),
 		summary: text(160).refine((s) => !/[.!?…]\s+\S/u.test(s), 'must be one sentence'),
 		reading_minutes: z.int().min(1).max(5),
@@ -40,11 +55,11 @@ export const programmeWeekFrontMatterSchema = z
 		if (front.id !== programmeWeekId(front.week)) {
 			ctx.addIssue({ code: 'custom', path: ['week'], message: `week ${front.week} belongs in ${programmeWeekId(front.week)}.md` });
 		}
-		const phase = programmePhase(front.week);
+		const phase = programmePhaseOfWeek(front.week);
 		if (front.phase !== phase) {
 			ctx.addIssue({ code: 'custom', path: ['phase'], message: `week ${front.week} is in phase ${phase}` });
 		}
-		const measured = momentOfWeek(front.week) !== null;
+		const measured = measuredWeeks.includes(front.week);
 		if (measured && front.measurement === undefined) {
 			ctx.addIssue({ code: 'custom', path: ['measurement'], message: `week ${front.week} asks for the djg-11 measurement` });
 		} else if (!measured && front.measurement !== undefined) {
