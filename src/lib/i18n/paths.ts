@@ -46,7 +46,8 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	zelfredzaamheid: 'self-sufficiency',
 	gesprek: 'conversation',
 	notities: 'notes',
-	gesprekken: 'conversations'
+	gesprekken: 'conversations',
+	programma: 'programme'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

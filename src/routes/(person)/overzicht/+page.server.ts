@@ -18,6 +18,7 @@ import { listRelations } from '$lib/features/relationships/relations.server';
 import { listMeasurementTasks } from '$lib/features/measurement-requests/measurement-requests.server';
 import { listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
+import { programmeOverview } from '$lib/features/programme/programme-overview.server';
 import { closePlannedMoment, hasStarted, listPlannedMoments } from '$lib/features/relationships/planned-moments.server';
 import { momentOutcomeSchema } from '$lib/features/relationships/relationships.schema';
 import { outcomeFromForm } from '$lib/features/relationships/relationship-forms';
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 	const exercises = listExercises(locale);
 	const suggestion = suggestExercise({ exercises, strongest, lastDone: await lastDoneByExercise(db(), { actor }), today });
 	const suggested = exercises.find((e) => e.id === suggestion);
-	const [journal, thoughts, kindMoments, plans, moments, relations, tasks, summaries, grants] = await Promise.all([
+	const [journal, thoughts, kindMoments, plans, moments, relations, tasks, summaries, grants, programme] = await Promise.all([
 		listJournalEntries(db(), { actor, limit: 10 }),
 		listThoughtRecords(db(), { actor, limit: 10 }),
 		listKindMoments(db(), { actor, limit: 5 }),
@@ -46,7 +47,8 @@ export const load: PageServerLoad = async (event) => {
 		listRelations(db(), { actor }),
 		listMeasurementTasks(db(), { actor, today }),
 		listSharedSummaries(db(), { actor }),
-		listConsentGrantsForPerson(db(), { actor })
+		listConsentGrantsForPerson(db(), { actor }),
+		programmeOverview(db(), { actor, locale })
 	]);
 	const names = new Map(relations.map((r) => [r.id, r.nickname]));
 	const now = new Date();
@@ -59,6 +61,7 @@ export const load: PageServerLoad = async (event) => {
 		showHelp: params.has('hulp'),
 		confirmDelete: params.get('verwijder'),
 		suggestion: suggested ? { id: suggested.id, title: suggested.title, summary: suggested.summary } : null,
+		programme,
 		patterns: strongest.map((id) => mechanisms[id].name[locale]),
 		patternChange: checks.length > 1 ? comparePatternChecks(checks[1]!.score, checks[0]!.score) : null,
 		patternNames: Object.fromEntries(Object.values(mechanisms).map((mech) => [mech.id, mech.name[locale]])),
