@@ -10,6 +10,8 @@ import { auth, startAuth } from '$lib/server/auth';
 import { loadAuthSecret } from '$lib/server/auth/secret';
 import { closeMailer } from '$lib/server/mail/mailer';
 import { startHousekeeping } from '$lib/composers/housekeeping.server';
+import { startProgrammeReminders } from '$lib/features/programme/reminder-jobs.server';
+import { pageLink } from '$lib/server/links';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
 import { prepareSetupToken } from '$lib/features/organisations/setup-token.server';
@@ -25,6 +27,7 @@ import {
 	localeInPath,
 	localizedRedirectTarget
 } from '$lib/i18n/locale';
+import { deLocalizePath } from '$lib/i18n/paths';
 
 defineServerLocaleStrategy();
 
@@ -58,6 +61,7 @@ export const init: ServerInit = async () => {
 	});
 	await startJobs();
 	await startHousekeeping();
+	await startProgrammeReminders({ linkFor: pageLink, db });
 	// adapter-node emits this after SIGTERM/SIGINT once open requests are finished; a running job is finished too.
 	process.once('sveltekit:shutdown', (reason) => {
 		void stopJobs()
@@ -72,6 +76,15 @@ export const init: ServerInit = async () => {
 function isMachinePath(pathname: string): boolean {
 	// /agenda/<token>.ics: the calendar feed, fetched by calendar apps that know no locale and no session.
 	return pathname.startsWith('/api/') || pathname.startsWith('/agenda/') || pathname === '/healthz' || pathname.startsWith('/_app/');
+}
+
+/**
+ * RFC 8058: a mail app's one-click "unsubscribe" POSTs to the stop link in the List-Unsubscribe header, from its own
+ * servers, without a session or a CSRF token. The token in the path is the only key, and all it can do is stop
+ * reminders, so exactly this route, with a token-shaped last segment, is let through the cross-site check.
+ */
+function isOneClickStop(request: Request, pathname: string): boolean {
+	return request.method === 'POST' && /^\/programma\/herinneringen\/[A-Za-z0-9-]{1,64}\.[A-Za-z0-9_-]{32}$/.test(deLocalizePath(pathname));
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -110,7 +123,7 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 		return problem({ title: 'The request body is too large.', status: 413 });
 	}
 	if (isMachinePath(url.pathname)) return resolve(event);
-	if (isCrossSiteWrite(request, url.origin)) {
+	if (isCrossSiteWrite(request, url.origin) && !isOneClickStop(request, url.pathname)) {
 		return new Response('Cross-site form submissions are refused.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	}
 	if (!localeInPath(url.pathname)) {

@@ -103,6 +103,9 @@ export const matrix: MatrixEntry[] = [
 		expect: signedInCall
 	},
 	{ route: '/(public)/uitnodiging/[token]', operation: '?/join', request: (s) => ({ path: `/nl/uitnodiging/${s.memberInvitationToken}`, form: {} }), expect: everyone },
+	// The stop link in programme reminders: the token is the only key; one that belongs to no enrolment is a 404.
+	{ route: '/(public)/programma/herinneringen/[token]', operation: 'GET', request: page(`/programma/herinneringen/${nobodysEntry}.${'A'.repeat(32)}`), expect: all('not-found') },
+	{ route: '/(public)/programma/herinneringen/[token]', operation: '?/default', request: action(`/programma/herinneringen/${nobodysEntry}.${'A'.repeat(32)}`), expect: all('not-found') },
 
 	// A person's own pages.
 	{ route: '/(person)/account', operation: 'GET', request: page('/account'), expect: signedInPage },

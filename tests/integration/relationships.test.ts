@@ -18,8 +18,8 @@ import type { ConsentScope } from '$lib/kernel/consent-scopes';
 import { createClientInvitation } from '$lib/features/consent/consent.server';
 import { acceptClientInvitation } from '$lib/composers/consent-changes.server';
 import { acceptMemberInvitation, createOrganisationWithAdmin, inviteMember } from '$lib/features/organisations/organisations.server';
+import { calendarFeedByToken } from '$lib/composers/calendar-feed.server';
 import {
-	calendarFeedByToken,
 	calendarFeedStatus,
 	plannedMomentIcs,
 	startCalendarFeed,

@@ -2,7 +2,8 @@
  * Two instances of the built app on one database, with requests alternating between them, as behind a reverse proxy:
  * the setup token creates exactly one organisation, a session from one works on the other, consent given and
  * withdrawn on one is seen at once by a professional on the other, the abuse limits count across both, and the
- * scheduled housekeeping runs once for both, also after a restart.
+ * scheduled housekeeping runs once for both, also after a restart, and a programme reminder that both could send is
+ * sent exactly once, with a one-click stop link that works without a session.
  * Both instances share what docs say they must: the database, BRUG_AUTH_SECRET, BRUG_DATA_KEY and ADDRESS_HEADER.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,6 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/client';
+import { openJobRunner } from '$lib/server/jobs';
+import { periodIndex, periodKey } from '$lib/server/jobs/timing';
+import { programmeReminderJob, programmeRemindersJob, withinReminderHours } from '$lib/features/programme/reminder-jobs.server';
+import { addDays, localDay } from '$lib/time';
 import { ensureFreshBuild, startAppServer, type AppServer } from './app-server';
 import { testDatabases, type EmptyDatabase } from './databases';
 import { seedRoles, serverAuth, type Seed } from './role-fixtures';
@@ -204,4 +209,91 @@ describe(`two instances on one ${target.name} database`, () => {
 		expect(after).toHaveLength(first.length + Math.floor(Date.now() / sixHours) - periodsBefore);
 		expect(after.every((row) => row.attempts === 1), JSON.stringify(after)).toBe(true);
 	}, 60_000);
+
+	it('sends a reminder that is due exactly once, whichever instance runs the hourly job, and stops it in one click', async () => {
+		const hour = 60 * 60 * 1000;
+		// The hourly job judges by its period's start: the newest hour that began between 09:00 and 19:59 local time.
+		let index = periodIndex(new Date(), hour);
+		while (!withinReminderHours(new Date(index * hour))) index -= 1;
+		const periods = [index, index - 1].filter((i) => withinReminderHours(new Date(i * hour)) && localDay(new Date(i * hour)) === localDay(new Date(index * hour)));
+		const day = localDay(new Date(index * hour));
+		const person = seed.accounts.person;
+		// Started eight days before: week 1 is open and not yet opened, so a week-start reminder is due.
+		const enrolmentId = crypto.randomUUID();
+		await handle!.db
+			.insertInto('programme_enrolment')
+			.values({
+				id: enrolmentId,
+				account_id: person.id,
+				programme_id: 'eight-weeks',
+				programme_version: 1,
+				created_day: addDays(day, -8),
+				start_day: addDays(day, -8),
+				started_by: 'person',
+				starter_id: null,
+				organisation_id: null,
+				welcome: null,
+				state: 'active',
+				paused_since: null,
+				paused_days: 0,
+				ended_at: null,
+				reminder_choice: 'week_start',
+				reminders_stopped_at: null,
+				created_at: new Date().toISOString()
+			})
+			.execute();
+
+		// The hourly job for those periods, put on the shared queue as an instance's own schedule does; the instances'
+		// workers take it from there (and, inside those hours, their own schedule enqueues the current period too).
+		const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+		const enqueuer = openJobRunner(empty ? { kind: 'postgres', db: handle!.db, url: empty.url } : { kind: 'sqlite', db: handle!.db }, { logger });
+		await enqueuer.start();
+		for (const i of periods) await enqueuer.enqueue(programmeRemindersJob, periodKey(i), { periodStart: new Date(i * hour).toISOString() }, { runAt: new Date(i * hour) });
+		await enqueuer.stop();
+
+		const outbox = path.join(dataDir, 'outbox');
+		const reminderMails = () =>
+			(fs.existsSync(outbox) ? fs.readdirSync(outbox) : [])
+				.map((name) => fs.readFileSync(path.join(outbox, name), 'utf8').replace(/\r?\n[ \t]+/g, ' '))
+				.filter((text) => /^List-Unsubscribe:/im.test(text) && text.includes(person.email));
+		const jobsOf = (kind: string) => handle!.db.selectFrom('job').select(['state', 'attempts']).where('kind', '=', kind).execute();
+		for (const waitUntil = Date.now() + 30_000; Date.now() < waitUntil; ) {
+			const scans = await jobsOf(programmeRemindersJob);
+			if (reminderMails().length > 0 && scans.length >= periods.length && scans.every((row) => row.state === 'done')) break;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		// Time for a second mail, if either instance were to send one.
+		await new Promise((resolve) => setTimeout(resolve, 3_000));
+		const mails = reminderMails();
+		expect(mails, servers.map((server) => server.output()).join('\n').slice(-4000)).toHaveLength(1);
+		expect(await handle!.db.selectFrom('programme_reminder').select(['day', 'kind', 'week']).where('enrolment_id', '=', enrolmentId).execute()).toEqual([
+			{ day, kind: 'week_start', week: 1 }
+		]);
+		const sends = await jobsOf(programmeReminderJob);
+		expect(sends).toHaveLength(1);
+		expect(sends[0]).toMatchObject({ state: 'done', attempts: 1 });
+		expect(mails[0]).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+
+		// The stop link: a GET (a mail scanner) changes nothing; a mail app's one-click POST, without a session, an
+		// Origin or Sec-Fetch-Site, stops the reminders.
+		const stopPath = new URL(/^List-Unsubscribe: <([^>]+)>/m.exec(mails[0]!)![1]!).pathname;
+		expect(stopPath).toMatch(/^\/nl\/programma\/herinneringen\/[\w-]+\.[\w-]{32}$/);
+		const choice = async () => (await handle!.db.selectFrom('programme_enrolment').select('reminder_choice').where('id', '=', enrolmentId).executeTakeFirstOrThrow()).reminder_choice;
+		expect((await fetch(`${next().origin}${stopPath}`)).status).toBe(200);
+		expect(await choice()).toBe('week_start');
+		const oneClick = (where: string, headers: Record<string, string> = {}) =>
+			fetch(`${next().origin}${where}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+				body: 'List-Unsubscribe=One-Click',
+				redirect: 'manual'
+			});
+		// Only this route is let through the cross-site check: the same request elsewhere is refused.
+		expect((await oneClick('/nl/account/inloggen', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+		expect((await oneClick('/nl/programma/herinneringen/geen-token', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+		expect((await oneClick(stopPath.replace(/.{4}$/, 'AAAA'))).status).toBe(404);
+		expect(await choice()).toBe('week_start');
+		expect((await oneClick(stopPath)).status).toBe(200);
+		expect(await choice()).toBe('none');
+	}, 90_000);
 });

@@ -5,7 +5,10 @@
  * - `calendarFeedStatus`: whether the person has a feed, since when, and when an app last fetched it.
  * - `startCalendarFeed`: a new token (the previous one, if any, stops working); shown once.
  * - `stopCalendarFeed`: the URL stops working.
- * - `calendarFeedByToken`: the feed's text for a token, or null for a token that is unknown or stopped.
+ * - `calendarFeedOwner`: whose feed a token opens (and in which language), or null for a token that is unknown or
+ *   stopped; notes the fetch. The feed itself is put together in src/lib/composers/calendar-feed.server.ts, which
+ *   also asks other features for their moments.
+ * - `plannedMomentsForFeed`: the person's planned moments of connection, as calendar events.
  * - `plannedMomentIcs`: one of the person's own moments as a one-off `.ics` file.
  */
 import type { Kysely } from 'kysely';
@@ -17,7 +20,6 @@ import { m } from '$lib/paraglide/messages';
 import { isLocale, type Locale } from '$lib/paraglide/runtime';
 import { addDays, localDay, localInstant } from '$lib/time';
 import {
-	calendarFeed,
 	createCalendarToken,
 	hashCalendarToken,
 	isWellFormedCalendarToken,
@@ -98,30 +100,42 @@ function calendarMoment(moment: PlannedMoment, name: string, locale: Locale): Ca
 
 const nicknameOf = (relationId: string, stored: string) => decrypt(stored, encryptedColumns.relationNickname.context(relationId));
 
-/** The feed for a token; null when the token is malformed, unknown or stopped (the route answers 404 alike). */
-export async function calendarFeedByToken(db: Kysely<Database>, options: { token: string; now?: Date }): Promise<string | null> {
+export interface CalendarFeedOwner {
+	accountId: string;
+	locale: Locale;
+}
+
+/** Whose feed this is; null when the token is malformed, unknown or stopped (the route answers 404 alike). */
+export async function calendarFeedOwner(db: Kysely<Database>, options: { token: string; now?: Date }): Promise<CalendarFeedOwner | null> {
 	if (!isWellFormedCalendarToken(options.token)) return null;
 	const now = options.now ?? new Date();
 	const feed = await db.selectFrom('calendar_token').selectAll().where('token_hash', '=', hashCalendarToken(options.token)).executeTakeFirst();
 	if (!feed) return null;
-	const locale: Locale = isLocale(feed.locale) ? feed.locale : 'nl';
 	const usedAt = new Date(Math.floor(now.getTime() / usedAtPrecisionMs) * usedAtPrecisionMs).toISOString();
 	if (feed.last_used_at !== usedAt) {
 		await db.updateTable('calendar_token').set({ last_used_at: usedAt }).where('id', '=', feed.id).execute();
 	}
+	return { accountId: feed.account_id, locale: isLocale(feed.locale) ? feed.locale : 'nl' };
+}
+
+/** Moments this long ago stay in the feed, so a calendar does not lose what happened last month. */
+export const calendarHistoryDays = historyDays;
+export const calendarReminderMinutes = reminderMinutes;
+
+/** The person's planned moments from `historyDays` ago on, as calendar events with their reminder. */
+export async function plannedMomentsForFeed(db: Kysely<Database>, options: CalendarFeedOwner & { now: Date }): Promise<CalendarMoment[]> {
 	const rows = await db
 		.selectFrom('planned_moment')
 		.innerJoin('relation', 'relation.id', 'planned_moment.relation_id')
 		.selectAll('planned_moment')
 		.select('relation.nickname as relation_nickname')
-		.where('planned_moment.account_id', '=', feed.account_id)
-		.where('planned_moment.day', '>=', addDays(localDay(now), -historyDays))
+		.where('planned_moment.account_id', '=', options.accountId)
+		.where('planned_moment.day', '>=', addDays(localDay(options.now), -historyDays))
 		.orderBy('planned_moment.day')
 		.orderBy('planned_moment.time')
 		.limit(500)
 		.execute();
-	const moments = rows.map((row) => calendarMoment(openPlannedMoment(row), nicknameOf(row.relation_id, row.relation_nickname), locale));
-	return calendarFeed({ name: m.calendar_name({}, { locale }), moments, now, reminderMinutes });
+	return rows.map((row) => calendarMoment(openPlannedMoment(row), nicknameOf(row.relation_id, row.relation_nickname), options.locale));
 }
 
 /** One of the person's own moments as an `.ics` file, or null when it is not theirs. */

@@ -24,6 +24,11 @@ export interface CalendarMoment {
 	location?: string | null;
 	/** The reminder's text; the title when absent. */
 	reminder?: string | null;
+	/**
+	 * A whole local day (YYYY-MM-DD) instead of a time: `start` is then only used for ordering, the duration is one
+	 * day and there is no reminder (an alarm before an all-day event would go off the evening before).
+	 */
+	allDay?: string;
 }
 
 export interface CalendarFeedInput {
@@ -125,24 +130,33 @@ function checkMinutes(value: number, min: number, max: number, what: string): vo
 	}
 }
 
+/** RFC 5545, 3.3.4: a DATE value, "20260305". */
+function dateValue(day: string): string {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new RangeError(`Not a day: ${day}`);
+	return day.replace(/-/g, '');
+}
+
+function nextDay(day: string): string {
+	const date = new Date(`${day}T12:00:00Z`);
+	date.setUTCDate(date.getUTCDate() + 1);
+	return date.toISOString().slice(0, 10);
+}
+
 function eventLines(moment: CalendarMoment, stamp: string, reminderMinutes: number | null): string[] {
 	checkMinutes(moment.durationMinutes, 1, maxDurationMinutes, 'durationMinutes');
 	const end = new Date(moment.start.getTime() + moment.durationMinutes * 60_000);
-	const lines = [
-		'BEGIN:VEVENT',
-		`UID:${escapeText(`${moment.id}@brug`)}`,
-		`DTSTAMP:${stamp}`,
-		`DTSTART:${utcDateTime(moment.start)}`,
-		`DTEND:${utcDateTime(end)}`,
-		`SUMMARY:${escapeText(moment.title)}`
-	];
+	// RFC 5545, 3.6.1: an all-day event is a DATE start with the next day as its (exclusive) end.
+	const when = moment.allDay
+		? [`DTSTART;VALUE=DATE:${dateValue(moment.allDay)}`, `DTEND;VALUE=DATE:${dateValue(nextDay(moment.allDay))}`]
+		: [`DTSTART:${utcDateTime(moment.start)}`, `DTEND:${utcDateTime(end)}`];
+	const lines = ['BEGIN:VEVENT', `UID:${escapeText(`${moment.id}@brug`)}`, `DTSTAMP:${stamp}`, ...when, `SUMMARY:${escapeText(moment.title)}`];
 	if (moment.description != null && normaliseText(moment.description) !== '') {
 		lines.push(`DESCRIPTION:${escapeText(moment.description)}`);
 	}
 	if (moment.location != null && normaliseText(moment.location) !== '') {
 		lines.push(`LOCATION:${escapeText(moment.location)}`);
 	}
-	if (reminderMinutes !== null) {
+	if (reminderMinutes !== null && !moment.allDay) {
 		const reminder = moment.reminder != null && normaliseText(moment.reminder) !== '' ? moment.reminder : moment.title;
 		lines.push(
 			'BEGIN:VALARM',

@@ -5,6 +5,7 @@
  * - `markStepDone`: done, with how it went; planned steps may be done early or late, no blame either way.
  * - `deleteStepPlan`, `listStepPlans` (open first by day, then done, newest first; at most `limit`).
  * - `getStepPlan`: one plan, or undefined.
+ * - `stepPlanDaysForFeed`: planned days and step titles, for the calendar feed.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
@@ -107,4 +108,23 @@ export async function getStepPlan(db: Kysely<Database>, options: { actor: Signed
 	const account = requireSignedIn(options.actor);
 	const row = await db.selectFrom('step_plan').selectAll().where('id', '=', options.id).where('account_id', '=', account.id).executeTakeFirst();
 	return row && openStepPlan(row);
+}
+
+/** The person's planned small steps from `from` on, with the step's title, for the calendar feed (no note: it is private). */
+export async function stepPlanDaysForFeed(
+	db: Kysely<Database>,
+	options: { accountId: string; locale: 'nl' | 'en'; from: string }
+): Promise<{ id: string; day: string; title: string }[]> {
+	const rows = await db
+		.selectFrom('step_plan')
+		.select(['id', 'step_id', 'planned_day'])
+		.where('account_id', '=', options.accountId)
+		.where('planned_day', '>=', options.from)
+		.orderBy('planned_day')
+		.limit(500)
+		.execute();
+	return rows.flatMap((row) => {
+		const step = getStep(options.locale, row.step_id) ?? getStep('nl', row.step_id);
+		return step ? [{ id: row.id, day: row.planned_day, title: step.title }] : [];
+	});
 }

@@ -28,6 +28,8 @@ export interface OutgoingMail {
 	html?: string;
 	/** The recipient's language; becomes the `Content-Language` header. */
 	locale: MailLocale;
+	/** More headers, e.g. `List-Unsubscribe`; they never replace the ones the mailer sets itself. */
+	headers?: Record<string, string>;
 }
 
 export interface SendResult {
@@ -110,6 +112,7 @@ function messageFor(mail: OutgoingMail) {
 		text: mail.text,
 		...(mail.html === undefined ? {} : { html: mail.html }),
 		headers: {
+			...mail.headers,
 			'Content-Language': mail.locale,
 			// RFC 3834: tells vacation responders and ticket systems not to answer an automatic mail.
 			'Auto-Submitted': 'auto-generated'

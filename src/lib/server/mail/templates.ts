@@ -8,8 +8,8 @@
  * - `MailTemplate`, `Localized`, `RenderedMail` — the types
  *
  * Templates hold plain text only, never HTML, so every word a template or its data brings is escaped on the way in.
- * The HTML has no images, no tracking and one link (the action): mail clients that block remote content show it
- * whole, and a person can see at a glance where the one link goes. Other templates come with their features.
+ * The HTML has no images, no tracking and one link (the action), plus at most one quiet footer link: mail clients
+ * that block remote content show it whole, and a person can see at a glance where the links go. Other templates come with their features.
  */
 import type { MailLocale, OutgoingMail } from './mailer';
 
@@ -25,6 +25,8 @@ export interface MailTemplate<Data> {
 	action?: { label: Localized<Data>; url: (data: Data) => string };
 	/** After the action: how long the link works, what to do if the mail was not expected, the greeting. */
 	closing?: Localized<Data>[];
+	/** A second, quieter link at the very end (e.g. "stop these reminders"). Must be http(s). */
+	footer?: { text: Localized<Data>; label: Localized<Data>; url: (data: Data) => string };
 }
 
 export type RenderedMail = Omit<OutgoingMail, 'to'>;
@@ -80,11 +82,23 @@ export function renderMail<Data>(template: MailTemplate<Data>, data: Data, local
 		url: checkedActionUrl(template.action.url(data))
 	};
 
-	const textBlocks = [...before, ...(action ? [`${action.label}:\n${action.url}`] : []), ...after];
+	const footer = template.footer && {
+		text: resolve(template.footer.text, data, locale),
+		label: resolve(template.footer.label, data, locale),
+		url: checkedActionUrl(template.footer.url(data))
+	};
+
+	const textBlocks = [
+		...before,
+		...(action ? [`${action.label}:\n${action.url}`] : []),
+		...after,
+		...(footer ? [`${footer.text}\n${footer.label}:\n${footer.url}`] : [])
+	];
 	const htmlBlocks = [
 		...before.map(htmlParagraph),
 		...(action ? [`<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>`] : []),
-		...after.map(htmlParagraph)
+		...after.map(htmlParagraph),
+		...(footer ? [`<p><small>${escapeHtml(footer.text)} <a href="${escapeHtml(footer.url)}">${escapeHtml(footer.label)}</a></small></p>`] : [])
 	];
 
 	return {

@@ -1,5 +1,5 @@
 import { calendarContentType } from '$lib/features/relationships/calendar';
-import { calendarFeedByToken } from '$lib/features/relationships/calendar-feed.server';
+import { calendarFeedByToken } from '$lib/composers/calendar-feed.server';
 import { db } from '$lib/server/db';
 import type { RequestHandler } from './$types';
 

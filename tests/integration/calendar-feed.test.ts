@@ -1,0 +1,127 @@
+/**
+ * The personal calendar feed with the programme in it, on both databases: the day each programme week opens and each
+ * planned small step are all-day events without an alarm, next to the planned moments of connection; the titles say
+ * "week 3", never what the programme is about; a pause moves the weeks still to come; another person's programme
+ * and steps never show.
+ */
+import ICAL from 'ical.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SignedInAccount } from '$lib/server/auth/account';
+import type { DatabaseHandle } from '$lib/server/db/client';
+import { calendarFeedByToken } from '$lib/composers/calendar-feed.server';
+import { startCalendarFeed } from '$lib/features/relationships/calendar-feed.server';
+import { planMoment } from '$lib/features/relationships/planned-moments.server';
+import { addRelation } from '$lib/features/relationships/relations.server';
+import { plannedMomentSchema, relationSchema } from '$lib/features/relationships/relationships.schema';
+import { pauseProgramme, resumeProgramme, startProgramme } from '$lib/features/programme/enrolment.server';
+import { openWeek } from '$lib/features/programme/progress.server';
+import { planStep } from '$lib/features/small-steps/step-plans.server';
+import { testDatabases } from './databases';
+import { professionalFixtures } from './professional-fixtures';
+
+vi.hoisted(() => {
+	vi.stubEnv('BRUG_DATA_KEY', Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64'));
+	vi.stubEnv('BRUG_DATA_DIR', `${process.env.TMPDIR ?? '/tmp'}/brug-calendar-feed-${Date.now()}`);
+});
+afterAll(() => vi.unstubAllEnvs());
+
+const noon = (day: string) => new Date(`${day}T11:00:00Z`);
+
+interface Event {
+	uid: string;
+	summary: string;
+	start: string;
+	isDate: boolean;
+	end: string;
+	alarm: boolean;
+}
+
+function events(text: string): Event[] {
+	const calendar = new ICAL.Component(ICAL.parse(text));
+	return calendar.getAllSubcomponents('vevent').map((vevent) => {
+		const event = new ICAL.Event(vevent);
+		return {
+			uid: event.uid,
+			summary: event.summary,
+			start: event.startDate.toString(),
+			isDate: event.startDate.isDate,
+			end: event.endDate.toString(),
+			alarm: vevent.getFirstSubcomponent('valarm') !== null
+		};
+	});
+}
+
+describe.each(testDatabases())('the calendar feed with the programme on $name', (target) => {
+	let handle: DatabaseHandle;
+	let anna: SignedInAccount;
+	let ben: SignedInAccount;
+
+	beforeEach(async () => {
+		handle = await target.open();
+		const fixtures = professionalFixtures(handle);
+		anna = await fixtures.person('anna@example.nl', 'Anna');
+		ben = await fixtures.person('ben@example.nl', 'Ben');
+	});
+	afterEach(() => handle.close());
+
+	const feedOf = async (actor: SignedInAccount, locale: 'nl' | 'en', now: Date) => {
+		const { token } = await startCalendarFeed(handle.db, { actor, locale, now });
+		return events((await calendarFeedByToken(handle.db, { token, now }))!);
+	};
+
+	it('shows the day each week opens and the planned small steps as all-day events, beside the planned moments', async () => {
+		// Started on Monday 2 March 2026; week 1 opens on the 9th, week 8 on 27 April, the follow-up on 20 July.
+		await startProgramme(handle.db, { actor: anna, input: { reminders: 'week_start' }, now: noon('2026-03-02') });
+		await openWeek(handle.db, { actor: anna, week: 0, now: noon('2026-03-02') });
+		const step = await planStep(handle.db, { actor: anna, input: { stepId: 'ask-for-a-tip', plannedDay: '2026-03-12' }, now: noon('2026-03-02') });
+		expect(step.ok).toBe(true);
+		const relation = await addRelation(handle.db, { actor: anna, input: relationSchema.parse({ nickname: 'Anoek', circle: 'friends' }), now: noon('2026-03-02') });
+		const moment = await planMoment(handle.db, { actor: anna, relationId: relation.id, input: plannedMomentSchema('2026-03-02').parse({ day: '2026-03-10', time: '14:30' }), now: noon('2026-03-02') });
+		expect(moment.ok).toBe(true);
+		// Ben's programme and steps are his own.
+		await startProgramme(handle.db, { actor: ben, input: { reminders: 'none' }, now: noon('2026-03-02') });
+		await openWeek(handle.db, { actor: ben, week: 0, now: noon('2026-03-02') });
+		await planStep(handle.db, { actor: ben, input: { stepId: 'ask-for-a-tip', plannedDay: '2026-03-13' }, now: noon('2026-03-02') });
+
+		const feed = await feedOf(anna, 'nl', noon('2026-03-03'));
+		const weeks = feed.filter((event) => event.summary.includes('programma'));
+		expect(weeks.map((event) => [event.summary, event.start])).toEqual([
+			['Week 1 van je programma', '2026-03-09'],
+			['Week 2 van je programma', '2026-03-16'],
+			['Week 3 van je programma', '2026-03-23'],
+			['Week 4 van je programma', '2026-03-30'],
+			['Week 5 van je programma', '2026-04-06'],
+			['Week 6 van je programma', '2026-04-13'],
+			['Week 7 van je programma', '2026-04-20'],
+			['Week 8 van je programma', '2026-04-27'],
+			['Terugkijken met je programma', '2026-07-20']
+		]);
+		expect(weeks.every((event) => event.isDate && !event.alarm)).toBe(true);
+		expect(weeks[0]!.end).toBe('2026-03-10');
+		const steps = feed.filter((event) => event.summary.startsWith('Kleine stap'));
+		expect(steps).toEqual([expect.objectContaining({ summary: 'Kleine stap: Vraag iemand in je buurt om een tip', start: '2026-03-12', isDate: true, alarm: false })]);
+		// The moment of connection keeps its time and its reminder.
+		expect(feed.filter((event) => !event.isDate)).toEqual([expect.objectContaining({ summary: expect.stringContaining('Anoek'), alarm: true })]);
+		expect(feed).toHaveLength(11);
+
+		const english = await feedOf(anna, 'en', noon('2026-03-03'));
+		expect(english.map((event) => event.summary)).toContain('Week 3 of your programme');
+		expect(english.map((event) => event.summary)).toContain('Small step: Ask someone in your neighbourhood for a tip');
+	});
+
+	it('moves the weeks still to come after a pause, and shows nothing before week 0 is opened', async () => {
+		await startProgramme(handle.db, { actor: anna, input: { reminders: 'week_start' }, now: noon('2026-03-02') });
+		expect((await feedOf(anna, 'nl', noon('2026-03-03'))).filter((event) => event.isDate)).toEqual([]);
+		await openWeek(handle.db, { actor: anna, week: 0, now: noon('2026-03-02') });
+		await pauseProgramme(handle.db, { actor: anna, now: noon('2026-03-10') });
+		// While paused, the days of weeks still to come are not known: only week 1, which opened, stays.
+		const paused = await feedOf(anna, 'nl', noon('2026-03-12'));
+		expect(paused.map((event) => [event.summary, event.start])).toEqual([['Week 1 van je programma', '2026-03-09']]);
+		await resumeProgramme(handle.db, { actor: anna, now: noon('2026-03-15') });
+		const resumed = await feedOf(anna, 'nl', noon('2026-03-15'));
+		// Five days paused: week 2 opens on the 21st; the event keeps its UID, so a calendar moves it.
+		const week2 = resumed.find((event) => event.summary === 'Week 2 van je programma')!;
+		expect(week2.start).toBe('2026-03-21');
+		expect(week2.uid).toMatch(/^programme-.+-week-2@brug$/);
+	});
+});
