@@ -39,7 +39,7 @@ const copy = {
 		suggestion: 'Ik dacht aan je. Zullen we samen naar week 1 kijken?',
 		signalFilter: 'Signaal',
 		signals: ['Week 1 niet geopend', 'Geen stap in programma'],
-		signalWords: ['niet geopend', 'geen stap', 'Signaal'],
+		signalWords: ['Week 1 niet geopend', 'dagen geen stap in het programma', 'Geen stap in programma', 'Stuur een vriendelijk bericht'],
 		texts: { welcome: 'Fijn dat je meedoet, Lotte. Ik kijk met je mee.', message: 'Goed dat je begonnen bent. Tot dinsdag!' }
 	},
 	en: {
@@ -67,7 +67,7 @@ const copy = {
 		suggestion: 'I was thinking of you. Shall we look at week 1 together?',
 		signalFilter: 'Signal',
 		signals: ['Week 1 not opened', 'No step in programme'],
-		signalWords: ['not opened', 'without a step', 'No step', 'Signal'],
+		signalWords: ['Week 1 not opened', 'without a step in the programme', 'No step in programme', 'Send a kind message'],
 		texts: { welcome: 'Good to have you, Lotte. I am here to help.', message: 'Well done for starting. See you Tuesday!' }
 	}
 } as const;
@@ -125,7 +125,7 @@ for (const [locale, javaScriptEnabled] of [
 
 			// From the client page to the programme page: nothing runs yet, so it offers the start.
 			await professional.getByRole('link', { name: 'Lotte', exact: true }).click();
-			await professional.getByRole('link', { name: t.link, exact: true }).click();
+			await professional.getByRole('main').getByRole('link', { name: t.link, exact: true }).click();
 			await expect(professional.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
 			await expectNoAxeViolations(professional);
 			const programmePage = professional.url();
@@ -149,7 +149,7 @@ for (const [locale, javaScriptEnabled] of [
 			// The professional sees the client's week: week 0 opened today, and the week is open.
 			await open(professional, programmePage);
 			await expect(professional.getByText(t.notBegun)).toHaveCount(0);
-			await expect(professional.getByText(t.nowIn, { exact: true })).toBeVisible();
+			await expect(professional.getByRole('definition').filter({ hasText: t.nowIn })).toBeVisible();
 			await expect(professional.getByRole('row', { name: /^Week 0/ })).toContainText(t.weekOpen);
 			await expectNoAxeViolations(professional);
 
@@ -158,6 +158,7 @@ for (const [locale, javaScriptEnabled] of [
 			await professional.getByRole('button', { name: t.send }).click();
 			await expect(professional.getByText(t.sent)).toBeVisible();
 			await expect(professional.getByRole('listitem').filter({ hasText: t.texts.message })).toBeVisible();
+			await expect(professional.getByLabel(t.messageLabel)).toHaveValue('');
 			await expectNoAxeViolations(professional);
 
 			// "Bespreek eerst" for week 1, then the conversation held.
