@@ -37,6 +37,7 @@ import {
 } from './authorisation-matrix-presets';
 import { notesMatrix } from './authorisation-matrix-notes';
 import { professionalApiMatrix } from './authorisation-matrix-professional-api';
+import { programmeProfessionalMatrix } from './authorisation-matrix-programme-professional';
 
 export type { Expectations, MatrixEntry, Operation, Outcome, RequestSpec } from './authorisation-matrix-presets';
 
@@ -386,5 +387,6 @@ export const matrix: MatrixEntry[] = [
 		unchangedWhenRefused: 'client_invitation'
 	},
 	...notesMatrix,
-	...professionalApiMatrix
+	...professionalApiMatrix,
+	...programmeProfessionalMatrix
 ];

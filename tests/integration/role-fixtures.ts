@@ -3,7 +3,7 @@
  * uses, each with a session cookie that server accepts (the same BRUG_AUTH_SECRET signs them).
  *
  * Organisation A has its admin (`ownAdmin`) and two professionals: `linkedProfessional`, to whom `person` gives
- * consent (scope measurements), and `unlinkedProfessional`, who has no client. Organisation B has only its admin
+ * consent (scopes measurements and programme), and `unlinkedProfessional`, who has no client. Organisation B has only its admin
  * (`otherAdmin`). `otherPerson` is a second person without any link. Professionals and admins have two-step sign-in
  * on, as their pages require.
  */
@@ -94,7 +94,9 @@ export type CountedTable =
 	| 'api_token'
 	| 'measurement_request'
 	| 'self_sufficiency_rating'
-	| 'conversation_note';
+	| 'conversation_note'
+	| 'programme_enrolment'
+	| 'programme_message';
 
 /** Cookies set by better-auth, read back from its response as a browser would. */
 function cookieHeader(response: Response, previous = ''): string {
@@ -221,12 +223,12 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 	const accepted = await acceptClientInvitation(db, {
 		actor: actor(accounts.person),
 		code: (await clientInvitation()).code,
-		scopes: ['measurements'],
+		scopes: ['measurements', 'programme'],
 		personName: 'Pim'
 	});
 	if (!accepted.ok) throw new Error(accepted.reason);
-	// The same scope again: the grant ends and a new one starts, so an ended grant exists too.
-	const changed = await changeConsentScopes(db, { actor: actor(accounts.person), grantId: accepted.grantId, scopes: ['measurements'] });
+	// The same scopes again: the grant ends and a new one starts, so an ended grant exists too.
+	const changed = await changeConsentScopes(db, { actor: actor(accounts.person), grantId: accepted.grantId, scopes: ['measurements', 'programme'] });
 	if (!changed.ok) throw new Error(changed.reason);
 
 	const newResultToken = async () =>
