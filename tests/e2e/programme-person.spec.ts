@@ -149,8 +149,16 @@ for (const [locale, javaScriptEnabled] of [
 			await expect(page.getByText(t.started)).toBeVisible();
 			await expectNoAxeViolations(page);
 
-			// This week first: week 0.
-			await page.getByRole('link', { name: t.goToWeek0 }).click();
+			// This week first: week 0. Opening a week is recorded, so pointing at its link must not load it.
+			const weekLink = page.getByRole('link', { name: t.goToWeek0 });
+			const dataFetched: string[] = [];
+			const watch = (request: { url(): string }) => void (request.url().includes('/__data.json') && dataFetched.push(request.url()));
+			page.on('request', watch);
+			await weekLink.hover();
+			await page.waitForTimeout(300);
+			page.off('request', watch);
+			expect(dataFetched, 'hovering over a week link loaded its data').toEqual([]);
+			await weekLink.click();
 			await expect(page.getByRole('heading', { level: 1, name: t.week0 })).toBeVisible();
 			await waitForPage(page);
 			await expectNoAxeViolations(page);

@@ -114,7 +114,7 @@ for (const javaScriptEnabled of [true, false]) {
 			const code = (await professional.locator('.code').textContent())!.trim();
 			await page.goto(`/nl/account/koppelen?code=${code}`);
 			await page.getByRole('checkbox', { name: /^Mijn uitslagen/ }).check();
-			await page.getByRole('checkbox', { name: /^Mijn voortgang in het programma/ }).check();
+			await page.getByRole('checkbox', { name: /^Mijn programma en oefeningen/ }).check();
 			await page.getByLabel(/Hoe mag deze persoon je noemen/).fill('Wim');
 			await page.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
 			await expect(page.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
@@ -127,7 +127,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(professional.getByText('De buurvrouw zwaaide.')).toHaveCount(0);
 			await expect(professional.getByText(/niet meer leven/)).toHaveCount(0);
 			// With the programme scope: how often, never what. This week has the thought check.
-			const activity = professional.getByRole('region', { name: 'Mijn voortgang in het programma' });
+			const activity = professional.getByRole('region', { name: 'Mijn programma en oefeningen' });
 			await expect(activity.getByText(/^Laatst actief in brug:/)).toBeVisible();
 			const thisWeek = activity.getByRole('table', { name: 'Oefeningen en hulpmiddelen per week' }).getByRole('row').last();
 			await expect(thisWeek.getByRole('cell').nth(2)).not.toHaveText('0');

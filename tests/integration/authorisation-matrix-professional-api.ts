@@ -6,7 +6,7 @@ import type { Seed } from './role-fixtures';
 const clientCall: Expectations = { ...clientRecord, anonymous: 'unauthenticated' };
 /**
  * Nobody gets in: a person who shares with nobody, an id that is nobody's, or a scope the seeded person does not share
- * (they share measurements only).
+ * (they share measurements and programme only).
  */
 const refusedToAll: Expectations = { ...clientCall, linkedProfessional: 'forbidden' };
 

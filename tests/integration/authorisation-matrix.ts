@@ -37,6 +37,7 @@ import {
 } from './authorisation-matrix-presets';
 import { notesMatrix } from './authorisation-matrix-notes';
 import { professionalApiMatrix } from './authorisation-matrix-professional-api';
+import { programmeMatrix } from './authorisation-matrix-programme';
 import { programmeProfessionalMatrix } from './authorisation-matrix-programme-professional';
 
 export type { Expectations, MatrixEntry, Operation, Outcome, RequestSpec } from './authorisation-matrix-presets';
@@ -129,6 +130,19 @@ export const matrix: MatrixEntry[] = [
 	{ route: '/(person)/gezondheidsweb', operation: 'GET', request: page('/gezondheidsweb'), expect: signedInPage },
 	{ route: '/(person)/gezondheidsweb', operation: '?/save', request: action('/gezondheidsweb'), expect: signedInPage },
 	{ route: '/(person)/gezondheidsweb', operation: '?/delete', request: action('/gezondheidsweb', { id: nobodysEntry }), expect: signedInPage },
+	// The programme: a person's own enrolment, weeks and plan (the use-cases check the account again).
+	{ route: '/(person)/programma', operation: 'GET', request: page('/programma'), expect: signedInPage },
+	{ route: '/(person)/programma', operation: '?/start', request: action('/programma', { reminders: 'none' }), expect: signedInPage },
+	{ route: '/(person)/programma', operation: '?/pause', request: action('/programma'), expect: signedInPage },
+	{ route: '/(person)/programma', operation: '?/resume', request: action('/programma'), expect: signedInPage },
+	{ route: '/(person)/programma', operation: '?/stop', request: action('/programma'), expect: signedInPage },
+	{ route: '/(person)/programma', operation: '?/reminders', request: action('/programma', { reminders: 'none' }), expect: signedInPage },
+	{ route: '/(person)/programma/week/[week]', operation: 'GET', request: page('/programma/week/0'), expect: signedInPage },
+	{ route: '/(person)/programma/week/[week]', operation: '?/item', request: action('/programma/week/1', { item: 'step', done: 'on' }), expect: signedInPage },
+	{ route: '/(person)/programma/week/[week]', operation: '?/checkIn', request: action('/programma/week/1', { wentWell: 'Een wandeling.' }), expect: signedInPage },
+	{ route: '/(person)/programma/week/[week]', operation: '?/measure', request: action('/programma/week/1'), expect: signedInPage },
+	{ route: '/(person)/programma/plan', operation: 'GET', request: page('/programma/plan'), expect: signedInPage },
+	{ route: '/(person)/programma/plan', operation: '?/save', request: action('/programma/plan', { restartSteps: 'no-such-step' }), expect: signedInPage },
 	// The relationship map. Rows are somebody's own: an id of nobody (or of somebody else) is "not found" for all.
 	{ route: '/(person)/mensen', operation: 'GET', request: page('/mensen'), expect: signedInPage },
 	{ route: '/(person)/mensen/nieuw', operation: 'GET', request: page('/mensen/nieuw'), expect: signedInPage },
@@ -388,5 +402,6 @@ export const matrix: MatrixEntry[] = [
 	},
 	...notesMatrix,
 	...professionalApiMatrix,
+	...programmeMatrix,
 	...programmeProfessionalMatrix
 ];

@@ -75,7 +75,7 @@ describe.each(testDatabases())('personal data on $name', (target) => {
 		await claimMeasurement(handle.db, { token: saved.token, accountId: account.id });
 		await auth.api.requestPasswordReset({ body: { email: 'anna@example.nl' } });
 
-		expect(await describeAccountForDeletion(handle.db, { account })).toEqual({ measurements: 1, sessions: 1, consents: 0, memberships: 0, clients: 0, people: 0, lastAdminOf: [] });
+		expect(await describeAccountForDeletion(handle.db, { account })).toEqual({ measurements: 1, sessions: 1, consents: 0, memberships: 0, clients: 0, people: 0, programme: false, lastAdminOf: [] });
 		await deleteAccount(handle.db, { account });
 
 		const tables = (await handle.db.introspection.getTables()).map((t) => t.name);

@@ -9,6 +9,17 @@ import { bodySchemaOf } from './contract';
 import { scoreBodyContract } from './instruments-api';
 import { measurementRequestBody, noteBody, notePatchBody, ratingBody } from './professional-api';
 import { contactMomentBody, momentOutcomeBody, plannedMomentBody, plannedMomentChangeBody, relationBody } from './relationships-api';
+import {
+	checkInBody,
+	clientStartBody,
+	discussFirstBody,
+	measurementBody,
+	planBody,
+	programmeMessageBody,
+	reminderBody,
+	startBody,
+	weekItemBody
+} from './programme-api';
 import { discussBody, journalEntryBody, kindMomentBody, stepDoneBody, stepPlanBody, thoughtCheckBody } from './self-help-api';
 
 const today = localDay();
@@ -32,7 +43,16 @@ const requestBodies = {
 	MeasurementRequestRequest: measurementRequestBody(today),
 	SelfSufficiencyRatingRequest: ratingBody,
 	ConversationNoteRequest: noteBody,
-	ConversationNotePatch: notePatchBody
+	ConversationNotePatch: notePatchBody,
+	ProgrammeStartRequest: startBody,
+	ProgrammeRemindersRequest: reminderBody,
+	ProgrammeWeekItemRequest: weekItemBody,
+	ProgrammeCheckInRequest: checkInBody,
+	ProgrammeMeasurementRequest: measurementBody,
+	ProgrammePlanRequest: planBody,
+	ClientProgrammeStartRequest: clientStartBody,
+	ProgrammeMessageRequest: programmeMessageBody,
+	DiscussFirstRequest: discussFirstBody
 };
 
 export const requestSchemas = Object.fromEntries(Object.entries(requestBodies).map(([name, schema]) => [name, bodySchemaOf(schema)]));

@@ -30,8 +30,17 @@ export async function exportPersonalData(
 export async function describeAccountForDeletion(
 	db: Kysely<Database>,
 	options: { account: SignedInAccount }
-): Promise<{ measurements: number; sessions: number; consents: number; memberships: number; clients: number; people: number; lastAdminOf: string[] }> {
-	const count = async (table: 'measurement' | 'auth_session' | 'membership' | 'relation') => {
+): Promise<{
+	measurements: number;
+	sessions: number;
+	consents: number;
+	memberships: number;
+	clients: number;
+	people: number;
+	programme: boolean;
+	lastAdminOf: string[];
+}> {
+	const count = async (table: 'measurement' | 'auth_session' | 'membership' | 'relation' | 'programme_enrolment' | 'programme_plan') => {
 		const row = await db
 			.selectFrom(table)
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -58,6 +67,7 @@ export async function describeAccountForDeletion(
 		memberships: await count('membership'),
 		clients: Number(clients.n),
 		people: await count('relation'),
+		programme: (await count('programme_enrolment')) + (await count('programme_plan')) > 0,
 		lastAdminOf: await organisationsWithOnlyThisAdmin(db, options.account.id)
 	};
 }

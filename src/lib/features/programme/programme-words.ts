@@ -22,17 +22,17 @@ export function phaseLabel(phase: ProgrammePhase): string {
 	}
 }
 
-/** A week's state in words; the icon beside it is decoration, the words carry the meaning. */
-export function weekStateWords(week: Pick<WeekState, 'state' | 'opensOn'>): { text: string; icon: string } {
+/** A week's state in words (an icon beside it is decoration; the words carry the meaning). */
+export function weekStateWords(week: Pick<WeekState, 'state' | 'opensOn'>): string {
 	switch (week.state) {
 		case 'done':
-			return { text: m.programme_state_done(), icon: '✓' };
+			return m.programme_state_done();
 		case 'open':
-			return { text: m.programme_state_open(), icon: '→' };
+			return m.programme_state_open();
 		case 'waiting_for_conversation':
-			return { text: m.programme_state_waiting(), icon: '💬' };
+			return m.programme_state_waiting();
 		case 'locked':
-			return { text: week.opensOn ? m.programme_state_locked({ day: formatDay(week.opensOn, 'weekday') }) : m.programme_state_locked_later(), icon: '🔒' };
+			return week.opensOn ? m.programme_state_locked({ day: formatDay(week.opensOn, 'weekday') }) : m.programme_state_locked_later();
 	}
 }
 

@@ -36,23 +36,23 @@ export const actions: Actions = {
 		const parsed = startProgrammeSchema.safeParse({ reminders: form.get('reminders') ?? undefined });
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 		const started = await startProgramme(db(), { actor, input: parsed.data });
-		if (!started.ok) return fail(409, { refused: 'already_running' as const });
+		if (!started.ok) return fail(400, { refused: 'already_running' as const });
 		redirect(303, here(event, '?bewaard=begonnen'));
 	},
 	pause: async (event) => {
 		const changed = await pauseProgramme(db(), { actor: requireAccount(event) });
-		if (!changed.ok) return fail(409, { refused: 'not_running' as const });
+		if (!changed.ok) return fail(404, { refused: 'not_running' as const });
 		redirect(303, here(event, '?bewaard=pauze'));
 	},
 	resume: async (event) => {
 		const changed = await resumeProgramme(db(), { actor: requireAccount(event) });
-		if (!changed.ok) return fail(409, { refused: 'not_running' as const });
+		if (!changed.ok) return fail(404, { refused: 'not_running' as const });
 		redirect(303, here(event, '?bewaard=verder'));
 	},
 	/** Stopping asks first (?stoppen); this is the "yes". */
 	stop: async (event) => {
 		const changed = await stopProgramme(db(), { actor: requireAccount(event) });
-		if (!changed.ok) return fail(409, { refused: 'not_running' as const });
+		if (!changed.ok) return fail(404, { refused: 'not_running' as const });
 		redirect(303, here(event, '?bewaard=gestopt'));
 	},
 	reminders: async (event) => {
@@ -61,7 +61,7 @@ export const actions: Actions = {
 		const parsed = reminderChoiceSchema.safeParse(form.get('reminders') ?? undefined);
 		if (!parsed.success) return fail(400, { errors: { reminders: 'choice_invalid' as const } });
 		const saved = await setReminderChoice(db(), { actor, choice: parsed.data });
-		if (!saved.ok) return fail(409, { refused: 'not_running' as const });
+		if (!saved.ok) return fail(404, { refused: 'not_running' as const });
 		redirect(303, here(event, '?bewaard=herinneringen'));
 	}
 };

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		toolkit: {
 			steps: data.stepPlans.map((p) => ({ ...p, title: stepTitle(p.stepId) })),
 			exercisesDone: data.exercisesDone.map((e) => ({ ...e, title: exerciseTitle(e.exercise) })),
+			stepTitles: Object.fromEntries((data.programme.planForNextTime?.restartSteps ?? []).map((id) => [id, stepTitle(id)])) as Record<string, string>,
 			patternChecks: data.patternChecks.map((c) => ({ takenAt: c.takenAt, strongest: c.strongest.map((id) => mechanisms[id as MechanismId]?.name[locale] ?? id) }))
 		}
 	};

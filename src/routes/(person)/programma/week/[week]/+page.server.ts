@@ -17,7 +17,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const djg11 = getInstrument('djg-11')!;
 
-function weekOf(event: RequestEvent | Parameters<PageServerLoad>[0]): number {
+/** Weeks 0–9; anything else ("10", "abc") is a page that does not exist. */
+function weekOf(event: { params: { week: string } }): number {
 	const parsed = weekNumberSchema.safeParse(event.params.week);
 	if (!parsed.success) error(404, 'Not found');
 	return parsed.data;
@@ -69,6 +70,9 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** No running programme is "not found"; a week not open yet, or a second measurement, is a request that cannot be done. */
+const refusalStatus = (reason: string) => (reason === 'no_programme' ? 404 : 400);
+
 const here = (event: RequestEvent, week: number, notice: string) =>
 	`${href(`/programma/week/${week}`, { locale: event.locals.locale })}?bewaard=${notice}`;
 
@@ -81,7 +85,7 @@ export const actions: Actions = {
 		const parsed = weekItemSchema.safeParse({ item: form.get('item') ?? undefined, done: form.get('done') ?? undefined });
 		if (!parsed.success) return fail(400, { itemError: 'choice_invalid' as const });
 		const marked = await markWeekItem(db(), { actor, week, input: parsed.data });
-		if (!marked.ok) return fail(409, { refused: marked.reason });
+		if (!marked.ok) return fail(refusalStatus(marked.reason), { refused: marked.reason });
 		redirect(303, here(event, week, 'gedaan'));
 	},
 	checkIn: async (event) => {
@@ -93,7 +97,7 @@ export const actions: Actions = {
 		const parsed = checkInSchema.safeParse({ ...values, share: form.get('share') ?? undefined });
 		if (!parsed.success) return fail(400, { checkInErrors: fieldErrors(parsed.error), values });
 		const saved = await saveCheckIn(db(), { actor, week, input: parsed.data });
-		if (!saved.ok) return fail(409, { refused: saved.reason, values });
+		if (!saved.ok) return fail(refusalStatus(saved.reason), { refused: saved.reason, values });
 		redirect(303, here(event, week, 'terugblik'));
 	},
 	/** The DJG-11 of week 0, week 8 or the follow-up. */
@@ -103,7 +107,7 @@ export const actions: Actions = {
 		const read = readAnswersFromForm(djg11, await event.request.formData());
 		if (read.missing.length > 0 || read.invalid.length > 0) return fail(400, { given: read.answers, missing: read.missing, invalid: read.invalid });
 		const saved = await saveProgrammeMeasurement(db(), { actor, week, answers: read.answers });
-		if (!saved.ok) return fail(saved.reason === 'incomplete' ? 400 : 409, { refused: saved.reason });
+		if (!saved.ok) return fail(refusalStatus(saved.reason), { refused: saved.reason });
 		redirect(303, here(event, week, 'meting'));
 	}
 };
