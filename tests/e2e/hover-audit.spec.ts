@@ -1,7 +1,7 @@
 /**
  * Pointing at a link is not reading. A professional hovers over every link on the caseload, the client page, the
- * self-sufficiency ratings, the notes and the conversation view; the client's access log and the caseload's
- * "Om te bespreken" signal stay exactly as they were just before. (Preloading a page's data on hover would run its
+ * self-sufficiency ratings, the notes, the conversation view and the programme; the client's access log and the
+ * caseload's "Om te bespreken" signal stay exactly as they were just before. (Preloading a page's data on hover would run its
  * audited load, and opening the client record marks "bespreek dit" entries as read.) axe on every page.
  */
 import type { Browser, Page } from '@playwright/test';
@@ -124,7 +124,8 @@ test.describe('hovering is not reading', () => {
 			{ path: clientPage, heading: 'Lotte' },
 			{ path: `${clientPage}/zelfredzaamheid`, heading: /^Zelfredzaamheid/ },
 			{ path: `${clientPage}/notities`, heading: /^Gespreksnotities/ },
-			{ path: `${clientPage}/gesprek`, heading: /^Gesprek/ }
+			{ path: `${clientPage}/gesprek`, heading: /^Gesprek/ },
+			{ path: `${clientPage}/programma`, heading: /^Programma/ }
 		];
 
 		for (const { path, heading } of pages) {

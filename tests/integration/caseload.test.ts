@@ -28,6 +28,9 @@ import { saveMeasurementForAccount } from '$lib/features/measurements/measuremen
 import { acceptMemberInvitation, inviteMember } from '$lib/features/organisations/organisations.server';
 import { addRelation, logContact } from '$lib/features/relationships/relations.server';
 import { markStepDone, planStep } from '$lib/features/small-steps/step-plans.server';
+import { pauseProgramme, startProgramme } from '$lib/features/programme/enrolment.server';
+import { startProgrammeForClient } from '$lib/features/programme/guidance.server';
+import { markWeekItem, openWeek, saveCheckIn } from '$lib/features/programme/progress.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import type { MailLocale, OutgoingMail } from '$lib/server/mail/mailer';
 import { addDays, localInstant } from '$lib/time';
@@ -397,6 +400,41 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 			expect(signalIds(keesEntry)).toEqual(['severe_band', 'score_worsened']);
 			expect(keesEntry?.facts.lastActivityDay).toBeNull();
 		});
+
+		it('the programme: week 1 not opened by day 10, and no step for 7 days, only with the programme scope', async () => {
+			const anna = await client('Anna', ['programme']);
+			const ben = await client('Ben', ['programme', 'measurements']);
+			const cas = await client('Cas', ['measurements']);
+			// Anna's programme was made on 2 March, and she never opened it: day 18 on the 20th.
+			expect(await startProgrammeForClient(handle.db, { actor: piet, personId: anna.id, input: { welcome: null }, now: on('2026-03-02') })).toMatchObject({ ok: true });
+			// Ben began on 5 March and opened week 1 on the 13th (a day late); nothing since.
+			expect(await startProgrammeForClient(handle.db, { actor: piet, personId: ben.id, input: { welcome: null }, now: on('2026-03-05') })).toMatchObject({ ok: true });
+			await openWeek(handle.db, { actor: ben, week: 0, now: on('2026-03-05') });
+			await openWeek(handle.db, { actor: ben, week: 1, now: on('2026-03-13') });
+			// Cas runs one alone, but does not share the programme with Piet.
+			expect(await startProgramme(handle.db, { actor: cas, input: { reminders: 'none' }, now: on('2026-03-01') })).toMatchObject({ ok: true });
+
+			const page = await caseload();
+			expect(entryOf(page, anna)?.signals).toEqual([{ id: 'week1_unopened', day: 18 }]);
+			expect(entryOf(page, ben)?.signals).toEqual([]);
+			expect(entryOf(page, cas)?.signals).toEqual([]);
+			expect(entryOf(page, cas)?.facts.programme).toBeNull();
+			// Today is not over: seven whole days without a step only from the 20th's next day.
+			expect(entryOf(await caseload({ day: '2026-03-20' }), ben)?.signals).toEqual([]);
+			expect(entryOf(await caseload({ day: '2026-03-21' }), ben)?.signals).toEqual([{ id: 'no_step', lastActiveDay: '2026-03-13', days: 8 }]);
+			expect(entryOf(await caseload({ day: '2026-03-21' }), ben)?.facts.programme).toMatchObject({ week1Opened: true, currentWeek: 2, lastActiveDay: '2026-03-13' });
+
+			// The signal filter and the order: Anna's signal is the more important one.
+			expect(names(await caseload({ day: '2026-03-21', filter: { signal: 'week1_unopened' } }))).toEqual(['Anna']);
+			expect(names(await caseload({ day: '2026-03-21', filter: { signal: 'no_step' } }))).toEqual(['Ben']);
+			expect(names(await caseload({ day: '2026-03-21' }))).toEqual(['Anna', 'Ben', 'Cas']);
+
+			// A step done today ends Ben's signal; a pause ends Anna's.
+			await markWeekItem(handle.db, { actor: ben, week: 1, input: { item: 'step', done: true }, now: on('2026-03-21', '09:00') });
+			expect(entryOf(await caseload({ day: '2026-03-21' }), ben)?.signals).toEqual([]);
+			expect(await pauseProgramme(handle.db, { actor: anna, now: on('2026-03-21', '09:00') })).toEqual({ ok: true });
+			expect(entryOf(await caseload({ day: '2026-03-21' }), anna)?.signals).toEqual([]);
+		});
 	});
 
 	describe('sorted, filtered and paged', () => {
@@ -720,6 +758,43 @@ describe.each(testDatabases())('caseload on $name', (target) => {
 			`caseload on ${target.name}, 200 clients × 20 measurements: first ${timings[0]!.toFixed(0)} ms, median ${sorted[2]!.toFixed(0)} ms, max ${sorted[4]!.toFixed(0)} ms`
 		);
 		expect(sorted[4]).toBeLessThan(2_000);
+	}, 300_000);
+
+	it('opens a caseload of 200 clients in the programme well within 2 seconds', async () => {
+		const made = await manyClients(200, ['measurements', 'programme'], (index) => `Cliënt ${String(index + 1).padStart(3, '0')}`);
+		// Each client's programme made by Piet on one of the 28 days before today; most began, some did a week or two.
+		for (let first = 0; first < made.length; first += 20) {
+			await Promise.all(
+				made.slice(first, first + 20).map(async (person, offset) => {
+					const index = first + offset;
+					const made = addDays(today, -(index % 28) - 1);
+					const started = await startProgrammeForClient(handle.db, { actor: piet, personId: person.id, input: { welcome: 'Welkom!' }, now: on(made) });
+					if (!started.ok) throw new Error(started.reason);
+					if (index % 5 === 0) return;
+					await openWeek(handle.db, { actor: person, week: 0, now: on(made) });
+					const checkIn = { wentWell: 'Een wandeling.', tried: null, takeAway: null, share: index % 2 === 0 };
+					await saveCheckIn(handle.db, { actor: person, week: 0, input: checkIn, now: on(made, '11:00') });
+					if (index % 28 >= 7 && index % 3 !== 0) await openWeek(handle.db, { actor: person, week: 1, now: on(addDays(made, 7)) });
+				})
+			);
+		}
+
+		const timings: number[] = [];
+		let page: CaseloadPage | undefined;
+		for (let run = 0; run < 7; run++) {
+			const started = performance.now();
+			page = await caseload({ page: (run % 4) + 1 });
+			timings.push(performance.now() - started);
+		}
+		expect(page).toMatchObject({ total: 200, pages: 4 });
+		const everyone = await caseload({ filter: { signal: 'week1_unopened' } });
+		expect(everyone.matching).toBeGreaterThan(0);
+		expect((await caseload()).entries.every((entry) => entry.facts.programme?.state === 'active')).toBe(true);
+		const sorted = [...timings].sort((a, b) => a - b);
+		console.info(
+			`caseload on ${target.name}, 200 clients in the programme: first ${timings[0]!.toFixed(0)} ms, median ${sorted[3]!.toFixed(0)} ms, max ${sorted[6]!.toFixed(0)} ms`
+		);
+		expect(sorted[6]).toBeLessThan(2_000);
 	}, 300_000);
 
 	it('stays within 2 seconds with 400 unread entries when the audit log has grown to 100,000 events', async () => {

@@ -24,12 +24,13 @@ export const professionalSchemas = {
 		type: 'object',
 		required: ['id'],
 		description:
-			'One reason to look, most important first. severe_band: `results` (instrument, takenAt, total, band, basis: band or indication); score_worsened: `changes` (instrument, previous, latest, change, takenAt); discuss_unread: `count` of "bespreek dit" items you have not opened; health_web_drop: `drops` (dimension, previous, current, change); inactive: `lastActivityDay` and `days` (both null when longer ago than brug looks)',
+			'One reason to look, most important first. severe_band: `results` (instrument, takenAt, total, band, basis: band or indication); score_worsened: `changes` (instrument, previous, latest, change, takenAt); discuss_unread: `count` of "bespreek dit" items you have not opened; week1_unopened: the programme\'s week 1 not opened by `day` 10 or later; no_step: `days` without a step in the programme since `lastActiveDay`; health_web_drop: `drops` (dimension, previous, current, change); inactive: `lastActivityDay` and `days` (both null when longer ago than brug looks)',
 		properties: {
 			id: { type: 'string', enum: [...caseloadSignalIds] },
 			results: { type: 'array', items: { type: 'object' } },
 			changes: { type: 'array', items: { type: 'object' } },
 			count: { type: 'integer' },
+			day: { type: 'integer', description: 'Days into the programme, paused days not counted' },
 			drops: { type: 'array', items: { type: 'object' } },
 			lastActivityDay: { type: ['string', 'null'], format: 'date' },
 			days: { type: ['integer', 'null'] }

@@ -11,6 +11,8 @@ export function signalNames(): Record<CaseloadSignalId, string> {
 		severe_band: m.signal_severe(),
 		score_worsened: m.signal_worsened(),
 		discuss_unread: m.signal_discuss(),
+		week1_unopened: m.signal_week1_unopened(),
+		no_step: m.signal_no_step(),
 		health_web_drop: m.signal_web_drop(),
 		inactive: m.signal_inactive()
 	};
@@ -27,11 +29,31 @@ export function signalText(signal: CaseloadSignal): string {
 			return m.signal_worsened_text({ what: signal.changes.map((c) => `${title(c.instrument)} ${c.previous} → ${c.latest}`).join(', ') });
 		case 'discuss_unread':
 			return m.signal_discuss_text({ count: signal.count });
+		case 'week1_unopened':
+			return m.signal_week1_unopened_text({ day: signal.day });
+		case 'no_step':
+			return m.signal_no_step_text({ days: signal.days });
 		case 'health_web_drop':
 			return m.signal_web_drop_text({ what: signal.drops.map((d) => `${healthWebDefinitions[d.dimension].name[locale]} ${d.previous} → ${d.current}`).join(', ') });
 		case 'inactive':
 			return signal.days === null ? m.signal_inactive_long() : m.signal_inactive_text({ days: signal.days });
 	}
+}
+
+/**
+ * The kind messages a professional may send as they are, or change, for the programme's drop-out signals. The key
+ * travels in the programme page's address (`?bericht=week1`), so the page fills in the text in its own language.
+ */
+export const suggestedMessageKeys = ['week1', 'stap'] as const;
+export type SuggestedMessageKey = (typeof suggestedMessageKeys)[number];
+
+export function suggestedMessage(key: SuggestedMessageKey): string {
+	return key === 'week1' ? m.programme_pro_suggest_week1() : m.programme_pro_suggest_step();
+}
+
+/** The suggestion that goes with a signal, or null when the signal has none. */
+export function suggestionFor(signal: CaseloadSignal): SuggestedMessageKey | null {
+	return signal.id === 'week1_unopened' ? 'week1' : signal.id === 'no_step' ? 'stap' : null;
 }
 
 export function bandFilterNames(): Record<CaseloadBandFilter, string> {

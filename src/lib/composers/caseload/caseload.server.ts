@@ -1,10 +1,11 @@
 /**
  * A professional's caseload: every client who shares with them, with what the signals need, gathered in a few
  * queries for the whole caseload (fast with 200 clients), then sorted, filtered and paged by the pure rules in
- * caseload-list.ts. Only what each client shares is read: measurements with `measurements`, activity with
- * `programme`, health webs with `health_web`, "bespreek dit" items with the toolkit's scope: every feature's set-based
- * `readForClients` for the people who share its scope, and `lastActiveDays` for the last active day. Each client
- * shown on the page gets a `client.caseload.read` audit event, in the same transaction as the reads.
+ * caseload-list.ts. Only what each client shares is read: measurements with `measurements`, activity and the
+ * programme's drop-out facts with `programme`, health webs with `health_web`, "bespreek dit" items with the
+ * toolkit's scope: every feature's set-based `readForClients` for the people who share its scope, and
+ * `lastActiveDays` for the last active day. Each client shown on the page gets a `client.caseload.read` audit event,
+ * in the same transaction as the reads.
  * - `openCaseload({ actor, today, filter, page })`: one page of the caseload, and the counts for the pager.
  */
 import type { Kysely } from 'kysely';
@@ -99,7 +100,8 @@ export async function openCaseload(
 				everActive: activity.has(client.personId),
 				latestWeb: latestWeb ?? null,
 				previousWeb: previousWeb ?? null,
-				unreadSharedCount: theirs.journal?.unreadShared ?? 0
+				unreadSharedCount: theirs.journal?.unreadShared ?? 0,
+				programme: theirs.programme ?? null
 			};
 			return { ...caseloadRow(caseloadFacts, today), scopes: client.scopes, since: client.grantedAt, openRequests: openRequests.get(client.personId) ?? 0 };
 		});

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { healthWebDimensions, type HealthWebScores } from '$lib/features/health-web/health-web';
+import type { ProgrammeFacts } from '$lib/features/programme/programme-signals';
 import { getInstrument, instrumentIds, type InstrumentId, type LonelinessBand } from '$lib/features/instruments/instruments';
 import {
 	bandSeverity,
@@ -31,6 +32,18 @@ const facts = (over: Partial<CaseloadFacts> = {}): CaseloadFacts => ({
 	latestWeb: null,
 	previousWeb: null,
 	unreadSharedCount: 0,
+	...over
+});
+/** A programme started on 2 March: 14 days before `today`. */
+const programme = (over: Partial<ProgrammeFacts> = {}): ProgrammeFacts => ({
+	enrolmentId: 'e1',
+	state: 'active',
+	createdDay: '2026-03-02',
+	clock: { startDay: '2026-03-02', pausedSince: null, pausedDays: 0 },
+	week1Opened: false,
+	lastActiveDay: '2026-03-15',
+	remindersStopped: false,
+	currentWeek: 2,
 	...over
 });
 const ids = (f: CaseloadFacts, day = today) => caseloadSignals(f, day).map((signal) => signal.id);
@@ -144,16 +157,29 @@ describe('caseloadSignals: health web and "bespreek dit"', () => {
 		expect(caseloadSignals(facts({ unreadSharedCount: 2 }), today)).toEqual([{ id: 'discuss_unread', count: 2 }]);
 	});
 
-	it('gives all five at once in the fixed order of importance', () => {
+	it('gives all of them at once in the fixed order of importance (the programme gives one of its two)', () => {
 		const all = facts({
 			measurements: [m('djg-11', '2026-01-01', 5, 'moderately_lonely'), m('djg-11', '2026-02-01', 10, 'severely_lonely')],
 			lastActivityDay: '2026-02-01',
 			latestWeb: web([1, 5, 5, 5, 5, 5]),
 			previousWeb: web([5, 5, 5, 5, 5, 5]),
-			unreadSharedCount: 1
+			unreadSharedCount: 1,
+			programme: programme({ week1Opened: true, lastActiveDay: '2026-02-20' })
 		});
-		expect(ids(all)).toEqual(['severe_band', 'score_worsened', 'discuss_unread', 'health_web_drop', 'inactive']);
-		expect(caseloadSignalIds).toEqual(['severe_band', 'score_worsened', 'discuss_unread', 'health_web_drop', 'inactive']);
+		expect(ids(all)).toEqual(['severe_band', 'score_worsened', 'discuss_unread', 'no_step', 'health_web_drop', 'inactive']);
+		expect(caseloadSignalIds).toEqual(['severe_band', 'score_worsened', 'discuss_unread', 'week1_unopened', 'no_step', 'health_web_drop', 'inactive']);
+	});
+});
+
+describe('caseloadSignals: the programme', () => {
+	it('passes on the programme’s drop-out signals, and none without a running programme', () => {
+		expect(caseloadSignals(facts({ programme: programme() }), today)).toEqual([{ id: 'week1_unopened', day: 14 }]);
+		expect(caseloadSignals(facts({ programme: programme({ week1Opened: true, lastActiveDay: '2026-03-07' }) }), today)).toEqual([
+			{ id: 'no_step', lastActiveDay: '2026-03-07', days: 9 }
+		]);
+		expect(ids(facts({ programme: programme({ week1Opened: true, lastActiveDay: '2026-03-15' }) }))).toEqual([]);
+		expect(ids(facts({ programme: programme({ state: 'paused' }) }))).toEqual([]);
+		expect(ids(facts({ programme: null }))).toEqual([]);
 	});
 });
 

@@ -11,7 +11,9 @@
  *
  * Decisions (the rules, with their edges pinned):
  * - Most important first: a severe result now, a worse score, a "bespreek dit" item not yet seen (the client asked),
- *   a drop in the health web, and last going quiet (the weakest evidence of the five).
+ *   the programme's two drop-out signals (programme-signals.ts: week 1 not opened by day 10, no step for 7 days), a
+ *   drop in the health web, and last going quiet (the weakest evidence). The programme's signals are for the
+ *   professional only, never shown to the person.
  * - Severe: DJG-11 `severely_lonely` (9–10) and `very_severely_lonely` (11); DJG-6 `severely_lonely` (5–6). UCLA-3
  *   has no bands: its total at or above the indication threshold (6) raises the signal, marked as an indication so
  *   the words never call it a band. Only the latest scored measurement of each instrument counts.
@@ -24,9 +26,18 @@
  */
 import { getInstrument, type InstrumentId, type LonelinessBand } from '$lib/features/instruments/instruments';
 import { compareWebs, type HealthWebDimension, type HealthWebScores } from '$lib/features/health-web/health-web';
+import { programmeSignals, type ProgrammeFacts, type ProgrammeSignal } from '$lib/features/programme/programme-signals';
 import { isLocalDay } from '$lib/time';
 
-export const caseloadSignalIds = ['severe_band', 'score_worsened', 'discuss_unread', 'health_web_drop', 'inactive'] as const;
+export const caseloadSignalIds = [
+	'severe_band',
+	'score_worsened',
+	'discuss_unread',
+	'week1_unopened',
+	'no_step',
+	'health_web_drop',
+	'inactive'
+] as const;
 export type CaseloadSignalId = (typeof caseloadSignalIds)[number];
 
 export const severeBands: Record<InstrumentId, readonly LonelinessBand[]> = {
@@ -70,6 +81,8 @@ export interface CaseloadFacts {
 	previousWeb: HealthWebScores | null;
 	/** "Bespreek dit" items shared with this professional that they have not opened yet. */
 	unreadSharedCount: number;
+	/** The running programme, if the client shares the programme scope and has one. */
+	programme?: ProgrammeFacts | null;
 }
 
 export interface ScoredMeasurement {
@@ -113,6 +126,7 @@ export type CaseloadSignal =
 	| { id: 'score_worsened'; changes: ScoreChange[] }
 	| { id: 'discuss_unread'; count: number }
 	| { id: 'health_web_drop'; drops: WebDrop[] }
+	| ProgrammeSignal
 	/** Both null when the client was active once, but not within the data layer's look-back. */
 	| { id: 'inactive'; lastActivityDay: string | null; days: number | null };
 
@@ -187,6 +201,8 @@ export function caseloadSignals(facts: CaseloadFacts, today: string): CaseloadSi
 	if (changes.length > 0) signals.push({ id: 'score_worsened', changes });
 
 	if (facts.unreadSharedCount > 0) signals.push({ id: 'discuss_unread', count: facts.unreadSharedCount });
+
+	if (facts.programme) signals.push(...programmeSignals(facts.programme, today));
 
 	if (facts.latestWeb && facts.previousWeb) {
 		const drops = compareWebs(facts.previousWeb, facts.latestWeb).flatMap((row): WebDrop[] =>

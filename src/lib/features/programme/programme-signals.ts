@@ -1,7 +1,7 @@
 /**
  * Drop-out signals for the professional, never shown to the person. Pure: callers pass `today` (a local day).
  * - `programmeSignals(facts, today)`: `week1_unopened` (week 1 not opened by day 10) and `no_step` (nothing done in
- *   the programme for 7 whole days while it runs).
+ *   the programme for 7 whole days while it runs, paused days not counted).
  *
  * Decisions:
  * - Day 10 counts from the day the person opened week 0, or from the day the enrolment was made when they never
@@ -46,7 +46,9 @@ export function programmeSignals(facts: ProgrammeFacts, today: string): Programm
 	if (!facts.week1Opened && day >= week1UnopenedByDay) return [{ id: 'week1_unopened', day }];
 	if (facts.clock.startDay === null || day < 7 || day > weeksRunFor) return [];
 	const last = facts.lastActiveDay !== null && facts.lastActiveDay > facts.clock.startDay ? facts.lastActiveDay : facts.clock.startDay;
-	const days = daysFrom(last, today);
+	// Paused days do not count. The clock keeps only their sum, not when they were, so all of them are taken off: a
+	// signal may come late after a pause, but never because of one.
+	const days = daysFrom(last, today) - facts.clock.pausedDays;
 	// Whole days without a step are days − 1: today is not over yet.
 	if (days - 1 >= noStepDays) return [{ id: 'no_step', lastActiveDay: last, days }];
 	return [];
