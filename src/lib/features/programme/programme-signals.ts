@@ -16,8 +16,8 @@ import { elapsedDays, type ProgrammeClock } from './schedule';
 
 export const week1UnopenedByDay = 10;
 export const noStepDays = 7;
-/** The weeks run from day 0 to the last day of week 8. */
-const weeksRunFor = 63;
+/** The weeks run from day 0 to day 62, the last day of week 8. */
+const weeksRunFor = 62;
 
 export interface ProgrammeFacts {
 	enrolmentId: string;
@@ -43,8 +43,10 @@ export function programmeSignals(facts: ProgrammeFacts, today: string): Programm
 	if (facts.state !== 'active') return [];
 	const clock: ProgrammeClock = { ...facts.clock, startDay: facts.clock.startDay ?? facts.createdDay };
 	const day = elapsedDays(clock, today);
+	// After the weeks have run, going quiet is what the programme asks; a client who never began is no news then.
+	if (day > weeksRunFor) return [];
 	if (!facts.week1Opened && day >= week1UnopenedByDay) return [{ id: 'week1_unopened', day }];
-	if (facts.clock.startDay === null || day < 7 || day > weeksRunFor) return [];
+	if (facts.clock.startDay === null || day < 7) return [];
 	const last = facts.lastActiveDay !== null && facts.lastActiveDay > facts.clock.startDay ? facts.lastActiveDay : facts.clock.startDay;
 	// Paused days do not count. The clock keeps only their sum, not when they were, so all of them are taken off: a
 	// signal may come late after a pause, but never because of one.
