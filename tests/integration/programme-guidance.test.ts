@@ -182,8 +182,11 @@ describe.each(testDatabases())('the professional’s side of the programme on $n
 		expect((await read(piet, '2026-03-17')).enrolment!.weeks[1]).toMatchObject({ state: 'open', discussFirst: true, discussed: true, opened: true });
 
 		// Switched off before the week opens, a week simply opens on its day.
-		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 4, discussFirst: true })).toEqual({ ok: true });
-		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 4, discussFirst: false })).toEqual({ ok: true });
+		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 4, discussFirst: true, now: noon('2026-03-17') })).toEqual({ ok: true });
+		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 4, discussFirst: false, now: noon('2026-03-17') })).toEqual({ ok: true });
+		// A week the client can already use is never taken away again.
+		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 2, discussFirst: true, now: noon('2026-03-17') })).toEqual({ ok: false, reason: 'week_open' });
+		expect((await person('2026-03-17'))!.weeks[2]!.state).toBe('open');
 		expect((await person('2026-03-30'))!.weeks[4]!.state).toBe('open');
 	});
 

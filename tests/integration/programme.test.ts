@@ -87,13 +87,16 @@ describe.each(testDatabases())('the programme on $name', (target) => {
 		await start(noon('2026-03-02'));
 		await openWeek(handle.db, { actor: anna, week: 0, now: noon('2026-03-02') });
 		expect(await pauseProgramme(handle.db, { actor: anna, now: noon('2026-03-10') })).toEqual({ ok: true });
-		expect(await pauseProgramme(handle.db, { actor: anna, now: noon('2026-03-11') })).toEqual({ ok: false, reason: 'not_active' });
+		// A second tap changes nothing, and is not an error.
+		expect(await pauseProgramme(handle.db, { actor: anna, now: noon('2026-03-11') })).toEqual({ ok: true });
+		expect(await pauseProgramme(handle.db, { actor: ben, now: noon('2026-03-11') })).toEqual({ ok: false, reason: 'not_active' });
 		// Paused: the person reads, but does not act in the weeks.
 		expect((await view(noon('2026-03-12')))!).toMatchObject({ state: 'paused', pausedSince: '2026-03-10' });
 		expect((await stateOf(1, noon('2026-03-12'))).state).toBe('open');
 		expect(await markWeekItem(handle.db, { actor: anna, week: 1, input: { item: 'step', done: true }, now: noon('2026-03-12') })).toEqual({ ok: false, reason: 'no_programme' });
 		expect(await resumeProgramme(handle.db, { actor: anna, now: noon('2026-03-15') })).toEqual({ ok: true });
-		expect(await resumeProgramme(handle.db, { actor: anna, now: noon('2026-03-15') })).toEqual({ ok: false, reason: 'not_paused' });
+		expect(await resumeProgramme(handle.db, { actor: anna, now: noon('2026-03-16') })).toEqual({ ok: true });
+		expect(await resumeProgramme(handle.db, { actor: ben, now: noon('2026-03-16') })).toEqual({ ok: false, reason: 'not_paused' });
 		// Five days paused: week 2 opens on 21 March instead of 16 March.
 		expect((await stateOf(2, noon('2026-03-20'))).state).toBe('locked');
 		expect((await stateOf(2, noon('2026-03-21'))).state).toBe('open');
@@ -169,22 +172,26 @@ describe.each(testDatabases())('the programme on $name', (target) => {
 		expect(await handle.db.selectFrom('programme_enrolment').select('id').execute()).toHaveLength(2);
 	});
 
-	it('keeps reminders to the person’s choice, and counts opening a week as coming back', async () => {
+	it('keeps reminders to the person’s choice; choosing again, or opening a week, counts as coming back', async () => {
 		await start(noon('2026-03-02'));
 		const { id } = (await view(noon('2026-03-02')))!;
-		await handle.db
-			.insertInto('programme_reminder')
-			.values({ id: crypto.randomUUID(), enrolment_id: id, day: '2026-03-09', kind: 'week_start', week: 1, sent_at: noon('2026-03-09').toISOString(), acted_at: null })
-			.execute();
+		const remind = (day: string) =>
+			handle.db
+				.insertInto('programme_reminder')
+				.values({ id: crypto.randomUUID(), enrolment_id: id, day, kind: 'week_start', week: 1, sent_at: noon(day).toISOString(), acted_at: null })
+				.execute();
+		const actedAt = async (day: string) => (await handle.db.selectFrom('programme_reminder').select('acted_at').where('day', '=', day).executeTakeFirstOrThrow()).acted_at;
+		await remind('2026-03-09');
 		await handle.db.updateTable('programme_enrolment').set({ reminders_stopped_at: noon('2026-03-20').toISOString() }).execute();
 		expect((await view(noon('2026-03-21')))!).toMatchObject({ reminders: 'week_start', remindersStopped: true });
-		expect(await setReminderChoice(handle.db, { actor: anna, choice: 'open_steps' })).toEqual({ ok: true });
+		expect(await setReminderChoice(handle.db, { actor: anna, choice: 'open_steps', now: noon('2026-03-21') })).toEqual({ ok: true });
 		expect((await view(noon('2026-03-21')))!).toMatchObject({ reminders: 'open_steps', remindersStopped: false });
+		expect(await actedAt('2026-03-09')).toBe(noon('2026-03-21').toISOString());
 		expect(await setReminderChoice(handle.db, { actor: ben, choice: 'none' })).toEqual({ ok: false });
 
-		await openWeek(handle.db, { actor: anna, week: 0, now: noon('2026-03-22') });
-		const [reminder] = await handle.db.selectFrom('programme_reminder').selectAll().execute();
-		expect(reminder!.acted_at).toBe(noon('2026-03-22').toISOString());
+		await remind('2026-03-23');
+		await openWeek(handle.db, { actor: anna, week: 0, now: noon('2026-03-24') });
+		expect(await actedAt('2026-03-23')).toBe(noon('2026-03-24').toISOString());
 	});
 
 	it('keeps the plan for next time encrypted, with steps from the library only', async () => {
@@ -218,8 +225,8 @@ describe.each(testDatabases())('the programme on $name', (target) => {
 		const grantId = await fixtures.connect(anna, piet, ['programme']);
 		await start(noon('2026-03-02'));
 		await openWeek(handle.db, { actor: anna, week: 0, now: noon('2026-03-02') });
-		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 1, discussFirst: true })).toEqual({ ok: true });
-		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 0, discussFirst: true })).toEqual({ ok: false, reason: 'week_invalid' });
+		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 1, discussFirst: true, now: noon('2026-03-03') })).toEqual({ ok: true });
+		expect(await setDiscussFirst(handle.db, { actor: piet, personId: anna.id, week: 0, discussFirst: true, now: noon('2026-03-03') })).toEqual({ ok: false, reason: 'week_invalid' });
 		expect((await stateOf(1, noon('2026-03-10'))).state).toBe('waiting_for_conversation');
 		expect(await withdrawConsent(handle.db, { actor: anna, grantId })).toBe(true);
 		expect((await stateOf(1, noon('2026-03-10'))).state).toBe('open');

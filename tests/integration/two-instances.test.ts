@@ -13,7 +13,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/client';
 import { openJobRunner } from '$lib/server/jobs';
-import { periodIndex, periodKey } from '$lib/server/jobs/timing';
 import { programmeReminderJob, programmeRemindersJob } from '$lib/features/programme/reminder-jobs.server';
 import { addDays, localDay } from '$lib/time';
 import { ensureFreshBuild, startAppServer, type AppServer } from './app-server';
@@ -212,11 +211,12 @@ describe(`two instances on one ${target.name} database`, () => {
 	}, 60_000);
 
 	it('sends a reminder that is due exactly once, whichever instance runs the hourly job, and stops it in one click', async () => {
-		const hour = 60 * 60 * 1000;
-		// The hourly job of the current hour (the instances send at any hour: BRUG_REMINDER_HOURS=0-24 above).
-		const index = periodIndex(new Date(), hour);
-		const periods = [index];
-		const day = localDay(new Date(index * hour));
+		// Two runs of the hourly job for this moment, as two instances' schedules would make them when their periods
+		// overlap (the instances send at any hour: BRUG_REMINDER_HOURS=0-24 above). Their own run of the current hour
+		// may have come before the person below existed; these come after.
+		const scanAt = new Date();
+		const periods = [`test-a:${scanAt.getTime()}`, `test-b:${scanAt.getTime()}`];
+		const day = localDay(scanAt);
 		const person = seed.accounts.person;
 		// Started eight days before: week 1 is open and not yet opened, so a week-start reminder is due.
 		const enrolmentId = crypto.randomUUID();
@@ -248,7 +248,7 @@ describe(`two instances on one ${target.name} database`, () => {
 		const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 		const enqueuer = openJobRunner(empty ? { kind: 'postgres', db: handle!.db, url: empty.url } : { kind: 'sqlite', db: handle!.db }, { logger });
 		await enqueuer.start();
-		for (const i of periods) await enqueuer.enqueue(programmeRemindersJob, periodKey(i), { periodStart: new Date(i * hour).toISOString() }, { runAt: new Date(i * hour) });
+		for (const key of periods) await enqueuer.enqueue(programmeRemindersJob, key, { periodStart: scanAt.toISOString() }, { runAt: scanAt });
 		await enqueuer.stop();
 
 		const outbox = path.join(dataDir, 'outbox');

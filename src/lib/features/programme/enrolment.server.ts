@@ -140,7 +140,9 @@ export async function pauseProgramme(db: Kysely<Database>, options: { actor: Sig
 		.where('account_id', '=', account.id)
 		.where('state', '=', 'active')
 		.executeTakeFirst();
-	return Number(result.numUpdatedRows) > 0 ? { ok: true } : { ok: false, reason: 'not_active' };
+	if (Number(result.numUpdatedRows) > 0) return { ok: true };
+	// A second tap on "pause" finds it paused already: that is what was asked.
+	return (await runningEnrolment(db, account.id))?.state === 'paused' ? { ok: true } : { ok: false, reason: 'not_active' };
 }
 
 export async function resumeProgramme(db: Kysely<Database>, options: { actor: SignedInAccount | null; now?: Date }): Promise<StateChange> {
@@ -148,7 +150,9 @@ export async function resumeProgramme(db: Kysely<Database>, options: { actor: Si
 	const today = localDay(options.now);
 	return db.transaction().execute(async (trx) => {
 		const row = await runningEnrolment(trx, account.id);
-		if (!row || row.state !== 'paused') return { ok: false, reason: 'not_paused' } as const;
+		// A second tap on "carry on" finds it running already: that is what was asked.
+		if (row?.state === 'active') return { ok: true } as const;
+		if (!row) return { ok: false, reason: 'not_paused' } as const;
 		const resumed = pauseEnded(enrolmentClock(row), today);
 		await trx
 			.updateTable('programme_enrolment')

@@ -151,6 +151,7 @@ export const programmeData = personDataFeature({
 				createdDay: row.created_day,
 				clock: enrolmentClock(row),
 				week1Opened: own.some((w) => Number(w.week) === 1 && w.opened_at !== null),
+				week1Waiting: weeks[1]?.state === 'waiting_for_conversation',
 				lastActiveDay: last,
 				remindersStopped: row.reminders_stopped_at !== null,
 				currentWeek: currentWeekOf(weeks)

@@ -25,6 +25,8 @@ export interface ProgrammeFacts {
 	createdDay: string;
 	clock: ProgrammeClock;
 	week1Opened: boolean;
+	/** Week 1 waits for the professional's own "bespreek eerst" conversation: the client cannot open it yet. */
+	week1Waiting?: boolean;
 	/** The last local day anything was done in the programme; null when nothing yet. */
 	lastActiveDay: string | null;
 	remindersStopped: boolean;
@@ -45,7 +47,7 @@ export function programmeSignals(facts: ProgrammeFacts, today: string): Programm
 	const day = elapsedDays(clock, today);
 	// After the weeks have run, going quiet is what the programme asks; a client who never began is no news then.
 	if (day > weeksRunFor) return [];
-	if (!facts.week1Opened && day >= week1UnopenedByDay) return [{ id: 'week1_unopened', day }];
+	if (!facts.week1Opened && !facts.week1Waiting && day >= week1UnopenedByDay) return [{ id: 'week1_unopened', day }];
 	if (facts.clock.startDay === null || day < 7) return [];
 	const last = facts.lastActiveDay !== null && facts.lastActiveDay > facts.clock.startDay ? facts.lastActiveDay : facts.clock.startDay;
 	// Paused days do not count. The clock keeps only their sum, not when they were, so all of them are taken off: a

@@ -107,7 +107,9 @@ export function weekStates(
 				: isWeekDone(week, facts)
 					? 'done'
 					: 'open';
-		return { week, state, opensOn: weekUnlockDay(clock, week, day), discussFirst, ...facts };
+		// An ended programme opens nothing more, so it promises no day either.
+		const ended = clock.state === 'stopped' || clock.state === 'completed';
+		return { week, state, opensOn: state === 'locked' && ended ? null : weekUnlockDay(clock, week, day), discussFirst, ...facts };
 	});
 }
 

@@ -86,7 +86,8 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { itemError: 'choice_invalid' as const });
 		const marked = await markWeekItem(db(), { actor, week, input: parsed.data });
 		if (!marked.ok) return fail(refusalStatus(marked.reason), { refused: marked.reason });
-		redirect(303, here(event, week, 'gedaan'));
+		// Praise for doing it; a plain "saved" for taking it back.
+		redirect(303, here(event, week, parsed.data.done ? 'gedaan' : 'bijgewerkt'));
 	},
 	checkIn: async (event) => {
 		const actor = requireAccount(event);
