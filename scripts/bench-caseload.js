@@ -19,7 +19,8 @@
  *      the professional with all four scopes (so every query of the caseload runs), 20 DJG-11 measurements each over
  *      the last year (answers, subscales and band consistent with the scoring rules), journal entries (free text left
  *      empty: those columns are encrypted), some marked "bespreek dit" and some of those already read (audit event),
- *      exercises done, small steps, health webs and measurement requests. One in eight clients went quiet weeks ago.
+ *      exercises done, small steps, health webs, measurement requests, and a running programme with the weeks opened
+ *      so far (one in four never opened week 1). One in eight clients went quiet weeks ago.
  *      Generated from a fixed seed, so every run has the same caseload. On PostgreSQL the tables are then ANALYZEd, as
  *      autovacuum would do shortly after such a load; SQLite gets no ANALYZE, as brug never runs one.
  *   3. The server starts again on the same data; the professional signs in with password and code.
@@ -70,6 +71,10 @@ import {
 	waitForHealthz
 } from './bench/common.js';
 import { linkInMailTo } from './bench/accounts.js';
+// The app's own encryption (run with --experimental-transform-types, see package.json), so seeded names are stored as
+// brug stores them.
+import { encryptText } from '../src/lib/server/crypto/encryption.ts';
+import { loadKeyring } from '../src/lib/server/crypto/keyring.js';
 import { startCluster, stopClusterSync } from './pg-cluster.js';
 
 /** @typedef {import('./bench/common.js').RequestLine} RequestLine */
@@ -350,7 +355,7 @@ function djg11Answers(total, rng) {
  * @returns {{ seed: Seed, facts: SeedFacts }}
  */
 function caseloadSeed(options) {
-	const { clients, perClient, auditHistory, professionalId, organisationId, runId, postgres, now } = options;
+	const { clients, perClient, auditHistory, professionalId, organisationId, runId, postgres, now, keyring } = options;
 	const rng = random(6);
 	const pick = (/** @type {number} */ n) => Math.floor(rng() * n);
 	const at = (/** @type {number} */ daysAgo, /** @type {number} */ hour = 12) => new Date(now.getTime() - daysAgo * dayMs + (hour - 12) * 3_600_000).toISOString();
@@ -358,7 +363,7 @@ function caseloadSeed(options) {
 	/** @type {Record<string, Record<string, Cell>[]>} */
 	const tables = {
 		account: [], consent_grant: [], measurement: [], journal_entry: [], exercise_done: [], step_plan: [],
-		health_web: [], measurement_request: [], audit_event: []
+		health_web: [], measurement_request: [], audit_event: [], programme_enrolment: [], programme_week: []
 	};
 	const push = (/** @type {string} */ table, /** @type {Record<string, Cell>} */ row) => tables[table]?.push(row);
 	let severe = 0;
@@ -381,14 +386,16 @@ function caseloadSeed(options) {
 			created_at: joined,
 			updated_at: joined
 		});
+		const grantId = randomUUID();
 		push('consent_grant', {
-			id: randomUUID(),
+			id: grantId,
 			person_id: personId,
 			professional_id: professionalId,
 			organisation_id: organisationId,
 			scopes: JSON.stringify(allScopes),
-			// Encrypted at rest, like the journal's text: left empty, so pages name the client by the address.
-			person_name: '',
+			// Encrypted at rest with its row as context (src/lib/server/crypto/columns.ts); empty, so pages name the client
+			// by the address.
+			person_name: encryptText(keyring, '', `consent_grant.person_name:${grantId}`),
 			granted_at: at(370 + (i % 30)),
 			ended_at: null,
 			end_reason: null,
@@ -480,6 +487,26 @@ function caseloadSeed(options) {
 			push('measurement_request', {
 				id: randomUUID(), organisation_id: organisationId, professional_id: professionalId, person_id: personId, instrument_id: 'djg-11',
 				repeat_weeks: null, due_day: day(300), ended_at: at(290), end_reason: 'done', last_measurement_id: null, created_at: at(301)
+			});
+		}
+
+		// Everyone is in the programme, started by the professional 10 to 70 days ago, with the weeks opened up to where
+		// they are and the exercise done; one in four never opened week 1 (the drop-out signal).
+		const enrolmentId = randomUUID();
+		const startedAgo = 10 + (i % 61);
+		push('programme_enrolment', {
+			id: enrolmentId, account_id: personId, programme_id: 'eight-weeks', programme_version: 1, created_day: day(startedAgo),
+			start_day: day(startedAgo), started_by: 'professional', starter_id: professionalId, organisation_id: organisationId, welcome: null,
+			state: 'active', paused_since: null, paused_days: 0, ended_at: null, reminder_choice: 'week_start', reminders_stopped_at: null,
+			created_at: at(startedAgo)
+		});
+		const opened = i % 4 === 0 ? 1 : Math.min(8, Math.floor(startedAgo / 7)) + 1;
+		for (let w = 0; w < opened; w += 1) {
+			const ago = startedAgo - w * 7;
+			push('programme_week', {
+				id: randomUUID(), enrolment_id: enrolmentId, week: w, opened_at: at(ago, 10), exercise_done_at: at(Math.max(0, ago - 1), 11),
+				step_done_at: w % 2 === 1 ? at(Math.max(0, ago - 2), 16) : null, went_well: null, tried: null, take_away: null, checkin_at: null,
+				checkin_shared: 0, discuss_first: 0, discussed_at: null, discussed_by: null
 			});
 		}
 	}
@@ -741,7 +768,9 @@ async function main() {
 
 		const seedStart = performance.now();
 		const { professionalId, organisationId } = await findProfessional(target, email);
-		const made = caseloadSeed({ clients, perClient, auditHistory, professionalId, organisationId, runId, postgres: target.kind === 'postgres', now: new Date() });
+		// The key the server made in the data dir in phase 1.
+		const keyring = loadKeyring({ dataDir, dataKey: undefined });
+		const made = caseloadSeed({ clients, perClient, auditHistory, professionalId, organisationId, runId, postgres: target.kind === 'postgres', now: new Date(), keyring });
 		await writeSeed(target, made.seed);
 		facts = made.facts;
 		seedMs = Math.round(performance.now() - seedStart);
@@ -785,7 +814,7 @@ async function main() {
 	if (!all?.serverMs && problems.length === 0) problems.push('no server timings were collected');
 
 	console.log(
-		`brug caseload bench: a professional with ${facts?.clients ?? '?'} clients sharing all four scopes, ${facts?.measurements ?? '?'} DJG-11 ` +
+		`brug caseload bench: a professional with ${facts?.clients ?? '?'} clients in the programme sharing all four scopes, ${facts?.measurements ?? '?'} DJG-11 ` +
 			`measurements each (${facts?.severe ?? '?'} with a severe latest result), ${facts?.rows.audit_event ?? '?'} audit events before the run; page ${pages.all?.pageBytes ?? '?'} B listing ` +
 			`${pages.all?.rows ?? '?'} of ${pages.all?.total ?? '?'}; ${warmup} warm-up + ${requests} sequential requests, then ${filteredRequests} filtered; ` +
 			`build/index.js on ${database}, LOG_LEVEL=info; node ${process.version}, ${os.availableParallelism()} CPU core(s) shared by client, server` +
