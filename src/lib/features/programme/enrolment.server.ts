@@ -76,39 +76,40 @@ export interface NewEnrolment {
 	now: Date;
 }
 
-/** Inserts an enrolment; `already_running` when the person has one (checked by the index, not by a read). */
+/**
+ * Inserts an enrolment; `already_running` when the person has one (checked by the index, not by a read).
+ * The conflict is skipped rather than raised: inside a transaction on PostgreSQL a raised violation would abort it.
+ */
 export async function insertEnrolment(
 	db: Kysely<Database>,
 	enrolment: NewEnrolment & { id?: string }
 ): Promise<{ ok: true; id: string } | { ok: false; reason: 'already_running' }> {
 	const id = enrolment.id ?? crypto.randomUUID();
-	try {
-		await db
-			.insertInto('programme_enrolment')
-			.values({
-				id,
-				account_id: enrolment.accountId,
-				programme_id: programmeId,
-				programme_version: currentVersion(),
-				created_day: localDay(enrolment.now),
-				start_day: null,
-				started_by: enrolment.startedBy,
-				starter_id: enrolment.starterId,
-				organisation_id: enrolment.organisationId,
-				welcome: enrolment.welcome,
-				state: 'active',
-				paused_since: null,
-				paused_days: 0,
-				ended_at: null,
-				reminder_choice: enrolment.reminders,
-				reminders_stopped_at: null,
-				created_at: enrolment.now.toISOString()
-			})
-			.execute();
-	} catch (error) {
-		if (isUniqueViolation(error)) return { ok: false, reason: 'already_running' };
-		throw error;
-	}
+	const inserted = await db
+		.insertInto('programme_enrolment')
+		.values({
+			id,
+			account_id: enrolment.accountId,
+			programme_id: programmeId,
+			programme_version: currentVersion(),
+			created_day: localDay(enrolment.now),
+			start_day: null,
+			started_by: enrolment.startedBy,
+			starter_id: enrolment.starterId,
+			organisation_id: enrolment.organisationId,
+			welcome: enrolment.welcome,
+			state: 'active',
+			paused_since: null,
+			paused_days: 0,
+			ended_at: null,
+			reminder_choice: enrolment.reminders,
+			reminders_stopped_at: null,
+			created_at: enrolment.now.toISOString()
+		})
+		.onConflict((conflict) => conflict.doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (!inserted) return { ok: false, reason: 'already_running' };
 	return { ok: true, id };
 }
 
