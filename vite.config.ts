@@ -6,12 +6,23 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './scripts/paraglide.js';
 
+/**
+ * The prerendered pages' addresses in both languages (English ones use English words, src/lib/i18n/paths.ts); each
+ * page also says `prerender = true`. The glossary's entries are found by following the list's links.
+ */
+const prerenderedPaths = ['/nl/hulp', '/en/help', '/nl/over', '/en/about', '/nl/privacy', '/en/privacy', '/nl/oefeningen', '/en/exercises', '/nl/woordenlijst', '/en/glossary'] as const;
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin(paraglideOptions),
 		sveltekit({
 			preprocess: vitePreprocess(),
-			adapter: adapter({ out: 'build', precompress: false }),
+			// Precompressed (gzip, brotli) files: prerendered pages and scripts are sent without compressing per request.
+			adapter: adapter({ out: 'build', precompress: true }),
+			// Pages that are the same for everyone are built once as files (see docs/performance.md). Their addresses
+			// carry the locale, which reroute (src/hooks.ts) strips, so the entries name them; a link to a page
+			// that is not prerendered is simply not followed, and any error while building one stops the build.
+			prerender: { entries: [...prerenderedPaths], handleHttpError: 'fail', handleUnseenRoutes: 'ignore' },
 			// With Referrer-Policy: no-referrer, browsers send "Origin: null" on same-origin form posts, so Kit's own
 			// origin check would refuse them. hooks.server.ts checks Sec-Fetch-Site instead (docs/decisions/006).
 			csrf: { trustedOrigins: ['*'] },
@@ -21,7 +32,9 @@ export default defineConfig({
 				directives: {
 					'default-src': ['self'],
 					'script-src': ['self'],
-					'style-src': ['self'],
+					// SvelteKit's route announcer, added by the client, carries this one style attribute (its exact text);
+					// 'unsafe-hashes' lets only that attribute through, where 'unsafe-inline' would allow any style.
+					'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
 					'img-src': ['self', 'data:'],
 					'font-src': ['self'],
 					'connect-src': ['self'],

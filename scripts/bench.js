@@ -3,12 +3,14 @@
  * `npm run bench`: how many requests per second the built brug server answers, and how that compares
  * with the cheapest possible Node HTTP server that sends the same bytes.
  *
- * It starts build/index.js (building it first only when it is missing) on SQLite with a fresh temporary
+ * It starts the built app as `npm start` runs it, through scripts/serve.js (building it first only when it is
+ * missing), on SQLite with a fresh temporary
  * BRUG_DATA_DIR, LOG_LEVEL=warn, on 127.0.0.1 and a free port, and waits for GET /healthz to answer 200.
  * It fetches each endpoint's response (body + content type) from brug once and has a bare `node:http`
  * server (scripts/bench/bare-server.js, its own process) answer exactly those bytes. Then autocannon loads
  * each endpoint on both servers, one load at a time:
- *   - GET  /nl/test                               (a server-rendered page)
+ *   - GET  /nl/test                               (the test; served as a file once it is prerendered)
+ *   - GET  /nl/hulp                               (a prerendered page, served as a file)
  *   - POST /api/v1/instruments/djg-11/score        (JSON in, JSON out)
  * The brug/bare ratio of requests/s is the share of the raw Node HTTP throughput that brug's framework,
  * hooks, rendering and validation leave; it says more than the absolute figures, which depend on the machine.
@@ -73,8 +75,8 @@ import {
  * @property {number} timeouts
  */
 
-const buildEntry = path.join(buildDir, 'index.js');
 const bareServerScript = path.join(repoRoot, 'scripts', 'bench', 'bare-server.js');
+const serveScript = path.join(repoRoot, 'scripts', 'serve.js');
 const note = createNote('bench');
 
 const scoreBody = JSON.stringify({
@@ -96,6 +98,7 @@ const scoreBody = JSON.stringify({
 /** @type {Endpoint[]} */
 const endpoints = [
 	{ name: 'GET /nl/test', method: 'GET', path: '/nl/test', headers: {} },
+	{ name: 'GET /nl/hulp', method: 'GET', path: '/nl/hulp', headers: {} },
 	{
 		name: 'POST /api/v1/instruments/djg-11/score',
 		method: 'POST',
@@ -221,8 +224,8 @@ async function main() {
 		NODE_ENV: 'production'
 	};
 	delete env.DATABASE_URL; // SQLite
-	note(`starting brug (build/index.js) on ${brugUrl}, data in ${dataDir}`);
-	const brug = spawn(process.execPath, [buildEntry], { cwd: repoRoot, env, stdio: ['ignore', 2, 2] });
+	note(`starting brug (scripts/serve.js build) on ${brugUrl}, data in ${dataDir}`);
+	const brug = spawn(process.execPath, [serveScript, buildDir], { cwd: repoRoot, env, stdio: ['ignore', 2, 2] });
 	/** @type {import('node:child_process').ChildProcess | undefined} */
 	let bare;
 	let brugStopped = false;
@@ -253,7 +256,7 @@ async function main() {
 				`node ${process.version}, ${cpus} CPU core(s) shared by autocannon and the server under load ` +
 				`(absolute figures are lower than on a dedicated server; compare the ratio)`
 		);
-		console.log(`brug: build/index.js, SQLite, LOG_LEVEL=warn; bare: node:http replaying brug's bytes ` +
+		console.log(`brug: scripts/serve.js build (as npm start), SQLite, LOG_LEVEL=warn; bare: node:http replaying brug's bytes ` +
 			`(${routes.map((route) => `${route.method} ${route.path} ${route.bytes} B ${route.contentType}`).join('; ')})`);
 		console.log('');
 

@@ -1,6 +1,7 @@
 /**
  * Shared end-to-end helpers. Import `test` and `expect` from here, not from @playwright/test:
- *  - every test fails when a page it opened requested anything but brug itself (brug makes no third-party calls);
+ *  - every test fails when a page it opened requested anything but brug itself (brug makes no third-party calls),
+ *    or logged an error to the console or threw one (a script error, a CSP violation);
  *  - `expectNoAxeViolations(page)` checks the page as it is now with axe (call it on every page a journey visits).
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -67,11 +68,18 @@ export async function holdPageScripts(page: Page): Promise<() => void> {
 
 /**
  * With JavaScript on, waits until the page has started (the root layout sets `data-ready` on <html>): text typed
- * before that may be reset when the page takes over its form. With JavaScript off there is nothing to wait for.
+ * before that may be reset when the page takes over its form. With JavaScript off, or on a page that ships no
+ * SvelteKit script (`csr = false`), there is nothing to wait for.
  */
 export async function waitForPage(page: Page): Promise<void> {
 	if (await page.evaluate(isScriptingDisabled)) return;
+	if (!(await page.evaluate(hasSvelteKitRuntime))) return;
 	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}
+
+/** SvelteKit starts a page from one inline script that names `__sveltekit_`; a page without it never hydrates. */
+function hasSvelteKitRuntime(): boolean {
+	return [...document.scripts].some((script) => script.textContent?.includes('__sveltekit_'));
 }
 
 /** The HTML fragment parser reads <noscript> content as markup only when scripting is disabled. */
@@ -117,11 +125,20 @@ function isOffHost(url: string, allowed: Set<string>): boolean {
 	return /^(https?|wss?):$/.test(protocol) && !allowed.has(host);
 }
 
+/**
+ * Console errors that are not faults: Chromium logs every response with an error status (a form's 400 with field
+ * errors, a 404 page) as "Failed to load resource"; the journeys check those statuses themselves.
+ */
+function isExpectedConsoleError(text: string): boolean {
+	return /^Failed to load resource: the server responded with a status of [45]\d\d\b/.test(text);
+}
+
 export const test = base.extend<{ offHostRequestGuard: void }>({
 	offHostRequestGuard: [
 		async ({ browser, context, baseURL }, use) => {
 			const allowed = allowedHosts(baseURL);
 			const offHost: string[] = [];
+			const consoleErrors: string[] = [];
 			const watched = new WeakSet<BrowserContext>();
 			const watch = (watchedContext: BrowserContext) => {
 				if (watched.has(watchedContext)) return;
@@ -129,13 +146,20 @@ export const test = base.extend<{ offHostRequestGuard: void }>({
 				watchedContext.on('request', (request) => {
 					if (isOffHost(request.url(), allowed)) offHost.push(request.url());
 				});
-				// WebSocket connections do not show up as requests.
-				const watchSockets = (page: Page) =>
+				// WebSocket connections do not show up as requests; console errors and uncaught exceptions are per page.
+				const watchPage = (page: Page) => {
 					page.on('websocket', (socket) => {
 						if (isOffHost(socket.url(), allowed)) offHost.push(socket.url());
 					});
-				watchedContext.pages().forEach(watchSockets);
-				watchedContext.on('page', watchSockets);
+					page.on('console', (message) => {
+						if (message.type() === 'error' && !isExpectedConsoleError(message.text())) {
+							consoleErrors.push(`${page.url()}: ${message.text()}`);
+						}
+					});
+					page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.name}: ${error.message}`));
+				};
+				watchedContext.pages().forEach(watchPage);
+				watchedContext.on('page', watchPage);
 			};
 			watch(context);
 			// Journeys that need a second person or other options open their own contexts: watch those too.
@@ -152,6 +176,7 @@ export const test = base.extend<{ offHostRequestGuard: void }>({
 				browser.newContext = newContext;
 			}
 			expect(offHost, 'the pages requested hosts other than brug itself').toEqual([]);
+			expect(consoleErrors, 'the pages logged errors to the console').toEqual([]);
 		},
 		{ auto: true }
 	]

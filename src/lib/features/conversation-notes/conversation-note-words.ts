@@ -1,7 +1,8 @@
 /** The words for the conversation-note form's errors, in the page's language (or the one asked for). */
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
-import { noteBodyMaxLength, noteSummaryMaxLength, type NoteFieldError } from './conversation-notes.schema';
+import type { NoteFieldError } from './conversation-notes.schema';
+import { noteBodyMaxLength, noteSummaryMaxLength } from './conversation-note-limits';
 
 export function noteErrorText(id: NoteFieldError | (string & {}) | undefined, locale?: Locale): string | undefined {
 	const options = locale ? { locale } : {};

@@ -26,8 +26,8 @@ export const noteFieldErrorIds = [
 ] as const;
 export type NoteFieldError = (typeof noteFieldErrorIds)[number];
 
-export const noteBodyMaxLength = 4000;
-export const noteSummaryMaxLength = 1000;
+import { noteBodyMaxLength, noteSummaryMaxLength } from './conversation-note-limits';
+export { noteBodyMaxLength, noteSummaryMaxLength };
 
 // abort: a day that is no day is not also "in the future". Today is read at parse time, in brug's time zone.
 const day = z.preprocess(

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 
-export const contentLocales = ['nl', 'en'] as const;
-export type ContentLocale = (typeof contentLocales)[number];
+import { contactCircles, contentLocales, type ContactCircle, type ContentLocale } from './exercise-values';
+export { contactCircles, contentLocales, type ContactCircle, type ContentLocale };
 
 // The nine mechanisms live with the pattern check that names them; content refers to the same ids.
 import { mechanismIds, type MechanismId } from '$lib/features/patterns/mechanisms';
@@ -22,10 +22,6 @@ export const exerciseKinds = [
 	'practice'
 ] as const;
 export type ExerciseKind = (typeof exerciseKinds)[number];
-
-/** The three kinds of relationship ("regie in relaties"), closest first. */
-export const contactCircles = ['intimate', 'friends', 'community'] as const;
-export type ContactCircle = (typeof contactCircles)[number];
 
 /** How hard a step feels: 1 feels easy, 2 is a little step, 3 takes courage. */
 export const stepEfforts = [1, 2, 3] as const;

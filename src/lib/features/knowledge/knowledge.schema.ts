@@ -7,13 +7,9 @@ import { contentLocales, type ContentLocale } from '$lib/features/exercises/exer
 
 export { contentLocales, type ContentLocale };
 
-/**
- * What an article is about, in the order the list shows them: understanding loneliness, the conversation itself,
- * the conversation tools (health web, self-sufficiency rating, relationship map), guiding a programme, measuring
- * and reporting, and safety (crisis and referral).
- */
-export const knowledgeTopics = ['understanding', 'conversation', 'tools', 'guidance', 'measuring', 'safety'] as const;
-export type KnowledgeTopic = (typeof knowledgeTopics)[number];
+// The topics live with their words, so the list's script can use them without Zod.
+import { knowledgeTopics, type KnowledgeTopic } from './topic-label';
+export { knowledgeTopics, type KnowledgeTopic };
 
 /** The heading of the closing section that cites the sources of every fact an article uses. */
 export const referencesHeading: Record<ContentLocale, string> = { nl: 'Bronnen', en: 'References' };

@@ -1,6 +1,13 @@
-/** The words for a knowledge topic, in the page's language. */
+/** The knowledge topics and their words, in the page's language (without Zod, for the list's script). */
 import { m } from '$lib/paraglide/messages';
-import type { KnowledgeTopic } from './knowledge.schema';
+
+/**
+ * What an article is about, in the order the list shows them: understanding loneliness, the conversation itself,
+ * the conversation tools (health web, self-sufficiency rating, relationship map), guiding a programme, measuring
+ * and reporting, and safety (crisis and referral).
+ */
+export const knowledgeTopics = ['understanding', 'conversation', 'tools', 'guidance', 'measuring', 'safety'] as const;
+export type KnowledgeTopic = (typeof knowledgeTopics)[number];
 
 export function topicLabel(topic: KnowledgeTopic): string {
 	switch (topic) {

@@ -12,9 +12,8 @@ import { emptyIsMissing } from '$lib/form-values';
 import { instrumentIds } from '$lib/features/instruments/instruments';
 import { addDays, isLocalDay } from '$lib/time';
 
-/** Every 2, 4, 6, 8 or 12 weeks; 4 is the usual rhythm in a programme of eight weeks. */
-export const repeatChoices = [2, 4, 6, 8, 12] as const;
-export type RepeatWeeks = (typeof repeatChoices)[number];
+import { repeatChoices, type RepeatWeeks } from './repeat-choices';
+export { repeatChoices, type RepeatWeeks };
 
 /**
  * A repeating request comes back `repeatWeeks` after the day it was last filled in, not on a fixed calendar: a

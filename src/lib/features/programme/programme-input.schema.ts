@@ -13,13 +13,8 @@ import { z } from 'zod';
 import { measurementMoments, reminderChoices } from './programme';
 import { defaultReminderChoice } from './reminders';
 
-export const programmeLimits = {
-	checkIn: 1000,
-	welcome: 500,
-	message: 1000,
-	planText: 2000,
-	restartSteps: 10
-} as const;
+import { programmeLimits } from './programme-values';
+export { programmeLimits };
 
 const truthy = new Set(['on', 'true', '1', 'yes']);
 const falsy = new Set(['off', 'false', '0', 'no', '']);

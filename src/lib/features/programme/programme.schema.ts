@@ -7,33 +7,28 @@
 import { z } from 'zod';
 import type { ContentLocale } from '$lib/features/exercises/exercises.schema';
 
-/** The programme brug offers when nobody names another. */
-export const defaultProgrammeId = 'eight-weeks';
+import {
+	defaultProgrammeId,
+	measuredWeeks,
+	programmePhases,
+	programmeMeasurements,
+	programmePhaseOfWeek,
+	programmeWeekId,
+	programmeWeekNumbers,
+	type ProgrammeMeasurement,
+	type ProgrammePhase
+} from './programme-values';
 
-/** Weeks 0–8, then the follow-up as week 9, in the order a person meets them. */
-export const programmeWeekNumbers = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
-
-/** Welcome (week 0), the inside ("binnen", weeks 1–4), connection ("verbinding", weeks 5–8), the follow-up (9). */
-export const programmePhases = ['welcome', 'inside', 'connection', 'follow_up'] as const;
-export type ProgrammePhase = (typeof programmePhases)[number];
-
-/** The scale measured in the programme; before (week 0), after (week 8) and at the follow-up. */
-export const programmeMeasurements = ['djg-11'] as const;
-export type ProgrammeMeasurement = (typeof programmeMeasurements)[number];
-const measuredWeeks: readonly number[] = [0, 8, 9];
-
-/** The phase a week belongs to. */
-export function programmePhaseOfWeek(week: number): ProgrammePhase {
-	if (week === 0) return 'welcome';
-	if (week <= 4) return 'inside';
-	if (week <= 8) return 'connection';
-	return 'follow_up';
-}
-
-/** The file name (and id) of a week: week-0 … week-8, follow-up. */
-export function programmeWeekId(week: number): string {
-	return week === 9 ? 'follow-up' : `week-${week}`;
-}
+export {
+	defaultProgrammeId,
+	programmePhases,
+	programmeMeasurements,
+	programmePhaseOfWeek,
+	programmeWeekId,
+	programmeWeekNumbers,
+	type ProgrammeMeasurement,
+	type ProgrammePhase
+};
 
 const contentId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and -)');
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -12,7 +12,7 @@
  * - A stopped or completed enrolment keeps what was unlocked, but unlocks nothing new.
  */
 import { followUpWeek, isWeekUnlocked, weekUnlockDay, type ProgrammeClock } from './schedule';
-import { defaultProgrammeId, programmeWeekNumbers } from './programme.schema';
+import { defaultProgrammeId, programmeWeekNumbers } from './programme-values';
 
 export const programmeId = defaultProgrammeId;
 

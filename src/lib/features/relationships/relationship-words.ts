@@ -6,7 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import type { ContactBring, ContactCircle, ContactKind, ContactRhythm, ContactStatus } from './relationships';
 import { fieldErrorText } from '$lib/kernel/form-error-words';
 import type { FieldError } from '$lib/kernel/form-errors';
-import { relationshipLimits } from './relationships.schema';
+import { relationshipLimits } from './relationship-limits';
 
 /** A form error on the relationship forms, naming their own limits. */
 export function relationshipErrorText(code: FieldError | undefined): string | undefined {

@@ -34,16 +34,8 @@ export const relationshipFieldErrorIds = [
 ] as const;
 export type RelationshipFieldError = (typeof relationshipFieldErrorIds)[number];
 
-export const nicknameMaxLength = 40;
-export const noteMaxLength = 1000;
-export const placeMaxLength = 80;
-
-/** The limits the relationship forms' error texts name. */
-export const relationshipLimits = {
-	nickname_too_long: nicknameMaxLength,
-	note_too_long: noteMaxLength,
-	place_too_long: placeMaxLength
-} as const;
+import { nicknameMaxLength, noteMaxLength, placeMaxLength, relationshipLimits } from './relationship-limits';
+export { nicknameMaxLength, noteMaxLength, placeMaxLength, relationshipLimits };
 
 /** Optional free text: trimmed; empty (or left out) is null. */
 const optionalText = (max: number, message: RelationshipFieldError) =>

@@ -15,7 +15,7 @@
  * `ContactState`.
  */
 import { addDays } from '$lib/time';
-import { contactCircles, type ContactCircle } from '$lib/features/exercises/exercises.schema';
+import { contactCircles, type ContactCircle } from '$lib/features/exercises/exercise-values';
 
 // The circles are shared with the small steps, which are filed under the same three kinds of relationship.
 export { contactCircles, type ContactCircle };

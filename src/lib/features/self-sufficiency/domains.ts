@@ -160,3 +160,6 @@ export function domainHistory(ratings: readonly DatedRating[]): DomainHistory[] 
 export function levelOnTenScale(level: SelfSufficiencyLevel): number {
 	return (level - 1) * 2.5;
 }
+
+/** The longest note a rating may carry (here, without Zod, so the form's script can name it). */
+export const ratingNoteMaxLength = 500;

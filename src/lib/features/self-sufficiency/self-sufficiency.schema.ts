@@ -28,7 +28,8 @@ export const selfSufficiencyFieldErrorIds = [
 ] as const;
 export type SelfSufficiencyFieldError = (typeof selfSufficiencyFieldErrorIds)[number];
 
-export const ratingNoteMaxLength = 500;
+import { ratingNoteMaxLength } from './domains';
+export { ratingNoteMaxLength };
 
 
 const level = z.preprocess(

@@ -3,6 +3,10 @@ import { getPage } from '$lib/features/content/content';
 import { instrumentIds, instruments } from '$lib/features/instruments/instruments';
 import type { PageServerLoad } from './$types';
 
+// The same for everyone and fully usable without JavaScript: built once as a file, and no script is sent.
+export const prerender = true;
+export const csr = false;
+
 export const load: PageServerLoad = ({ locals }) => {
 	const page = getPage(locals.locale, 'over');
 	if (!page) error(404, 'Not found');

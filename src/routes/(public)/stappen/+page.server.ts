@@ -2,6 +2,9 @@ import { contactCircles, stepEfforts, type ContactCircle, type StepEffort } from
 import { listSteps } from '$lib/features/exercises/exercises.content';
 import type { PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /** The library of small steps, filtered by circle (`?kring=`) and by how hard it feels (`?moeite=`) with a GET form. */
 export const load: PageServerLoad = ({ locals, url }) => {
 	const circleParam = url.searchParams.get('kring');

@@ -8,6 +8,8 @@ import { safeReturnPath } from '$lib/features/accounts/return-path';
 import { auth } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
 
 export const load: PageServerLoad = ({ url, locals }) => {
 	if (locals.account) redirect(303, safeReturnPath(url.searchParams.get('terug'), locals.locale));

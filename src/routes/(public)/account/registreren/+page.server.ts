@@ -7,6 +7,9 @@ import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 export const load: PageServerLoad = ({ url, locals }) => {
 	if (locals.account) redirect(303, href('/overzicht', { locale: locals.locale }));
 	return { sent: url.searchParams.has('verstuurd') };

@@ -6,6 +6,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
+// A result to read, fully usable without JavaScript: no script is sent.
+export const csr = false;
+
 /** One of the person's own results, with its explanation: they see it first, before anyone they share with. */
 export const load: PageServerLoad = async (event) => {
 	const account = requireAccount(event);

@@ -2,6 +2,9 @@ import { error } from '@sveltejs/kit';
 import { getArticle, nextArticle } from '$lib/features/knowledge/knowledge.content';
 import type { PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 export const load: PageServerLoad = async ({ locals, params, parent }) => {
 	// Content, not client data, but still only for the professionals the group layout lets in.
 	await parent();

@@ -6,6 +6,9 @@ import { auth } from '$lib/server/auth';
 import { safeReturnPath } from '$lib/features/accounts/return-path';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /** The second step of signing in: the password has opened it with a short-lived cookie. */
 export const load: PageServerLoad = ({ cookies, locals, url }) => {
 	if (locals.account) redirect(303, safeReturnPath(url.searchParams.get('terug'), locals.locale));
