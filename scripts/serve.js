@@ -13,6 +13,7 @@
  * `npm start` calls `serve(build)`; `node scripts/serve.js [build dir]` does the same (the HTTP tests run it so).
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { securityHeadersFor, siteCookie, siteCookieName } from '../src/lib/server/http/security-headers.js';
@@ -41,6 +42,18 @@ export function prerenderedPagePolicies(buildDir) {
 	return policies;
 }
 
+/**
+ * A 304 says "the copy you have is still good", and browsers replace the copy's headers with the 304's: a CSP on it
+ * would take the place of the page's own (the app's pages answer 304 to If-None-Match without one).
+ * @this {import('node:http').ServerResponse}
+ * @param {number} status
+ * @param {...any} rest
+ */
+function writeHeadKeepingCachedCsp(status, ...rest) {
+	if (status === 304) this.removeHeader('content-security-policy');
+	return http.ServerResponse.prototype.writeHead.call(this, status, ...rest);
+}
+
 /** @param {string | undefined} header */
 function hasSiteCookie(header) {
 	return typeof header === 'string' && header.split(';').some((pair) => (pair.split('=')[0] ?? '').trim() === siteCookieName);
@@ -57,6 +70,7 @@ export async function serve(buildDir) {
 	// adapter-node has called listen() by now, but no request is read before this module's next turn.
 	server.prependListener('request', (request, response) => {
 		for (const [name, value] of headers) response.setHeader(name, value);
+		response.writeHead = writeHeadKeepingCachedCsp;
 		const url = request.url ?? '/';
 		const query = url.indexOf('?');
 		const policy = pagePolicies.get(query === -1 ? url : url.slice(0, query));

@@ -153,7 +153,7 @@ export const test = base.extend<{ offHostRequestGuard: void }>({
 					});
 					page.on('console', (message) => {
 						if (message.type() === 'error' && !isExpectedConsoleError(message.text())) {
-							consoleErrors.push(`${page.url()}: ${message.text()}`);
+							consoleErrors.push(`${message.location().url || page.url()}: ${message.text()}`);
 						}
 					});
 					page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.name}: ${error.message}`));

@@ -25,7 +25,6 @@ const signedInPages = [
 	'/nl/gezondheidsweb',
 	'/nl/gesprekken',
 	'/nl/programma',
-	'/nl/metingen/djg-11',
 	'/nl/account',
 	'/nl/account/gegevens',
 	'/nl/account/inzage',

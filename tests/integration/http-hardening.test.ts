@@ -99,7 +99,8 @@ describe('the built app on SQLite, ORIGIN http', () => {
 	});
 
 	it('puts the security headers on static files too, and no Strict-Transport-Security over http', async () => {
-		const page = await fetch(`${app.server.origin}/nl`);
+		// A page that runs SvelteKit's script (the public pages ship none).
+		const page = await fetch(`${app.server.origin}/nl/overzicht`, { headers: { cookie: app.seed.cookie('person') } });
 		const script = /\/_app\/immutable\/[\w/.-]+\.js/.exec(await page.text())?.[0];
 		expect(script, 'a script of the page').toBeDefined();
 		for (const file of [script!, '/_app/version.json', '/brug.css', '/favicon.svg']) {
@@ -114,6 +115,29 @@ describe('the built app on SQLite, ORIGIN http', () => {
 		// A page keeps its own policy with nonces.
 		expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'nonce-");
 		expect(page.headers.get('strict-transport-security')).toBeNull();
+	});
+
+	it('serves a prerendered page with its own hashed CSP, the site cookie, and no CSP on a 304', async () => {
+		const page = await fetch(`${app.server.origin}/nl/hulp`);
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
+		expect(meta, 'SvelteKit wrote the policy into the file').toBeDefined();
+		expect(page.headers.get('content-security-policy')).toBe(`${meta!.replace(/;\s*$/, '')}; frame-ancestors 'none'`);
+		expect(page.headers.get('x-frame-options')).toBe('DENY');
+		expect(html).toContain('<html lang="nl">');
+		expect(html).not.toContain('<script');
+		// Someone who lands here and posts a form from an old Safari (no Sec-Fetch-Site) needs the site cookie.
+		expect(page.headers.get('set-cookie')).toMatch(/^brug_site=1; Path=\/; .*HttpOnly; SameSite=Strict/);
+		const again = await fetch(`${app.server.origin}/nl/hulp`, { headers: { cookie: 'brug_site=1' } });
+		expect(again.headers.get('set-cookie')).toBeNull();
+		const english = await fetch(`${app.server.origin}/en/help`);
+		expect(await english.text()).toContain('<html lang="en">');
+		const etag = page.headers.get('etag');
+		expect(etag).toBeTruthy();
+		const unchanged = await fetch(`${app.server.origin}/nl/hulp`, { headers: { 'if-none-match': etag! } });
+		expect(unchanged.status).toBe(304);
+		expect(unchanged.headers.get('content-security-policy')).toBeNull();
 	});
 
 	it('refuses "__proto__" as an answer key like any unknown item', async () => {

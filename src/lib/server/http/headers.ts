@@ -6,9 +6,13 @@ import { securityHeadersFor, siteCookieName } from './security-headers.js';
 
 export { fallbackCsp, securityHeaders, securityHeadersFor, siteCookie, siteCookieName, strictTransportSecurity } from './security-headers.js';
 
-/** Sets every security header the response does not set itself (a page keeps its own CSP with nonces). */
+/**
+ * Sets every security header the response does not set itself (a page keeps its own CSP with nonces). A 304 gets
+ * no CSP: its headers replace the cached page's, and the deny-all policy would then block the page's own styles.
+ */
 export function applySecurityHeaders(response: Response, origin: string | undefined): void {
 	for (const [name, value] of Object.entries(securityHeadersFor(origin))) {
+		if (response.status === 304 && name === 'content-security-policy') continue;
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 }
