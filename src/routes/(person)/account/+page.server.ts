@@ -9,6 +9,9 @@ import { auth } from '$lib/server/auth';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const { url, locals } = event;
 	const account = requireAccount(event);

@@ -3,6 +3,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /**
  * "Van je begeleider": the summaries professionals shared with the person. Opening the page marks the ones it shows
  * as seen; the page still shows which were new this time.

@@ -8,6 +8,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /** The health web: the person's newest web beside the one before, a form for a new one, and the earlier ones. */
 export const load: PageServerLoad = async (event) => {
 	const webs = await listHealthWebs(db(), { actor: requireAccount(event), limit: 20 });

@@ -8,6 +8,9 @@ import { db } from '$lib/server/db';
 import { addDays, localDay } from '$lib/time';
 import type { PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /** The relationship map: the people in a person's life by circle, with status, insights and planned moments. */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAccount(event);

@@ -28,6 +28,9 @@ import { db } from '$lib/server/db';
 import { addDays, localDay } from '$lib/time';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /** A person's home after signing in: today's suggestion, mood, steps, kind moments, and what they wrote. */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAccount(event);

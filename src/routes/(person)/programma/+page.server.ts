@@ -9,6 +9,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /** The programme: an invitation and a start form, or this week first, every week's state, and the person's choices. */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAccount(event);

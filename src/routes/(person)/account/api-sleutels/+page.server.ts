@@ -9,6 +9,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => ({
 	tokens: await listApiTokens(db(), { actor: requireAccount(event) }),
 	// Revoking asks first: ?intrekken=<token id>.

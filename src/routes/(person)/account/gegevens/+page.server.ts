@@ -6,6 +6,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const data = await exportPersonalData(db(), { account: requireAccount(event) });
 	const locale = event.locals.locale;

@@ -3,6 +3,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 const pageSize = 50;
 
 /** Newest first; `?voor=<cursor>` shows the next (older) page. */

@@ -11,6 +11,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /** Step 1 is a GET form (and the link in the mail): `?code=…` shows who invites and what could be shared. */
 export const load: PageServerLoad = async (event) => {
 	const account = requireAccount(event);

@@ -12,6 +12,9 @@ import { membershipsOf } from '$lib/kernel/policy.server';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	const { url } = event;
 	return {

@@ -7,6 +7,9 @@ import { db } from '$lib/server/db';
 import { requireAccount } from '$lib/server/auth/require';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => ({
 	loses: await describeAccountForDeletion(db(), { account: requireAccount(event) })
 });

@@ -11,6 +11,9 @@ import { db } from '$lib/server/db';
 import { localDay } from '$lib/time';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /** One person in someone's life: how contact goes, log a contact, plan a moment, and what happened before. */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAccount(event);

@@ -4,6 +4,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /** The personal calendar feed: make it, renew it (the old address stops), or stop it. */
 export const load: PageServerLoad = async (event) => {
 	const params = event.url.searchParams;

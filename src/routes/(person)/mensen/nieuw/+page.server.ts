@@ -8,6 +8,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 const fields = ['nickname', 'circle', 'brings', 'rhythm', 'note'] as const;
 
 /** A circle can be chosen beforehand, e.g. from an insight about an empty circle (?kring=community). */

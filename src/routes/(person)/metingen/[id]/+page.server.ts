@@ -8,6 +8,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 /** A questionnaire a professional asked for, filled in signed in; the result is the person's own. */
 export const load: PageServerLoad = async (event) => {
 	const task = await getMeasurementTask(db(), { actor: requireAccount(event), id: event.params.id });

@@ -14,6 +14,9 @@ import { db } from '$lib/server/db';
 import { localDay } from '$lib/time';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+// Every tool works without JavaScript (its forms post as they are; the journal's timer is its own small script).
+export const csr = false;
+
 export const load: PageServerLoad = ({ locals, params }) => {
 	const exercise = getExercise(locals.locale, params.id);
 	if (!exercise) error(404, 'Not found');

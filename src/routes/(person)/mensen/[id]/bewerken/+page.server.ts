@@ -8,6 +8,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const relation = await getRelation(db(), { actor: requireAccount(event), id: event.params.id });
 	if (!relation) error(404, 'Not found');

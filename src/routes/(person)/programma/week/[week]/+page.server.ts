@@ -15,6 +15,9 @@ import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+// Fully usable without JavaScript (its forms post as they are): no script is sent.
+export const csr = false;
+
 const djg11 = getInstrument('djg-11')!;
 
 /** Weeks 0–9; anything else ("10", "abc") is a page that does not exist. */
