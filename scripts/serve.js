@@ -5,13 +5,15 @@
  * /_app, static/ and the prerendered pages before the app's hooks run, so without this they would go out bare. A
  * response of the app sets its own headers over these (a page its CSP with nonces).
  *
- * A prerendered page (build/prerendered/**.html) gets the CSP SvelteKit wrote into its <meta http-equiv> (hashes, no
- * nonces) as a header, with the directives a meta tag cannot carry, and the SameSite=Strict site cookie the hooks set
- * on every other page: a form posted from a prerendered page must still pass `isCrossSiteWrite` in browsers without
- * Sec-Fetch-Site (docs/decisions/006-csrf.md).
+ * A prerendered page (build/prerendered/**.html) is answered here, from memory (its gzip and brotli variants too),
+ * which is several times faster than adapter-node opening the file for every request. It gets the CSP SvelteKit wrote
+ * into its <meta http-equiv> (hashes, no nonces) as a header, with the directives a meta tag cannot carry, and the
+ * SameSite=Strict site cookie the hooks set on every other page: a form posted from a prerendered page must still
+ * pass `isCrossSiteWrite` in browsers without Sec-Fetch-Site (docs/decisions/006-csrf.md).
  *
  * `npm start` calls `serve(build)`; `node scripts/serve.js [build dir]` does the same (the HTTP tests run it so).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -22,25 +24,87 @@ import { securityHeadersFor, siteCookie, siteCookieName } from '../src/lib/serve
 const headerOnlyDirectives = "frame-ancestors 'none'";
 
 /**
- * The CSP of every prerendered page, by address (`/nl/hulp` from `nl/hulp.html`), read once at start.
- * @param {string} buildDir
- * @returns {Map<string, string>}
+ * @typedef {object} PrerenderedPage
+ * @property {Buffer} body
+ * @property {Buffer | undefined} gzip
+ * @property {Buffer | undefined} br
+ * @property {string} etag
+ * @property {string} csp
  */
-export function prerenderedPagePolicies(buildDir) {
+
+/**
+ * Every prerendered page, by address (`/nl/hulp` from `nl/hulp.html`), read once at start.
+ * @param {string} buildDir
+ * @returns {Map<string, PrerenderedPage>}
+ */
+export function prerenderedPages(buildDir) {
 	const root = path.join(buildDir, 'prerendered');
-	/** @type {Map<string, string>} */
-	const policies = new Map();
-	if (!fs.existsSync(root)) return policies;
+	/** @type {Map<string, PrerenderedPage>} */
+	const pages = new Map();
+	if (!fs.existsSync(root)) return pages;
+	/** @param {string} file */
+	const variant = (file) => (fs.existsSync(file) ? fs.readFileSync(file) : undefined);
 	for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
 		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
 		const file = path.join(entry.parentPath, entry.name);
 		const address = '/' + path.relative(root, file).split(path.sep).join('/').replace(/(\/?index)?\.html$/, '');
-		const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(fs.readFileSync(file, 'utf8'));
+		const body = fs.readFileSync(file);
+		const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(body.toString('utf8'));
 		if (!meta?.[1]) throw new Error(`${file} has no content-security-policy meta tag`);
-		policies.set(address, `${meta[1].replace(/;\s*$/, '')}; ${headerOnlyDirectives}`);
+		pages.set(address, {
+			body,
+			gzip: variant(`${file}.gz`),
+			br: variant(`${file}.br`),
+			etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`,
+			csp: `${meta[1].replace(/;\s*$/, '')}; ${headerOnlyDirectives}`
+		});
 	}
-	return policies;
+	return pages;
 }
+
+/**
+ * The variant a browser takes: brotli, then gzip, unless it refuses them with q=0.
+ * @param {string | undefined} accepted
+ * @param {PrerenderedPage} page
+ * @returns {'br' | 'gzip' | undefined}
+ */
+function encodingFor(accepted, page) {
+	if (!accepted) return undefined;
+	/** @param {string} coding */
+	const takes = (coding) => new RegExp(`(?:^|,)\\s*${coding}\\s*(?:,|$|;(?!\\s*q=0(?:\\.0*)?\\s*(?:,|$)))`, 'i').test(accepted);
+	if (page.br && takes('br')) return 'br';
+	if (page.gzip && takes('gzip')) return 'gzip';
+	return undefined;
+}
+
+/**
+ * Answers a GET or HEAD of a prerendered page with headers put together once per page and variant (setting them one
+ * by one for every request would cost more than sending the page); returns false for anything else.
+ * @param {import('node:http').IncomingMessage} request
+ * @param {import('node:http').ServerResponse} response
+ * @param {PrerenderedPage} page
+ * @param {HeaderSets} sets
+ */
+function answerPrerendered(request, response, page, sets) {
+	if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+	const encoding = encodingFor(request.headers['accept-encoding'], page);
+	const etag = encoding ? `${page.etag.slice(0, -1)}-${encoding}"` : page.etag;
+	const cookie = hasSiteCookie(request.headers.cookie) ? [] : sets.cookie;
+	if (request.headers['if-none-match'] === etag) {
+		// A 304's headers replace the cached copy's: the copy keeps its CSP, so none is sent here.
+		response.writeHead(304, [...sets.base, ...cookie, 'etag', etag]).end();
+		return true;
+	}
+	const body = (encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body) ?? page.body;
+	const headers = [...sets.base, ...cookie, 'etag', etag, 'content-security-policy', page.csp, 'content-type', 'text/html; charset=utf-8'];
+	if (encoding) headers.push('content-encoding', encoding);
+	headers.push('content-length', String(body.length));
+	response.writeHead(200, headers);
+	response.end(request.method === 'HEAD' ? undefined : body);
+	return true;
+}
+
+/** @typedef {{ base: string[], cookie: string[] }} HeaderSets */
 
 /**
  * A 304 says "the copy you have is still good", and browsers replace the copy's headers with the 304's: a CSP on it
@@ -64,19 +128,25 @@ export async function serve(buildDir) {
 	/** @type {{ server: import('node:http').Server }} */
 	const { server } = await import(pathToFileURL(path.join(buildDir, 'index.js')).href);
 	const headers = Object.entries(securityHeadersFor(process.env.ORIGIN));
-	const pagePolicies = prerenderedPagePolicies(buildDir);
+	const pages = prerenderedPages(buildDir);
 	const secure = (process.env.ORIGIN ?? '').toLowerCase().startsWith('https:');
-	const cookie = siteCookie(secure);
-	// adapter-node has called listen() by now, but no request is read before this module's next turn.
-	server.prependListener('request', (request, response) => {
-		for (const [name, value] of headers) response.setHeader(name, value);
-		response.writeHead = writeHeadKeepingCachedCsp;
+	/** @type {HeaderSets} The security headers but the fallback CSP, and the site cookie, as [name, value, ...]. */
+	const sets = {
+		base: [...headers.filter(([name]) => name !== 'content-security-policy').flat(), 'vary', 'Accept-Encoding'],
+		cookie: ['set-cookie', siteCookie(secure)]
+	};
+	// adapter-node has called listen() by now, but no request is read before this module's next turn: its handler
+	// becomes the fallback of ours.
+	const appListeners = server.listeners('request');
+	server.removeAllListeners('request');
+	server.on('request', (request, response) => {
 		const url = request.url ?? '/';
 		const query = url.indexOf('?');
-		const policy = pagePolicies.get(query === -1 ? url : url.slice(0, query));
-		if (policy === undefined) return;
-		response.setHeader('content-security-policy', policy);
-		if (!hasSiteCookie(request.headers.cookie)) response.setHeader('set-cookie', cookie);
+		const page = pages.get(query === -1 ? url : url.slice(0, query));
+		if (page && answerPrerendered(request, response, page, sets)) return;
+		for (const [name, value] of headers) response.setHeader(name, value);
+		response.writeHead = writeHeadKeepingCachedCsp;
+		for (const listener of appListeners) listener.call(server, request, response);
 	});
 }
 
