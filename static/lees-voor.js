@@ -376,18 +376,38 @@ function scan() {
 	}
 }
 
+/**
+ * Runs `start` once the page's own app (SvelteKit) has taken over the server's HTML: buttons added before that would
+ * not match what the app expects to find, and it would redraw the page. The root layout marks <html data-ready> then.
+ * A page without the app (rendered for no JavaScript) is ready at once.
+ * @param {() => void} start
+ */
+function whenPageReady(start) {
+	const root = document.documentElement;
+	const hasApp = [...document.scripts].some((script) => !script.src && script.textContent?.includes('__sveltekit'));
+	if (!hasApp || root.hasAttribute('data-ready')) return start();
+	const watcher = new MutationObserver(() => {
+		if (!root.hasAttribute('data-ready')) return;
+		watcher.disconnect();
+		start();
+	});
+	watcher.observe(root, { attributes: true, attributeFilter: ['data-ready'] });
+}
+
 if (typeof document !== 'undefined' && 'speechSynthesis' in window && 'SpeechSynthesisUtterance' in window) {
 	slower = slowerChosen();
-	scan();
-	// Pages that navigate in place bring new regions without loading this module again.
-	let queued = false;
-	new MutationObserver(() => {
-		if (queued) return;
-		queued = true;
-		queueMicrotask(() => {
-			queued = false;
-			scan();
-		});
-	}).observe(document.body, { childList: true, subtree: true });
+	whenPageReady(() => {
+		scan();
+		// Pages that navigate in place bring new regions without loading this module again.
+		let queued = false;
+		new MutationObserver(() => {
+			if (queued) return;
+			queued = true;
+			queueMicrotask(() => {
+				queued = false;
+				scan();
+			});
+		}).observe(document.body, { childList: true, subtree: true });
+	});
 	addEventListener('pagehide', () => finish(true));
 }
