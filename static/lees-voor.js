@@ -269,6 +269,8 @@ async function start(controls) {
 		agree.addEventListener('click', () => {
 			controls.note.replaceChildren();
 			read(controls, plan.voice, 0);
+			// The button just tapped is gone; keep the keyboard focus on the controls.
+			if (current?.controls === controls) controls.pause.focus();
 		});
 		controls.note.append(paragraph(labels.networkVoice), agree);
 		return;
