@@ -30,7 +30,15 @@ async function helpLinkBox(page: Page) {
 	return { x: Math.round(box.x), y: Math.round(box.y) };
 }
 
-const noSidewaysScroll = () => document.documentElement.scrollWidth <= window.innerWidth;
+/**
+ * The page is no wider than the screen. Compared with the viewport the test asked for: on a phone Chromium widens
+ * `innerWidth` to fit a page that is too wide, so `scrollWidth <= innerWidth` alone would always hold there.
+ */
+async function expectNoSidewaysScroll(page: Page, path: string) {
+	const width = page.viewportSize()!.width;
+	const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+	expect(sizes.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(Math.min(sizes.inner, width));
+}
 
 for (const javaScriptEnabled of [true, false]) {
 	test.describe(`help and display, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -101,7 +109,7 @@ for (const javaScriptEnabled of [true, false]) {
 				expect(view.fontSize, path).toBe(before * 2);
 				expect(view.still, path).toBe('1');
 				expect(view.ink, path).toBe('rgb(0, 0, 0)');
-				expect(await page.evaluate(noSidewaysScroll), `${path} scrolls sideways`).toBe(true);
+				await expectNoSidewaysScroll(page, path);
 				await expectNoAxeViolations(page);
 			}
 
