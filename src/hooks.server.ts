@@ -78,7 +78,8 @@ export const init: ServerInit = async () => {
 /** Paths that are not pages: they carry no locale and are never redirected. */
 function isMachinePath(pathname: string): boolean {
 	// /agenda/<token>.ics: the calendar feed, fetched by calendar apps that know no locale and no session.
-	return pathname.startsWith('/api/') || pathname.startsWith('/agenda/') || pathname === '/healthz' || pathname.startsWith('/_app/');
+	// /weergave.css: the display settings as a stylesheet, linked from every page in every language.
+	return pathname.startsWith('/api/') || pathname.startsWith('/agenda/') || pathname === '/healthz' || pathname.startsWith('/_app/') || pathname === '/weergave.css';
 }
 
 /**

@@ -2,7 +2,7 @@ import { membershipsOf } from '$lib/kernel/policy.server';
 import { db } from '$lib/server/db';
 import type { LayoutServerLoad } from './$types';
 
-/** The header shows "sign in" or "my account", and the work pages for professionals and admins. */
+/** Who is signed in and in which roles, for pages that need it (the shared header does not: it is the same for everyone). */
 export const load: LayoutServerLoad = async ({ locals }) => {
 	if (!locals.account) return { signedIn: false, professional: false, admin: false };
 	const memberships = await membershipsOf(db(), locals.account.id);

@@ -5,7 +5,7 @@
  * sign in first.
  */
 import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './support';
+import { expect, expectNoAxeViolations, openMenu, test } from './support';
 import { uniqueAddress } from './mailbox';
 import { inviteProfessional, setUpOrganisation } from './organisations';
 
@@ -60,6 +60,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expectNoAxeViolations(professional);
 
 			// The same article in English, through the language switch.
+			await openMenu(professional);
 			await professional.getByRole('link', { name: /English/ }).click();
 			await expect(professional).toHaveURL(/\/en\/work\/knowledge\/why-activities-fail$/);
 			await expect(professional.getByRole('heading', { level: 1, name: 'Why coffee mornings often fail' })).toBeVisible();

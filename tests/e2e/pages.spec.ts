@@ -1,5 +1,5 @@
 /** The pages around the test: navigation, language, help, privacy, about; headers; no third-party requests. */
-import { expect, expectNoAxeViolations, test } from './support';
+import { expect, expectNoAxeViolations, openMenu, test } from './support';
 
 test.describe('locale', () => {
 	test('"/" goes to Dutch by default', async ({ page }) => {
@@ -16,6 +16,7 @@ test.describe('locale', () => {
 		await expect(page).toHaveURL(/\/en$/);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		// Choosing Dutch is remembered, even though the browser prefers English.
+		await openMenu(page);
 		await page.getByRole('link', { name: /Nederlands/ }).click();
 		await expect(page).toHaveURL(/\/nl$/);
 		await page.goto('/');
@@ -25,9 +26,11 @@ test.describe('locale', () => {
 
 	test('the language switch keeps the page', async ({ page }) => {
 		await page.goto('/nl/hulp');
+		await openMenu(page);
 		await page.getByRole('link', { name: /English/ }).click();
 		await expect(page).toHaveURL(/\/en\/help$/);
 		await expect(page.getByRole('heading', { level: 1, name: 'Need help?' })).toBeVisible();
+		await openMenu(page);
 		await page.getByRole('link', { name: /Nederlands/ }).click();
 		await expect(page).toHaveURL(/\/nl\/hulp$/);
 	});

@@ -64,7 +64,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByRole('link', { name: 'Account verwijderen' }).click();
 			await page.getByRole('button', { name: 'Ja, verwijder mijn account' }).click();
 			await expect(page.getByText('Je account en al je gegevens zijn verwijderd.')).toBeVisible();
-			await expect(page.getByRole('link', { name: 'Inloggen' })).toBeVisible();
+			// Signed out: "Mijn brug" asks to sign in.
+			await page.goto('/nl/overzicht');
+			await expect(page).toHaveURL(/\/nl\/account\/inloggen\?terug=%2Foverzicht$/);
 
 			// Gone for good: the download is refused and signing in fails like for any unknown address.
 			const gone = await page.request.get('/nl/account/gegevens/download', { maxRedirects: 0 });

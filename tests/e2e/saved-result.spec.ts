@@ -1,5 +1,5 @@
 /** Save a result, open it by its personal link, delete it after a confirmation — with JavaScript on and off. */
-import { expect, expectNoAxeViolations, test } from './support';
+import { expect, expectNoAxeViolations, openMenu, test } from './support';
 
 const positiveItems = new Set([1, 4, 7, 8, 11]);
 
@@ -27,9 +27,11 @@ for (const javaScriptEnabled of [true, false]) {
 		await page.goto(link!);
 		await expect(page.getByRole('heading', { level: 1, name: 'Je bewaarde uitslag' })).toBeVisible();
 		await expect(page.getByText('Je voelt je op dit moment matig eenzaam.')).toBeVisible();
+		await openMenu(page);
 		await page.getByRole('link', { name: /English/ }).click();
 		await expect(page).toHaveURL(/\/en\/result\/[A-Za-z0-9_-]{22}$/);
 		await expect(page.getByText('You are feeling moderately lonely at the moment.')).toBeVisible();
+		await openMenu(page);
 		await page.getByRole('link', { name: /Nederlands/ }).click();
 
 		// Delete asks first; "no" keeps it.

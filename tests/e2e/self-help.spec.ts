@@ -2,7 +2,7 @@
  * The self-help part everyone can use without an account: the pattern check "Wat houdt mij eenzaam?", the exercises,
  * the small steps and the glossary — JavaScript on and off, axe on every page.
  */
-import { expect, expectNoAxeViolations, test } from './support';
+import { expect, expectNoAxeViolations, openMenu, test } from './support';
 
 /** Statements 2, 10 and 22 belong to "afraid to show your vulnerable side". */
 const vulnerability = new Set([2, 10, 22]);
@@ -70,6 +70,7 @@ test('exercises and the glossary, in Dutch and English', async ({ page }) => {
 	await page.getByRole('link', { name: 'Mindfulness' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Mindfulness' })).toBeVisible();
 	await expectNoAxeViolations(page);
+	await openMenu(page);
 	await page.getByRole('link', { name: /English/ }).click();
 	await expect(page).toHaveURL(/\/en\/glossary\/mindfulness$/);
 	await expectNoAxeViolations(page);

@@ -82,6 +82,15 @@ function hasSvelteKitRuntime(): boolean {
 	return [...document.scripts].some((script) => script.textContent?.includes('__sveltekit_'));
 }
 
+/**
+ * Opens the site menu when it is closed. It is a <details>, so this works with JavaScript off too; its links
+ * (the language switch, "Mijn brug") are only visible while it is open.
+ */
+export async function openMenu(page: Page): Promise<void> {
+	const menu = page.locator('header details.menu');
+	if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+}
+
 /** The HTML fragment parser reads <noscript> content as markup only when scripting is disabled. */
 function isScriptingDisabled(): boolean {
 	const probe = document.createElement('div');

@@ -48,6 +48,9 @@ export const matrix: MatrixEntry[] = [
 	{ route: '/(public)/over', operation: 'GET', request: page('/over'), expect: everyone },
 	{ route: '/(public)/privacy', operation: 'GET', request: page('/privacy'), expect: everyone },
 	{ route: '/(public)/hulp', operation: 'GET', request: page('/hulp'), expect: everyone },
+	// Display settings live in a cookie of the browser: for everyone, signed in or not.
+	{ route: '/(public)/weergave', operation: 'GET', request: page('/weergave'), expect: everyone },
+	{ route: '/(public)/weergave', operation: '?/default', request: action('/weergave', { textSize: '150' }), expect: everyone },
 	// Self-help content and the pattern check are open to everyone; the check stores nothing.
 	{ route: '/(public)/oefeningen', operation: 'GET', request: page('/oefeningen'), expect: everyone },
 	{ route: '/(public)/oefeningen/[id]', operation: 'GET', request: page('/oefeningen/journal'), expect: everyone },
@@ -293,6 +296,7 @@ export const matrix: MatrixEntry[] = [
 
 	// Public API and machine endpoints.
 	{ route: '/healthz', operation: 'GET', request: api('/healthz'), expect: everyone },
+	{ route: '/weergave.css', operation: 'GET', request: api('/weergave.css'), expect: everyone },
 	{ route: '/api/openapi.json', operation: 'GET', request: api('/api/openapi.json'), expect: everyone },
 	{ route: '/api/v1/instruments', operation: 'GET', request: api('/api/v1/instruments'), expect: everyone },
 	{ route: '/api/v1/instruments/[id]', operation: 'GET', request: api('/api/v1/instruments/djg-11'), expect: everyone },

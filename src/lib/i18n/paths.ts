@@ -47,7 +47,8 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	gesprek: 'conversation',
 	notities: 'notes',
 	gesprekken: 'conversations',
-	programma: 'programme'
+	programma: 'programme',
+	weergave: 'display'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

@@ -10,8 +10,9 @@ export const belgium: SupportCountry = {
 			id: '1813',
 			name: 'Zelfmoordlijn 1813',
 			how: { nl: 'Bel 1813, of chat op zelfmoord1813.be', en: 'Call 1813, or chat on zelfmoord1813.be' },
-			phone: '1813',
+			phones: ['1813'],
 			website: 'https://www.zelfmoord1813.be',
+			chat: 'https://www.zelfmoord1813.be',
 			when: { nl: 'Telefoon: dag en nacht', en: 'Phone: day and night' },
 			notes: { nl: 'Gratis en anoniem.', en: 'Free and anonymous.' },
 			crisis: true
@@ -20,8 +21,9 @@ export const belgium: SupportCountry = {
 			id: 'tele-onthaal',
 			name: 'Tele-Onthaal',
 			how: { nl: 'Bel 106, of chat op tele-onthaal.be', en: 'Call 106, or chat on tele-onthaal.be' },
-			phone: '106',
+			phones: ['106'],
 			website: 'https://www.tele-onthaal.be',
+			chat: 'https://www.tele-onthaal.be',
 			when: { nl: 'Dag en nacht', en: 'Day and night' },
 			notes: {
 				nl: 'Gratis en anoniem. Iemand die naar je luistert.',
@@ -33,7 +35,7 @@ export const belgium: SupportCountry = {
 			id: '112',
 			name: '112',
 			how: { nl: 'Bel 112', en: 'Call 112' },
-			phone: '112',
+			phones: ['112'],
 			when: { nl: 'Altijd', en: 'Always' },
 			notes: { nl: 'Bij levensgevaar.', en: 'When a life is in danger.' },
 			crisis: true

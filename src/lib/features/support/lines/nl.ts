@@ -10,8 +10,9 @@ export const netherlands: SupportCountry = {
 			id: '113',
 			name: '113 Zelfmoordpreventie',
 			how: { nl: 'Bel 113 of 0800-0113, of chat op 113.nl', en: 'Call 113 or 0800-0113, or chat on 113.nl' },
-			phone: '0800-0113',
+			phones: ['113', '0800-0113'],
 			website: 'https://www.113.nl',
+			chat: 'https://www.113.nl',
 			when: { nl: 'Dag en nacht', en: 'Day and night' },
 			notes: {
 				nl: 'Gratis en anoniem. Voor als je aan de dood denkt.',
@@ -26,8 +27,9 @@ export const netherlands: SupportCountry = {
 				nl: 'Bel 088 0767 000, of chat en mail via deluisterlijn.nl',
 				en: 'Call 088 0767 000, or chat and mail via deluisterlijn.nl'
 			},
-			phone: '0880767000',
+			phones: ['088 0767 000'],
 			website: 'https://www.deluisterlijn.nl',
+			chat: 'https://www.deluisterlijn.nl',
 			when: { nl: 'Dag en nacht', en: 'Day and night' },
 			notes: {
 				nl: 'Iemand die naar je luistert. Voor iedereen.',
@@ -39,6 +41,7 @@ export const netherlands: SupportCountry = {
 			id: 'huisarts',
 			name: 'Huisarts',
 			how: { nl: 'Bel je eigen huisarts', en: 'Call your own GP (huisarts)' },
+			phones: [],
 			when: {
 				nl: 'Overdag. Buiten die tijd: de huisartsenpost',
 				en: 'Office hours. Outside them: the out-of-hours GP service (huisartsenpost)'
@@ -53,7 +56,7 @@ export const netherlands: SupportCountry = {
 			id: 'mind-korrelatie',
 			name: 'MIND Korrelatie',
 			how: { nl: 'Bel 0900-1450', en: 'Call 0900-1450' },
-			phone: '09001450',
+			phones: ['0900-1450'],
 			when: { nl: 'Op werkdagen (kijk voor de tijden op hun site)', en: 'Weekdays (check their site for hours)' },
 			notes: {
 				nl: 'Psychologen en maatschappelijk werkers. Je hoeft je naam niet te zeggen.',
@@ -65,7 +68,7 @@ export const netherlands: SupportCountry = {
 			id: '112',
 			name: '112',
 			how: { nl: 'Bel 112', en: 'Call 112' },
-			phone: '112',
+			phones: ['112'],
 			when: { nl: 'Altijd', en: 'Always' },
 			notes: { nl: 'Bij levensgevaar.', en: 'When a life is in danger.' },
 			crisis: true
