@@ -24,11 +24,20 @@ async function chartTextSizes(page: Page, svgSelector: string): Promise<number[]
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-	const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-		scrollWidth: document.documentElement.scrollWidth,
-		clientWidth: document.documentElement.clientWidth
-	}));
-	expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+	const { scrollWidth, clientWidth, widest } = await page.evaluate(() => {
+		const { scrollWidth, clientWidth } = document.documentElement;
+		// The elements that stick out, to say what to fix.
+		const range = document.createRange();
+		const widest = [...document.body.querySelectorAll('*')]
+			.filter((element) => {
+				range.selectNodeContents(element);
+				return Math.max(element.getBoundingClientRect().right, range.getBoundingClientRect().right) > clientWidth + 0.5;
+			})
+			.slice(-3)
+			.map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${element.textContent?.trim().slice(0, 30)}"`);
+		return { scrollWidth, clientWidth, widest };
+	});
+	expect(scrollWidth, `${page.url()} scrolls sideways: ${widest.join(', ')}`).toBeLessThanOrEqual(clientWidth);
 }
 
 /** Also at the narrowest width WCAG asks for (320 CSS px), then back. */
