@@ -1,7 +1,7 @@
 /**
  * Charts and forms of the person's pages on a phone, with JavaScript on and off, axe on every page: the health web's
  * scores fit as rows of 44 px targets, its words and the relationship map's show at least 12 px, and neither page
- * scrolls sideways at the project's width or at 320 px. (Both projects run it: at desktop width the same holds.)
+ * scrolls sideways at the project's width, at 320 px or with 200% text. (Both projects run it: at desktop width the same holds.)
  */
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForPage } from './support';
@@ -40,12 +40,15 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 	expect(scrollWidth, `${page.url()} scrolls sideways: ${widest.join(', ')}`).toBeLessThanOrEqual(clientWidth);
 }
 
-/** Also at the narrowest width WCAG asks for (320 CSS px), then back. */
-async function expectFitsAt320(page: Page): Promise<void> {
+/** Also at the narrowest width WCAG asks for (320 CSS px), and with the text at 200%; then back. */
+async function expectFitsAt320AndLargeText(page: Page): Promise<void> {
 	const size = page.viewportSize()!;
 	await page.setViewportSize({ width: 320, height: size.height });
 	await expectNoSidewaysScroll(page);
 	await page.setViewportSize(size);
+	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+	await expectNoSidewaysScroll(page);
+	await page.evaluate(() => (document.documentElement.style.fontSize = ''));
 }
 
 for (const javaScriptEnabled of [true, false]) {
@@ -72,7 +75,7 @@ for (const javaScriptEnabled of [true, false]) {
 				expect(boxes.filter((box) => Math.round(box.top) === rows.at(-1)).length).toBeGreaterThan(1);
 			}
 			await expectNoSidewaysScroll(page);
-			await expectFitsAt320(page);
+			await expectFitsAt320AndLargeText(page);
 			await expectNoAxeViolations(page);
 
 			await waitForPage(page);
@@ -87,7 +90,7 @@ for (const javaScriptEnabled of [true, false]) {
 			expect(webText.length).toBeGreaterThanOrEqual(11);
 			for (const size of webText) expect(size, 'health web text in CSS px').toBeGreaterThanOrEqual(12);
 			await expectNoSidewaysScroll(page);
-			await expectFitsAt320(page);
+			await expectFitsAt320AndLargeText(page);
 			await expectNoAxeViolations(page);
 
 			// The map: three people; whatever words the drawing shows are at least 12 px, and the list names everyone.
@@ -106,7 +109,7 @@ for (const javaScriptEnabled of [true, false]) {
 			for (const size of mapText) expect(size, 'map text in CSS px').toBeGreaterThanOrEqual(12);
 			for (const name of ['Marja', 'Joost', 'Bakker Ahmed']) await expect(page.getByRole('listitem').filter({ hasText: new RegExp(`^${name}:`) })).toBeVisible();
 			await expectNoSidewaysScroll(page);
-			await expectFitsAt320(page);
+			await expectFitsAt320AndLargeText(page);
 			await expectNoAxeViolations(page);
 		});
 	});
