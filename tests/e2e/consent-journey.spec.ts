@@ -97,8 +97,15 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// Ria sees who looked.
 			await person.goto('/nl/account/inzage');
-			await expect(person.getByRole('row', { name: new RegExp(`Joost de Vries \\(${organisation}\\).*Heeft je pagina geopend`) })).toHaveCount(1);
+			// The organisation heads its rows (with the day), rather than repeating in each.
+			await expect(person.getByRole('row', { name: new RegExp(` · ${organisation}$`) }).first()).toBeVisible();
+			await expect(person.getByRole('row', { name: /Joost de Vries.*Heeft je pagina geopend/ })).toHaveCount(1);
 			await expect(person.getByRole('row', { name: /Heeft bekeken: Mijn uitslagen/ })).toHaveCount(1);
+			// Nothing cut off or wider than the screen, on a phone too.
+			for (const element of [person.locator('.data-table table'), person.locator('html')]) {
+				const { scrollWidth, clientWidth } = await element.evaluate((node) => ({ scrollWidth: node.scrollWidth, clientWidth: node.clientWidth }));
+				expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+			}
 			await expectNoAxeViolations(person);
 
 			// She stops sharing, after a question; "no" keeps it.

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { healthWebDimensions, type HealthWebScores } from './health-web';
-import { healthWebChartModel, labelMaxChars, ringValues } from './health-web-chart';
+import { healthWebDefinitions, healthWebDimensions, type HealthWebScores } from './health-web';
+import { minChartTextPx, renderedTextPx } from '$lib/ui/chart-text';
+import { healthWebChartModel, labelLines, labelMaxChars, lineBaselines, ringValues } from './health-web-chart';
 
 const web = (values: number[]): HealthWebScores =>
 	Object.fromEntries(healthWebDimensions.map((dimension, index) => [dimension, values[index]])) as HealthWebScores;
@@ -9,7 +10,7 @@ const flat = (value: number) => web(Array(6).fill(value));
 const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
 
 describe('healthWebChartModel: geometry', () => {
-	const model = healthWebChartModel({ scores: web([10, 8, 6, 4, 2, 0]), discuss: [] }, flat(5));
+	const model = healthWebChartModel({ scores: web([10, 8, 6, 4, 2, 0]), discuss: [] }, flat(5), { radius: 150 });
 	const { centre } = model;
 
 	it('has six axes, the first straight up and the others clockwise 60° apart, each as long as the radius', () => {
@@ -112,6 +113,42 @@ describe('healthWebChartModel: geometry', () => {
 		expect(() => healthWebChartModel({ scores: web([11, 0, 0, 0, 0, 0]), discuss: [] })).toThrow(RangeError);
 		expect(() => healthWebChartModel({ scores: flat(5), discuss: [] }, web([0, 0, 0, 0, 0, Number.NaN]))).toThrow(RangeError);
 		expect(() => healthWebChartModel({ scores: flat(5), discuss: [] }, null, { radius: 10 })).toThrow(RangeError);
+	});
+});
+
+describe('healthWebChartModel: words readable on a phone', () => {
+	it('is drawn about as wide as a phone by default, so its words show at least 12 px there', () => {
+		const model = healthWebChartModel({ scores: flat(5), discuss: [] }, flat(4));
+		expect(model.width).toBeLessThanOrEqual(390);
+		expect(renderedTextPx(model.fontSize, model.width)).toBeGreaterThanOrEqual(minChartTextPx);
+	});
+
+	it('breaks a long name at the space nearest its middle, and leaves short names and single words whole', () => {
+		expect(labelLines('Dagelijks functioneren')).toEqual(['Dagelijks', 'functioneren']);
+		expect(labelLines('Kwaliteit van leven')).toEqual(['Kwaliteit', 'van leven']);
+		expect(labelLines('Quality of life')).toEqual(['Quality', 'of life']);
+		expect(labelLines('  Meedoen ')).toEqual(['Meedoen']);
+		expect(labelLines('Lichaamsfuncties')).toEqual(['Lichaamsfuncties']);
+	});
+
+	it('stacks the lines of a name away from the web: upwards above it, around the middle beside it, downwards below it', () => {
+		expect(lineBaselines({ y: 100, align: 'above' }, 2, 15)).toEqual([85, 100]);
+		expect(lineBaselines({ y: 100, align: 'beside' }, 2, 15)).toEqual([92.5, 107.5]);
+		expect(lineBaselines({ y: 100, align: 'below' }, 2, 15)).toEqual([100, 115]);
+		expect(lineBaselines({ y: 100, align: 'beside' }, 1, 15)).toEqual([100]);
+	});
+
+	it('keeps room for every line of every name, in either language, inside the viewBox', () => {
+		const model = healthWebChartModel({ scores: flat(5), discuss: [] });
+		for (const label of model.labels) {
+			for (const name of Object.values(healthWebDefinitions[label.dimension].name)) {
+				const baselines = lineBaselines(label, labelLines(name).length, model.lineHeight);
+				expect(baselines[0]! - 0.8 * model.fontSize).toBeGreaterThanOrEqual(label.box.top - 0.1);
+				expect(baselines.at(-1)! + 0.25 * model.fontSize).toBeLessThanOrEqual(label.box.bottom + 0.1);
+			}
+			expect(label.box.top).toBeGreaterThanOrEqual(0);
+			expect(label.box.bottom).toBeLessThanOrEqual(model.height);
+		}
 	});
 });
 

@@ -2,7 +2,12 @@
  * The health web as numbers for a server-rendered SVG spider web. Pure: no I/O, no DOM.
  * - `healthWebChartModel(current, previous, options)`: six axes, rings at 0, 2, … 10, the polygon of the current web
  *   and of the previous one, label positions that stay inside the viewBox, and the rows for the table.
- * - `labelMaxChars`: the longest dimension name in any language, for which room is kept.
+ * - `labelMaxChars`: the longest dimension name in any language.
+ * - `labelLines(name)`: a long name on two lines, broken at the space nearest its middle.
+ * - `lineBaselines(label, lines, lineHeight)`: the baseline of each line of a name placed at `label`.
+ *
+ * Size: by default the web is about as wide as a phone draws it (≈ 360 CSS px), so that its words show at least 12 px
+ * there; names are broken over two lines to keep them narrow, and each keeps room for its own longest line.
  *
  * Geometry: the first dimension points straight up and the others follow clockwise, 60° apart; a score s lies at
  * radius s / 10 × `radius` from the centre. All coordinates are rounded to 0.1.
@@ -20,9 +25,9 @@ import {
 } from './health-web';
 
 export interface HealthWebChartOptions {
-	/** Radius of the web (score 10) in viewBox units; default 150. */
+	/** Radius of the web (score 10) in viewBox units; default 80. */
 	radius?: number;
-	/** Font size of the dimension names, for the room they get; default 15. */
+	/** Font size of the dimension names and ring values, for the room they get; default 13. */
 	fontSize?: number;
 }
 
@@ -58,6 +63,8 @@ export interface WebLabel {
 	x: number;
 	y: number;
 	anchor: 'start' | 'middle' | 'end';
+	/** Where the name sits against its point: above it, beside it (centred), or below it. */
+	align: 'above' | 'beside' | 'below';
 	/** The room kept for the longest name, for checks: it lies inside the viewBox. */
 	box: { left: number; top: number; right: number; bottom: number };
 }
@@ -82,6 +89,8 @@ export interface HealthWebChartModel {
 	centre: { x: number; y: number };
 	radius: number;
 	fontSize: number;
+	/** Between the lines of a name on two lines. */
+	lineHeight: number;
 	axes: WebAxis[];
 	rings: WebRing[];
 	current: WebPolygon;
@@ -99,8 +108,35 @@ export const ringValues: readonly number[] = [0, 2, 4, 6, 8, 10];
 
 /** A generous average glyph width (in em), so the room kept holds the longest name. */
 const charWidth = 0.6;
-const labelGap = 10;
-const padding = 8;
+const labelGap = 8;
+const padding = 4;
+/** Names longer than this go on two lines, where they have a space. */
+const wrapAbove = 10;
+
+export function labelLines(name: string): string[] {
+	const clean = name.replace(/\s+/g, ' ').trim();
+	if (clean.length <= wrapAbove || !clean.includes(' ')) return [clean];
+	const middle = clean.length / 2;
+	let best = -1;
+	for (let index = clean.indexOf(' '); index !== -1; index = clean.indexOf(' ', index + 1)) {
+		if (best === -1 || Math.abs(index - middle) < Math.abs(best - middle)) best = index;
+	}
+	return [clean.slice(0, best), clean.slice(best + 1)];
+}
+
+/** Per dimension, over all languages: the longest line and the most lines its name takes. */
+const labelRoom = Object.fromEntries(
+	healthWebDimensions.map((dimension) => {
+		const names = Object.values(healthWebDefinitions[dimension].name).map(labelLines);
+		return [dimension, { chars: Math.max(...names.flat().map((line) => line.length)), lines: Math.max(...names.map((lines) => lines.length)) }];
+	})
+) as Record<HealthWebDimension, { chars: number; lines: number }>;
+
+/** A name of `lines` lines at `label`: above its point it grows upwards, beside it from its middle, below downwards. */
+export function lineBaselines(label: Pick<WebLabel, 'y' | 'align'>, lines: number, lineHeight: number): number[] {
+	const shift = label.align === 'above' ? lines - 1 : label.align === 'beside' ? (lines - 1) / 2 : 0;
+	return Array.from({ length: lines }, (_, index) => round1(label.y + (index - shift) * lineHeight));
+}
 
 function round1(n: number): number {
 	const rounded = Math.round(n * 10) / 10;
@@ -130,15 +166,15 @@ export function healthWebChartModel(
 	previous: HealthWebScores | null = null,
 	options: HealthWebChartOptions = {}
 ): HealthWebChartModel {
-	const { radius = 150, fontSize = 15 } = options;
+	const { radius = 80, fontSize = 13 } = options;
 	if (!(radius >= 40) || !(fontSize > 0)) throw new RangeError(`The web is too small: radius ${radius}, font ${fontSize}`);
 	checkScores(current.scores, 'current');
 	if (previous) checkScores(previous, 'previous');
 
 	const r = scaleLinear().domain([healthWebScoreMin, healthWebScoreMax]).range([0, radius]);
-	const labelWidth = labelMaxChars * charWidth * fontSize;
 	const ascent = 0.8 * fontSize;
 	const descent = 0.25 * fontSize;
+	const lineHeight = round1(1.2 * fontSize);
 
 	// First with the centre at (0, 0); the whole picture is shifted into the viewBox at the end.
 	const angles = healthWebDimensions.map((dimension, index) => ({ dimension, angle: index * 60, ...direction(index * 60) }));
@@ -147,9 +183,15 @@ export function healthWebChartModel(
 		const y = dy * (radius + labelGap);
 		const anchor: WebLabel['anchor'] = Math.abs(dx) < 0.01 ? 'middle' : dx > 0 ? 'start' : 'end';
 		// Names above the web sit on top of their point, names below hang from it, the others are centred on it.
-		const baseline = Math.abs(dy) > 0.99 ? (dy < 0 ? y - descent : y + ascent) : y + (ascent - descent) / 2;
+		const align: WebLabel['align'] = Math.abs(dy) > 0.99 ? (dy < 0 ? 'above' : 'below') : 'beside';
+		const baseline = align === 'above' ? y - descent : align === 'below' ? y + ascent : y + (ascent - descent) / 2;
+		const room = labelRoom[dimension];
+		const labelWidth = room.chars * charWidth * fontSize;
+		const baselines = lineBaselines({ y: baseline, align }, room.lines, lineHeight);
+		const first = baselines[0] ?? baseline;
+		const last = baselines.at(-1) ?? baseline;
 		const left = anchor === 'start' ? x : anchor === 'end' ? x - labelWidth : x - labelWidth / 2;
-		return { dimension, angle, x, y: baseline, anchor, box: { left, top: baseline - ascent, right: left + labelWidth, bottom: baseline + descent } };
+		return { dimension, angle, x, y: baseline, anchor, align, box: { left, top: first - ascent, right: left + labelWidth, bottom: last + descent } };
 	});
 
 	const minX = Math.min(-radius, ...labels.map((label) => label.box.left)) - padding;
@@ -179,6 +221,7 @@ export function healthWebChartModel(
 		centre: { x: cx, y: cy },
 		radius,
 		fontSize,
+		lineHeight,
 		axes: angles.map(({ dimension, angle }, index) => ({ dimension, angle, ...at(index, healthWebScoreMax) })),
 		rings: ringValues.map((value) => {
 			const ring = healthWebDimensions.map((_, index) => at(index, value));
@@ -187,7 +230,7 @@ export function healthWebChartModel(
 				radius: round1(r(value)),
 				points: ring.map((point) => `${point.x},${point.y}`).join(' '),
 				labelX: round1(cx + 4),
-				labelY: round1(cy - r(value) + 12)
+				labelY: round1(cy - r(value) + fontSize)
 			};
 		}),
 		current: polygon(current.scores),
@@ -197,6 +240,7 @@ export function healthWebChartModel(
 			x: round1(cx + label.x),
 			y: round1(cy + label.y),
 			anchor: label.anchor,
+			align: label.align,
 			box: {
 				left: round1(cx + label.box.left),
 				top: round1(cy + label.box.top),

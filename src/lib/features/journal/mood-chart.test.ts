@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from '$lib/time';
+import { minChartTextPx, renderedTextPx } from '$lib/ui/chart-text';
 import { moodChartModel, type MoodPoint, type MoodValue } from './mood-chart';
 
 /**
@@ -55,22 +56,23 @@ describe('moodChartModel: scales', () => {
 		expect(model.endDay).toBe('2026-03-05');
 	});
 
-	it('defaults to four weeks on a 640 × 240 view, numbers rounded to 0.1', () => {
+	it('defaults to four weeks on a 380 × 230 view with words of at least 12 px on a phone, numbers rounded to 0.1', () => {
 		const model = moodChartModel([{ day: '2026-03-14', mood: 3 }], { endDay: '2026-03-28' });
 		expect(model.days).toBe(28);
 		expect(model.startDay).toBe('2026-03-01');
-		expect([model.width, model.height]).toEqual([640, 240]);
-		// Day 13 of 0..27 on 112..604: 112 + 13 × 492 / 27 = 348.88…
-		expect(model.dots).toEqual([{ day: '2026-03-14', mood: 3, count: 1, x: 348.9, y: 110 }]);
+		expect([model.width, model.height]).toEqual([380, 230]);
+		expect(renderedTextPx(model.fontSize, model.width)).toBeGreaterThanOrEqual(minChartTextPx);
+		// Day 13 of 0..27 on 112..344: 112 + 13 × 232 / 27 = 223.70…; mood 3 halfway between 194 and 16.
+		expect(model.dots).toEqual([{ day: '2026-03-14', mood: 3, count: 1, x: 223.7, y: 105 }]);
 	});
 
 	it('puts a weekly day label, counted back from the last day so the last day always has one', () => {
 		const model = moodChartModel([], { endDay: '2026-03-28' });
 		expect(model.xTicks).toEqual([
-			{ value: '2026-03-07', position: 221.3 },
-			{ value: '2026-03-14', position: 348.9 },
-			{ value: '2026-03-21', position: 476.4 },
-			{ value: '2026-03-28', position: 604 }
+			{ value: '2026-03-07', position: 163.6 },
+			{ value: '2026-03-14', position: 223.7 },
+			{ value: '2026-03-21', position: 283.9 },
+			{ value: '2026-03-28', position: 344 }
 		]);
 		expect(moodChartModel([], small).xTicks).toEqual([{ value: '2026-03-05', position: 364 }]);
 		expect(moodChartModel([], { ...small, days: 15 }).xTicks.map((tick) => tick.value)).toEqual([

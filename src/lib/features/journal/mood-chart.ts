@@ -5,6 +5,7 @@
  * Days without an entry are gaps in the line and are never marked in any way: no shaming streaks.
  */
 import { addDays } from '$lib/time';
+import { chartFontUnits } from '$lib/ui/chart-text';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 
@@ -23,7 +24,10 @@ export interface MoodChartOptions {
 	endDay: string;
 	/** How many days the window has, ending on `endDay`; default 28 (four weeks). */
 	days?: number;
-	/** Size of the SVG's viewBox; the SVG itself scales to its container. */
+	/**
+	 * Size of the SVG's viewBox; the SVG itself scales to its container. The default is about as wide as a phone
+	 * draws it, so that its words keep their size there.
+	 */
 	width?: number;
 	height?: number;
 }
@@ -48,6 +52,8 @@ export interface MoodTick<T> {
 export interface MoodChartModel {
 	width: number;
 	height: number;
+	/** Of the axis words, in viewBox units: at least 12 CSS px on a phone. */
+	fontSize: number;
 	/** The plotting area inside the axes. */
 	plot: { left: number; right: number; top: number; bottom: number };
 	/** First and last day of the window, and its length in days. */
@@ -82,7 +88,7 @@ function isMood(value: unknown): value is MoodValue {
 
 /** Everything the SVG needs to draw the mood of the `days` days ending on `endDay`; points outside are ignored. */
 export function moodChartModel(points: readonly MoodPoint[], options: MoodChartOptions): MoodChartModel {
-	const { endDay, days = 28, width = 640, height = 240 } = options;
+	const { endDay, days = 28, width = 380, height = 230 } = options;
 	if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a whole number from 1: ${days}`);
 	if (!(width > margin.left + margin.right) || !(height > margin.top + margin.bottom)) {
 		throw new RangeError(`The chart is too small: ${width}×${height}`);
@@ -136,6 +142,7 @@ export function moodChartModel(points: readonly MoodPoint[], options: MoodChartO
 	return {
 		width,
 		height,
+		fontSize: chartFontUnits(width),
 		plot,
 		startDay,
 		endDay: addDays(endDay, 0),
