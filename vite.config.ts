@@ -12,6 +12,9 @@ export default defineConfig({
 		sveltekit({
 			preprocess: vitePreprocess(),
 			adapter: adapter({ out: 'build', precompress: false }),
+			// Pages that are the same for everyone are built once as files. Their addresses carry the locale, which
+			// reroute (src/hooks.ts) strips, so the entries name them; each page also says `prerender = true`.
+			prerender: { entries: ['/nl/test', '/en/test'], handleHttpError: 'fail', handleUnseenRoutes: 'ignore' },
 			// With Referrer-Policy: no-referrer, browsers send "Origin: null" on same-origin form posts, so Kit's own
 			// origin check would refuse them. hooks.server.ts checks Sec-Fetch-Site instead (docs/decisions/006).
 			csrf: { trustedOrigins: ['*'] },

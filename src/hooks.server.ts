@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import type { RequestEvent } from '@sveltejs/kit';
+import { building } from '$app/env';
 import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config, ConfigError } from '$lib/server/env';
@@ -32,6 +33,8 @@ import { deLocalizePath } from '$lib/i18n/paths';
 defineServerLocaleStrategy();
 
 export const init: ServerInit = async () => {
+	// Prerendering at build time needs no database, jobs or secrets: the pages it builds read content only.
+	if (building) return;
 	try {
 		config();
 		dataKeyring();

@@ -43,6 +43,6 @@ export const actions: Actions = {
 	/** Deletes the stored result for good, after the confirmation step on the page. */
 	delete: async ({ params, locals }) => {
 		await deleteMeasurementByToken(db(), { token: params.token });
-		redirect(303, `${href('/test', { locale: locals.locale })}?verwijderd`);
+		redirect(303, `${href('/test/uitslag', { locale: locals.locale })}?verwijderd`);
 	}
 };
