@@ -67,11 +67,18 @@ export async function holdPageScripts(page: Page): Promise<() => void> {
 
 /**
  * With JavaScript on, waits until the page has started (the root layout sets `data-ready` on <html>): text typed
- * before that may be reset when the page takes over its form. With JavaScript off there is nothing to wait for.
+ * before that may be reset when the page takes over its form. With JavaScript off, or on a page that ships no
+ * SvelteKit script (`csr = false`), there is nothing to wait for.
  */
 export async function waitForPage(page: Page): Promise<void> {
 	if (await page.evaluate(isScriptingDisabled)) return;
+	if (!(await page.evaluate(hasSvelteKitRuntime))) return;
 	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}
+
+/** SvelteKit starts a page from one inline script that names `__sveltekit_`; a page without it never hydrates. */
+function hasSvelteKitRuntime(): boolean {
+	return [...document.scripts].some((script) => script.textContent?.includes('__sveltekit_'));
 }
 
 /** The HTML fragment parser reads <noscript> content as markup only when scripting is disabled. */
