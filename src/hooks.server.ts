@@ -16,7 +16,7 @@ import { pageLink } from '$lib/server/links';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
 import { prepareSetupToken } from '$lib/features/organisations/setup-token.server';
-import { applySecurityHeaders, isCrossSiteWrite, parseByteSize, siteCookieName } from '$lib/server/http/headers';
+import { applySecurityHeaders, isCrossSiteWrite, parseByteSize, siteCookie, siteCookieName } from '$lib/server/http/headers';
 import { problem } from '$lib/server/http/problem';
 import { plainPage, unusableFormPost } from '$lib/server/http/form';
 import { databaseRetryAfterSeconds, isDatabaseUnavailable } from '$lib/server/db/unavailable';
@@ -163,10 +163,7 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 	if (request.method === 'POST' && !response.headers.has('cache-control')) {
 		response.headers.set('cache-control', 'private, no-store');
 	}
-	if (!event.cookies.get(siteCookieName)) {
-		const secure = url.protocol === 'https:' ? '; Secure' : '';
-		response.headers.append('set-cookie', `${siteCookieName}=1; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict${secure}`);
-	}
+	if (!event.cookies.get(siteCookieName)) response.headers.append('set-cookie', siteCookie(url.protocol === 'https:'));
 	return response;
 }
 

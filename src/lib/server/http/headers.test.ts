@@ -27,6 +27,12 @@ describe('applySecurityHeaders', () => {
 		applySecurityHeaders(response, undefined);
 		expect(response.headers.get('content-security-policy')).toBe("script-src 'self'");
 	});
+	it('puts no CSP on a 304, whose headers would replace those of the cached page', () => {
+		const response = new Response(null, { status: 304 });
+		applySecurityHeaders(response, undefined);
+		expect(response.headers.get('content-security-policy')).toBeNull();
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+	});
 	it('asks browsers for https only when the public address is https', () => {
 		const https = new Response('');
 		applySecurityHeaders(https, 'https://brug.example.nl');

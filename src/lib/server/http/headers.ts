@@ -2,13 +2,17 @@
  * HTTP rules every response and every write share: the security headers (their values live in security-headers.js,
  * which scripts/serve.js shares), the body size, and the one cross-site rule for forms and cookie API calls.
  */
-import { securityHeadersFor } from './security-headers.js';
+import { securityHeadersFor, siteCookieName } from './security-headers.js';
 
-export { fallbackCsp, securityHeaders, securityHeadersFor, strictTransportSecurity } from './security-headers.js';
+export { fallbackCsp, securityHeaders, securityHeadersFor, siteCookie, siteCookieName, strictTransportSecurity } from './security-headers.js';
 
-/** Sets every security header the response does not set itself (a page keeps its own CSP with nonces). */
+/**
+ * Sets every security header the response does not set itself (a page keeps its own CSP with nonces). A 304 gets
+ * no CSP: its headers replace the cached page's, and the deny-all policy would then block the page's own styles.
+ */
 export function applySecurityHeaders(response: Response, origin: string | undefined): void {
 	for (const [name, value] of Object.entries(securityHeadersFor(origin))) {
+		if (response.status === 304 && name === 'content-security-policy') continue;
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 }
@@ -20,9 +24,6 @@ export function parseByteSize(size: string): number {
 	const units: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
 	return Number(match[1]) * (units[(match[2] ?? '').toUpperCase()] ?? 1);
 }
-
-/** A SameSite=Strict cookie set on every page: browsers never send it with a request that starts on another site. */
-export const siteCookieName = 'brug_site';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -33,3 +33,14 @@ export function securityHeadersFor(origin) {
 		...(https ? { 'strict-transport-security': strictTransportSecurity } : {})
 	};
 }
+
+/** A SameSite=Strict cookie set on every page: browsers never send it with a request that starts on another site. */
+export const siteCookieName = 'brug_site';
+
+/**
+ * The Set-Cookie value of the site cookie (scripts/serve.js sets it on prerendered pages, the hooks on the rest).
+ * @param {boolean} secure whether brug is served over https
+ */
+export function siteCookie(secure) {
+	return `${siteCookieName}=1; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+}
