@@ -10,7 +10,7 @@ import { paraglideOptions } from './scripts/paraglide.js';
  * The prerendered pages' addresses in both languages (English ones use English words, src/lib/i18n/paths.ts); each
  * page also says `prerender = true`. The glossary's entries are found by following the list's links.
  */
-const prerenderedPaths = ['/nl/hulp', '/en/help', '/nl/over', '/en/about', '/nl/privacy', '/en/privacy', '/nl/oefeningen', '/en/exercises', '/nl/woordenlijst', '/en/glossary'] as const;
+const prerenderedPaths = ['/nl/test', '/en/test', '/nl/hulp', '/en/help', '/nl/over', '/en/about', '/nl/privacy', '/en/privacy', '/nl/oefeningen', '/en/exercises', '/nl/woordenlijst', '/en/glossary'] as const;
 
 export default defineConfig({
 	plugins: [

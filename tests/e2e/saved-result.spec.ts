@@ -43,7 +43,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 		await page.getByRole('link', { name: 'Verwijder mijn uitslag' }).click();
 		await page.getByRole('button', { name: 'Ja, verwijder mijn uitslag' }).click();
-		await expect(page).toHaveURL(/\/nl\/test\?verwijderd$/);
+		await expect(page).toHaveURL(/\/nl\/test\/uitslag\?verwijderd$/);
 		await expect(page.getByText('Je uitslag is verwijderd.')).toBeVisible();
 
 		// The old link now says kindly that the result is gone.

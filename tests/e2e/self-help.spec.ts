@@ -3,6 +3,7 @@
  * the small steps and the glossary — JavaScript on and off, axe on every page.
  */
 import { expect, expectNoAxeViolations, openMenu, test } from './support';
+import { expectFitsAtDoubleText } from './text-size';
 
 /** Statements 2, 10 and 22 belong to "afraid to show your vulnerable side". */
 const vulnerability = new Set([2, 10, 22]);
@@ -32,16 +33,36 @@ for (const javaScriptEnabled of [true, false]) {
 				await statement(n).getByRole('radio', { name: option, exact: true }).check();
 			}
 			await page.getByRole('button', { name: 'Bekijk wat bij mij past' }).click();
-			await expect(page.getByRole('heading', { level: 2, name: 'Wat je misschien herkent' })).toBeVisible();
-			// One pattern stands out; the last card offers to keep the outcome.
-			await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Bang om je kwetsbaar te tonen', 'Bewaren en later vergelijken']);
+			// Post, then redirect: the outcome has its own address, read with a GET.
+			await expect(page).toHaveURL(/\/nl\/patronen\/uitslag$/);
+			const outcome = async () => {
+				await expect(page.getByRole('heading', { level: 2, name: 'Wat je misschien herkent' })).toBeVisible();
+				// One pattern stands out; then the cards to keep the outcome and to clear the answers.
+				await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Bang om je kwetsbaar te tonen', 'Bewaren en later vergelijken', 'Gebruik je een gedeeld apparaat?']);
+			};
+			await outcome();
 			await expect(page.getByText(/^Dit is geen diagnose/)).toBeVisible();
 			await expectNoAxeViolations(page);
+			await expectFitsAtDoubleText(page);
 
 			await page.getByRole('link', { name: 'Eén eerlijke zin' }).click();
 			await expect(page.getByRole('heading', { level: 1, name: 'Eén eerlijke zin' })).toBeVisible();
 			await expect(page.getByText(/Helpt bij: .*Bang om je kwetsbaar te tonen/)).toBeVisible();
 			await expectNoAxeViolations(page);
+
+			// Back from the exercise, and a reload: the outcome is still there, and nothing is posted again.
+			await page.goBack();
+			await outcome();
+			const reload = page.waitForRequest((request) => request.isNavigationRequest());
+			await page.reload();
+			expect((await reload).method()).toBe('GET');
+			await outcome();
+
+			// Changing an answer starts from the answers given.
+			await page.getByRole('link', { name: 'Pas je antwoorden aan' }).click();
+			await expect(statement(2).getByRole('radio', { name: 'helemaal mee eens', exact: true })).toBeChecked();
+			await expect(statement(27).getByRole('radio', { name: 'neutraal', exact: true })).toBeChecked();
+			await expectFitsAtDoubleText(page);
 		});
 
 		test('small steps can be filtered by circle and by how hard they feel', async ({ page }) => {

@@ -3,7 +3,8 @@
  * with unanswered items, and to the end with every page checked by axe.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, holdPageScripts, test, waitForPage } from './support';
+import { expect, expectNoAxeViolations, test, waitForPage } from './support';
+import { expectFitsAtDoubleText } from './text-size';
 
 const copy = {
 	nl: {
@@ -15,6 +16,10 @@ const copy = {
 		errors: 'Nog niet alles is ingevuld',
 		missing: 'Kies een antwoord bij deze uitspraak.',
 		result: 'Jouw uitslag',
+		resultPath: /\/nl\/test\/uitslag$/,
+		clear: 'Wis mijn antwoorden',
+		cleared: 'Je antwoorden zijn gewist uit deze browser.',
+		noResult: 'Hier staat nog geen uitslag',
 		notLonely: 'Je voelt je op dit moment niet eenzaam.',
 		verySevere: 'Je voelt je op dit moment zeer sterk eenzaam.',
 		help: 'Je hoeft dit niet alleen te dragen'
@@ -28,6 +33,10 @@ const copy = {
 		errors: 'Not everything is filled in yet',
 		missing: 'Choose an answer for this statement.',
 		result: 'Your result',
+		resultPath: /\/en\/test\/result$/,
+		clear: 'Clear my answers',
+		cleared: 'Your answers have been cleared from this browser.',
+		noResult: 'There is no result here yet',
 		notLonely: 'You are not feeling lonely at the moment.',
 		verySevere: 'You are feeling very severely lonely at the moment.',
 		help: 'You do not have to carry this alone'
@@ -98,14 +107,37 @@ for (const javaScriptEnabled of [true, false]) {
 				await expectNoAxeViolations(page);
 			});
 
-			test('a result without loneliness has no help block but next steps', async ({ page }) => {
+			test('a result without loneliness has next steps, and survives a detour, Back and reload', async ({ page }) => {
 				await page.goto(`/${locale}/test`);
 				await waitForPage(page);
 				await answerAll(page, locale, false);
 				await page.getByRole('button', { name: t.submit }).click();
+				// Post, then redirect: the result has its own address, read with a GET.
+				await expect(page).toHaveURL(t.resultPath);
 				await expect(page.getByText(t.notLonely)).toBeVisible();
 				await expect(page.getByRole('region', { name: t.help })).toHaveCount(0);
 				await expect(page.locator('.next-steps li')).toHaveCount(3);
+				await expectNoAxeViolations(page);
+
+				// Each next step is a link to where it can be done; the last one is an exercise.
+				await expect(page.locator('.next-steps li a')).toHaveCount(3);
+				await page.locator('.next-steps li a').last().click();
+				await expect(page).toHaveURL(/\/(oefeningen|exercises)\/kind-moments$/);
+				await page.goBack();
+				await expect(page).toHaveURL(t.resultPath);
+				await expect(page.getByText(t.notLonely)).toBeVisible();
+
+				// A reload reads the result again: a GET, never the form posted a second time.
+				const reload = page.waitForRequest((request) => request.isNavigationRequest());
+				await page.reload();
+				expect((await reload).method()).toBe('GET');
+				await expect(page.getByText(t.notLonely)).toBeVisible();
+
+				// On a shared device the answers can be cleared; then the page says so kindly.
+				await page.getByRole('button', { name: t.clear }).click();
+				await expect(page.getByText(t.cleared)).toBeVisible();
+				await page.goto(page.url().replace(/\?.*$/, ''));
+				await expect(page.getByRole('heading', { name: t.noResult })).toBeVisible();
 				await expectNoAxeViolations(page);
 			});
 		});
@@ -147,17 +179,13 @@ for (const javaScriptEnabled of [true, false]) {
 	});
 }
 
-// Only with JavaScript on: without it there is no script that could undo an answer.
-test('an answer tapped before the page has started is kept, and counted', async ({ page }) => {
-	const letScriptsLoad = await holdPageScripts(page);
-	await page.goto('/nl/test', { waitUntil: 'commit' });
-	const answer = page
-		.getByRole('group', { name: /^Uitspraak 1 van 11\b/ })
-		.getByRole('radio', { name: 'min of meer', exact: true });
-	await answer.check();
-	letScriptsLoad();
-	await waitForPage(page);
-	await expect(answer).toBeChecked();
-	await expect(page.locator('label[for="test-progress"]')).toHaveText('1 van 11 beantwoord');
-	await expectNoAxeViolations(page);
+test('at 200% text the test, its result and the help page fit a phone without sideways scrolling', async ({ page }) => {
+	await page.goto('/nl/test');
+	await expectFitsAtDoubleText(page);
+	await answerAll(page, 'nl', true);
+	await page.getByRole('button', { name: copy.nl.submit }).click();
+	await expect(page.getByText(copy.nl.verySevere)).toBeVisible();
+	await expectFitsAtDoubleText(page);
+	await page.goto('/nl/hulp');
+	await expectFitsAtDoubleText(page);
 });

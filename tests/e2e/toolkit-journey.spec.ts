@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support';
+import { expectFitsAtDoubleText } from './text-size';
 import { uniqueAddress } from './mailbox';
 import { signUpAndConfirm } from './people';
 import { inviteProfessional, setUpOrganisation } from './organisations';
@@ -48,6 +49,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.goto('/nl/overzicht');
 			await expect(page.getByRole('heading', { level: 2, name: 'Je uitkomst van de check' })).toBeVisible();
 			await expectNoAxeViolations(page);
+			await expectFitsAtDoubleText(page);
 			await page.getByRole('button', { name: 'Ja, bewaar in mijn account' }).click();
 			await expect(page.getByText('De uitkomst van de check staat nu in je account.')).toBeVisible();
 			await expect(page.getByText('Je check liet zien: Bang om je kwetsbaar te tonen.')).toBeVisible();

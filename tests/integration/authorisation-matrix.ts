@@ -66,9 +66,13 @@ export const matrix: MatrixEntry[] = [
 	{ route: '/(public)/patronen', operation: 'GET', request: page('/patronen'), expect: everyone },
 	{ route: '/(public)/patronen', operation: '?/score', request: action('/patronen'), expect: everyone },
 	{ route: '/(public)/patronen', operation: '?/keep', request: action('/patronen'), expect: everyone },
+	{ route: '/(public)/patronen/uitslag', operation: 'GET', request: page('/patronen/uitslag'), expect: everyone },
+	{ route: '/(public)/patronen/uitslag', operation: '?/clear', request: action('/patronen/uitslag'), expect: everyone },
 	{ route: '/(public)/test', operation: 'GET', request: page('/test'), expect: everyone },
-	{ route: '/(public)/test', operation: '?/score', request: action('/test'), expect: everyone },
-	{ route: '/(public)/test', operation: '?/save', request: action('/test'), expect: everyone },
+	{ route: '/(public)/test/uitslag', operation: 'GET', request: page('/test/uitslag'), expect: everyone },
+	{ route: '/(public)/test/uitslag', operation: '?/score', request: action('/test/uitslag'), expect: everyone },
+	{ route: '/(public)/test/uitslag', operation: '?/save', request: action('/test/uitslag'), expect: everyone },
+	{ route: '/(public)/test/uitslag', operation: '?/clear', request: action('/test/uitslag'), expect: everyone },
 	{ route: '/(public)/uitslag/[token]', operation: 'GET', request: (s) => ({ path: `/nl/uitslag/${s.resultToken}` }), expect: everyone },
 	// Claiming moves the result into the account and deleting removes it: each call gets a result of its own.
 	{

@@ -155,13 +155,13 @@ describe('the built app on SQLite, ORIGIN http', () => {
 	it('answers a form post no form of brug sends with a 4xx page in the person’s language', async () => {
 		for (const [type, status] of [['text/plain', 415], ['', 415], ['multipart/form-data', 400]] as const) {
 			const headers: Record<string, string> = { 'sec-fetch-site': 'same-origin', accept: 'text/html', ...(type ? { 'content-type': type } : {}) };
-			const nl = await fetch(`${app.server.origin}/nl/test?/score`, { method: 'POST', headers, body: new TextEncoder().encode('q1=no') });
+			const nl = await fetch(`${app.server.origin}/nl/test/uitslag?/score`, { method: 'POST', headers, body: new TextEncoder().encode('q1=no') });
 			expect(nl.status, type).toBe(status);
 			expect(await nl.text()).toContain('Dit formulier kwam niet goed aan.');
 			// Styled: its policy lets brug's own stylesheet in, and nothing else.
 			expect(nl.headers.get('content-security-policy')).toMatch(/(^|; )default-src 'none'; style-src 'self'/);
 		}
-		const en = await fetch(`${app.server.origin}/en/test?/score`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'text/plain' }, body: 'q1=no' });
+		const en = await fetch(`${app.server.origin}/en/test/result?/score`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'text/plain' }, body: 'q1=no' });
 		expect(en.status).toBe(415);
 		expect(await en.text()).toContain('This form did not arrive properly.');
 	});

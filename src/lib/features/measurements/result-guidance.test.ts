@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instruments, scoreInstrument, type Answers } from '$lib/features/instruments/instruments';
-import { emphasisOf, needsProminentHelp, nextStepsFor } from './result-guidance';
+import { emphasisOf, needsProminentHelp, nextStepPaths, nextStepsFor } from './result-guidance';
 
 const djg11 = instruments['djg-11'];
 const emotionalItems = [2, 3, 5, 6, 9, 10];
@@ -92,5 +92,20 @@ describe('needsProminentHelp', () => {
 		expect(needsProminentHelp('moderately_lonely')).toBe(false);
 		expect(needsProminentHelp('not_lonely')).toBe(false);
 		expect(needsProminentHelp(null)).toBe(false);
+	});
+});
+
+describe('nextStepPaths', () => {
+	it('leads every next step to an exercise, a small step or help that exists in both languages', async () => {
+		const { getExercise, getStep } = await import('$lib/features/exercises/exercises.content');
+		for (const path of Object.values(nextStepPaths)) {
+			const exercise = /^\/oefeningen\/([a-z-]+)$/.exec(path)?.[1];
+			const step = /^\/stappen#([a-z-]+)$/.exec(path)?.[1];
+			for (const locale of ['nl', 'en'] as const) {
+				if (exercise) expect(getExercise(locale, exercise), path).toBeDefined();
+				else if (step) expect(getStep(locale, step), path).toBeDefined();
+				else expect(path).toBe('/hulp');
+			}
+		}
 	});
 });

@@ -3,6 +3,7 @@
  * - `emphasisOf(score)`: whether the answers point mostly to emotional loneliness, social loneliness, both, or neither.
  * - `nextStepsFor(score)`: two or three concrete next steps that fit the band and the subscales.
  * - `needsProminentHelp(band)`: whether the calm, prominent help block is shown.
+ * - `nextStepPaths`: the page (route path) where each next step can be done: an exercise, a small step or help.
  */
 import type { InstrumentScore, LonelinessBand } from '$lib/features/instruments/instruments';
 
@@ -82,3 +83,17 @@ export function nextStepsFor(score: InstrumentScore): NextStepId[] {
 			return [];
 	}
 }
+
+/** Each next step leads to where it can be done, so a suggestion is one tap away. */
+export const nextStepPaths: Record<NextStepId, string> = {
+	keep_what_works: '/stappen#plan-coffee',
+	be_there_for_someone: '/stappen#send-a-message-to-a-friend',
+	notice_kindness: '/oefeningen/kind-moments',
+	one_honest_sentence: '/oefeningen/one-honest-sentence',
+	plan_one_to_one: '/stappen#plan-a-walk-together',
+	greet_by_name: '/oefeningen/greet-by-name',
+	same_place_routine: '/stappen#same-cafe',
+	join_something_weekly: '/stappen#join-a-weekly-group',
+	talk_to_someone: '/hulp',
+	two_minutes_for_yourself: '/oefeningen/breathing'
+};

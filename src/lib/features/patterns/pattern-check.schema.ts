@@ -15,6 +15,8 @@ import { z } from 'zod';
 import { isPlainObject } from '$lib/form-values';
 import {
 	agreementOptionIds,
+	answerFieldName,
+	answerFieldPrefix,
 	mechanismIds,
 	minimumAnswered,
 	patternCheck,
@@ -114,12 +116,10 @@ export function patternIssueId(issue: z.core.$ZodIssue): PatternIssueId {
 	return 'answer_invalid';
 }
 
-const fieldPrefix = 'answer-';
+const fieldPrefix = answerFieldPrefix;
 
-/** The form field of a statement: `answer-<number>`. */
-export function answerFieldName(statementNumber: number): string {
-	return `${fieldPrefix}${statementNumber}`;
-}
+// Lives beside the definition, free of Zod, so the page's script can name the fields without the schema library.
+export { answerFieldName };
 
 export interface PatternFormIssue {
 	/** The form field (`answer-<number>`), or null for the form as a whole (too few answers). */

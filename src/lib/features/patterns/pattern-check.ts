@@ -8,6 +8,7 @@
  * - `hasEnoughAnswers(score)`: whether at least two thirds of the statements are answered, as needed for a result.
  * - `strongestPatterns(score, { max })`: mechanisms with a mean of at least 3.5, strongest first, at most `max`.
  * - `comparePatternChecks(earlier, later)`: per mechanism the change in mean, labelled 'less', 'same' or 'more'.
+ * - `answerFieldName(number)`: the form field of a statement, `answer-<number>`.
  * Mechanism data (names, explanations, first steps) lives in `./mechanisms` and is re-exported here.
  */
 import type { Localized } from '$lib/features/instruments/instrument-types';
@@ -138,6 +139,12 @@ export const patternCheck: PatternCheckDefinition = {
 		en: 'No pattern clearly stands out right now. That is quite normal: loneliness does not always have one cause. Feel free to look at the exercises and see what appeals to you.'
 	}
 };
+
+/** The form field of a statement: `answer-<number>`. */
+export const answerFieldPrefix = 'answer-';
+export function answerFieldName(statementNumber: number): string {
+	return `${answerFieldPrefix}${statementNumber}`;
+}
 
 /** At least two thirds of the statements must be answered to get a result. */
 export const minimumAnswered = Math.ceil((2 * patternCheck.statements.length) / 3);

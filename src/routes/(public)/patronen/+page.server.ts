@@ -1,19 +1,31 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { listExercises } from '$lib/features/exercises/exercises.content';
 import { hasEnoughAnswers, scorePatternCheck } from '$lib/features/patterns/pattern-check';
 import { readPatternAnswersFromForm } from '$lib/features/patterns/pattern-check.schema';
-import { describeStrongestPatterns, localizePatternCheck } from '$lib/features/patterns/pattern-view';
+import { localizePatternCheck } from '$lib/features/patterns/pattern-view';
 import { savePatternCheck } from '$lib/features/patterns/pattern-checks.server';
 import { encodePendingCheck, pendingCheckCookie } from '$lib/features/patterns/pending-check';
+import {
+	decodePatternAnswersCookie,
+	encodePatternAnswersCookie,
+	patternAnswersCookie
+} from '$lib/features/patterns/answers-cookie';
 import { href } from '$lib/i18n/href';
 import { db } from '$lib/server/db';
+import { anonymousCookieOptions } from '$lib/server/http/anonymous-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => ({ check: localizePatternCheck(locals.locale) });
+/** The statements, filled in with the last answers of this browser when the person comes back to change them. */
+export const load: PageServerLoad = ({ locals, cookies, setHeaders }) => {
+	setHeaders({ 'cache-control': 'private, no-store' });
+	return {
+		check: localizePatternCheck(locals.locale),
+		given: decodePatternAnswersCookie(cookies.get(patternAnswersCookie.name)) ?? {}
+	};
+};
 
 export const actions: Actions = {
-	/** Shows the patterns that stand out; nothing is stored. */
-	score: async ({ request, locals }) => {
+	/** Keeps the answers in a session cookie and shows the patterns on a GET, so reload and Back do not post again. */
+	score: async ({ request, locals, cookies, url }) => {
 		const read = readPatternAnswersFromForm(await request.formData());
 		if (!read.ok) {
 			const fieldsWith = (id: string) =>
@@ -21,13 +33,11 @@ export const actions: Actions = {
 			const tooFew = read.issues.find((i) => i.messageId === 'too_few_answers')?.params;
 			return fail(400, { given: read.answers, missing: fieldsWith('answer_missing'), invalid: fieldsWith('answer_invalid'), tooFew });
 		}
-		const score = scorePatternCheck(read.answers);
-		if (!hasEnoughAnswers(score)) return fail(400, { given: read.answers, missing: read.missing, invalid: [] as number[], tooFew: undefined });
-		const exercises = listExercises(locals.locale);
-		const patterns = describeStrongestPatterns(score, locals.locale, (mechanism) =>
-			exercises.filter((e) => e.mechanisms.includes(mechanism)).map((e) => ({ id: e.id, title: e.title }))
-		);
-		return { given: read.answers, patterns, signedIn: locals.account !== null };
+		if (!hasEnoughAnswers(scorePatternCheck(read.answers))) {
+			return fail(400, { given: read.answers, missing: read.missing, invalid: [] as number[], tooFew: undefined });
+		}
+		cookies.set(patternAnswersCookie.name, encodePatternAnswersCookie(read.answers), anonymousCookieOptions(url));
+		redirect(303, href('/patronen/uitslag', { locale: locals.locale }));
 	},
 	/**
 	 * "Bewaar": signed in, the check goes into the account. Not signed in, the answers wait in a cookie in this

@@ -6,9 +6,11 @@ import {
 	deleteMeasurementByToken,
 	findMeasurementByToken
 } from '$lib/features/measurements/measurements.server';
+import { testAnswersCookie } from '$lib/features/measurements/answers-cookie';
 import { href } from '$lib/i18n/href';
 import { deLocalizePath } from '$lib/i18n/paths';
 import { db } from '$lib/server/db';
+import { anonymousCookieOptions } from '$lib/server/http/anonymous-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) => {
@@ -40,9 +42,10 @@ export const actions: Actions = {
 		if (!claimed) error(404, 'Not found');
 		redirect(303, `${href('/account', { locale: locals.locale })}?toegevoegd`);
 	},
-	/** Deletes the stored result for good, after the confirmation step on the page. */
-	delete: async ({ params, locals }) => {
+	/** Deletes the stored result for good, after the confirmation step on the page, and this browser's answers too. */
+	delete: async ({ params, locals, cookies, url }) => {
 		await deleteMeasurementByToken(db(), { token: params.token });
-		redirect(303, `${href('/test', { locale: locals.locale })}?verwijderd`);
+		cookies.delete(testAnswersCookie.name, anonymousCookieOptions(url));
+		redirect(303, `${href('/test/uitslag', { locale: locals.locale })}?verwijderd`);
 	}
 };
