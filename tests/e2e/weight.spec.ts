@@ -39,6 +39,8 @@ type Weight = { path: string; files: number; gzipBytes: number };
 
 /** Opens `path` and adds up every script it loads (lazy chunks included, until the network is quiet). */
 async function scriptWeight(page: Page, path: string): Promise<Weight> {
+	// A blank page first, so no script still loading for the previous page is counted (or read after it is gone).
+	await page.goto('about:blank');
 	const bodies: Promise<Buffer>[] = [];
 	const onResponse = (response: Response) => {
 		if (response.request().resourceType() === 'script') bodies.push(response.body());

@@ -14,6 +14,9 @@ import { db } from '$lib/server/db';
 import { anonymousCookieOptions } from '$lib/server/http/anonymous-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
+// Works fully as plain HTML and forms, so it ships no JavaScript.
+export const csr = false;
+
 /** The statements, filled in with the last answers of this browser when the person comes back to change them. */
 export const load: PageServerLoad = ({ locals, cookies, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });

@@ -13,6 +13,9 @@ import { db } from '$lib/server/db';
 import { anonymousCookieOptions } from '$lib/server/http/anonymous-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
+// Works fully as plain HTML and forms, so it ships no JavaScript.
+export const csr = false;
+
 export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) => {
 	// A personal result: never cached by shared caches, never indexed.
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
