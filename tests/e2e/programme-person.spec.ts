@@ -69,7 +69,7 @@ const copy = {
 		programme: '/en/programme',
 		plan: '/en/programme/plan',
 		week: (n: number | string) => `/en/programme/week/${n}`,
-		overview: '/en/overzicht',
+		overview: '/en/overview',
 		nav: 'Programme',
 		title: 'The programme: eight weeks',
 		connect: 'Connect your counsellor',
