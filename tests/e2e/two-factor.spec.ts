@@ -23,7 +23,7 @@ for (const javaScriptEnabled of [true, false]) {
 			const email = uniqueAddress('fien');
 			await signUpAndConfirm(page, email, password);
 			await expect(page.getByText('Tweestapsverificatie staat uit.')).toBeVisible();
-			await page.getByRole('link', { name: 'Tweestapsverificatie' }).click();
+			await page.getByRole('link', { name: 'Extra beveiliging bij inloggen' }).click();
 			await expectNoAxeViolations(page);
 
 			await page.getByLabel('Wachtwoord').fill('niet mijn wachtwoord');
@@ -69,7 +69,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByRole('heading', { level: 1, name: 'Mijn overzicht' })).toBeVisible();
 			await page.goto('/nl/account');
 
-			await page.getByRole('link', { name: 'Tweestapsverificatie' }).click();
+			await page.getByRole('link', { name: 'Extra beveiliging bij inloggen' }).click();
 			await page.getByLabel('Wachtwoord').fill(password);
 			await page.getByRole('button', { name: 'Tweestapsverificatie uitzetten' }).click();
 			await expect(page.getByText('Tweestapsverificatie staat nu uit.')).toBeVisible();
