@@ -9,6 +9,7 @@ import { createThoughtRecord, getThoughtRecord, updateThoughtRecord } from '$lib
 import { mergeThoughtStep, thoughtFormValues, thoughtStepFrom, thoughtSteps } from '$lib/features/journal/thought-steps';
 import { noteKindMoment } from '$lib/features/journal/kind-moments.server';
 import { planStep } from '$lib/features/small-steps/step-plans.server';
+import { planDay } from '$lib/features/small-steps/plan-day';
 import { getMechanism } from '$lib/features/patterns/mechanisms';
 import { href } from '$lib/i18n/href';
 import { requireAccount } from '$lib/server/auth/require';
@@ -98,8 +99,10 @@ export const actions: Actions = {
 	plan: async (event) => {
 		const actor = requireAccount(event);
 		const form = await event.request.formData();
-		const parsed = stepPlanSchema.safeParse(formValues(form));
-		const values = formValues(form);
+		const posted = formValues(form);
+		// From a step's card: "today", "tomorrow" or a day of one's own.
+		const values = { ...posted, plannedDay: planDay(posted.when, posted.plannedDay, localDay()) };
+		const parsed = stepPlanSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { tool: 'plan', values, errors: fieldErrors(parsed.error) });
 		const outcome = await planStep(db(), { actor, input: parsed.data });
 		if (!outcome.ok) {
