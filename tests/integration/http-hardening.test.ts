@@ -212,8 +212,9 @@ describe.runIf(postgres)('a database outage on PostgreSQL', () => {
 		expect(api.headers.get('content-type')).toBe('application/problem+json');
 		expect(Number(api.headers.get('retry-after'))).toBeGreaterThan(0);
 
-		for (const [locale, words] of [['nl', 'brug is even niet bereikbaar'], ['en', 'brug cannot be reached right now']]) {
-			const page = await fetch(`${app.server.origin}/${locale}/overzicht`, { headers: { cookie }, redirect: 'manual' });
+		for (const [path, words] of [['/nl/overzicht', 'brug is even niet bereikbaar'], ['/en/overview', 'brug cannot be reached right now']]) {
+			const locale = path.slice(1, 3);
+			const page = await fetch(`${app.server.origin}${path}`, { headers: { cookie }, redirect: 'manual' });
 			expect(page.status, locale).toBe(503);
 			expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
 			expect(await page.text()).toContain(words);
