@@ -212,7 +212,7 @@ describe.runIf(postgres)('a database outage on PostgreSQL', () => {
 		expect(api.headers.get('content-type')).toBe('application/problem+json');
 		expect(Number(api.headers.get('retry-after'))).toBeGreaterThan(0);
 
-		for (const [path, words] of [['/nl/overzicht', 'brug is even niet bereikbaar'], ['/en/overview', 'brug cannot be reached right now']]) {
+		for (const [path, words] of [['/nl/overzicht', 'brug is even niet bereikbaar'], ['/en/overview', 'brug cannot be reached right now']] as const) {
 			const locale = path.slice(1, 3);
 			const page = await fetch(`${app.server.origin}${path}`, { headers: { cookie }, redirect: 'manual' });
 			expect(page.status, locale).toBe(503);
