@@ -28,7 +28,7 @@ import {
 	localeInPath,
 	localizedRedirectTarget
 } from '$lib/i18n/locale';
-import { deLocalizePath } from '$lib/i18n/paths';
+import { canonicalPath, deLocalizePath } from '$lib/i18n/paths';
 
 defineServerLocaleStrategy();
 
@@ -135,6 +135,11 @@ async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['reso
 			status: 307,
 			headers: { location: localizedRedirectTarget(request, url), vary: 'Cookie, Accept-Language' }
 		});
+	}
+	// An old address (a Dutch word under /en, an exercise's id under /nl) moves for good to the page's own words.
+	const canonical = canonicalPath(url.pathname);
+	if (canonical !== url.pathname && canonical !== url.pathname.replace(/\/+$/, '')) {
+		return new Response(null, { status: 308, headers: { location: canonical + url.search } });
 	}
 	const unusable = await unusableFormPost(request);
 	if (unusable) {

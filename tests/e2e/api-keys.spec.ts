@@ -9,7 +9,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 		test('make a key, call the API with it, revoke it', async ({ page, playwright, baseURL }) => {
 			await signUpAndConfirm(page, uniqueAddress('kees'), 'een lang wachtwoord');
-			await page.getByRole('link', { name: 'API-sleutels' }).click();
+			await page.getByRole('link', { name: 'Koppelen met een ander programma' }).click();
 			await expect(page.getByText('Je hebt geen sleutels.')).toBeVisible();
 			await expectNoAxeViolations(page);
 

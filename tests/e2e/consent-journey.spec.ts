@@ -138,7 +138,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// And deletes her account, after a page that names what goes.
 			await person.goto('/nl/account/verwijderen');
-			await expect(person.getByText('1 uitslag(en) met je antwoorden')).toBeVisible();
+			await expect(person.getByText('1 testuitslag met je antwoorden')).toBeVisible();
 			await expectNoAxeViolations(person);
 			await person.getByRole('button', { name: 'Ja, verwijder mijn account' }).click();
 			await expect(person).toHaveURL(/\/nl\?account-verwijderd$/);

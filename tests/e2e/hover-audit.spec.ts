@@ -19,7 +19,7 @@ async function newPage(browser: Browser): Promise<Page> {
 
 /** The person writes a short journal entry and marks it "bespreek dit", so the caseload has one more unread. */
 async function markNewEntryToDiscuss(person: Page): Promise<void> {
-	await person.goto('/nl/oefeningen/journal');
+	await person.goto('/nl/oefeningen/dagboek');
 	await waitForPage(person);
 	await person.getByRole('radio', { name: 'Gewoon', exact: true }).check();
 	await person.getByRole('button', { name: 'Bewaren' }).click();

@@ -44,7 +44,7 @@ for (const javaScriptEnabled of [true, false]) {
 			// The separate link no longer shows it.
 			expect((await page.request.get(link)).status()).toBe(404);
 
-			await page.getByRole('link', { name: 'Bekijk en download al je gegevens' }).click();
+			await page.getByRole('link', { name: 'Je gegevens bekijken en downloaden' }).click();
 			await expect(page.getByRole('heading', { level: 1, name: 'Je gegevens' })).toBeVisible();
 			await expect(page.getByRole('definition').filter({ hasText: email })).toBeVisible();
 			await expectNoAxeViolations(page);
@@ -57,7 +57,8 @@ for (const javaScriptEnabled of [true, false]) {
 
 			await page.goto('/nl/account');
 			await page.getByRole('link', { name: 'Account verwijderen' }).click();
-			await expect(page.getByText('1 uitslag(en) met je antwoorden')).toBeVisible();
+			await expect(page.getByText('1 testuitslag met je antwoorden')).toBeVisible();
+			await expect(page.getByText('je inlog op 1 apparaat', { exact: true })).toBeVisible();
 			await expectNoAxeViolations(page);
 			await page.getByRole('link', { name: 'Nee, terug naar mijn account' }).click();
 			await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();

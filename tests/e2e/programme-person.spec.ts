@@ -68,7 +68,7 @@ const copy = {
 		programme: '/en/programme',
 		plan: '/en/programme/plan',
 		week: (n: number | string) => `/en/programme/week/${n}`,
-		overview: '/en/overzicht',
+		overview: '/en/overview',
 		title: 'The programme: eight weeks',
 		connect: 'Connect your counsellor',
 		weekStart: 'Yes, when a new week starts',

@@ -45,7 +45,7 @@ const copy = {
 	en: {
 		clients: '/en/work/clients',
 		programme: '/en/programme',
-		overview: '/en/overzicht',
+		overview: '/en/overview',
 		link: 'Programme',
 		title: 'Programme: Lotte',
 		start: 'Start the programme',

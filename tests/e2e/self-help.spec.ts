@@ -100,4 +100,17 @@ test('exercises and the glossary, in Dutch and English', async ({ page }) => {
 	await expectNoAxeViolations(page);
 	const missing = await page.goto('/nl/oefeningen/bestaat-niet');
 	expect(missing?.status()).toBe(404);
+
+	// Addresses are in the page's own words; an old address moves for good (308).
+	const old = await page.request.get('/nl/oefeningen/journal', { maxRedirects: 0 });
+	expect(old.status()).toBe(308);
+	expect(old.headers()['location']).toBe('/nl/oefeningen/dagboek');
+	expect((await page.request.get('/en/overzicht?x=1', { maxRedirects: 0 })).headers()['location']).toBe('/en/overview?x=1');
+	await page.goto('/en/oefeningen/journal');
+	await expect(page).toHaveURL(/\/en\/exercises\/journal$/);
+	// The longer instructions are folded, so the form starts on the first screen.
+	await expect(page.getByText('How to do it')).toBeHidden();
+	await page.getByText('More explanation').click();
+	await expect(page.getByText('How to do it')).toBeVisible();
+	await expectNoAxeViolations(page);
 });

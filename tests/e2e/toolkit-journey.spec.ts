@@ -67,16 +67,35 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByRole('heading', { name: 'Je hoeft dit niet alleen te dragen' })).toBeVisible();
 			await expectNoAxeViolations(page);
 
-			// A thought check.
+			// A thought check, in four steps; each step is kept, so going back or reloading loses nothing.
 			await openTool(page, 'Gedachtencheck');
+			await expect(page).toHaveURL(/\/nl\/oefeningen\/gedachtencheck$/);
+			await expect(page.getByText('Stap 1 van 4')).toBeVisible();
 			await page.getByLabel('Wat gebeurde er?').fill('Mijn zus belde niet terug.');
 			await page.getByLabel('Welke gedachte kwam er op?').fill('Ze heeft geen zin in mij.');
 			await page.getByLabel(/Hoe sterk geloof je die gedachte/).fill('80');
+			await page.getByRole('button', { name: 'Volgende stap' }).click();
+			await expect(page.getByText('Stap 2 van 4')).toBeVisible();
+			await page.getByLabel('Welke feiten passen er niet bij?').fill('Ze stuurde gisteren nog een foto.');
+			await page.getByRole('button', { name: 'Volgende stap' }).click();
+			await expect(page.getByText('Stap 3 van 4')).toBeVisible();
+			await page.getByRole('button', { name: 'Vorige stap' }).click();
+			await expect(page.getByText('Stap 2 van 4')).toBeVisible();
+			await page.reload();
+			await expect(page.getByLabel('Welke feiten passen er niet bij?')).toHaveValue('Ze stuurde gisteren nog een foto.');
+			await expectNoAxeViolations(page);
+			await page.getByRole('button', { name: 'Volgende stap' }).click();
 			await page.getByLabel('Hoe kun je het ook zien?').fill('Ze heeft het druk met de kinderen.');
 			await page.getByLabel(/Hoe sterk geloof je de eerste gedachte nu/).fill('40');
+			await page.getByRole('button', { name: 'Volgende stap' }).click();
+			await expect(page.getByText('Stap 4 van 4')).toBeVisible();
 			await page.getByLabel(/Wat is één kleine stap/).fill('Morgen stuur ik haar een berichtje.');
 			await page.getByRole('button', { name: 'Bewaren' }).click();
 			await expect(page.getByText('Je gedachte-check is bewaard.')).toBeVisible();
+			// The overview's card shows the kinder thought, not the painful one.
+			const checked = page.getByRole('article', { name: /^Gedachte-check/ });
+			await expect(checked.getByText('Ze heeft het druk met de kinderen.')).toBeVisible();
+			await expect(checked.getByText('Ze heeft geen zin in mij.')).toHaveCount(0);
 
 			// A kind moment, two minutes of breathing, and one small step.
 			await openTool(page, 'Vriendelijke momenten');
@@ -84,11 +103,24 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByRole('button', { name: 'Bewaren' }).click();
 			await expect(page.getByText('Mooi dat je dit zag. Het is bewaard.')).toBeVisible();
 			await openTool(page, 'Twee minuten ademen');
+			await expect(page.getByText('Adem in door je neus en tel rustig tot vier.')).toHaveCount(1);
+			if (javaScriptEnabled) {
+				// Nothing moves before Start; then a timer runs and a cue says in or out.
+				await expect(page.getByRole('timer')).toHaveText('0:00');
+				await page.getByRole('button', { name: 'Start' }).click();
+				await expect(page.getByText(/^Adem (in|uit)$/)).toBeVisible();
+				await expect(page.getByRole('timer')).not.toHaveText('0:00');
+				await page.getByRole('button', { name: 'Pauze' }).click();
+			} else {
+				await expect(page.getByRole('button', { name: 'Start' })).toHaveCount(0);
+			}
 			await page.getByRole('button', { name: 'Ik heb het gedaan' }).click();
 			await expect(page.getByText('Fijn dat je tijd voor jezelf nam.')).toBeVisible();
-			await openTool(page, 'Eén kleine stap');
-			await page.getByLabel('Kies een kleine stap').selectOption('ask-how-it-went');
-			await page.getByRole('button', { name: 'Stap plannen' }).click();
+			// A step planned from its card, for tomorrow.
+			await page.goto('/nl/stappen');
+			const card = page.locator('.card', { has: page.getByRole('heading', { level: 2, name: 'Vraag een vriend hoe iets afliep waar die over vertelde' }) });
+			await card.getByRole('radio', { name: 'Morgen' }).check();
+			await card.getByRole('button', { name: 'Zet in mijn plan' }).click();
 			await expect(page.getByText('Je stap staat gepland.')).toBeVisible();
 
 			// The overview shows them all; the step is done and how it went is kept.

@@ -22,8 +22,8 @@ for (const javaScriptEnabled of [true, false]) {
 		test('turn it on, sign in with an app code and with a recovery code, turn it off', async ({ page }) => {
 			const email = uniqueAddress('fien');
 			await signUpAndConfirm(page, email, password);
-			await expect(page.getByText('Tweestapsverificatie staat uit.')).toBeVisible();
-			await page.getByRole('link', { name: 'Tweestapsverificatie' }).click();
+			await expect(page.getByText('Extra beveiliging bij inloggen: Staat uit.')).toBeVisible();
+			await page.getByRole('link', { name: 'Extra beveiliging bij inloggen' }).click();
 			await expectNoAxeViolations(page);
 
 			await page.getByLabel('Wachtwoord').fill('niet mijn wachtwoord');
@@ -59,7 +59,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByRole('button', { name: 'Inloggen' }).click();
 			await expect(page.getByRole('heading', { level: 1, name: 'Mijn overzicht' })).toBeVisible();
 			await page.goto('/nl/account');
-			await expect(page.getByText('Tweestapsverificatie staat aan.')).toBeVisible();
+			await expect(page.getByText('Extra beveiliging bij inloggen: Staat aan.')).toBeVisible();
 
 			// Phone lost: a recovery code works.
 			await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
@@ -69,7 +69,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByRole('heading', { level: 1, name: 'Mijn overzicht' })).toBeVisible();
 			await page.goto('/nl/account');
 
-			await page.getByRole('link', { name: 'Tweestapsverificatie' }).click();
+			await page.getByRole('link', { name: 'Extra beveiliging bij inloggen' }).click();
 			await page.getByLabel('Wachtwoord').fill(password);
 			await page.getByRole('button', { name: 'Tweestapsverificatie uitzetten' }).click();
 			await expect(page.getByText('Tweestapsverificatie staat nu uit.')).toBeVisible();

@@ -243,8 +243,8 @@ describe.each(testDatabases())('account deletion on $name', (target) => {
 		for (const nickname of ['Els', 'Bram']) {
 			await addRelation(handle.db, { actor: anna, input: { nickname, circle: 'friends', brings: [], rhythm: 'no_goal', note: null } });
 		}
-		expect(await describeAccountForDeletion(handle.db, { account: anna })).toEqual({ measurements: 1, sessions: 1, consents: 1, memberships: 0, clients: 0, people: 2, programme: false, lastAdminOf: [] });
-		expect(await describeAccountForDeletion(handle.db, { account: piet })).toEqual({ measurements: 0, sessions: 0, consents: 0, memberships: 1, clients: 2, people: 0, programme: false, lastAdminOf: [] });
+		expect(await describeAccountForDeletion(handle.db, { account: anna })).toMatchObject({ kinds: { relation: 2 }, measurements: 1, patternChecks: 0, sessions: 1, consents: 1, memberships: 0, clients: 0, people: 2, programme: false, lastAdminOf: [] });
+		expect(await describeAccountForDeletion(handle.db, { account: piet })).toEqual({ kinds: { api_token: 1 }, measurements: 0, patternChecks: 0, sessions: 0, consents: 0, memberships: 1, clients: 2, people: 0, programme: false, lastAdminOf: [] });
 	});
 
 	it('deletes a person so that no table keeps their id or address, and leaves others intact', async () => {

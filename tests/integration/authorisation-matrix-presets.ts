@@ -2,6 +2,7 @@
  * The building blocks of the authorisation matrix (authorisation-matrix.ts explains the outcomes): the types, the
  * usual expectations per kind of route, and request helpers. Shared by the matrix files of each area.
  */
+import { localizePath } from '$lib/i18n/paths';
 import type { AccountRole, CountedTable, Role, Seed } from './role-fixtures';
 
 export type Outcome = 'allow' | 'sign-in' | 'forbidden' | 'unauthenticated' | 'not-found';
@@ -82,8 +83,8 @@ export const adminPage: Expectations = {
 export const organisationA: Expectations = { ...adminPage, otherAdmin: 'forbidden' };
 export const organisationACall: Expectations = { ...organisationA, anonymous: 'unauthenticated' };
 
-export const page = (path: string) => () => ({ path: `/nl${path}` });
-export const action = (path: string, form: Record<string, string> = {}) => () => ({ path: `/nl${path}`, form });
+export const page = (path: string) => () => ({ path: localizePath(path, 'nl') });
+export const action = (path: string, form: Record<string, string> = {}) => () => ({ path: localizePath(path, 'nl'), form });
 export const api = (path: string, json?: unknown) => () => ({ path, json });
 
 /** An id that belongs to nobody: whoever is let in gets the 404 that somebody else's id gets too. */

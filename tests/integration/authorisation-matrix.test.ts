@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFreshBuild, type AppServer } from './app-server';
+import { deLocalizePath } from '$lib/i18n/paths';
 import { endpointMethods, existingOperations, formActions } from './route-inventory';
 import { matrix, type MatrixEntry, type Operation, type Outcome, type RequestSpec } from './authorisation-matrix';
 import { testDatabases } from './databases';
@@ -98,8 +99,8 @@ async function send(origin: string, entry: MatrixEntry, spec: RequestSpec, cooki
 	const type = response.headers.get('content-type') ?? '';
 	const detail = `${method} ${url} → ${response.status} ${type} ${response.headers.get('location') ?? ''} ${text.slice(0, 300)}`;
 
-	// A sign-in redirect names the page to come back to, without the locale (requireAccount).
-	const signInTarget = `/nl/account/inloggen?terug=${encodeURIComponent(spec.path.replace(/^\/nl(?=\/|$)/, '') || '/')}`;
+	// A sign-in redirect names the page to come back to as its route, without the locale (requireAccount).
+	const signInTarget = `/nl/account/inloggen?terug=${encodeURIComponent(deLocalizePath(spec.path.replace(/\?.*$/, '')) + (spec.path.match(/\?.*$/)?.[0] ?? ''))}`;
 	const redirectOutcome = (location: string): Outcome | string => {
 		if (location === signInTarget) return 'sign-in';
 		if (location.startsWith('/nl/account/inloggen?terug=')) return `sign-in redirect to the wrong page (${location})`;

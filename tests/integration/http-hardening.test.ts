@@ -76,7 +76,7 @@ describe('the built app on SQLite, ORIGIN http', () => {
 		}
 		const form = { cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' };
 		for (const headers of [{}, { origin: 'null' }] as Record<string, string>[]) {
-			expect((await post('/nl/oefeningen/journal?/journal', { ...form, ...headers }, 'mood=3')).status, JSON.stringify(headers)).toBe(403);
+			expect((await post('/nl/oefeningen/dagboek?/journal', { ...form, ...headers }, 'mood=3')).status, JSON.stringify(headers)).toBe(403);
 		}
 	});
 
@@ -88,7 +88,7 @@ describe('the built app on SQLite, ORIGIN http', () => {
 		const withSiteCookie = { ...json, cookie: `${cookie}; brug_site=1`, origin: 'null' };
 		expect((await post('/api/v1/me/journal', withSiteCookie, journalEntry)).status).toBe(201);
 		const form = { cookie: `${cookie}; brug_site=1`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' };
-		expect((await post('/nl/oefeningen/journal?/journal', form, 'mood=3')).status).not.toBe(403);
+		expect((await post('/nl/oefeningen/dagboek?/journal', form, 'mood=3')).status).not.toBe(403);
 	});
 
 	it('keeps bearer-token calls working without any browser signal', async () => {
@@ -236,8 +236,9 @@ describe.runIf(postgres)('a database outage on PostgreSQL', () => {
 		expect(api.headers.get('content-type')).toBe('application/problem+json');
 		expect(Number(api.headers.get('retry-after'))).toBeGreaterThan(0);
 
-		for (const [locale, words] of [['nl', 'brug is even niet bereikbaar'], ['en', 'brug cannot be reached right now']]) {
-			const page = await fetch(`${app.server.origin}/${locale}/overzicht`, { headers: { cookie }, redirect: 'manual' });
+		for (const [path, words] of [['/nl/overzicht', 'brug is even niet bereikbaar'], ['/en/overview', 'brug cannot be reached right now']] as const) {
+			const locale = path.slice(1, 3);
+			const page = await fetch(`${app.server.origin}${path}`, { headers: { cookie }, redirect: 'manual' });
 			expect(page.status, locale).toBe(503);
 			expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
 			expect(await page.text()).toContain(words);

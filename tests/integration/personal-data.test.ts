@@ -13,6 +13,8 @@ import type { SignedInAccount } from '$lib/server/auth/account';
 import { deleteAccount, describeAccountForDeletion, exportPersonalData } from '$lib/composers/personal-data/personal-data.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
+import { patternCheck } from '$lib/features/patterns/pattern-check';
+import { savePatternCheck } from '$lib/features/patterns/pattern-checks.server';
 
 const djg11 = instruments['djg-11'];
 const answers = Object.fromEntries(djg11.items.map((item) => [item.number, 'more_or_less']));
@@ -75,7 +77,21 @@ describe.each(testDatabases())('personal data on $name', (target) => {
 		await claimMeasurement(handle.db, { token: saved.token, accountId: account.id });
 		await auth.api.requestPasswordReset({ body: { email: 'anna@example.nl' } });
 
-		expect(await describeAccountForDeletion(handle.db, { account })).toEqual({ measurements: 1, sessions: 1, consents: 0, memberships: 0, clients: 0, people: 0, programme: false, lastAdminOf: [] });
+		// A pattern check is kept in the same table as the results, and counted apart from them.
+		const patternAnswers = Object.fromEntries(patternCheck.statements.map((statement) => [statement.number, 'agree' as const]));
+		expect(await savePatternCheck(handle.db, { actor: account, answers: patternAnswers })).toMatchObject({ ok: true });
+		expect(await describeAccountForDeletion(handle.db, { account })).toEqual({
+			kinds: { measurement: 2, auth_session: 1 },
+			measurements: 1,
+			patternChecks: 1,
+			sessions: 1,
+			consents: 0,
+			memberships: 0,
+			clients: 0,
+			people: 0,
+			programme: false,
+			lastAdminOf: []
+		});
 		await deleteAccount(handle.db, { account });
 
 		const tables = (await handle.db.introspection.getTables()).map((t) => t.name);

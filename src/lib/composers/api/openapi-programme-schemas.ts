@@ -71,7 +71,7 @@ export const programmeSchemas = {
 							phase: { type: 'string', enum: ['welcome', 'inside', 'connection', 'follow_up'] },
 							readingMinutes: { type: 'integer' },
 							reading: { type: 'string', description: 'Markdown' },
-							exercise: { type: 'string', description: 'An exercise id (the /nl/oefeningen pages)' },
+							exercise: { type: 'string', description: 'An exercise id, as in /en/exercises/<id> (Dutch pages use a Dutch word for it)' },
 							exerciseMinutes: { type: 'integer' },
 							step: { type: 'string', description: 'A small step id (the /nl/stappen page)' },
 							measurement: { type: ['string', 'null'], enum: ['djg-11', null] }

@@ -13,6 +13,33 @@ import type { SignedInAccount } from '$lib/server/auth/account';
 import { truncateWal } from '$lib/server/db/reclaim';
 import { forgetMailsTo } from '$lib/server/mail/mailer';
 import { personDataFeatures, type PersonDataParts } from '$lib/composers/person-data-features';
+import { patternCheck } from '$lib/features/patterns/pattern-check';
+
+/**
+ * Tables whose rows are the person's own (by this column): what the deletion page counts and names, kind by kind.
+ * Which tables there are comes from the features' faces; rows reached through another (a programme's weeks, a
+ * person's contact moments) are named with the row they belong to.
+ */
+const ownRows = {
+	measurement: 'account_id',
+	auth_session: 'account_id',
+	api_token: 'account_id',
+	journal_entry: 'account_id',
+	thought_record: 'account_id',
+	kind_moment: 'account_id',
+	step_plan: 'account_id',
+	exercise_done: 'account_id',
+	relation: 'account_id',
+	health_web: 'account_id',
+	self_sufficiency_rating: 'person_id',
+	conversation_note: 'person_id',
+	measurement_request: 'person_id'
+} as const satisfies Partial<Record<keyof Database, string>>;
+export type OwnRowsTable = keyof typeof ownRows;
+
+function isOwnRowsTable(table: string): table is OwnRowsTable {
+	return Object.hasOwn(ownRows, table);
+}
 
 export type PersonalDataExport = { exportedAt: string } & PersonDataParts;
 
@@ -31,7 +58,11 @@ export async function describeAccountForDeletion(
 	db: Kysely<Database>,
 	options: { account: SignedInAccount }
 ): Promise<{
+	/** Rows per kind of data, for every table with the person's own rows that holds any. */
+	kinds: Partial<Record<OwnRowsTable, number>>;
+	/** Test results, without the pattern checks (kept in the same table, counted apart). */
 	measurements: number;
+	patternChecks: number;
 	sessions: number;
 	consents: number;
 	memberships: number;
@@ -60,8 +91,25 @@ export async function describeAccountForDeletion(
 		.where('professional_id', '=', options.account.id)
 		.where('ended_at', 'is', null)
 		.executeTakeFirstOrThrow();
+	const kinds: Partial<Record<OwnRowsTable, number>> = {};
+	for (const table of personDataFeatures.flatMap((feature) => feature.tables).filter(isOwnRowsTable)) {
+		const row = await db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where(ownRows[table], '=', options.account.id)
+			.executeTakeFirstOrThrow();
+		if (Number(row.n) > 0) kinds[table] = Number(row.n);
+	}
+	const patternChecks = await db
+		.selectFrom('measurement')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('account_id', '=', options.account.id)
+		.where('instrument_id', '=', patternCheck.id)
+		.executeTakeFirstOrThrow();
 	return {
-		measurements: await count('measurement'),
+		kinds,
+		measurements: (kinds.measurement ?? 0) - Number(patternChecks.n),
+		patternChecks: Number(patternChecks.n),
 		sessions: await count('auth_session'),
 		consents: Number(consents.n),
 		memberships: await count('membership'),

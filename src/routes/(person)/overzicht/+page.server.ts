@@ -88,7 +88,7 @@ export const load: PageServerLoad = async (event) => {
 		discussScope: sharedEntriesScope,
 		writings: [
 			...journal.map((j) => ({ kind: 'journal' as const, id: j.id, day: j.day, createdAt: j.createdAt, discuss: j.discuss, mood: j.mood, text: j.body ?? j.wentWell ?? '' })),
-			...thoughts.map((t) => ({ kind: 'thought' as const, id: t.id, day: t.day, createdAt: t.createdAt, discuss: t.discuss, mood: null, text: t.thought }))
+			...thoughts.map((t) => ({ kind: 'thought' as const, id: t.id, day: t.day, createdAt: t.createdAt, discuss: t.discuss, mood: null, text: t.alternative ?? t.thought }))
 		].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 	};
 };
