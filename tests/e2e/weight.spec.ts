@@ -14,7 +14,7 @@ const budgetBytes = 40 * 1024;
 const scriptFree = ['/nl/test', '/nl/hulp', '/nl/oefeningen', '/nl/stappen', '/nl/account/inloggen'];
 
 /** The person's other pages without an account. */
-const publicPages = ['/nl', '/nl/patronen', '/nl/over', '/nl/privacy', '/nl/woordenlijst', '/nl/account/registreren', '/nl/oefeningen/journal', '/nl/oefeningen/breathing'];
+const publicPages = ['/nl', '/nl/patronen', '/nl/over', '/nl/privacy', '/nl/woordenlijst', '/nl/account/registreren', '/nl/oefeningen/dagboek', '/nl/oefeningen/ademen'];
 
 /** The person's pages once signed in. */
 const signedInPages = [
