@@ -22,7 +22,7 @@ const completeAnswers = completeAnswersSchemaFor(instrument);
 
 /** The result of the answers in the cookie; without them (closed browser, cleared, tampered) a kind explanation. */
 export const load: PageServerLoad = ({ locals, cookies, url, setHeaders }) => {
-	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
+	setHeaders({ 'cache-control': 'private, no-store' });
 	const answers = decodeAnswersCookie(instrument, cookies.get(testAnswersCookie.name));
 	return {
 		instrument: localizeInstrument(instrument, locals.locale),
