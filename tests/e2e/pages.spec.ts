@@ -69,6 +69,8 @@ test('the help page lists the Dutch and Flemish lines with when they were checke
 		await expect(page.getByRole('heading', { name })).toBeVisible();
 	}
 	await expect(page.getByText(/voor het laatst nagekeken op/).first()).toBeVisible();
+	// The emergency line at the top is one tap as well.
+	await expect(page.locator('main .notice').getByRole('link', { name: 'Bel 112' })).toHaveAttribute('href', 'tel:112');
 });
 
 test('the about page cites the instruments', async ({ page }) => {
