@@ -104,6 +104,9 @@ export default defineConfig({
 			LOG_LEVEL: 'warn',
 			// The setup page stays open with a configured token, so every journey can make its own organisation.
 			BRUG_SETUP_TOKEN: e2eSetupToken,
+			// Every journey signs up from 127.0.0.1, like a whole centre behind one address; a run makes more than the
+			// default 100 accounts an hour.
+			BRUG_SIGN_UPS_PER_HOUR: '1000',
 			// Always the run's own SQLite database, even when the shell points DATABASE_URL elsewhere.
 			DATABASE_URL: ''
 		}

@@ -50,6 +50,12 @@ export const configSchema = z.object({
 		.regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-4])$/, 'must be two whole hours, from-until in local time, e.g. 9-20')
 		.refine((value) => Number(value.split('-')[0]) < Number(value.split('-')[1]), 'the first hour must come before the second, e.g. 9-20')
 		.default('9-20'),
+	BRUG_SIGN_UPS_PER_HOUR: z.coerce
+		.number({ error: 'must be a whole number of sign-ups, e.g. 100' })
+		.int('must be a whole number of sign-ups, e.g. 100')
+		.min(1, 'must be at least 1')
+		.max(100000, 'must be at most 100000')
+		.default(100),
 	SMTP_URL: z
 		.string()
 		.regex(/^smtps?:\/\/.+/, 'must start with smtp:// or smtps:// (leave it empty to write mails to data/outbox)')

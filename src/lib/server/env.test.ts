@@ -9,6 +9,8 @@ describe('parseConfig', () => {
 		expect(config.HOST).toBe('0.0.0.0');
 		expect(config.DATABASE_URL).toBeUndefined();
 		expect(config.LOG_LEVEL).toBe('info');
+		expect(config.BRUG_SIGN_UPS_PER_HOUR).toBe(100);
+		expect(parseConfig({ BRUG_SIGN_UPS_PER_HOUR: '500' }).BRUG_SIGN_UPS_PER_HOUR).toBe(500);
 		expect(config.dataDir).toBe(path.resolve('./data'));
 	});
 	it('treats empty values as unset', () => {
@@ -26,7 +28,10 @@ describe('parseConfig', () => {
 		['BRUG_DATA_KEY', 'too-short'],
 		['BRUG_DATA_KEY', 'A'.repeat(44)],
 		['SMTP_URL', 'http://mail'],
-		['MAIL_FROM', 'nobody']
+		['MAIL_FROM', 'nobody'],
+		['BRUG_SIGN_UPS_PER_HOUR', '0'],
+		['BRUG_SIGN_UPS_PER_HOUR', 'many'],
+		['BRUG_SIGN_UPS_PER_HOUR', '2.5']
 	])('rejects %s=%s with one line naming the variable', (variable, value) => {
 		let caught: unknown;
 		try {

@@ -17,6 +17,7 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { attemptStore, type AttemptStore } from '$lib/server/http/attempt-store';
 import { clientGroup, decide, windowAt, type RateRule } from '$lib/server/http/rate-limit';
+import { config } from '$lib/server/env';
 import { log } from '$lib/server/log';
 
 export type LimitedAction = 'signIn' | 'signUp' | 'passwordReset' | 'verify' | 'invite' | 'connect';
@@ -96,6 +97,17 @@ function keyOf(action: LimitedAction, scope: Scope, who: Who): string | null {
 /** How long to wait before trying again while the counters are unreachable. */
 const unavailableRetrySeconds = 60;
 
+/**
+ * The rules in force. Sign-ups per client are a setting: a library or community centre puts many people behind one
+ * address, and each of them may make an account there on the same afternoon.
+ */
+function rulesOf(action: LimitedAction): ActionLimits['limits'] {
+	const { limits } = actionLimits[action];
+	if (action !== 'signUp') return limits;
+	const perHour = config().BRUG_SIGN_UPS_PER_HOUR;
+	return limits.map((limit) => (limit.scope === 'client' ? { ...limit, rule: { ...limit.rule, limit: perHour } } : limit));
+}
+
 export function createAbuseLimits(store: () => AttemptStore, now: () => number = Date.now) {
 	const unavailable = (action: LimitedAction, error: unknown): LimitRefusal | null => {
 		const { failClosed } = actionLimits[action];
@@ -108,7 +120,7 @@ export function createAbuseLimits(store: () => AttemptStore, now: () => number =
 	return {
 		async limitAttempt(action: LimitedAction, who: Who): Promise<LimitRefusal | null> {
 			try {
-				for (const { scope, rule } of actionLimits[action].limits) {
+				for (const { scope, rule } of rulesOf(action)) {
 					const key = keyOf(action, scope, who);
 					if (key === null) continue;
 					const at = now();
