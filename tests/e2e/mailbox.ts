@@ -23,7 +23,9 @@ async function mailsTo(address: string): Promise<ReceivedMail[]> {
 	if (!fs.existsSync(dir)) return [];
 	const mails: ReceivedMail[] = [];
 	for (const file of fs.readdirSync(dir).sort()) {
-		const parsed = await simpleParser(fs.readFileSync(path.join(dir, file)));
+		const raw = readIfStillThere(path.join(dir, file));
+		if (raw === null) continue;
+		const parsed = await simpleParser(raw);
 		const to = Array.isArray(parsed.to) ? parsed.to.flatMap((t) => t.value) : (parsed.to?.value ?? []);
 		if (!to.some((a) => a.address === address)) continue;
 		const text = parsed.text ?? '';
@@ -35,6 +37,19 @@ async function mailsTo(address: string): Promise<ReceivedMail[]> {
 		});
 	}
 	return mails;
+}
+
+/**
+ * A mail can go between listing the outbox and reading it: deleting an account (another journey running beside
+ * this one) removes the mails to it from the disk too.
+ */
+function readIfStillThere(file: string): Buffer | null {
+	try {
+		return fs.readFileSync(file);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		throw error;
+	}
 }
 
 /** Waits for the n-th mail (1-based) to an address and returns it. */

@@ -3,6 +3,9 @@ import { decodeViewSettings, encodeViewSettings, viewCookie, viewSettingsFromFor
 import { href } from '$lib/i18n/href';
 import type { Actions, PageServerLoad } from './$types';
 
+// A plain form: it works fully without JavaScript, so it ships none.
+export const csr = false;
+
 /** "Groter en rustiger": the display settings of this browser, kept in a cookie (no account needed). */
 export const load: PageServerLoad = ({ cookies, url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
