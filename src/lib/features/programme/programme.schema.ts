@@ -8,27 +8,17 @@ import { z } from 'zod';
 import type { ContentLocale } from '$lib/features/exercises/exercises.schema';
 
 import {
-	defaultProgrammeId,
 	measuredWeeks,
 	programmePhases,
 	programmeMeasurements,
 	programmePhaseOfWeek,
 	programmeWeekId,
-	programmeWeekNumbers,
 	type ProgrammeMeasurement,
 	type ProgrammePhase
 } from './programme-values';
 
-export {
-	defaultProgrammeId,
-	programmePhases,
-	programmeMeasurements,
-	programmePhaseOfWeek,
-	programmeWeekId,
-	programmeWeekNumbers,
-	type ProgrammeMeasurement,
-	type ProgrammePhase
-};
+// The plain values live apart so pages can use them without bringing Zod to the browser; this module still offers them.
+export * from './programme-values';
 
 const contentId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and -)');
 const text = (max: number) => z.string().trim().min(1).max(max);
