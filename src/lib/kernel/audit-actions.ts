@@ -19,6 +19,8 @@ export const auditActions = [
 	'client.requests.read',
 	// A professional read the client's programme: weeks, steps done, shared check-ins (object: the enrolment id).
 	'client.programme.read',
+	// A group's leader read a participant's attendance, check-ins or their own notes (object: the group id).
+	'client.group.read',
 	// A person's own consent decisions (object: the scopes).
 	'consent.granted',
 	'consent.changed',

@@ -6,8 +6,9 @@
  * - `requireMembership(db, actor, { role, organisationId? })`: the actor's memberships with that role; professionals
  *   and admins must have two-step sign-in on.
  * - `requireOrganisationAdmin(db, actor, organisationId)`: shorthand for the admin role in one organisation.
- * - `requireClientAccess(db, actor, { personId, scope? })`: the actor is a professional (with two-step sign-in) and
- *   the set-based rule `clientGrants` lets them read the person (for that scope).
+ * - `requireClientAccess(db, actor, { personId, scope?, withGroups? })`: the actor is a professional (with two-step
+ *   sign-in) and the set-based rule `clientGrants` lets them read the person (for that scope). Without a scope only
+ *   a guidance grant counts; `withGroups` lets a group's leader in too (the client page shows them the group part).
  * - `withClientAccess(db, actor, { personId, scope? }, work)`: `work` in a transaction that first queues behind any
  *   consent change of the person and then checks access, so a withdrawal is never overtaken by a read or a write.
  */
@@ -74,10 +75,12 @@ export type ActiveGrant = ClientGrant;
 export async function requireClientAccess(
 	db: Kysely<Database>,
 	actor: SignedInAccount | null,
-	options: { personId: string; scope?: ConsentScope }
+	options: { personId: string; scope?: ConsentScope; withGroups?: boolean }
 ): Promise<ActiveGrant> {
 	await requireMembership(db, actor, { role: 'professional' });
-	const grant = (await clientGrants(db, { professionalId: actor!.id, personIds: [options.personId], scope: options.scope })).get(options.personId);
+	const grant = (
+		await clientGrants(db, { professionalId: actor!.id, personIds: [options.personId], scope: options.scope, withGroups: options.withGroups })
+	).get(options.personId);
 	if (!grant) refuse(403, 'no_access');
 	return grant;
 }
@@ -85,7 +88,7 @@ export async function requireClientAccess(
 export function withClientAccess<T>(
 	db: Kysely<Database>,
 	actor: SignedInAccount | null,
-	options: { personId: string; scope?: ConsentScope },
+	options: { personId: string; scope?: ConsentScope; withGroups?: boolean },
 	work: (trx: Kysely<Database>, grant: ActiveGrant, actor: SignedInAccount) => Promise<T>
 ): Promise<T> {
 	return db.transaction().execute(async (trx) => {

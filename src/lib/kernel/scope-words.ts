@@ -12,6 +12,8 @@ export function scopeLabel(scope: ConsentScope): string {
 			return m.scope_health_web();
 		case 'relationship_summary':
 			return m.scope_relationship_summary();
+		case 'group':
+			return m.scope_group();
 	}
 }
 
@@ -25,5 +27,7 @@ export function scopeExplanation(scope: ConsentScope): string {
 			return m.scope_health_web_hint();
 		case 'relationship_summary':
 			return m.scope_relationship_summary_hint();
+		case 'group':
+			return m.scope_group_hint();
 	}
 }

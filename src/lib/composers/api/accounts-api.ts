@@ -5,23 +5,23 @@
  * - `auditEventsQuerySchema`: `limit` and `before` of the audit events (read with `parseQuery`).
  */
 import { z } from 'zod';
-import { consentAudiences, consentScopes } from '$lib/kernel/consent-scopes';
+import { consentAudiences, grantableScopes } from '$lib/kernel/consent-scopes';
 import { acceptInvitationSchema, changeScopesSchema, consentLimits, createClientInvitationSchema } from '$lib/features/consent/consent.schema';
 import { emailMaxLength } from '$lib/features/accounts/accounts.schema';
 import { listLimit } from './self-help-api';
 import { apiBody, jsonObject, oneOf } from './contract';
 
 const codeReason = 'must be an invitation code of 8 letters and digits, e.g. "K7QM-4TXP"';
-const scopesReason = `must be a non-empty array of: ${consentScopes.join(', ')}`;
+const scopesReason = `must be a non-empty array of: ${grantableScopes.join(', ')}`;
 const audienceReason = 'must be "professional" (only the professional who invited; the default) or "organisation" (their colleagues too)';
 const nameReason = `must be text of at most ${consentLimits.personName} characters`;
 const emailReason = 'must be an e-mail address, e.g. "name@example.com"';
 
 const scopes = z
-	.array(z.enum(consentScopes), { error: scopesReason })
+	.array(z.enum(grantableScopes), { error: scopesReason })
 	.min(1, scopesReason)
-	.max(consentScopes.length, scopesReason)
-	.meta({ description: `What you share: at most ${consentScopes.length} scopes, each counted once` });
+	.max(grantableScopes.length, scopesReason)
+	.meta({ description: `What you share: at most ${grantableScopes.length} scopes, each counted once` });
 const audience = z.enum(consentAudiences, { error: audienceReason });
 
 export const grantConsentBody = apiBody(

@@ -71,7 +71,7 @@ export async function openCaseload(
 	const now = options.now ?? new Date();
 	const today = options.today ?? localDay(now);
 	return db.transaction().execute(async (trx) => {
-		const grants = await clientGrants(trx, { professionalId: actorId });
+		const grants = await clientGrants(trx, { professionalId: actorId, withGroups: true });
 		const clients = [...grants.values()];
 		const everyone = clients.map((c) => c.personId);
 		const [facts, activity, requests] = await Promise.all([

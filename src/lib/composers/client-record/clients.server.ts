@@ -43,7 +43,7 @@ export async function listClientsForProfessional(
 	options: { actor: SignedInAccount | null }
 ): Promise<ClientSummary[]> {
 	await requireMembership(db, options.actor, { role: 'professional' });
-	const grants = [...(await clientGrants(db, { professionalId: options.actor!.id })).values()];
+	const grants = [...(await clientGrants(db, { professionalId: options.actor!.id, withGroups: true })).values()];
 	const organisationIds = [...new Set(grants.map((g) => g.organisationId))];
 	const organisations =
 		organisationIds.length === 0
@@ -111,7 +111,7 @@ export async function openClientRecord(
 	options: { actor: SignedInAccount | null; personId: string; now?: Date }
 ): Promise<ClientRecord> {
 	// Checked inside the transaction that reads and audits, so a withdrawal is never overtaken by a read.
-	return withClientAccess(db, options.actor, { personId: options.personId }, async (trx, grant, actor) => {
+	return withClientAccess(db, options.actor, { personId: options.personId, withGroups: true }, async (trx, grant, actor) => {
 		const audit = (action: 'client.record.read' | 'client.scope.read', object?: ConsentScope) =>
 			recordClientRead(trx, { actor, grant, action, object: object ?? grant.scopes.join(','), now: options.now });
 		await audit('client.record.read');

@@ -29,6 +29,8 @@ export function auditActionText(action: string, object: string | null): string {
 			return m.audit_client_requests_read();
 		case 'client.programme.read':
 			return m.audit_client_programme_read();
+		case 'client.group.read':
+			return m.audit_client_group_read();
 		case 'consent.granted':
 			return m.audit_consent_granted({ what: scopes(object) });
 		case 'consent.changed':

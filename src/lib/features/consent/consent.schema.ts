@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { email } from '$lib/features/accounts/accounts.schema';
-import { consentAudiences, consentScopes } from '$lib/kernel/consent-scopes';
+import { consentAudiences, grantableScopes } from '$lib/kernel/consent-scopes';
 import { normaliseClientCode } from './consent';
 
 export const consentLimits = { code: 40, personName: 80, organisationId: 64 } as const;
@@ -23,10 +23,10 @@ export const clientCodeSchema = z
 
 /** At least one scope: consent that shares nothing is no consent (withdrawing is its own action). */
 export const scopesSchema = z
-	.array(z.enum(consentScopes, { error: 'scopes_missing' }), { error: 'scopes_missing' })
+	.array(z.enum(grantableScopes, { error: 'scopes_missing' }), { error: 'scopes_missing' })
 	.min(1, 'scopes_missing')
-	.max(consentScopes.length, 'scopes_missing')
-	.transform((scopes) => consentScopes.filter((scope) => scopes.includes(scope)));
+	.max(grantableScopes.length, 'scopes_missing')
+	.transform((scopes) => grantableScopes.filter((scope) => scopes.includes(scope)));
 
 const personName = z.string({ error: 'name_too_long' }).trim().max(consentLimits.personName, 'name_too_long').default('');
 

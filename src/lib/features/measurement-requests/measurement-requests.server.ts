@@ -73,7 +73,8 @@ export async function requestMeasurement(
 			ended_at: null,
 			end_reason: null,
 			last_measurement_id: null,
-			created_at: (options.now ?? new Date()).toISOString()
+			created_at: (options.now ?? new Date()).toISOString(),
+			group_session_id: null
 		};
 		await trx.insertInto('measurement_request').values(row).execute();
 		return openRequest(row);

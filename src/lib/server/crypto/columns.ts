@@ -38,5 +38,8 @@ export const encryptedColumns = {
 	programmePlanEarlySigns: column('programme_plan', 'early_signs'),
 	programmePlanWhatHelps: column('programme_plan', 'what_helps'),
 	programmePlanWhomToContact: column('programme_plan', 'whom_to_contact'),
-	programmeMessageBody: column('programme_message', 'body')
+	programmeMessageBody: column('programme_message', 'body'),
+	groupCode: column('group_code', 'code'),
+	groupCheckinLine: column('group_checkin', 'line'),
+	groupNoteBody: column('group_note', 'body')
 } as const;

@@ -89,7 +89,7 @@ export interface AuthTwoFactorTable {
 export type OrganisationKind = 'welfare' | 'practice' | 'municipality_team';
 export type MembershipRole = 'professional' | 'admin';
 /** Whom a consent grant lets in: the one professional, or every professional of the organisation (a team). */
-export type ConsentAudience = 'professional' | 'organisation';
+export type ConsentAudience = 'professional' | 'organisation' | 'group';
 
 export interface OrganisationTable {
 	id: string;
@@ -152,6 +152,8 @@ export interface ConsentGrantTable {
 	ended_at: string | null;
 	end_reason: string | null;
 	previous_grant_id: string | null;
+	/** Audience 'group': the group whose leaders it lets in (migration 012). */
+	group_id: Generated<string | null>;
 }
 
 /** Append-only. Links to a deleted account or organisation become null (ON DELETE SET NULL). */
@@ -299,6 +301,8 @@ export interface MeasurementRequestTable {
 	end_reason: string | null;
 	last_measurement_id: string | null;
 	created_at: string;
+	/** The group session (its first or last) that asked for it, so outcome reports can pair them. */
+	group_session_id: string | null;
 }
 
 export interface HealthWebTable {
@@ -393,6 +397,8 @@ export interface ProgrammeEnrolmentTable {
 	reminder_choice: string;
 	reminders_stopped_at: string | null;
 	created_at: string;
+	/** The group whose session days open the weeks, instead of the start day. */
+	group_id: string | null;
 }
 
 export interface ProgrammeWeekTable {
@@ -455,6 +461,109 @@ export interface ProgrammeReminderTable {
 	acted_at: string | null;
 }
 
+/** Group trainings (migrations/012-group-trainings.ts). */
+export type GroupSessionStatus = 'planned' | 'held' | 'cancelled';
+export type AttendanceStatus = 'expected' | 'present' | 'late' | 'excused' | 'absent' | 'stopped';
+
+export interface GroupTrainingTable {
+	id: string;
+	organisation_id: string;
+	name: string;
+	programme_id: string | null;
+	programme_version: number | null;
+	capacity: number;
+	/** Sessions attended (present or late) to count as completed. */
+	complete_after: number;
+	created_by: string | null;
+	created_at: string;
+	archived_at: string | null;
+}
+
+export interface GroupLeaderTable {
+	group_id: string;
+	account_id: string;
+}
+
+export interface GroupSessionTable {
+	id: string;
+	group_id: string;
+	/** Local day YYYY-MM-DD. */
+	day: string;
+	/** Local time HH:MM. */
+	starts_at: string;
+	ends_at: string;
+	place: string | null;
+	video_url: string | null;
+	status: GroupSessionStatus;
+	is_return: number;
+	/** Rises with every change participants are told about (iCalendar SEQUENCE). */
+	sequence: Generated<number>;
+	held_at: string | null;
+	updated_at: string;
+}
+
+export interface GroupCodeTable {
+	id: string;
+	group_id: string;
+	/** SHA-256 of the normalised code, hex. */
+	code_hash: string;
+	/** Encrypted, so a leader can print it again. */
+	code: string;
+	created_by: string | null;
+	created_at: string;
+	expires_at: string;
+	revoked_at: string | null;
+}
+
+export interface GroupParticipantTable {
+	id: string;
+	group_id: string;
+	account_id: string;
+	grant_id: string;
+	joined_at: string;
+	left_at: string | null;
+	share_checkins: number;
+	reminders: 'day_before' | 'none';
+}
+
+export interface GroupAttendanceTable {
+	session_id: string;
+	participant_id: string;
+	status: AttendanceStatus;
+	excused_by_person: number;
+	recorded_by: string | null;
+	recorded_at: string;
+}
+
+export interface GroupCheckinTable {
+	session_id: string;
+	participant_id: string;
+	id: string;
+	welcome: number;
+	enjoyed: number;
+	come_again: number;
+	/** Encrypted, optional line for the leaders. */
+	line: string | null;
+	created_at: string;
+}
+
+export interface GroupNoteTable {
+	id: string;
+	session_id: string;
+	participant_id: string;
+	author_id: string | null;
+	/** Encrypted. */
+	body: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface GroupMailTable {
+	participant_id: string;
+	key: string;
+	sent_at: string;
+}
+
 export interface Database {
 	measurement: MeasurementTable;
 	account: AccountTable;
@@ -491,4 +600,13 @@ export interface Database {
 	programme_plan: ProgrammePlanTable;
 	programme_message: ProgrammeMessageTable;
 	programme_reminder: ProgrammeReminderTable;
+	group_training: GroupTrainingTable;
+	group_leader: GroupLeaderTable;
+	group_session: GroupSessionTable;
+	group_code: GroupCodeTable;
+	group_participant: GroupParticipantTable;
+	group_attendance: GroupAttendanceTable;
+	group_checkin: GroupCheckinTable;
+	group_note: GroupNoteTable;
+	group_mail: GroupMailTable;
 }

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
-import { consentScopes } from '$lib/kernel/consent-scopes';
+import { grantableScopes } from '$lib/kernel/consent-scopes';
 import { changeScopesSchema } from '$lib/features/consent/consent.schema';
 import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
 import { changeConsentScopes, withdrawConsent } from '$lib/composers/consent-changes.server';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		active: grants.filter((g) => g.endedAt === null),
 		history: grants,
-		scopes: consentScopes,
+		scopes: grantableScopes,
 		// "Stop sharing" asks first: ?stoppen=<grant id> shows the question.
 		confirmWithdraw: searchParams.get('stoppen'),
 		notice: (['gekoppeld', 'gewijzigd', 'gestopt'] as const).find((key) => searchParams.has(key)) ?? null

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
 import { limitAttempt, refuseAttempt } from '$lib/features/accounts/abuse-limits.server';
-import { consentScopes } from '$lib/kernel/consent-scopes';
+import { grantableScopes } from '$lib/kernel/consent-scopes';
 import { formatClientCode, normaliseClientCode } from '$lib/features/consent/consent';
 import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
 import { findClientInvitation } from '$lib/features/consent/consent.server';
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		code: formatClientCode(code),
 		professionalName: invitation.professionalName,
 		organisationName: invitation.organisationName,
-		scopes: consentScopes
+		scopes: grantableScopes
 	};
 };
 

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/kernel/form-errors';
 import { requireClientAccess } from '$lib/kernel/policy.server';
 import { openClientRecord } from '$lib/composers/client-record/clients.server';
-import { consentScopes } from '$lib/kernel/consent-scopes';
+import { grantableScopes } from '$lib/kernel/consent-scopes';
 import {
 	cancelMeasurementRequest,
 	listRequestsForClient,
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		record,
 		charts,
-		allScopes: consentScopes,
+		allScopes: grantableScopes,
 		sharedEntriesScope,
 		today: localDay(),
 		requests: record.scopes.includes('measurements')
