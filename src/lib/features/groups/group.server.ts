@@ -11,6 +11,8 @@
  * - `groupForManager(db, { actor, groupId })`: one group for its leaders and admins: settings, leaders, sessions,
  *   counts (participants, attended per session), and who could lead it.
  * - `organisationProfessionals(db, organisationId)`: the professionals one may choose as leaders.
+ * - `newGroupChoices(db, { actor, organisationId? })`: for a professional's "new group" form: their organisations,
+ *   the one chosen (the first unless named) and its professionals.
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '$lib/server/db';
@@ -299,4 +301,15 @@ export async function groupForManager(db: Db, options: { actor: SignedInAccount 
 		participants,
 		sessions: sessions.map((row) => ({ ...sessionSummary(row), attended: Number(attended.find((a) => a.session_id === row.id)?.count ?? 0) }))
 	};
+}
+
+export async function newGroupChoices(
+	db: Db,
+	options: { actor: SignedInAccount | null; organisationId?: string | null }
+): Promise<{ organisations: Person[]; organisationId: string; professionals: Person[] }> {
+	const memberships = await requireMembership(db, options.actor, { role: 'professional' });
+	const ids = memberships.map((m) => m.organisationId);
+	const rows = await db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', ids).orderBy('name').execute();
+	const organisationId = rows.find((row) => row.id === options.organisationId)?.id ?? rows[0]!.id;
+	return { organisations: rows, organisationId, professionals: await organisationProfessionals(db, organisationId) };
 }
