@@ -86,6 +86,14 @@ export async function joinGroup(
 			return { ok: false, reason: 'already_in' } as const;
 		}
 		if ((await currentCount(trx, group.id)) >= fresh.capacity) return { ok: false, reason: 'full' } as const;
+		// A place whose grant ended is a place left, also before anything else noted it: one current place per person.
+		await trx
+			.updateTable('group_participant')
+			.set({ left_at: now.toISOString() })
+			.where('group_id', '=', group.id)
+			.where('account_id', '=', account.id)
+			.where('left_at', 'is', null)
+			.execute();
 		const grantId = crypto.randomUUID();
 		const at = now.toISOString();
 		await trx
