@@ -53,6 +53,8 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	weergave: 'display',
 	overzicht: 'overview',
 	herinneringen: 'reminders',
+	groep: 'group',
+	terugblik: 'check-in',
 	'metingen.csv': 'measurements.csv'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
