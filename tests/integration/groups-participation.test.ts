@@ -129,7 +129,7 @@ describe.each(testDatabases())('group participation on $name', (target) => {
 		expect(rows[0]).toMatchObject({ session_id: second, status: 'excused', excused_by_person: 1 });
 
 		const summary = (await myGroups(handle.db, { actor: anna, today: '2026-03-10' }))[0]!;
-		expect(summary.next).toMatchObject({ id: second, excused: true, place: 'Buurthuis De Brug, zaal 2' });
+		expect(summary.next).toMatchObject({ id: second, own: 'excused', canTakeBack: true, place: 'Buurthuis De Brug, zaal 2' });
 		const mine = (await myGroup(handle.db, { actor: anna, groupId: group.id, today: '2026-03-10' }))!;
 		expect(mine.sessions[1]).toMatchObject({ own: 'excused', canTakeBack: true });
 

@@ -30,7 +30,8 @@ export interface MyGroupSummary {
 	organisationName: string;
 	grantId: string;
 	leaders: string[];
-	next: (GroupSessionView & { excused: boolean }) | null;
+	/** The first planned session from today on, with the person's own part in it. */
+	next: MySession | null;
 	/** The newest session whose check-in is open and not yet filled in. */
 	checkInDue: GroupSessionView | null;
 }
@@ -205,7 +206,7 @@ export async function myGroups(db: Db, options: { actor: SignedInAccount | null;
 			organisationName: group.organisationName,
 			grantId: group.grantId,
 			leaders: group.leaders,
-			next: next ? { ...stripOwn(next), excused: next.own === 'excused' } : null,
+			next,
 			checkInDue: due ? stripOwn(due) : null
 		};
 	});
@@ -223,3 +224,17 @@ export async function myGroup(db: Db, options: { actor: SignedInAccount | null; 
 	return group ?? null;
 }
 
+
+/** Every group grant of the person, current or ended, with its group's name and leaders (for their sharing page). */
+export async function groupGrantsOf(db: Db, options: { actor: SignedInAccount | null }): Promise<Map<string, { groupId: string; name: string; leaders: string[] }>> {
+	const account = requireSignedIn(options.actor);
+	const rows = await db
+		.selectFrom('consent_grant')
+		.innerJoin('group_training', 'group_training.id', 'consent_grant.group_id')
+		.select(['consent_grant.id', 'group_training.id as groupId', 'group_training.name'])
+		.where('consent_grant.person_id', '=', account.id)
+		.where('consent_grant.audience', '=', 'group')
+		.execute();
+	const leaders = await leadersOf(db, [...new Set(rows.map((row) => row.groupId))]);
+	return new Map(rows.map((row) => [row.id, { groupId: row.groupId, name: row.name, leaders: leaders.get(row.groupId) ?? [] }]));
+}

@@ -8,6 +8,7 @@
  * - `excuseMe`, `takeBackExcuse`: "ik kan er niet bij zijn" for a planned session, and taking it back.
  * - `saveCheckIn`: the three answers and a line after a session, once.
  * - `changeParticipation`: share check-ins with the leaders or not, reminders or not.
+ * - `groupGrantsOf(db, { actor })`: the person's group grants with the group's name and leaders.
  * Leaving is withdrawing the group grant (the composers' `withdrawConsent`), so access ends as with any consent.
  */
 import { PostgresAdapter, type Kysely } from 'kysely';
@@ -27,7 +28,7 @@ import type { ChangeParticipationInput, CheckInInput, JoinGroupInput } from './p
 type Db = Kysely<Database>;
 type Outcome<Reason extends string> = { ok: true } | { ok: false; reason: Reason };
 
-export { myGroup, myGroups, type GroupSessionView, type MyGroup, type MyGroupSummary, type MySession } from './my-groups.server';
+export { groupGrantsOf, myGroup, myGroups, type GroupSessionView, type MyGroup, type MyGroupSummary, type MySession } from './my-groups.server';
 
 export interface GroupPreview {
 	id: string;
