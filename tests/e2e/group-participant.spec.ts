@@ -63,6 +63,8 @@ function seedGroup(): { name: string; code: string } {
 }
 
 async function journey(page: import('@playwright/test').Page) {
+	// Signing up and seven pages with axe: more than the default 30 s on a busy machine.
+	test.setTimeout(90_000);
 	const group = seedGroup();
 	await signUpAndConfirm(page, uniqueAddress('groep'), password);
 
