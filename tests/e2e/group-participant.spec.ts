@@ -2,8 +2,10 @@
  * A person in a group training: they type the printed code (lower case, with a space), see the group and what its
  * leaders will see, join, find the group on their overview, send "ik kan er niet bij zijn" in one tap and see it, fill
  * in "hoe was het?" after a session, and leave (asked first); the group is then gone from the overview. With
- * JavaScript on and off; axe on every page. The group, its sessions and its code are written into the run's database
- * (the leaders' pages have their own journey).
+ * JavaScript on, all on the group pages; with JavaScript off, through the account pages: the code typed where a
+ * professional's code goes (it is sent on, with a line saying so), and leaving where the person sees what they share.
+ * Axe on every page. The group, its sessions and its code are written into the run's database (the leaders' pages
+ * have their own journey).
  */
 import { createHash, randomInt } from 'node:crypto';
 import path from 'node:path';
@@ -62,19 +64,29 @@ function seedGroup(): { name: string; code: string } {
 	return { name, code };
 }
 
-async function journey(page: import('@playwright/test').Page) {
+async function journey(page: import('@playwright/test').Page, variant: 'group-page' | 'via-account') {
 	// Signing up and seven pages with axe: more than the default 30 s on a busy machine.
 	test.setTimeout(90_000);
 	const group = seedGroup();
 	await signUpAndConfirm(page, uniqueAddress('groep'), password);
 
-	// The code as someone types it from paper: lower case, a space in the middle.
-	await page.goto('/nl/groep');
-	await waitForPage(page);
-	await expect(page.getByRole('heading', { level: 1, name: 'Meedoen met een groep' })).toBeVisible();
-	await expectNoAxeViolations(page);
-	await page.getByLabel('Code van de groep').fill(`${group.code.slice(0, 4).toLowerCase()} ${group.code.slice(4).toLowerCase()}`);
-	await page.getByRole('button', { name: 'Bekijk de groep' }).click();
+	// The code as someone types it from paper: lower case, a space in the middle; on the group page, or where a
+	// professional's code goes, which sends it on with a line saying so.
+	const typed = `${group.code.slice(0, 4).toLowerCase()} ${group.code.slice(4).toLowerCase()}`;
+	if (variant === 'via-account') {
+		await page.goto('/nl/account/koppelen');
+		await waitForPage(page);
+		await page.getByLabel('Code', { exact: true }).fill(typed);
+		await page.getByRole('button', { name: 'Verder' }).click();
+		await expect(page.getByText('Dit is een code voor een groep. Hieronder zie je de groep. Je kunt hier meedoen.')).toBeVisible();
+	} else {
+		await page.goto('/nl/groep');
+		await waitForPage(page);
+		await expect(page.getByRole('heading', { level: 1, name: 'Meedoen met een groep' })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByLabel('Code van de groep').fill(typed);
+		await page.getByRole('button', { name: 'Bekijk de groep' }).click();
+	}
 	await expect(page.getByRole('heading', { level: 1, name: group.name })).toBeVisible();
 	await expect(page.getByText('Begeleiding: Gerda Groen')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Wat de begeleiders van je zien' })).toBeVisible();
@@ -111,8 +123,17 @@ async function journey(page: import('@playwright/test').Page) {
 	await expect(page.getByText('Je hebt verteld hoe het was. Dank je!')).toBeVisible();
 	await expectNoAxeViolations(page);
 
-	// Leaving asks first, then the group is gone from the overview.
-	await page.getByRole('link', { name: 'Stoppen met deze groep' }).click();
+	// Leaving asks first (on the group page, or where the person sees what they share), then the group is gone.
+	if (variant === 'via-account') {
+		await page.goto('/nl/account/delen');
+		await waitForPage(page);
+		const shared = page.getByRole('region', { name: `Groep ${group.name}, Buurtteam Oost` });
+		await expect(shared.getByText('Begeleiding: Gerda Groen')).toBeVisible();
+		await expectNoAxeViolations(page);
+		await shared.getByRole('link', { name: 'Stoppen met deze groep' }).click();
+	} else {
+		await page.getByRole('link', { name: 'Stoppen met deze groep' }).click();
+	}
 	await expect(page.getByRole('heading', { name: `Wil je stoppen met ${group.name}?` })).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Ja, ik stop' }).click();
@@ -121,10 +142,10 @@ async function journey(page: import('@playwright/test').Page) {
 }
 
 test.describe('a participant of a group training', () => {
-	test('joins by code, sends an afmelding, fills in a check-in and leaves', async ({ page }) => journey(page));
+	test('joins by code, sends an afmelding, fills in a check-in and leaves', async ({ page }) => journey(page, 'group-page'));
 });
 
 test.describe('a participant of a group training, without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
-	test('joins by code, sends an afmelding, fills in a check-in and leaves', async ({ page }) => journey(page));
+	test('joins by code, sends an afmelding, fills in a check-in and leaves, through the account pages', async ({ page }) => journey(page, 'via-account'));
 });
