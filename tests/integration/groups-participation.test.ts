@@ -160,6 +160,9 @@ describe.each(testDatabases())('group participation on $name', (target) => {
 		await handle.db.updateTable('group_session').set({ status: 'cancelled' }).where('id', '=', third).execute();
 		expect(await checkIn(third, '2026-03-18')).toEqual({ ok: false, reason: 'not_open' });
 		expect(await checkIn(group.sessionIds[3]!, '2026-04-08')).toEqual({ ok: false, reason: 'not_open' });
+		// Someone who sent an afmelding is not asked how it was.
+		expect(await excuseMe(handle.db, { actor: anna, groupId: group.id, sessionId: group.sessionIds[3]!, now: noon('2026-03-24') })).toEqual({ ok: true });
+		expect(await checkIn(group.sessionIds[3]!, '2026-03-25')).toEqual({ ok: false, reason: 'not_open' });
 		expect(await saveCheckIn(handle.db, { actor: ben, groupId: group.id, sessionId: second, input: answers, now: noon('2026-03-11') })).toEqual({ ok: false, reason: 'not_found' });
 
 		const rows = await handle.db.selectFrom('group_checkin').selectAll().orderBy('created_at').execute();

@@ -9,7 +9,7 @@ import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireSignedIn } from '$lib/kernel/policy.server';
 import { localDay } from '$lib/time';
 import type { AttendanceStatus, GroupReminderChoice, GroupSessionStatus } from './group-values';
-import { canExcuse, checkInOpen, nextSession, ownStatusShown } from './participation';
+import { canExcuse, checkInOpen, nextSession, ownStatusShown, wasThere } from './participation';
 
 type Db = Kysely<Database>;
 
@@ -161,7 +161,7 @@ function mySessions(
 			own,
 			canExcuse: canExcuse(session, today) && (!recorded || own === 'excused'),
 			canTakeBack: canExcuse(session, today) && recorded?.status === 'excused' && recorded.byPerson,
-			checkIn: checkedIn.has(session.id) ? 'done' : session.day >= joinedDay && checkInOpen(session, today) ? 'open' : null
+			checkIn: checkedIn.has(session.id) ? 'done' : session.day >= joinedDay && checkInOpen(session, today) && wasThere(recorded?.status) ? 'open' : null
 		};
 	});
 }

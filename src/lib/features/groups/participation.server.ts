@@ -21,7 +21,7 @@ import { lockPersonForConsent } from '$lib/kernel/consent-lock.server';
 import type { ConsentScope } from '$lib/kernel/consent-scopes';
 import { localDay } from '$lib/time';
 import { findGroupByCode } from './codes.server';
-import { canExcuse, checkInOpen } from './participation';
+import { canExcuse, checkInOpen, wasThere } from './participation';
 import { currentCount, currentPlaces, leadersOf, sessionColumns, sessionsOf, type GroupSessionView } from './my-groups.server';
 import type { ChangeParticipationInput, CheckInInput, JoinGroupInput } from './participation.schema';
 
@@ -193,6 +193,13 @@ export async function saveCheckIn(
 	const found = await placeAndSession(db, account.id, options.groupId, options.sessionId);
 	if (!found) return { ok: false, reason: 'not_found' };
 	if (found.session.day < localDay(new Date(found.place.joinedAt)) || !checkInOpen(found.session, localDay(now))) return { ok: false, reason: 'not_open' };
+	const recorded = await db
+		.selectFrom('group_attendance')
+		.select('status')
+		.where('session_id', '=', options.sessionId)
+		.where('participant_id', '=', found.place.participantId)
+		.executeTakeFirst();
+	if (!wasThere(recorded?.status)) return { ok: false, reason: 'not_open' };
 	const id = crypto.randomUUID();
 	const { welcome, enjoyed, come_again, line } = options.input;
 	const saved = await db

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canExcuse, checkInOpen, nextSession, ownStatusShown } from './participation';
+import { canExcuse, checkInOpen, nextSession, ownStatusShown, wasThere } from './participation';
 import { checkInSchema, joinGroupSchema } from './participation.schema';
 
 describe('what a person may do with a session', () => {
@@ -39,6 +39,11 @@ describe('what a person may do with a session', () => {
 		expect(ownStatusShown('absent')).toBeNull();
 		expect(ownStatusShown('stopped')).toBeNull();
 		expect(ownStatusShown('expected')).toBeNull();
+	});
+
+	it('asks "hoe was het?" only of someone who was, or may have been, there', () => {
+		expect([undefined, 'expected', 'present', 'late'].every((status) => wasThere(status as never))).toBe(true);
+		expect(['excused', 'absent', 'stopped'].some((status) => wasThere(status as never))).toBe(false);
 	});
 });
 

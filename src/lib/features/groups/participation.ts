@@ -4,6 +4,7 @@
  * - `checkInOpen(session, today)`: the check-in can be filled in (after the session, for a while).
  * - `nextSession(sessions, today)`: the first planned session from today on.
  * - `ownStatusShown(status)`: which of their own attendance a person sees; absences are for the leaders only.
+ * - `wasThere(status)`: "hoe was het?" is asked only of someone who was (or may have been) there.
  */
 import { addDays } from '$lib/time';
 import type { AttendanceStatus, GroupSessionStatus } from './group-values';
@@ -42,4 +43,9 @@ export function ownStatusShown(status: AttendanceStatus): 'excused' | 'attended'
 	if (status === 'excused') return 'excused';
 	if (status === 'present' || status === 'late') return 'attended';
 	return null;
+}
+
+/** Nothing recorded may well mean they came (a leader may not have marked it); an afmelding or absence means not. */
+export function wasThere(status: AttendanceStatus | undefined): boolean {
+	return status === undefined || status === 'expected' || status === 'present' || status === 'late';
 }
