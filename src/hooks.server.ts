@@ -13,6 +13,7 @@ import { closeMailer } from '$lib/server/mail/mailer';
 import { startHousekeeping } from '$lib/composers/housekeeping.server';
 import { startProgrammeReminders } from '$lib/features/programme/reminder-jobs.server';
 import { startGroupSessionMails } from '$lib/features/groups/session-mail.server';
+import { startGroupReminders } from '$lib/features/groups/group-reminders.server';
 import { pageLink } from '$lib/server/links';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
@@ -67,6 +68,7 @@ export const init: ServerInit = async () => {
 	await startHousekeeping();
 	await startProgrammeReminders({ linkFor: pageLink, db });
 	await startGroupSessionMails({ linkFor: pageLink, db });
+	await startGroupReminders({ linkFor: pageLink, db });
 	// adapter-node emits this after SIGTERM/SIGINT once open requests are finished; a running job is finished too.
 	process.once('sveltekit:shutdown', (reason) => {
 		void stopJobs()
@@ -87,10 +89,11 @@ function isMachinePath(pathname: string): boolean {
 /**
  * RFC 8058: a mail app's one-click "unsubscribe" POSTs to the stop link in the List-Unsubscribe header, from its own
  * servers, without a session or a CSRF token. The token in the path is the only key, and all it can do is stop
- * reminders, so exactly this route, with a token-shaped last segment, is let through the cross-site check.
+ * reminders, so exactly these routes (the programme's and the groups' reminders), with a token-shaped last segment,
+ * are let through the cross-site check.
  */
 function isOneClickStop(request: Request, pathname: string): boolean {
-	return request.method === 'POST' && /^\/programma\/herinneringen\/[A-Za-z0-9-]{1,64}\.[A-Za-z0-9_-]{32}$/.test(deLocalizePath(pathname));
+	return request.method === 'POST' && /^\/(programma|groep)\/herinneringen\/[A-Za-z0-9-]{1,64}\.[A-Za-z0-9_-]{32}$/.test(deLocalizePath(pathname));
 }
 
 export const handle: Handle = async ({ event, resolve }) => {

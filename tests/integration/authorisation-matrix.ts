@@ -38,6 +38,7 @@ import {
 import { notesMatrix } from './authorisation-matrix-notes';
 import { professionalApiMatrix } from './authorisation-matrix-professional-api';
 import { programmeMatrix } from './authorisation-matrix-programme';
+import { groupPersonMatrix } from './authorisation-matrix-groups-person';
 import { programmeProfessionalMatrix } from './authorisation-matrix-programme-professional';
 
 export type { Expectations, MatrixEntry, Operation, Outcome, RequestSpec } from './authorisation-matrix-presets';
@@ -411,5 +412,6 @@ export const matrix: MatrixEntry[] = [
 	...notesMatrix,
 	...professionalApiMatrix,
 	...programmeMatrix,
+	...groupPersonMatrix,
 	...programmeProfessionalMatrix
 ];

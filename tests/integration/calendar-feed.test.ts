@@ -16,7 +16,11 @@ import { plannedMomentSchema, relationSchema } from '$lib/features/relationships
 import { pauseProgramme, resumeProgramme, startProgramme } from '$lib/features/programme/enrolment.server';
 import { openWeek } from '$lib/features/programme/progress.server';
 import { planStep } from '$lib/features/small-steps/step-plans.server';
+import { joinGroupSchema } from '$lib/features/groups/participation.schema';
+import { joinGroup, myGroups } from '$lib/features/groups/participation.server';
+import { withdrawConsent } from '$lib/composers/consent-changes.server';
 import { testDatabases } from './databases';
+import { seedGroup } from './group-seed';
 import { professionalFixtures } from './professional-fixtures';
 
 vi.hoisted(() => {
@@ -123,5 +127,81 @@ describe.each(testDatabases())('the calendar feed with the programme on $name', 
 		const week2 = resumed.find((event) => event.summary === 'Week 2 van je programma')!;
 		expect(week2.start).toBe('2026-03-21');
 		expect(week2.uid).toMatch(/^programme-.+-week-2@brug$/);
+	});
+});
+
+describe.each(testDatabases())('the calendar feed with group sessions on $name', (target) => {
+	let handle: DatabaseHandle;
+	let anna: SignedInAccount;
+	let ben: SignedInAccount;
+	let leader: SignedInAccount;
+	let organisationId: string;
+
+	beforeEach(async () => {
+		handle = await target.open();
+		const fixtures = professionalFixtures(handle);
+		const noord = await fixtures.organisation('Buurtteam Noord', { email: 'ada@noord.nl', name: 'Ada Admin' });
+		organisationId = noord.id;
+		leader = await fixtures.professional(noord, 'piet@noord.nl', 'Piet Prof');
+		anna = await fixtures.person('anna@example.nl', 'Anna');
+		ben = await fixtures.person('ben@example.nl', 'Ben');
+	});
+	afterEach(() => handle.close());
+
+	/** Each group session with what a calendar app reads of it, the time in Amsterdam. */
+	const sessionsIn = async (actor: SignedInAccount, now: Date) => {
+		const { token } = await startCalendarFeed(handle.db, { actor, locale: 'nl', now });
+		const calendar = new ICAL.Component(ICAL.parse((await calendarFeedByToken(handle.db, { token, now }))!));
+		return calendar
+			.getAllSubcomponents('vevent')
+			.filter((vevent) => String(vevent.getFirstPropertyValue('uid')).startsWith('group-session-'))
+			.map((vevent) => {
+				const event = new ICAL.Event(vevent);
+				const amsterdam = (time: ICAL.Time) => new Date(time.toUnixTime() * 1000).toLocaleString('sv-SE', { timeZone: 'Europe/Amsterdam' }).slice(0, 16);
+				return {
+					uid: event.uid,
+					summary: event.summary,
+					start: amsterdam(event.startDate),
+					end: amsterdam(event.endDate),
+					location: event.location,
+					sequence: event.sequence,
+					status: vevent.getFirstPropertyValue('status') ?? null
+				};
+			});
+	};
+
+	it('shows the sessions of the groups the person is in, follows a move and a cancellation, and drops them after leaving', async () => {
+		const group = await seedGroup(handle, { organisationId, leaders: [leader], days: ['2026-03-24', '2026-03-31', '2026-04-07'], now: noon('2026-03-01') });
+		expect(await joinGroup(handle.db, { actor: anna, input: joinGroupSchema.parse({ code: group.code, personName: 'Anna' }), now: noon('2026-03-02') })).toMatchObject({ ok: true });
+
+		const before = await sessionsIn(anna, noon('2026-03-03'));
+		// 14:00 in Amsterdam, in winter time and (from 29 March) in summer time alike.
+		expect(before.map((e) => [e.start, e.end, e.sequence, e.status])).toEqual([
+			['2026-03-24 14:00', '2026-03-24 16:00', 0, null],
+			['2026-03-31 14:00', '2026-03-31 16:00', 0, null],
+			['2026-04-07 14:00', '2026-04-07 16:00', 0, null]
+		]);
+		expect(before[0]).toMatchObject({ uid: `group-session-${group.sessionIds[0]}@brug`, summary: 'Groep: Samen op dinsdag', location: 'Buurthuis De Brug, zaal 2' });
+		expect(await sessionsIn(ben, noon('2026-03-03'))).toEqual([]);
+
+		// What the leader's move and cancel do to the rows (their use-cases are tested with the leader's pages).
+		await handle.db
+			.updateTable('group_session')
+			.set((eb) => ({ day: '2026-04-01', starts_at: '10:00', ends_at: '11:30', sequence: eb('sequence', '+', 1), updated_at: noon('2026-03-05').toISOString() }))
+			.where('id', '=', group.sessionIds[1]!)
+			.execute();
+		await handle.db
+			.updateTable('group_session')
+			.set((eb) => ({ status: 'cancelled', sequence: eb('sequence', '+', 1), updated_at: noon('2026-03-05').toISOString() }))
+			.where('id', '=', group.sessionIds[2]!)
+			.execute();
+		const after = await sessionsIn(anna, noon('2026-03-06'));
+		const moved = after.find((e) => e.uid === `group-session-${group.sessionIds[1]}@brug`)!;
+		expect(moved).toMatchObject({ start: '2026-04-01 10:00', end: '2026-04-01 11:30', sequence: 1, status: null });
+		expect(after.find((e) => e.uid === `group-session-${group.sessionIds[2]}@brug`)).toMatchObject({ sequence: 1, status: 'CANCELLED' });
+
+		const [mine] = await myGroups(handle.db, { actor: anna });
+		await withdrawConsent(handle.db, { actor: anna, grantId: mine!.grantId, now: noon('2026-03-07') });
+		expect(await sessionsIn(anna, noon('2026-03-07'))).toEqual([]);
 	});
 });

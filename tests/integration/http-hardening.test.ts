@@ -91,6 +91,15 @@ describe('the built app on SQLite, ORIGIN http', () => {
 		expect((await post('/nl/oefeningen/dagboek?/journal', form, 'mood=3')).status).not.toBe(403);
 	});
 
+	it('lets a mail app\'s one-click stop through to the reminders\' stop links only', async () => {
+		const oneClick = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' };
+		const token = `${'0'.repeat(8)}-0000-4000-8000-000000000000.${'A'.repeat(32)}`;
+		// Past the cross-site check, to a token that belongs to nothing: a 404, never a 403.
+		expect((await post(`/nl/groep/herinneringen/${token}`, oneClick, 'List-Unsubscribe=One-Click')).status).toBe(404);
+		expect((await post(`/en/group/reminders/${token}`, oneClick, 'List-Unsubscribe=One-Click')).status).toBe(404);
+		expect((await post('/nl/groep/herinneringen/geen-token', oneClick, 'List-Unsubscribe=One-Click')).status).toBe(403);
+	});
+
 	it('keeps bearer-token calls working without any browser signal', async () => {
 		const person = app.seed.accounts.person;
 		const { token } = await createApiToken(app.handle.db, { actor: { id: person.id, email: person.email, locale: 'nl', twoFactorEnabled: false }, label: 'script' });

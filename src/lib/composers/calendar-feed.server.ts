@@ -1,7 +1,8 @@
 /**
  * The personal calendar feed (/agenda/<token>.ics), put together from what each feature plans for the person: the
- * moments of connection (relationships, with a reminder before each), the day each programme week opens, and planned
- * small steps (both all-day, without an alarm). The relationships feature owns the token; no feature imports another
+ * moments of connection (relationships, with a reminder before each), the day each programme week opens, planned
+ * small steps (both all-day, without an alarm), and the sessions of the person's groups (with a SEQUENCE that rises
+ * when a leader moves one, and STATUS:CANCELLED when one is called off). The relationships feature owns the token; no feature imports another
  * for this.
  * - `calendarFeedByToken(db, { token, now })`: the feed's text, or null for a token that is unknown or stopped.
  */
@@ -20,6 +21,7 @@ import {
 import { programmeCalendarDays } from '$lib/features/programme/calendar-days.server';
 import { followUpWeek } from '$lib/features/programme/schedule';
 import { stepPlanDaysForFeed } from '$lib/features/small-steps/step-plans.server';
+import { groupSessionsForFeed } from '$lib/features/groups/calendar-sessions.server';
 
 type Source = (db: Kysely<Database>, owner: CalendarFeedOwner & { now: Date; from: string }) => Promise<CalendarMoment[]>;
 
@@ -39,7 +41,21 @@ const sources: Source[] = [
 			)
 		),
 	async (db, { accountId, locale, from }) =>
-		(await stepPlanDaysForFeed(db, { accountId, locale, from })).map((plan) => allDay(`step-${plan.id}`, plan.day, m.calendar_programme_step({ title: plan.title }, { locale })))
+		(await stepPlanDaysForFeed(db, { accountId, locale, from })).map((plan) => allDay(`step-${plan.id}`, plan.day, m.calendar_programme_step({ title: plan.title }, { locale }))),
+	async (db, { accountId, locale, from }) =>
+		(await groupSessionsForFeed(db, { accountId, from })).map((session) => {
+			const start = localInstant(session.day, session.startsAt);
+			return {
+				id: `group-session-${session.id}`,
+				title: m.groupme_calendar_title({ name: session.groupName }, { locale }),
+				description: session.videoUrl ? m.groupme_calendar_video({ url: session.videoUrl }, { locale }) : null,
+				start,
+				durationMinutes: Math.max(1, Math.round((localInstant(session.day, session.endsAt).getTime() - start.getTime()) / 60_000)),
+				location: session.place ?? session.videoUrl,
+				sequence: session.sequence,
+				cancelled: session.status === 'cancelled'
+			};
+		})
 ];
 
 export async function calendarFeedByToken(db: Kysely<Database>, options: { token: string; now?: Date }): Promise<string | null> {

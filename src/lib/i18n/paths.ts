@@ -55,7 +55,9 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	herinneringen: 'reminders',
 	'metingen.csv': 'measurements.csv',
 	groepen: 'groups',
-	bijeenkomsten: 'sessions'
+	bijeenkomsten: 'sessions',
+	groep: 'group',
+	terugblik: 'check-in'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

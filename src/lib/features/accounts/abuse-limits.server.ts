@@ -20,7 +20,7 @@ import { clientGroup, decide, windowAt, type RateRule } from '$lib/server/http/r
 import { config } from '$lib/server/env';
 import { log } from '$lib/server/log';
 
-export type LimitedAction = 'signIn' | 'signUp' | 'passwordReset' | 'verify' | 'invite' | 'connect';
+export type LimitedAction = 'signIn' | 'signUp' | 'passwordReset' | 'verify' | 'invite' | 'connect' | 'groupCode';
 
 /** Whom a limit counts: the client address, the e-mail address, or the two together. */
 type Scope = 'client' | 'account' | 'pair';
@@ -77,6 +77,14 @@ const actionLimits: Record<LimitedAction, ActionLimits> = {
 	},
 	// Typing an invitation code: a few typos are normal, guessing codes is not.
 	connect: {
+		failClosed: true,
+		limits: [
+			{ scope: 'client', rule: { limit: 100, windowSeconds: minutes(15) } },
+			{ scope: 'account', rule: { limit: 10, windowSeconds: minutes(15) } }
+		]
+	},
+	// Typing a printed group code: a whole group may type it in one room behind one address.
+	groupCode: {
 		failClosed: true,
 		limits: [
 			{ scope: 'client', rule: { limit: 100, windowSeconds: minutes(15) } },

@@ -8,8 +8,9 @@ export function professionalOf(grant: { professionalName: string | null }): stri
 }
 
 /** Who a grant is with, as a heading ("Gerda, Welzijn Noord" or "Gerda en team, Welzijn Noord"). */
-export function grantWith(grant: { audience: ConsentAudience; professionalName: string | null; organisationName: string | null }): string {
+export function grantWith(grant: { audience: ConsentAudience; professionalName: string | null; organisationName: string | null; groupName?: string | null }): string {
 	const names = { professional: professionalOf(grant), organisation: grant.organisationName ?? '–' };
+	if (grant.audience === 'group') return m.groupme_sharing_heading({ name: grant.groupName ?? '–', organisation: names.organisation });
 	if (grant.audience === 'organisation' && grant.professionalName === null) return m.sharing_with_org_team(names);
 	return grant.audience === 'organisation' ? m.sharing_with_team(names) : m.sharing_with(names);
 }

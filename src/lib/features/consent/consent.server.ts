@@ -172,7 +172,8 @@ export async function changeConsentScopes(
 	return db.transaction().execute(async (trx) => {
 		await lockPersonForConsent(trx, account.id, 'update');
 		const current = await activeGrantOf(trx, account.id, options.grantId);
-		if (!current) return { ok: false, reason: 'not_found' } as const;
+		// A place in a group is joined and left, not reshaped: its grant carries what the group needs, no more.
+		if (!current || current.audience === 'group') return { ok: false, reason: 'not_found' } as const;
 		const audience = options.audience ?? current.audience;
 		// A team grant outlives the professional who invited; "only them" would then be a grant nobody can use.
 		if (audience === 'professional') {

@@ -1,6 +1,6 @@
 /**
  * The words the leader's pages use for the group's plain values, in the page's language: attendance statuses, the
- * drop-out signals with a suggested kind, personal contact, and the check-in items.
+ * drop-out signals with a suggested kind, personal contact, the check-in items, and a list of names.
  */
 import { m } from '$lib/paraglide/messages';
 import type { AttendanceStatus, CheckInItem } from './group-values';
@@ -46,4 +46,10 @@ export function checkInItemText(item: CheckInItem): string {
 		case 'come_again':
 			return m.group_checkin_come_again();
 	}
+}
+
+/** "Gerda", "Gerda en Piet", "Ans, Gerda en Piet". */
+export function namesList(names: readonly string[]): string {
+	if (names.length <= 1) return names[0] ?? '';
+	return `${names.slice(0, -1).join(', ')} ${m.groupme_and()} ${names.at(-1)}`;
 }

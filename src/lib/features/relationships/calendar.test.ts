@@ -200,6 +200,20 @@ describe('calendarFeed: read back by a real parser (ical.js)', () => {
 	});
 });
 
+describe('calendarFeed: changed and cancelled events', () => {
+	it('writes SEQUENCE when given, and a cancelled event as STATUS:CANCELLED without a reminder', () => {
+		const base = { title: 'Groep', start: new Date('2026-03-10T13:00:00Z'), durationMinutes: 120 };
+		const text = calendarFeed({ name: 'brug', now, moments: [{ ...base, id: 'moved', sequence: 2 }, { ...base, id: 'off', sequence: 1, cancelled: true }, { ...base, id: 'plain' }] });
+		expectWellFormed(text);
+		const byUid = new Map(parse(text).events.map(({ event, vevent }) => [event.uid, { event, vevent }]));
+		expect(byUid.get('moved@brug')!.event.sequence).toBe(2);
+		expect(byUid.get('moved@brug')!.vevent.getFirstPropertyValue('status')).toBeNull();
+		expect(byUid.get('off@brug')!.vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+		expect(byUid.get('off@brug')!.vevent.getAllSubcomponents('valarm')).toEqual([]);
+		expect(byUid.get('plain@brug')!.vevent.getFirstPropertyValue('sequence')).toBeNull();
+	});
+});
+
 describe('calendarFeed: folding', () => {
 	const long =
 		'Een lange beschrijving met één café, crème brûlée en emoji 🎉🌷🚲 die zeker langer is dan vijfenzeventig bytes. '.repeat(

@@ -29,6 +29,10 @@ export interface CalendarMoment {
 	 * day and there is no reminder (an alarm before an all-day event would go off the evening before).
 	 */
 	allDay?: string;
+	/** RFC 5545 SEQUENCE: raised with every change, so a calendar replaces its copy. */
+	sequence?: number;
+	/** Written as STATUS:CANCELLED (without a reminder), so a calendar strikes the event out instead of keeping it. */
+	cancelled?: boolean;
 }
 
 export interface CalendarFeedInput {
@@ -150,13 +154,15 @@ function eventLines(moment: CalendarMoment, stamp: string, reminderMinutes: numb
 		? [`DTSTART;VALUE=DATE:${dateValue(moment.allDay)}`, `DTEND;VALUE=DATE:${dateValue(nextDay(moment.allDay))}`]
 		: [`DTSTART:${utcDateTime(moment.start)}`, `DTEND:${utcDateTime(end)}`];
 	const lines = ['BEGIN:VEVENT', `UID:${escapeText(`${moment.id}@brug`)}`, `DTSTAMP:${stamp}`, ...when, `SUMMARY:${escapeText(moment.title)}`];
+	if (moment.sequence !== undefined) lines.push(`SEQUENCE:${Math.max(0, Math.trunc(moment.sequence))}`);
+	if (moment.cancelled) lines.push('STATUS:CANCELLED');
 	if (moment.description != null && normaliseText(moment.description) !== '') {
 		lines.push(`DESCRIPTION:${escapeText(moment.description)}`);
 	}
 	if (moment.location != null && normaliseText(moment.location) !== '') {
 		lines.push(`LOCATION:${escapeText(moment.location)}`);
 	}
-	if (reminderMinutes !== null && !moment.allDay) {
+	if (reminderMinutes !== null && !moment.allDay && !moment.cancelled) {
 		const reminder = moment.reminder != null && normaliseText(moment.reminder) !== '' ? moment.reminder : moment.title;
 		lines.push(
 			'BEGIN:VALARM',

@@ -19,6 +19,7 @@ import { listMeasurementTasks } from '$lib/features/measurement-requests/measure
 import { listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { programmeOverview } from '$lib/features/programme/programme-overview.server';
+import { myGroups } from '$lib/features/groups/participation.server';
 import { closePlannedMoment, hasStarted, listPlannedMoments } from '$lib/features/relationships/planned-moments.server';
 import { momentOutcomeSchema } from '$lib/features/relationships/relationships.schema';
 import { outcomeFromForm } from '$lib/features/relationships/relationship-forms';
@@ -41,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 	const exercises = listExercises(locale);
 	const suggestion = suggestExercise({ exercises, strongest, lastDone: await lastDoneByExercise(db(), { actor }), today });
 	const suggested = exercises.find((e) => e.id === suggestion);
-	const [journal, thoughts, kindMoments, plans, moments, relations, tasks, summaries, grants, programme] = await Promise.all([
+	const [journal, thoughts, kindMoments, plans, moments, relations, tasks, summaries, grants, programme, groups] = await Promise.all([
 		listJournalEntries(db(), { actor, limit: 10 }),
 		listThoughtRecords(db(), { actor, limit: 10 }),
 		listKindMoments(db(), { actor, limit: 5 }),
@@ -51,7 +52,8 @@ export const load: PageServerLoad = async (event) => {
 		listMeasurementTasks(db(), { actor, today }),
 		listSharedSummaries(db(), { actor }),
 		listConsentGrantsForPerson(db(), { actor }),
-		programmeOverview(db(), { actor, locale })
+		programmeOverview(db(), { actor, locale }),
+		myGroups(db(), { actor, today })
 	]);
 	const names = new Map(relations.map((r) => [r.id, r.nickname]));
 	const now = new Date();
@@ -65,6 +67,7 @@ export const load: PageServerLoad = async (event) => {
 		confirmDelete: params.get('verwijder'),
 		suggestion: suggested ? { id: suggested.id, title: suggested.title, summary: suggested.summary } : null,
 		programme,
+		groups,
 		patterns: strongest.map((id) => mechanisms[id].name[locale]),
 		patternChange: checks.length > 1 ? comparePatternChecks(checks[1]!.score, checks[0]!.score) : null,
 		patternNames: Object.fromEntries(Object.values(mechanisms).map((mech) => [mech.id, mech.name[locale]])),

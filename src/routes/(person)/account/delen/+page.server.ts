@@ -3,6 +3,7 @@ import { fieldErrors, type FieldErrors } from '$lib/kernel/form-errors';
 import { grantableScopes } from '$lib/kernel/consent-scopes';
 import { changeScopesSchema } from '$lib/features/consent/consent.schema';
 import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
+import { groupGrantsOf } from '$lib/features/groups/participation.server';
 import { changeConsentScopes, withdrawConsent } from '$lib/composers/consent-changes.server';
 import { href } from '$lib/i18n/href';
 import { requireAccount } from '$lib/server/auth/require';
@@ -13,7 +14,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
-	const grants = await listConsentGrantsForPerson(db(), { actor: requireAccount(event) });
+	const actor = requireAccount(event);
+	const [listed, groups] = await Promise.all([listConsentGrantsForPerson(db(), { actor }), groupGrantsOf(db(), { actor })]);
+	// A group grant is shown as its group, with the leaders it lets in.
+	const grants = listed.map((grant) => ({ ...grant, group: groups.get(grant.id) ?? null }));
 	const { searchParams } = event.url;
 	return {
 		active: grants.filter((g) => g.endedAt === null),

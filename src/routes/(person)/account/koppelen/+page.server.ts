@@ -5,6 +5,7 @@ import { grantableScopes } from '$lib/kernel/consent-scopes';
 import { formatClientCode, normaliseClientCode } from '$lib/features/consent/consent';
 import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
 import { findClientInvitation } from '$lib/features/consent/consent.server';
+import { findGroupByCode } from '$lib/features/groups/codes.server';
 import { acceptClientInvitation } from '$lib/composers/consent-changes.server';
 import { href } from '$lib/i18n/href';
 import { requireAccount } from '$lib/server/auth/require';
@@ -28,7 +29,11 @@ export const load: PageServerLoad = async (event) => {
 		return { step: 'code' as const, typed: formatClientCode(code), tooManyMinutes: Math.ceil(refusal.retryAfterSeconds / 60) };
 	}
 	const invitation = await findClientInvitation(db(), { code });
-	if (!invitation) return { step: 'code' as const, typed: formatClientCode(code), error: 'not_found' as const };
+	if (!invitation) {
+		// A printed group code typed here: the group's own page shows it, with a line saying so.
+		if (await findGroupByCode(db(), { code })) redirect(303, `${href('/groep', { locale: event.locals.locale })}?code=${formatClientCode(code)}&koppelen`);
+		return { step: 'code' as const, typed: formatClientCode(code), error: 'not_found' as const };
+	}
 	return {
 		step: 'decide' as const,
 		code: formatClientCode(code),
