@@ -84,6 +84,8 @@ export async function openCaseload(
 						.select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
 						.where('professional_id', '=', actorId)
 						.where('ended_at', 'is', null)
+						// A group's request is the person's own task: whether they filled it in is not the leader's to see.
+						.where('group_session_id', 'is', null)
 						.where('person_id', 'in', everyone)
 						.groupBy('person_id')
 						.execute()
