@@ -6,6 +6,8 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { openCaseload, type CaseloadPage } from '$lib/composers/caseload/caseload.server';
+import { openClientRecord } from '$lib/composers/client-record/clients.server';
+import { requireClientAccess } from '$lib/kernel/policy.server';
 import { saveMeasurementForAccount } from '$lib/features/measurements/measurements.server';
 import { instruments } from '$lib/features/instruments/instruments';
 import type { AttendanceStatus } from '$lib/server/db/schema';
@@ -70,6 +72,40 @@ describe.each(testDatabases())('the group leader’s caseload on $name', (target
 		// Filtering on the signal finds her; a colleague who leads no group of hers sees nothing.
 		expect((await openCaseload(handle.db, { actor: piet, today, filter: { signal: 'group_dropout' } })).matching).toBe(1);
 		expect((await caseload(kees)).total).toBe(0);
+	});
+
+	it('the client page: the group part with attendance, shared check-ins and notes, audited per group; guidance only with a guidance grant', async () => {
+		const anna = await fixtures.person('anna@example.nl', 'Anna');
+		const group = await groups.group(noord, [piet], { name: 'Samen op maandag', days });
+		const annaIn = await groups.join(anna, group, { name: 'Anna B.', shareCheckIns: true });
+		await groups.attend(group.sessionIds[0]!, annaIn, 'present', { by: piet });
+		await groups.checkIn(group.sessionIds[0]!, annaIn, { welcome: 5, enjoyed: 4, comeAgain: 5, line: 'Gezellig.' });
+		await groups.note(group.sessionIds[0]!, annaIn, piet, 'Praatte met iedereen.');
+		await saveMeasurementForAccount(handle.db, { accountId: anna.id, instrument: djg11, answers: lonely, now: localInstant('2026-03-02', '10:00') });
+		const open = () => openClientRecord(handle.db, { actor: piet, personId: anna.id, now: localInstant(today, '12:00') });
+
+		const record = await open();
+		expect(record).toMatchObject({ name: 'Anna B.', scopes: ['group'], guides: false });
+		expect(record.measurements).toBeUndefined();
+		expect(record.groups).toHaveLength(1);
+		expect(record.groups![0]!.sessions[0]).toMatchObject({
+			attendance: 'present',
+			checkIn: { welcome: 5, enjoyed: 4, comeAgain: 5, line: 'Gezellig.' },
+			note: { body: 'Praatte met iedereen.' }
+		});
+		const groupReads = () => handle.db.selectFrom('audit_event').select(['object', 'subject_id']).where('action', '=', 'client.group.read').execute();
+		expect(await groupReads()).toEqual([{ object: group.id, subject_id: anna.id }]);
+		// What needs guidance stays shut: a group's leader is not the person's professional.
+		await expect(requireClientAccess(handle.db, piet, { personId: anna.id })).rejects.toMatchObject({ status: 403 });
+
+		// A check-in she keeps to herself is not shown; once Piet also guides her, the rest of what she shares joins in.
+		await handle.db.updateTable('group_participant').set({ share_checkins: 0 }).where('id', '=', annaIn.id).execute();
+		await fixtures.connect(anna, piet, ['measurements']);
+		const both = await open();
+		expect(both).toMatchObject({ guides: true, scopes: expect.arrayContaining(['measurements', 'group']) });
+		expect(both.measurements).toHaveLength(1);
+		expect(both.groups![0]!.sessions[0]).toMatchObject({ attendance: 'present', checkIn: null });
+		expect(await groupReads()).toHaveLength(2);
 	});
 
 	it('opens a caseload of 200 clients in 20 groups well within 2 seconds', async () => {
