@@ -8,6 +8,8 @@ import type { SignedInAccount } from '$lib/server/auth/account';
 import { openCaseload, type CaseloadPage } from '$lib/composers/caseload/caseload.server';
 import { openClientRecord } from '$lib/composers/client-record/clients.server';
 import { requireClientAccess } from '$lib/kernel/policy.server';
+import { listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
+import { auditActionText } from '$lib/features/audit/audit-words';
 import { saveMeasurementForAccount } from '$lib/features/measurements/measurements.server';
 import { instruments } from '$lib/features/instruments/instruments';
 import type { AttendanceStatus } from '$lib/server/db/schema';
@@ -106,6 +108,13 @@ describe.each(testDatabases())('the group leader’s caseload on $name', (target
 		expect(both.measurements).toHaveLength(1);
 		expect(both.groups![0]!.sessions[0]).toMatchObject({ attendance: 'present', checkIn: null });
 		expect(await groupReads()).toHaveLength(2);
+
+		// Anna's access log names the group in words.
+		const seen = (await listAuditEventsAboutPerson(handle.db, { account: anna })).filter((e) => e.action === 'client.group.read');
+		expect(seen.map((e) => auditActionText(e.action, e.object, { group: e.groupName }))).toEqual([
+			'Heeft in groep Samen op maandag gekeken of je er was, wat je deelt en de notities over jou',
+			'Heeft in groep Samen op maandag gekeken of je er was, wat je deelt en de notities over jou'
+		]);
 	});
 
 	it('opens a caseload of 200 clients in 20 groups well within 2 seconds', async () => {
