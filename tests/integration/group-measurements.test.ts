@@ -10,7 +10,7 @@ import { askGroupMeasurements } from '$lib/features/groups/group-measurements.se
 import { listMeasurementTasks } from '$lib/features/measurement-requests/measurement-requests.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
-import { groupFixtures, type TestGroup, type TestParticipant } from './group-fixtures';
+import { groupFixtures, type TestGroup, type TestParticipant } from './group-rows';
 import { professionalFixtures } from './professional-fixtures';
 
 vi.hoisted(() => {

@@ -12,7 +12,7 @@ import { deleteAccount, exportPersonalData } from '$lib/composers/personal-data/
 import { groupsData } from '$lib/features/groups/index.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
-import { groupFixtures, type TestGroup, type TestParticipant } from './group-fixtures';
+import { groupFixtures, type TestGroup, type TestParticipant } from './group-rows';
 import { professionalFixtures, type TestOrganisation } from './professional-fixtures';
 
 vi.hoisted(() => {

@@ -10,7 +10,7 @@ import { programmeView } from '$lib/features/programme/progress.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { localInstant } from '$lib/time';
 import { testDatabases } from './databases';
-import { groupFixtures, type TestGroup } from './group-fixtures';
+import { groupFixtures, type TestGroup } from './group-rows';
 import { professionalFixtures } from './professional-fixtures';
 
 vi.hoisted(() => {

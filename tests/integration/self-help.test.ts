@@ -8,7 +8,7 @@ import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server
 import { rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
 import { addConversationNote, listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import { professionalFixtures } from './professional-fixtures';
-import { groupFixtures } from './group-fixtures';
+import { groupFixtures } from './group-rows';
 import { sendProgrammeMessage, startProgrammeForClient } from '$lib/features/programme/guidance.server';
 import { myCheckIn, openWeek, programmeView, saveCheckIn } from '$lib/features/programme/progress.server';
 import { getPlan, savePlan } from '$lib/features/programme/plan.server';
