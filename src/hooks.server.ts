@@ -12,6 +12,7 @@ import { loadAuthSecret } from '$lib/server/auth/secret';
 import { closeMailer } from '$lib/server/mail/mailer';
 import { startHousekeeping } from '$lib/composers/housekeeping.server';
 import { startProgrammeReminders } from '$lib/features/programme/reminder-jobs.server';
+import { startGroupSessionMails } from '$lib/features/groups/session-mail.server';
 import { pageLink } from '$lib/server/links';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
@@ -65,6 +66,7 @@ export const init: ServerInit = async () => {
 	await startJobs();
 	await startHousekeeping();
 	await startProgrammeReminders({ linkFor: pageLink, db });
+	await startGroupSessionMails({ linkFor: pageLink, db });
 	// adapter-node emits this after SIGTERM/SIGINT once open requests are finished; a running job is finished too.
 	process.once('sveltekit:shutdown', (reason) => {
 		void stopJobs()

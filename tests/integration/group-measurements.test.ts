@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { withdrawConsent } from '$lib/composers/consent-changes.server';
 import { askGroupMeasurements } from '$lib/features/groups/group-measurements.server';
+import { markSessionHeld } from '$lib/features/groups/sessions.server';
 import { listMeasurementTasks } from '$lib/features/measurement-requests/measurement-requests.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
@@ -65,6 +66,12 @@ describe.each(testDatabases())('group measurements on $name', (target) => {
 			expect.objectContaining({ person_id: anna.id, professional_id: piet.id, organisation_id: group.organisationId, instrument_id: 'djg-11', due_day: '2026-03-02', repeat_weeks: null, group_session_id: group.sessionIds[0], ended_at: null }),
 			expect.objectContaining({ person_id: anna.id, due_day: '2026-03-16', group_session_id: group.sessionIds[2] })
 		]);
+	});
+
+	it('a leader marking the first session held asks through markSessionHeld, once', async () => {
+		expect(await markSessionHeld(handle.db, { actor: piet, groupId: group.id, sessionId: group.sessionIds[0]!, held: true, now })).toBe('held');
+		expect(await markSessionHeld(handle.db, { actor: piet, groupId: group.id, sessionId: group.sessionIds[0]!, held: true, now })).toBe('held');
+		expect(await requests()).toEqual([expect.objectContaining({ person_id: anna.id, professional_id: piet.id, group_session_id: group.sessionIds[0] })]);
 	});
 
 	it('the request is a task while the person is in the group, without the measurements scope; leaving ends it', async () => {

@@ -53,7 +53,9 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	weergave: 'display',
 	overzicht: 'overview',
 	herinneringen: 'reminders',
-	'metingen.csv': 'measurements.csv'
+	'metingen.csv': 'measurements.csv',
+	groepen: 'groups',
+	bijeenkomsten: 'sessions'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

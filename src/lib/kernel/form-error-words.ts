@@ -105,6 +105,24 @@ export function fieldErrorText(code: FieldError | undefined, limits: FieldLimits
 			return m.error_share_invalid();
 		case 'steps_too_many':
 			return m.error_steps_too_many();
+		case 'capacity_invalid':
+			return m.group_error_capacity();
+		case 'complete_after_invalid':
+			return m.group_error_complete_after();
+		case 'complete_after_too_high':
+			return m.group_error_complete_after_too_high();
+		case 'leaders_invalid':
+			return m.group_error_leaders();
+		case 'sessions_invalid':
+			return m.group_error_sessions();
+		case 'end_before_start':
+			return m.group_error_end_before_start();
+		case 'video_url_invalid':
+			return m.group_error_video_url();
+		case 'place_or_video_missing':
+			return m.group_error_place_or_video();
+		case 'return_day_too_early':
+			return m.group_error_return_day();
 		case 'generic':
 			return m.error_field_generic();
 	}

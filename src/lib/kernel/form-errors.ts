@@ -56,6 +56,16 @@ const fieldErrorIds = [
 	'choice_invalid',
 	'share_invalid',
 	'steps_too_many',
+	// Group trainings (features/groups/group.schema.ts).
+	'capacity_invalid',
+	'complete_after_invalid',
+	'complete_after_too_high',
+	'leaders_invalid',
+	'sessions_invalid',
+	'end_before_start',
+	'video_url_invalid',
+	'place_or_video_missing',
+	'return_day_too_early',
 	'generic'
 ] as const;
 

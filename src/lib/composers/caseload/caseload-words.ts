@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { healthWebDefinitions } from '$lib/features/health-web/health-web';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import type { CaseloadBandFilter } from './caseload-list';
-import type { DropOutSignal } from '$lib/features/groups/signals';
+import { signalWords } from '$lib/features/groups/group-words';
 import type { CaseloadSignal, CaseloadSignalId } from './signals';
 
 export function signalNames(): Record<CaseloadSignalId, string> {
@@ -40,21 +40,7 @@ export function signalText(signal: CaseloadSignal): string {
 		case 'inactive':
 			return signal.days === null ? m.signal_inactive_long() : m.signal_inactive_text({ days: signal.days });
 		case 'group_dropout':
-			return signal.groups.map((g) => `${m.groupfile_in_group({ name: g.groupName })}: ${g.signals.map((kind) => dropOutWords(kind).label).join(', ')}`).join('; ');
-	}
-}
-
-/** A group's drop-out signal as a short label, and the kind, personal contact it suggests. */
-export function dropOutWords(kind: DropOutSignal): { label: string; suggestion: string } {
-	switch (kind) {
-		case 'stopped':
-			return { label: m.groupfile_stopped(), suggestion: m.groupfile_suggest_stopped() };
-		case 'absent_twice':
-			return { label: m.groupfile_absent_twice(), suggestion: m.groupfile_suggest_absent_twice() };
-		case 'absent_without_notice':
-			return { label: m.groupfile_absent_without_notice(), suggestion: m.groupfile_suggest_absent_without_notice() };
-		case 'low_check_in':
-			return { label: m.groupfile_low_check_in(), suggestion: m.groupfile_suggest_low_check_in() };
+			return signal.groups.map((g) => `${m.groupfile_in_group({ name: g.groupName })}: ${g.signals.map((kind) => signalWords(kind).text).join(', ')}`).join('; ');
 	}
 }
 

@@ -10,15 +10,20 @@ import { href } from '$lib/i18n/href';
 import { db } from '$lib/server/db';
 import { mailer } from '$lib/server/mail/mailer';
 import { pageLink } from '$lib/server/links';
+import { createGroup, listGroupsForOrganisation, organisationProfessionals } from '$lib/features/groups/group.server';
+import { groupFormInput, groupFormValues, newGroupSchema } from '$lib/features/groups/group.schema';
 import type { Actions, PageServerLoad } from './$types';
 
-const notices = ['uitgenodigd', 'ingetrokken', 'verwijderd'] as const;
+const notices = ['uitgenodigd', 'ingetrokken', 'verwijderd', 'groep-gemaakt'] as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const organisation = await getOrganisationForAdmin(db(), { actor: locals.account, organisationId: params.id });
 	return {
 		...organisation,
 		auditEvents: await listOrganisationAuditEvents(db(), { actor: locals.account, organisationId: params.id, limit: 30 }),
+		// Groups with counts only: an admin who does not lead a group never sees who is in it.
+		groups: await listGroupsForOrganisation(db(), { actor: locals.account, organisationId: params.id }),
+		professionals: await organisationProfessionals(db(), params.id),
 		// Removing someone asks first: ?verwijderen=<membership id>.
 		confirmRemove: url.searchParams.get('verwijderen'),
 		notice: notices.find((key) => url.searchParams.has(key)) ?? null
@@ -28,6 +33,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 const here = (id: string, locale: 'nl' | 'en', notice: (typeof notices)[number]) => `${href(`/organisatie/${id}`, { locale })}?${notice}`;
 
 export const actions: Actions = {
+	createGroup: async ({ request, locals, params }) => {
+		await requireOrganisationAdmin(db(), locals.account, params.id);
+		const form = await request.formData();
+		const parsed = newGroupSchema.safeParse(groupFormInput(form));
+		if (!parsed.success) return fail(400, { groupErrors: fieldErrors(parsed.error), groupValues: groupFormValues(form) });
+		const outcome = await createGroup(db(), { actor: locals.account, organisationId: params.id, input: parsed.data });
+		if (!outcome.ok) return fail(400, { groupErrors: outcome.errors, groupValues: groupFormValues(form) });
+		redirect(303, here(params.id, locals.locale, 'groep-gemaakt'));
+	},
 	invite: async (event) => {
 		const { request, locals, params } = event;
 		// Who may invite is checked before the form is read, so a refused caller learns nothing and counts nothing.
