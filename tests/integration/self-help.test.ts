@@ -8,6 +8,7 @@ import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server
 import { rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
 import { addConversationNote, listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import { professionalFixtures } from './professional-fixtures';
+import { groupFixtures } from './group-rows';
 import { sendProgrammeMessage, startProgrammeForClient } from '$lib/features/programme/guidance.server';
 import { myCheckIn, openWeek, programmeView, saveCheckIn } from '$lib/features/programme/progress.server';
 import { getPlan, savePlan } from '$lib/features/programme/plan.server';
@@ -521,7 +522,10 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			programmePlanEarlySigns: 'Ik laat de gordijnen van de Zonnehof dicht.',
 			programmePlanWhatHelps: 'Fietsen naar de molen De Adriaan.',
 			programmePlanWhomToContact: 'Buurman Sjoerd van nummer zeventien.',
-			programmeMessageBody: 'Mooi dat je de stap naar zeilvereniging Aeolus zette.'
+			programmeMessageBody: 'Mooi dat je de stap naar zeilvereniging Aeolus zette.',
+			groupCode: 'QZXV7WKJ',
+			groupCheckinLine: 'Naast mevrouw Hendrika zitten deed me goed.',
+			groupNoteBody: 'Vertelde over de duiventil van haar vader Gerbrand.'
 		} satisfies Record<keyof typeof encryptedColumns, string>;
 
 		async function writeEverything() {
@@ -574,6 +578,13 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			expect(await savePlan(handle.db, { actor: anna, input: nextTime })).toEqual({ ok: true });
 			const message = await sendProgrammeMessage(handle.db, { actor: piet, personId: anna.id, input: { body: texts.programmeMessageBody } });
 			if (!message.ok) throw new Error(message.reason);
+			// Anna in Piet's group: an invitation code, her check-in line and Piet's note about her.
+			const groups = groupFixtures(handle);
+			const group = await groups.group(organisation, [piet], { days: ['2026-03-02'] });
+			const codeId = await groups.code(group, texts.groupCode, piet);
+			const participant = await groups.join(anna, group, { name: texts.consentPersonName });
+			const checkInId = await groups.checkIn(group.sessionIds[0]!, participant, { welcome: 4, enjoyed: 4, comeAgain: 5, line: texts.groupCheckinLine });
+			const groupNoteId = await groups.note(group.sessionIds[0]!, participant, piet, texts.groupNoteBody);
 			const rowId = async (table: 'programme_week' | 'programme_plan') => (await handle.db.selectFrom(table).select('id').executeTakeFirstOrThrow()).id;
 			return {
 				programme_enrolment: enrolment.id,
@@ -588,7 +599,10 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 				kind_moment: moment.id,
 				step_plan: plan.id,
 				relation: relation.id,
-				planned_moment: planned.id
+				planned_moment: planned.id,
+				group_code: codeId,
+				group_checkin: checkInId,
+				group_note: groupNoteId
 			} as Record<string, string>;
 		}
 
@@ -596,10 +610,11 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			const ids = await writeEverything();
 			for (const [name, column] of Object.entries(encryptedColumns) as [keyof typeof texts, EncryptedColumn][]) {
 				const { rows } = await sql<{ id: string; value: string | null }>`select ${sql.ref(column.idColumn)} as id, ${sql.ref(column.column)} as value from ${sql.table(column.table)}`.execute(handle.db);
-				expect(rows, name).toHaveLength(1);
-				const [row] = rows;
-				expect(row!.id, name).toBe(ids[column.table]);
-				expect(row!.value, name).toMatch(new RegExp(`^v1\\.${keyId}\\.`));
+				// One row per column, but Anna's name for the group is a second grant: every row is a ciphertext.
+				expect(rows.length, name).toBe(name === 'consentPersonName' ? 2 : 1);
+				for (const other of rows) expect(other.value, name).toMatch(new RegExp(`^v1\\.${keyId}\\.`));
+				const row = rows.find((r) => r.id === ids[column.table]);
+				expect(row, name).toBeDefined();
 				const plain = decryptText(keyring, row!.value!, column.context(row!.id));
 				expect(name === 'ratingNotes' ? (JSON.parse(plain) as Record<string, string>).finances : plain, name).toBe(texts[name]);
 				// Bound to its place: the same value does not decrypt as another column of the row.
@@ -607,7 +622,7 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			}
 
 			// No column of any table holds any of the texts, or a telling part of one.
-			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard', 'Cornelis', 'Vreedenhoff', 'breiclub', 'De Klinker', 'Zuylen', 'Rietkraag', 'Wubbo', 'Amstelkade', 'Frederieke', 'Zonnehof', 'De Adriaan', 'Sjoerd', 'Aeolus'].map((t) => t.toLowerCase());
+			const needles = [...Object.values(texts), 'Joop', 'Greetje', 'Bartholomeus', 'merel', 'bibliothecaresse', 'Vlietlanden', 'Rhijnauwen', 'Evert-Jan', 'Eigen Haard', 'Cornelis', 'Vreedenhoff', 'breiclub', 'De Klinker', 'Zuylen', 'Rietkraag', 'Wubbo', 'Amstelkade', 'Frederieke', 'Zonnehof', 'De Adriaan', 'Sjoerd', 'Aeolus', 'Hendrika', 'duiventil', 'Gerbrand'].map((t) => t.toLowerCase());
 			const { rows: tables } =
 				handle.kind === 'sqlite'
 					? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(handle.db)

@@ -20,6 +20,7 @@ import { selfSufficiencyData } from '$lib/features/self-sufficiency/index.server
 import { measurementRequestsData } from '$lib/features/measurement-requests/index.server';
 import { conversationNotesData } from '$lib/features/conversation-notes/index.server';
 import { programmeData } from '$lib/features/programme/index.server';
+import { groupsData } from '$lib/features/groups/index.server';
 
 export const personDataFeatures = [
 	accountsData,
@@ -37,7 +38,8 @@ export const personDataFeatures = [
 	selfSufficiencyData,
 	measurementRequestsData,
 	conversationNotesData,
-	programmeData
+	programmeData,
+	groupsData
 ] as const;
 
 type Feature = (typeof personDataFeatures)[number];

@@ -4,6 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { healthWebDefinitions } from '$lib/features/health-web/health-web';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import type { CaseloadBandFilter } from './caseload-list';
+import { signalWords } from '$lib/features/groups/group-words';
 import type { CaseloadSignal, CaseloadSignalId } from './signals';
 
 export function signalNames(): Record<CaseloadSignalId, string> {
@@ -13,6 +14,7 @@ export function signalNames(): Record<CaseloadSignalId, string> {
 		discuss_unread: m.signal_discuss(),
 		week1_unopened: m.signal_week1_unopened(),
 		no_step: m.signal_no_step(),
+		group_dropout: m.groupfile_signal(),
 		health_web_drop: m.signal_web_drop(),
 		inactive: m.signal_inactive()
 	};
@@ -37,6 +39,8 @@ export function signalText(signal: CaseloadSignal): string {
 			return m.signal_web_drop_text({ what: signal.drops.map((d) => `${healthWebDefinitions[d.dimension].name[locale]} ${d.previous} → ${d.current}`).join(', ') });
 		case 'inactive':
 			return signal.days === null ? m.signal_inactive_long() : m.signal_inactive_text({ days: signal.days });
+		case 'group_dropout':
+			return signal.groups.map((g) => `${m.groupfile_in_group({ name: g.groupName })}: ${g.signals.map((kind) => signalWords(kind).text).join(', ')}`).join('; ');
 	}
 }
 

@@ -5,7 +5,8 @@
  * programme's drop-out facts with `programme`, health webs with `health_web`, "bespreek dit" items with the
  * toolkit's scope: every feature's set-based `readForClients` for the people who share its scope, and
  * `lastActiveDays` for the last active day. Each client shown on the page gets a `client.caseload.read` audit event,
- * in the same transaction as the reads.
+ * and one `client.group.read` per group of the reader they are in (attendance and signals), in the same transaction
+ * as the reads. A leader reaches a participant only through the group grant: the group part, nothing else.
  * - `openCaseload({ actor, today, filter, page })`: one page of the caseload, and the counts for the pager.
  */
 import type { Kysely } from 'kysely';
@@ -84,6 +85,8 @@ export async function openCaseload(
 						.select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
 						.where('professional_id', '=', actorId)
 						.where('ended_at', 'is', null)
+						// A group's request is the person's own task: whether they filled it in is not the leader's to see.
+						.where('group_session_id', 'is', null)
 						.where('person_id', 'in', everyone)
 						.groupBy('person_id')
 						.execute()
@@ -101,7 +104,8 @@ export async function openCaseload(
 				latestWeb: latestWeb ?? null,
 				previousWeb: previousWeb ?? null,
 				unreadSharedCount: theirs.journal?.unreadShared ?? 0,
-				programme: theirs.programme ?? null
+				programme: theirs.programme ?? null,
+				groups: theirs.groups ?? null
 			};
 			return { ...caseloadRow(caseloadFacts, today), scopes: client.scopes, since: client.grantedAt, openRequests: openRequests.get(client.personId) ?? 0 };
 		});
@@ -112,13 +116,14 @@ export async function openCaseload(
 		// What is on the page was read: one event per client, naming the scopes read (none: their name and signals).
 		await recordClientReads(
 			trx,
-			entries.map((entry) => ({
-				actor: options.actor!,
-				grant: grants.get(entry.facts.personId)!,
-				action: 'client.caseload.read' as const,
-				object: entry.scopes.filter((s) => s !== 'relationship_summary').join(','),
-				now
-			}))
+			entries.flatMap((entry) => {
+				const grant = grants.get(entry.facts.personId)!;
+				return [
+					{ actor: options.actor!, grant, action: 'client.caseload.read' as const, object: entry.scopes.filter((s) => s !== 'relationship_summary').join(','), now },
+					// Attendance and signals of a group are a read of that group's data: one event per group shown.
+					...(entry.facts.groups ?? []).map((group) => ({ actor: options.actor!, grant, action: 'client.group.read' as const, object: group.groupId, now }))
+				];
+			})
 		);
 		return { entries, matching: matching.length, total: rows.length, page, pages };
 	});

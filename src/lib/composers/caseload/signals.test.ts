@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { healthWebDimensions, type HealthWebScores } from '$lib/features/health-web/health-web';
 import type { ProgrammeFacts } from '$lib/features/programme/programme-signals';
+import type { DropOutSignal } from '$lib/features/groups/signals';
+import type { ParticipantFact } from '$lib/features/groups/participant-facts.server';
 import { getInstrument, instrumentIds, type InstrumentId, type LonelinessBand } from '$lib/features/instruments/instruments';
 import {
 	bandSeverity,
@@ -138,6 +140,16 @@ describe('caseloadSignals: gone quiet', () => {
 	});
 });
 
+const group = (signals: DropOutSignal[], groupId = 'g1'): ParticipantFact => ({
+	groupId,
+	groupName: 'Samen op maandag',
+	nextSession: null,
+	attended: 2,
+	past: 4,
+	signals,
+	completed: false
+});
+
 describe('caseloadSignals: health web and "bespreek dit"', () => {
 	it('flags every dimension 3 or more points lower than in the previous web', () => {
 		const signals = caseloadSignals(facts({ previousWeb: web([5, 5, 5, 5, 5, 5]), latestWeb: web([2, 3, 8, 5, 1, 5]) }), today);
@@ -157,17 +169,18 @@ describe('caseloadSignals: health web and "bespreek dit"', () => {
 		expect(caseloadSignals(facts({ unreadSharedCount: 2 }), today)).toEqual([{ id: 'discuss_unread', count: 2 }]);
 	});
 
-	it('gives all of them at once in the fixed order of importance (the programme gives one of its two)', () => {
+	it('gives all of them at once in the fixed order of importance (the programme gives one of its two, a group its own)', () => {
 		const all = facts({
 			measurements: [m('djg-11', '2026-01-01', 5, 'moderately_lonely'), m('djg-11', '2026-02-01', 10, 'severely_lonely')],
 			lastActivityDay: '2026-02-01',
 			latestWeb: web([1, 5, 5, 5, 5, 5]),
 			previousWeb: web([5, 5, 5, 5, 5, 5]),
 			unreadSharedCount: 1,
-			programme: programme({ week1Opened: true, lastActiveDay: '2026-02-20' })
+			programme: programme({ week1Opened: true, lastActiveDay: '2026-02-20' }),
+			groups: [group(['absent_twice'])]
 		});
-		expect(ids(all)).toEqual(['severe_band', 'score_worsened', 'discuss_unread', 'no_step', 'health_web_drop', 'inactive']);
-		expect(caseloadSignalIds).toEqual(['severe_band', 'score_worsened', 'discuss_unread', 'week1_unopened', 'no_step', 'health_web_drop', 'inactive']);
+		expect(ids(all)).toEqual(['severe_band', 'score_worsened', 'discuss_unread', 'no_step', 'group_dropout', 'health_web_drop', 'inactive']);
+		expect(caseloadSignalIds).toEqual(['severe_band', 'score_worsened', 'discuss_unread', 'week1_unopened', 'no_step', 'group_dropout', 'health_web_drop', 'inactive']);
 	});
 });
 
@@ -180,6 +193,16 @@ describe('caseloadSignals: the programme', () => {
 		expect(ids(facts({ programme: programme({ week1Opened: true, lastActiveDay: '2026-03-15' }) }))).toEqual([]);
 		expect(ids(facts({ programme: programme({ state: 'paused' }) }))).toEqual([]);
 		expect(ids(facts({ programme: null }))).toEqual([]);
+	});
+});
+
+describe('caseloadSignals: groups', () => {
+	it('passes on each group’s drop-out signals with the group, and nothing for a group without signals', () => {
+		expect(caseloadSignals(facts({ groups: [group(['stopped']), group([], 'g2')] }), today)).toEqual([
+			{ id: 'group_dropout', groups: [{ groupId: 'g1', groupName: 'Samen op maandag', signals: ['stopped'] }] }
+		]);
+		expect(ids(facts({ groups: [group([])] }))).toEqual([]);
+		expect(ids(facts({ groups: null }))).toEqual([]);
 	});
 });
 

@@ -13,7 +13,8 @@
  * - Most important first: a severe result now, a worse score, a "bespreek dit" item not yet seen (the client asked),
  *   the programme's two drop-out signals (programme-signals.ts: week 1 not opened by day 10, no step for 7 days), a
  *   drop in the health web, and last going quiet (the weakest evidence). The programme's signals are for the
- *   professional only, never shown to the person.
+ *   professional only, never shown to the person. Then a group's drop-out signals (groups/signals.ts: stopped, two
+ *   absences in a row, an absence without afmelding, a low check-in the person shared), for the leaders only.
  * - Severe: DJG-11 `severely_lonely` (9–10) and `very_severely_lonely` (11); DJG-6 `severely_lonely` (5–6). UCLA-3
  *   has no bands: its total at or above the indication threshold (6) raises the signal, marked as an indication so
  *   the words never call it a band. Only the latest scored measurement of each instrument counts.
@@ -27,6 +28,8 @@
 import { getInstrument, type InstrumentId, type LonelinessBand } from '$lib/features/instruments/instruments';
 import { compareWebs, type HealthWebDimension, type HealthWebScores } from '$lib/features/health-web/health-web';
 import { programmeSignals, type ProgrammeFacts, type ProgrammeSignal } from '$lib/features/programme/programme-signals';
+import type { DropOutSignal } from '$lib/features/groups/signals';
+import type { ParticipantFact } from '$lib/features/groups/participant-facts.server';
 import { isLocalDay } from '$lib/time';
 
 export const caseloadSignalIds = [
@@ -35,6 +38,7 @@ export const caseloadSignalIds = [
 	'discuss_unread',
 	'week1_unopened',
 	'no_step',
+	'group_dropout',
 	'health_web_drop',
 	'inactive'
 ] as const;
@@ -83,6 +87,14 @@ export interface CaseloadFacts {
 	unreadSharedCount: number;
 	/** The running programme, if the client shares the programme scope and has one. */
 	programme?: ProgrammeFacts | null;
+	/** The groups the reader leads that the client is in (only through a group grant). */
+	groups?: readonly ParticipantFact[] | null;
+}
+
+export interface GroupDropOut {
+	groupId: string;
+	groupName: string;
+	signals: DropOutSignal[];
 }
 
 export interface ScoredMeasurement {
@@ -127,6 +139,8 @@ export type CaseloadSignal =
 	| { id: 'discuss_unread'; count: number }
 	| { id: 'health_web_drop'; drops: WebDrop[] }
 	| ProgrammeSignal
+	/** A group's drop-out signals (groups/signals.ts), per group the reader leads; never shown to the person. */
+	| { id: 'group_dropout'; groups: GroupDropOut[] }
 	/** Both null when the client was active once, but not within the data layer's look-back. */
 	| { id: 'inactive'; lastActivityDay: string | null; days: number | null };
 
@@ -203,6 +217,9 @@ export function caseloadSignals(facts: CaseloadFacts, today: string): CaseloadSi
 	if (facts.unreadSharedCount > 0) signals.push({ id: 'discuss_unread', count: facts.unreadSharedCount });
 
 	if (facts.programme) signals.push(...programmeSignals(facts.programme, today));
+
+	const dropOuts = (facts.groups ?? []).filter((g) => g.signals.length > 0).map((g) => ({ groupId: g.groupId, groupName: g.groupName, signals: [...g.signals] }));
+	if (dropOuts.length > 0) signals.push({ id: 'group_dropout', groups: dropOuts });
 
 	if (facts.latestWeb && facts.previousWeb) {
 		const drops = compareWebs(facts.previousWeb, facts.latestWeb).flatMap((row): WebDrop[] =>

@@ -3,7 +3,8 @@
  * - `listClientsForProfessional`: everyone the professional may read (`clientGrants`), one row per person, with the
  *   organisation and scopes that count for them (as on the client page), by name.
  * - `openClientRecord`: one client's shared data, only the consented scopes (measurements, toolkit activity, the
- *   health web, the relationship summary);
+ *   health web, the relationship summary, and for a group's leader the group's part: attendance, shared check-ins,
+ *   notes, audited as `client.group.read` per group);
  *   every read is written to the audit log in the same transaction, so the person sees it under "wie heeft mijn gegevens bekeken".
  * - `exportClientMeasurements`: the measurement history for a CSV or FHIR export, audited the same way.
  * - `readClientSummary`, `readClientHealthWebs`: one part of the record on its own (the professional API), audited
@@ -16,7 +17,8 @@ import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireMembership, withClientAccess } from '$lib/kernel/policy.server';
 import { clientGrants } from '$lib/kernel/client-access.server';
-import { recordClientRead } from '$lib/kernel/audit.server';
+import { recordClientRead, recordClientReads } from '$lib/kernel/audit.server';
+import { readGroupTimeline, type GroupTimeline } from '$lib/features/groups/participant-facts.server';
 import type { ConsentScope } from '$lib/kernel/consent-scopes';
 import { readSharedEntries, sharedEntriesScope, type SharedEntries } from '$lib/features/journal/shared-entries.server';
 import { getInstrument } from '$lib/features/instruments/instruments';
@@ -104,6 +106,10 @@ export interface ClientRecord {
 	activity?: ActivitySummary;
 	/** The two newest health webs, newest first; present only with the health_web scope. */
 	healthWebs?: SavedHealthWeb[];
+	/** The reader guides the person (a grant not for a group): notes, ratings and the conversation are theirs to open. */
+	guides: boolean;
+	/** The groups the reader leads that the person is in: sessions, attendance, shared check-ins, the leaders' notes. */
+	groups?: GroupTimeline[];
 }
 
 export async function openClientRecord(
@@ -124,7 +130,8 @@ export async function openClientRecord(
 			scopes: grant.scopes,
 			since: grant.grantedAt,
 			sharedWithTeam: grant.sharedWithTeam,
-			shared
+			shared,
+			guides: grant.guides
 		};
 		if (grant.scopes.includes('measurements')) {
 			await audit('client.scope.read', 'measurements');
@@ -138,6 +145,11 @@ export async function openClientRecord(
 		if (grant.scopes.includes('programme')) {
 			await audit('client.scope.read', 'programme');
 			record.activity = await readActivitySummary(trx, { personId: grant.personId, scopes: grant.scopes, today: localDay(options.now) });
+		}
+		if (grant.scopes.includes('group') && grant.groupIds.length > 0) {
+			// One event per group: the person sees which group's leader looked.
+			await recordClientReads(trx, grant.groupIds.map((groupId) => ({ actor, grant, action: 'client.group.read' as const, object: groupId, now: options.now })));
+			record.groups = await readGroupTimeline(trx, { readerId: actor.id, personId: grant.personId, groupIds: grant.groupIds, today: localDay(options.now) });
 		}
 		if (grant.scopes.includes('relationship_summary')) {
 			await audit('client.scope.read', 'relationship_summary');

@@ -11,7 +11,8 @@ function role(object: string | null): string {
 	return object === 'admin' ? m.role_admin() : m.role_professional();
 }
 
-export function auditActionText(action: string, object: string | null): string {
+/** `names.group`: for a read of a group's data, the group's name (the event names it by its id). */
+export function auditActionText(action: string, object: string | null, names: { group?: string | null } = {}): string {
 	switch (action) {
 		case 'client.record.read':
 			return m.audit_client_record_read();
@@ -30,7 +31,7 @@ export function auditActionText(action: string, object: string | null): string {
 		case 'client.programme.read':
 			return m.audit_client_programme_read();
 		case 'client.group.read':
-			return m.audit_client_group_read();
+			return names.group ? m.groupfile_audit_group_read({ group: names.group }) : m.audit_client_group_read();
 		case 'consent.granted':
 			return m.audit_consent_granted({ what: scopes(object) });
 		case 'consent.changed':

@@ -18,6 +18,8 @@ export interface AuditEventView {
 	/** The professional's name, or null when their account no longer exists. */
 	actorName: string | null;
 	organisationName: string | null;
+	/** For a read of a group's data: the group's name (null once the group is gone). */
+	groupName: string | null;
 }
 
 function eventsWithNames(db: Kysely<Database>) {
@@ -25,13 +27,16 @@ function eventsWithNames(db: Kysely<Database>) {
 		.selectFrom('audit_event')
 		.leftJoin('account as actor', 'actor.id', 'audit_event.actor_id')
 		.leftJoin('organisation', 'organisation.id', 'audit_event.organisation_id')
+		// A group read names the group by its id; the person sees the group's name.
+		.leftJoin('group_training', (join) => join.onRef('group_training.id', '=', 'audit_event.object').on('audit_event.action', '=', 'client.group.read'))
 		.select([
 			'audit_event.id',
 			'audit_event.at',
 			'audit_event.action',
 			'audit_event.object',
 			'actor.name as actorName',
-			'organisation.name as organisationName'
+			'organisation.name as organisationName',
+			'group_training.name as groupName'
 		]);
 }
 

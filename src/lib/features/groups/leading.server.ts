@@ -87,7 +87,8 @@ async function readParticipants(trx: Db, actor: SignedInAccount, group: GroupTra
 			attendance: Object.fromEntries(own),
 			attended: attendedCount(own.values()),
 			completed: hasCompleted(own.values(), Number(group.complete_after)),
-			signals: dropOutSignals({ sessions: facts, attendance: own, checkIns: ownCheckIns, today }),
+			// Answers kept private never become a signal either: the person was told leaders see only the totals.
+			signals: dropOutSignals({ sessions: facts, attendance: own, checkIns: person.shareCheckIns ? ownCheckIns : [], today }),
 			checkIns: person.shareCheckIns
 				? ownCheckIns.map((row) => ({
 						sessionId: row.sessionId,

@@ -16,6 +16,7 @@ import { addDays } from '$lib/time';
 import { requireGroupLeader, requireGroupManager } from './group-access.server';
 import type { SessionChangeInput, SessionSeriesInput } from './group.schema';
 import { announceSessionChange, type Enqueue } from './session-mail.server';
+import { askGroupMeasurements } from './group-measurements.server';
 
 type Db = Kysely<Database>;
 
@@ -123,10 +124,8 @@ export async function markSessionHeld(
 			.set(options.held ? { status: 'held', held_at: current.status === 'held' ? undefined : now.toISOString() } : { status: 'planned', held_at: null })
 			.where('id', '=', options.sessionId)
 			.execute();
-		if (options.held) {
-			// Measurements: the group's first and last regular session ask each current participant for the DJG-11 here
-			// (the composer's `askGroupMeasurements(trx, { sessionId, actorId, now })`, idempotent), in this transaction.
-		}
+		// The group's first and last regular session ask each current participant for the DJG-11 (once).
+		if (options.held) await askGroupMeasurements(trx, { sessionId: options.sessionId, actorId: options.actor!.id, now });
 		return options.held ? ('held' as const) : ('planned' as const);
 	});
 }

@@ -9,7 +9,8 @@
  * - `cancelMeasurementRequest` (professional): one of their own open requests.
  * - `endMeasurementRequests`: ends the open requests that consent no longer covers (withdrawn, the scope or the team
  *   taken away, the professional gone from the organisation), by the one rule of access (`clientGrants`).
- * - `listMeasurementTasks` (person): requests due today or earlier that their consent still covers.
+ * - `listMeasurementTasks` (person): requests due today or earlier that their consent still covers (a request a group
+ *   session made: while they are in that group).
  * - `getMeasurementTask` (person): one of them.
  * - `completeMeasurementTask` (person): saves the measurement and moves the request on (a repeat comes back after
  *   its rhythm, a single one ends).
@@ -163,12 +164,12 @@ async function openRequestRows(
  */
 async function sortByCover(db: Kysely<Database>, rows: OpenRequestRow[]): Promise<{ covered: OpenRequestRow[]; uncovered: OpenRequestRow[] }> {
 	const byAsker = new Map<string, OpenRequestRow[]>();
+	const coveredIds = await coveredByGroups(db, rows);
 	for (const row of rows) {
-		if (row.professional_id === null) continue;
+		if (row.professional_id === null || row.group_session_id !== null) continue;
 		const key = `${row.professional_id} ${row.organisation_id}`;
 		byAsker.set(key, [...(byAsker.get(key) ?? []), row]);
 	}
-	const coveredIds = new Set<string>();
 	for (const group of byAsker.values()) {
 		const { professional_id: professionalId, organisation_id: organisationId } = group[0]!;
 		const personIds = [...new Set(group.map((row) => row.person_id))];
@@ -176,6 +177,28 @@ async function sortByCover(db: Kysely<Database>, rows: OpenRequestRow[]): Promis
 		for (const row of group) if (reachable.has(row.person_id)) coveredIds.add(row.id);
 	}
 	return { covered: rows.filter((row) => coveredIds.has(row.id)), uncovered: rows.filter((row) => !coveredIds.has(row.id)) };
+}
+
+/**
+ * A request a group session made is covered while the person is in that group: the participation is current and its
+ * grant has not ended (read from the tables, not from the groups feature, which builds on this one). It does not
+ * depend on the leader who asked, nor on the measurements scope.
+ */
+async function coveredByGroups(db: Kysely<Database>, rows: readonly OpenRequestRow[]): Promise<Set<string>> {
+	const groupRows = rows.filter((row) => row.group_session_id !== null);
+	if (groupRows.length === 0) return new Set();
+	const current = await db
+		.selectFrom('group_session')
+		.innerJoin('group_participant', 'group_participant.group_id', 'group_session.group_id')
+		.innerJoin('consent_grant', 'consent_grant.id', 'group_participant.grant_id')
+		.select(['group_session.id as session_id', 'group_participant.account_id'])
+		.where('group_session.id', 'in', [...new Set(groupRows.map((row) => row.group_session_id!))])
+		.where('group_participant.account_id', 'in', [...new Set(groupRows.map((row) => row.person_id))])
+		.where('group_participant.left_at', 'is', null)
+		.where('consent_grant.ended_at', 'is', null)
+		.execute();
+	const inGroup = new Set(current.map((row) => `${row.session_id} ${row.account_id}`));
+	return new Set(groupRows.filter((row) => inGroup.has(`${row.group_session_id} ${row.person_id}`)).map((row) => row.id));
 }
 
 /**

@@ -8,7 +8,7 @@
  * - `pauseProgramme`, `resumeProgramme`, `stopProgramme`: change the state; data stays until the person deletes it.
  * - `setReminderChoice`: none, week start only, or also open steps; choosing again restarts reminders that had
  *   stopped after being ignored (the reminders sent so far count as answered).
- * - `enrolmentClock(row, today)`: the row as the pure rules need it.
+ * - `enrolmentClock(row, groupDays?)`: the row as the pure rules need it (with the group's days when it follows one).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
@@ -43,8 +43,10 @@ export function latestEnrolment(db: Kysely<Database>, accountId: string): Promis
 		.executeTakeFirst();
 }
 
-export function enrolmentClock(row: EnrolmentRow): EnrolmentClock {
+/** `groupDays`: for an enrolment that follows a group, the days its weeks open (group-link.server.ts). */
+export function enrolmentClock(row: EnrolmentRow, groupDays: readonly string[] | null = null): EnrolmentClock {
 	return {
+		groupDays,
 		startDay: row.start_day,
 		pausedSince: row.paused_since,
 		pausedDays: Number(row.paused_days),
@@ -74,6 +76,8 @@ export interface NewEnrolment {
 	welcome: string | null;
 	reminders: ReminderChoice;
 	now: Date;
+	/** The group whose session days open the weeks. */
+	groupId?: string | null;
 }
 
 /**
@@ -104,7 +108,8 @@ export async function insertEnrolment(
 			ended_at: null,
 			reminder_choice: enrolment.reminders,
 			reminders_stopped_at: null,
-			created_at: enrolment.now.toISOString()
+			created_at: enrolment.now.toISOString(),
+			group_id: enrolment.groupId ?? null
 		})
 		.onConflict((conflict) => conflict.doNothing())
 		.returning('id')

@@ -10,6 +10,7 @@ import { decrypt, encryptedColumns } from '$lib/server/crypto';
 import { personDataFeature } from '$lib/kernel/person-data';
 import { localDay } from '$lib/time';
 import { enrolmentClock } from './enrolment.server';
+import { groupDaysOf } from './group-link.server';
 import { openCheckIn, progressOf, statesOf } from './progress.server';
 import { planOf } from './plan.server';
 import { currentWeekOf, weekStates, type MeasurementMoment } from './programme';
@@ -138,18 +139,20 @@ export const programmeData = personDataFeature({
 		const ids = rows.map((row) => row.id);
 		const weekRows = ids.length === 0 ? [] : await db.selectFrom('programme_week').selectAll().where('enrolment_id', 'in', ids).execute();
 		const measured = ids.length === 0 ? [] : await db.selectFrom('programme_measurement').select(['enrolment_id', 'moment']).where('enrolment_id', 'in', ids).execute();
+		const groupDays = await groupDaysOf(db, rows);
 		for (const row of rows) {
 			const own = weekRows.filter((w) => w.enrolment_id === row.id);
 			const instants = own.flatMap((w) => [w.opened_at, w.exercise_done_at, w.step_done_at, w.checkin_at].filter((at): at is string => at !== null));
 			const last = instants.length === 0 ? null : localDay(new Date(instants.sort().at(-1)!));
 			// The rows were read for the whole caseload at once: no query per client.
 			const moments = new Set(measured.filter((m) => m.enrolment_id === row.id).map((m) => m.moment as MeasurementMoment));
-			const weeks = weekStates(enrolmentClock(row), own.map(progressOf), moments, today);
+			const clock = enrolmentClock(row, groupDays.get(row.id));
+			const weeks = weekStates(clock, own.map(progressOf), moments, today);
 			facts.set(row.account_id, {
 				enrolmentId: row.id,
 				state: row.state,
 				createdDay: row.created_day,
-				clock: enrolmentClock(row),
+				clock,
 				week1Opened: own.some((w) => Number(w.week) === 1 && w.opened_at !== null),
 				week1Waiting: weeks[1]?.state === 'waiting_for_conversation',
 				lastActiveDay: last,

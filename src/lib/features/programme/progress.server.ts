@@ -19,6 +19,7 @@ import { getInstrument, type Answers } from '$lib/features/instruments/instrumen
 import { saveMeasurementForAccount, type StoredMeasurement } from '$lib/features/measurements/measurements.server';
 import { localDay } from '$lib/time';
 import { enrolmentClock, latestEnrolment, runningEnrolment, type EnrolmentRow } from './enrolment.server';
+import { groupDaysOf } from './group-link.server';
 import {
 	currentWeekOf,
 	momentOfWeek,
@@ -102,8 +103,8 @@ export async function enrolmentMessages(db: Db, enrolmentId: string, organisatio
 
 /** Week states of an enrolment, today. */
 export async function statesOf(db: Db, row: EnrolmentRow, today: string): Promise<{ clock: EnrolmentClock; weeks: WeekState[]; measurements: Partial<Record<MeasurementMoment, string>> }> {
-	const clock = enrolmentClock(row);
-	const [progress, measurements] = await Promise.all([weekProgress(db, row.id), enrolmentMeasurements(db, row.id)]);
+	const [progress, measurements, groupDays] = await Promise.all([weekProgress(db, row.id), enrolmentMeasurements(db, row.id), groupDaysOf(db, [row])]);
+	const clock = enrolmentClock(row, groupDays.get(row.id));
 	const measured = new Set(Object.keys(measurements) as MeasurementMoment[]);
 	return { clock, weeks: weekStates(clock, progress, measured, today), measurements };
 }

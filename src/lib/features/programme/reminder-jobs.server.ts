@@ -28,6 +28,7 @@ import { log } from '$lib/server/log';
 import { mailer as processMailer, type Mailer, type MailLocale } from '$lib/server/mail/mailer';
 import { localDay, localTime } from '$lib/time';
 import { enrolmentClock } from './enrolment.server';
+import { groupDaysOf } from './group-link.server';
 import { reminderMail, reminderMailHeaders, reminderStopToken, reminderVariant, enrolmentOfStopToken } from './reminder-mail';
 import {
 	ignoredInARow,
@@ -88,13 +89,14 @@ async function reminderInputs(db: Db, rows: readonly ProgrammeEnrolmentTable[], 
 			db.selectFrom('programme_reminder').select(['enrolment_id', 'day', 'kind', 'week', 'acted_at']).where('enrolment_id', 'in', ids).execute()
 		]);
 		const measured = new Set(followUps.map((row) => row.enrolment_id));
+		const groupDays = await groupDaysOf(db, chunk);
 		for (const row of chunk) {
 			inputs.set(row.id, {
 				choice: row.reminder_choice as ReminderChoice,
 				state: row.state as ReminderInput['state'],
 				remindersStopped: row.reminders_stopped_at !== null,
 				today,
-				clock: enrolmentClock(row),
+				clock: enrolmentClock(row, groupDays.get(row.id)),
 				weeks: weeks
 					.filter((week) => week.enrolment_id === row.id)
 					.map((week) => ({

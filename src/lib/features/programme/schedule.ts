@@ -20,6 +20,8 @@
  * - Unlocked is forever: a missed week stays open, and a pause never closes a week that had opened.
  * - A "bespreek eerst" week (`gate.discussFirst`) opens only once the conversation was held; it holds back only
  *   itself, never the weeks after it. Week 0 is never held back: it is the welcome, and opening it starts the clock.
+ * - A group enrolment (`groupDays`) opens week N on the group's day for it (groupWeekDays in group-schedule.ts), with
+ *   or without a start or a pause; the "bespreek eerst" gate holds as for everyone.
  * - Bad input (a day that is not YYYY-MM-DD, a week outside 0–9, negative paused days) throws a RangeError.
  */
 import { addDays, isLocalDay } from '$lib/time';
@@ -31,6 +33,11 @@ export interface ProgrammeClock {
 	pausedSince: string | null;
 	/** Whole days of earlier, ended pauses. */
 	pausedDays: number;
+	/**
+	 * An enrolment that follows a group: the local day each week 0–9 opens (`groupWeekDays`), instead of the start
+	 * day and pauses. The group meets whether or not the person pauses.
+	 */
+	groupDays?: readonly string[] | null;
 }
 
 /** A week's "bespreek eerst" state, as the professional set it. */
@@ -85,13 +92,18 @@ export function isWeekUnlocked(clock: ProgrammeClock, week: number, today: strin
 	requireWeek(week);
 	const elapsed = elapsedDays(clock, today);
 	if (week === firstWeek) return true;
-	if (clock.startDay === null) return false;
 	if (gate?.discussFirst && !gate.discussed) return false;
+	if (clock.groupDays) return groupDayOf(clock.groupDays, week) <= today;
+	if (clock.startDay === null) return false;
 	return elapsed >= weekOpensAfterDays(week);
 }
 
 export function currentWeek(clock: ProgrammeClock, today: string): number {
 	const elapsed = elapsedDays(clock, today);
+	if (clock.groupDays) {
+		for (let week = followUpWeek; week > firstWeek; week--) if (groupDayOf(clock.groupDays, week) <= today) return week;
+		return firstWeek;
+	}
 	if (clock.startDay === null) return firstWeek;
 	for (let week = followUpWeek; week > firstWeek; week--) {
 		if (elapsed >= weekOpensAfterDays(week)) return week;
@@ -108,12 +120,19 @@ export function currentWeek(clock: ProgrammeClock, today: string): number {
 export function weekUnlockDay(clock: ProgrammeClock, week: number, today: string): string | null {
 	requireWeek(week);
 	const elapsed = elapsedDays(clock, today);
+	if (clock.groupDays) return groupDayOf(clock.groupDays, week);
 	if (clock.startDay === null) return null;
 	// The clock starts when week 0 opens, so no pause can come before it.
 	if (week === firstWeek) return clock.startDay;
 	const after = weekOpensAfterDays(week);
 	if (clock.pausedSince !== null && elapsed < after) return null;
 	return addDays(clock.startDay, after + clock.pausedDays);
+}
+
+function groupDayOf(days: readonly string[], week: number): string {
+	const day = days[week];
+	if (day === undefined || !isLocalDay(day)) throw new RangeError(`No group day for week ${week}`);
+	return day;
 }
 
 export function pauseEnded(clock: ProgrammeClock, today: string): ProgrammeClock {

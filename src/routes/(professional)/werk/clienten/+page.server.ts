@@ -31,6 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 					signals: entry.signals,
 					openRequests: entry.openRequests,
 					lastActivityDay: entry.scopes.includes('programme') ? entry.facts.lastActivityDay : undefined,
+					groups: (entry.facts.groups ?? []).map((g) => ({ id: g.groupId, name: g.groupName, attended: g.attended, past: g.past, completed: g.completed })),
 					latest: newest
 						? {
 								instrument: newest.latest.instrument,

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/kernel/form-errors';
 import { requireClientAccess } from '$lib/kernel/policy.server';
 import { openClientRecord } from '$lib/composers/client-record/clients.server';
+import { clientTimeline } from '$lib/composers/client-record/timeline';
 import { grantableScopes } from '$lib/kernel/consent-scopes';
 import {
 	cancelMeasurementRequest,
@@ -29,12 +30,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const points = measurements.map((x) => ({ ...x, band: x.band as LonelinessBand | null }));
 		return [{ instrument, model: historyChartModel(def, points), count: measurements.length, latest: measurements[0]!.total }];
 	});
+	const today = localDay();
 	return {
 		record,
 		charts,
+		timeline: clientTimeline({ today, measurements: record.measurements, healthWebs: record.healthWebs, groups: record.groups }),
 		allScopes: grantableScopes,
 		sharedEntriesScope,
-		today: localDay(),
+		today,
 		requests: record.scopes.includes('measurements')
 			? await listRequestsForClient(db(), { actor: locals.account, personId: params.id })
 			: { own: [], colleagues: [] },

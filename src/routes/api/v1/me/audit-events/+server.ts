@@ -13,7 +13,9 @@ export const GET: RequestHandler = apiHandler(async ({ url }, actor) => {
 	const { limit, before } = query.value;
 	// One more than asked tells whether a next page exists without a second query.
 	const events = await listAuditEventsAboutPerson(db(), { account: actor, limit: limit + 1, before });
-	const items = events.slice(0, limit);
-	const next = events.length > limit ? auditCursor(items.at(-1)!) : null;
+	const page = events.slice(0, limit);
+	const next = events.length > limit ? auditCursor(page.at(-1)!) : null;
+	// The group's name is for the page's words; the API names the group by its id (object), as documented.
+	const items = page.map(({ groupName: _groupName, ...event }) => event);
 	return json({ items, next });
 });
