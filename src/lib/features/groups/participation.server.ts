@@ -11,6 +11,7 @@
  * - `groupGrantsOf(db, { actor })`: the person's group grants with the group's name and leaders.
  * Leaving is withdrawing the group grant (the composers' `withdrawConsent`), so access ends as with any consent.
  */
+import { followGroupProgramme } from '$lib/features/programme/group-link.server';
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/server/auth/account';
@@ -128,6 +129,8 @@ export async function joinGroup(
 				reminders: options.input.reminders
 			})
 			.execute();
+		// A group that follows the programme opens its weeks on the group's days, for a new or a running enrolment.
+		if (group.programme_id) await followGroupProgramme(trx, { personId: account.id, groupId: group.id, now });
 		await recordAuditEvent(trx, { actorId: account.id, organisationId: group.organisation_id, subjectId: account.id, action: 'consent.granted', object: scopes.join(','), now });
 		return { ok: true, groupId: group.id } as const;
 	});
