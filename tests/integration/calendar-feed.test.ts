@@ -21,6 +21,8 @@ import { joinGroup, myGroups } from '$lib/features/groups/participation.server';
 import { withdrawConsent } from '$lib/composers/consent-changes.server';
 import { testDatabases } from './databases';
 import { seedGroup } from './group-seed';
+import { cancelSession, moveSession } from '$lib/features/groups/sessions.server';
+import { sessionChangeSchema } from '$lib/features/groups/group.schema';
 import { professionalFixtures } from './professional-fixtures';
 
 vi.hoisted(() => {
@@ -184,17 +186,13 @@ describe.each(testDatabases())('the calendar feed with group sessions on $name',
 		expect(before[0]).toMatchObject({ uid: `group-session-${group.sessionIds[0]}@brug`, summary: 'Groep: Samen op dinsdag', location: 'Buurthuis De Brug, zaal 2' });
 		expect(await sessionsIn(ben, noon('2026-03-03'))).toEqual([]);
 
-		// What the leader's move and cancel do to the rows (their use-cases are tested with the leader's pages).
-		await handle.db
-			.updateTable('group_session')
-			.set((eb) => ({ day: '2026-04-01', starts_at: '10:00', ends_at: '11:30', sequence: eb('sequence', '+', 1), updated_at: noon('2026-03-05').toISOString() }))
-			.where('id', '=', group.sessionIds[1]!)
-			.execute();
-		await handle.db
-			.updateTable('group_session')
-			.set((eb) => ({ status: 'cancelled', sequence: eb('sequence', '+', 1), updated_at: noon('2026-03-05').toISOString() }))
-			.where('id', '=', group.sessionIds[2]!)
-			.execute();
+		// The leader moves one session and cancels another (the mails they start are the job runner's, tested apart).
+		const enqueued: string[] = [];
+		const enqueue = async (_kind: string, key: string) => (enqueued.push(key), true);
+		const change = sessionChangeSchema.parse({ day: '2026-04-01', startsAt: '10:00', endsAt: '11:30', place: 'Buurthuis De Brug, zaal 2' });
+		expect(await moveSession(handle.db, { actor: leader, groupId: group.id, sessionId: group.sessionIds[1]!, input: change, now: noon('2026-03-05'), enqueue })).toBe('changed');
+		expect(await cancelSession(handle.db, { actor: leader, groupId: group.id, sessionId: group.sessionIds[2]!, now: noon('2026-03-05'), enqueue })).toBe('changed');
+		expect(enqueued).toHaveLength(2);
 		const after = await sessionsIn(anna, noon('2026-03-06'));
 		const moved = after.find((e) => e.uid === `group-session-${group.sessionIds[1]}@brug`)!;
 		expect(moved).toMatchObject({ start: '2026-04-01 10:00', end: '2026-04-01 11:30', sequence: 1, status: null });

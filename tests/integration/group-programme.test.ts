@@ -6,6 +6,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { startProgramme } from '$lib/features/programme/enrolment.server';
 import { followGroupProgramme } from '$lib/features/programme/group-link.server';
+import { createGroupCode } from '$lib/features/groups/codes.server';
+import { joinGroupSchema } from '$lib/features/groups/participation.schema';
+import { joinGroup } from '$lib/features/groups/participation.server';
 import { programmeView } from '$lib/features/programme/progress.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { localInstant } from '$lib/time';
@@ -26,12 +29,13 @@ describe.each(testDatabases())('the programme in a group on $name', (target) => 
 	let handle: DatabaseHandle;
 	let anna: SignedInAccount;
 	let group: TestGroup;
+	let piet: SignedInAccount;
 
 	beforeEach(async () => {
 		handle = await target.open();
 		const fixtures = professionalFixtures(handle);
 		const noord = await fixtures.organisation('Buurtteam Noord', { email: 'ada@noord.nl', name: 'Ada' });
-		const piet = await fixtures.professional(noord, 'piet@noord.nl', 'Piet');
+		piet = await fixtures.professional(noord, 'piet@noord.nl', 'Piet');
 		anna = await fixtures.person('anna@example.nl', 'Anna');
 		group = await groupFixtures(handle).group(noord, [piet], { days, returnDay: '2026-07-13', programme: true });
 		await groupFixtures(handle).join(anna, group, { programme: true, joinedAt: at('2026-02-20').toISOString() });
@@ -52,6 +56,18 @@ describe.each(testDatabases())('the programme in a group on $name', (target) => 
 		expect(await open('2026-07-12')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
 		expect((await programmeView(handle.db, { actor: anna, now: at('2026-03-17') }))?.weeks[4]?.opensOn).toBe('2026-03-23');
 		expect(await open('2026-07-13')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+	});
+
+	it('joining by code enrols the person on the days of the group, with the programme in what the leaders see', async () => {
+		const bob = await professionalFixtures(handle).person('bob@example.nl', 'Bob');
+		const { code } = await createGroupCode(handle.db, { actor: piet, groupId: group.id, now: at('2026-02-20') });
+		const joined = await joinGroup(handle.db, { actor: bob, input: joinGroupSchema.parse({ code, personName: 'Bob' }), now: at('2026-02-21') });
+		expect(joined).toEqual({ ok: true, groupId: group.id });
+		const enrolment = await handle.db.selectFrom('programme_enrolment').selectAll().where('account_id', '=', bob.id).executeTakeFirstOrThrow();
+		expect(enrolment).toMatchObject({ group_id: group.id, state: 'active' });
+		const grant = await handle.db.selectFrom('consent_grant').selectAll().where('person_id', '=', bob.id).executeTakeFirstOrThrow();
+		expect(JSON.parse(grant.scopes)).toEqual(['group', 'programme']);
+		expect((await programmeView(handle.db, { actor: bob, now: at('2026-03-09') }))?.weeks.filter((w) => w.state !== 'locked').map((w) => w.week)).toEqual([0, 1, 2]);
 	});
 
 	it('a running enrolment moves to the group, and a moved session moves its week', async () => {

@@ -78,6 +78,12 @@ export async function askGroupMeasurements(trx: Kysely<Database>, options: { ses
 			created_at: options.now.toISOString(),
 			group_session_id: session.id
 		}));
-	if (rows.length > 0) await trx.insertInto('measurement_request').values(rows).execute();
-	return rows.length;
+	if (rows.length === 0) return 0;
+	// Two leaders marking it held at once: the unique index keeps one request per person and session.
+	const results = await trx
+		.insertInto('measurement_request')
+		.values(rows)
+		.onConflict((oc) => oc.columns(['group_session_id', 'person_id']).where('group_session_id', 'is not', null).doNothing())
+		.execute();
+	return results.reduce((sum, result) => sum + Number(result.numInsertedOrUpdatedRows ?? 0), 0);
 }
