@@ -5,7 +5,8 @@
  * Organisation A has its admin (`ownAdmin`) and two professionals: `linkedProfessional`, to whom `person` gives
  * consent (scopes measurements and programme), and `unlinkedProfessional`, who has no client. Organisation B has only its admin
  * (`otherAdmin`). `otherPerson` is a second person without any link. Professionals and admins have two-step sign-in
- * on, as their pages require.
+ * on, as their pages require. `groupLeader`, a third professional of A, leads group G and guides nobody; `person` and
+ * `groupMate` are both in G, each by a code the leader made.
  */
 import { instruments, type Answers } from '$lib/features/instruments/instruments';
 import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
@@ -21,6 +22,13 @@ import type { Database, MembershipRole } from '$lib/server/db/schema';
 import type { Kysely } from 'kysely';
 import type { Mailer } from '$lib/server/mail/mailer';
 import { totpCode, unusedTotpCode } from '../support/totp';
+import { createGroup } from '$lib/features/groups/group.server';
+import { addSessions } from '$lib/features/groups/sessions.server';
+import { createGroupCode } from '$lib/features/groups/codes.server';
+import { joinGroup } from '$lib/features/groups/participation.server';
+import { newGroupSchema, sessionSeriesSchema } from '$lib/features/groups/group.schema';
+import { joinGroupSchema } from '$lib/features/groups/participation.schema';
+import { addDays, localDay } from '$lib/time';
 
 export const roles = [
 	'anonymous',
@@ -29,7 +37,9 @@ export const roles = [
 	'linkedProfessional',
 	'unlinkedProfessional',
 	'otherAdmin',
-	'ownAdmin'
+	'ownAdmin',
+	'groupLeader',
+	'groupMate'
 ] as const;
 export type Role = (typeof roles)[number];
 export type AccountRole = Exclude<Role, 'anonymous'>;
@@ -72,6 +82,15 @@ export interface Seed {
 	memberInvitationToken: string;
 	/** A saved anonymous result. */
 	resultToken: string;
+	/** Group G of organisation A, led by `groupLeader`, with `person` and `groupMate` in it. */
+	group: {
+		id: string;
+		sessionIds: string[];
+		participantIds: Record<'person' | 'groupMate', string>;
+		names: Record<'person' | 'groupMate', string>;
+		/** A second group of the same leader without participants, for calls that archive a group. */
+		spareId: string;
+	};
 	/** The Cookie header of a role ('' for anonymous). */
 	cookie(role: Role): string;
 	/** A session of its own for one call that ends sessions (sign out); the role's usual session stays. */
@@ -96,7 +115,8 @@ export type CountedTable =
 	| 'self_sufficiency_rating'
 	| 'conversation_note'
 	| 'programme_enrolment'
-	| 'programme_message';
+	| 'programme_message'
+	| 'group_training';
 
 /** Cookies set by better-auth, read back from its response as a browser would. */
 function cookieHeader(response: Response, previous = ''): string {
@@ -148,6 +168,44 @@ async function turnOnTwoFactor(auth: Auth, account: SeededAccount): Promise<stri
 	return started.setup.secret;
 }
 
+const groupNames = { person: 'Pim uit de groep', groupMate: 'Gijs uit de groep' } as const;
+
+/** Group G as its leader makes it: a series that started a week ago, a return meeting, a code; then two people join. */
+async function seedGroup(
+	db: Kysely<Database>,
+	options: { organisationId: string; leader: SignedInAccount; members: Record<'person' | 'groupMate', SignedInAccount> }
+): Promise<Seed['group']> {
+	const today = localDay(new Date());
+	const created = await createGroup(db, {
+		actor: options.leader,
+		organisationId: options.organisationId,
+		input: newGroupSchema.parse({ name: 'Groep G', leaderIds: [options.leader.id], firstDay: addDays(today, -7), count: '8', startsAt: '14:00', endsAt: '16:00', place: 'Buurthuis' })
+	});
+	if (!created.ok) throw new Error(JSON.stringify(created.errors));
+	const groupId = created.groupId;
+	await addSessions(db, {
+		actor: options.leader,
+		groupId,
+		input: sessionSeriesSchema.parse({ firstDay: addDays(today, 70), count: '1', startsAt: '14:00', endsAt: '16:00', place: 'Buurthuis' })
+	});
+	const participantIds = {} as Record<'person' | 'groupMate', string>;
+	for (const role of ['person', 'groupMate'] as const) {
+		const { code } = await createGroupCode(db, { actor: options.leader, groupId });
+		const joined = await joinGroup(db, { actor: options.members[role], input: joinGroupSchema.parse({ code, personName: groupNames[role], shareCheckIns: true }) });
+		if (!joined.ok) throw new Error(joined.reason);
+		const row = await db.selectFrom('group_participant').select('id').where('group_id', '=', groupId).where('account_id', '=', options.members[role].id).executeTakeFirstOrThrow();
+		participantIds[role] = row.id;
+	}
+	const sessions = await db.selectFrom('group_session').select('id').where('group_id', '=', groupId).orderBy('day').execute();
+	const spare = await createGroup(db, {
+		actor: options.leader,
+		organisationId: options.organisationId,
+		input: newGroupSchema.parse({ name: 'Groep Reserve', leaderIds: [options.leader.id], firstDay: addDays(today, 7), count: '2', completeAfter: '2', startsAt: '10:00', endsAt: '11:00', place: 'Buurthuis' })
+	});
+	if (!spare.ok) throw new Error(JSON.stringify(spare.errors));
+	return { id: groupId, sessionIds: sessions.map((row) => row.id), participantIds, names: { ...groupNames }, spareId: spare.groupId };
+}
+
 const answers: Answers = { 1: 'no', 2: 'yes', 3: 'yes', 4: 'more_or_less', 5: 'yes', 6: 'more_or_less', 7: 'no', 8: 'yes', 9: 'yes', 10: 'yes', 11: 'yes' };
 
 export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<Seed> {
@@ -181,9 +239,11 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 		linkedProfessional: await account('gekoppeld@a.example', 'Gerda Gekoppeld'),
 		unlinkedProfessional: await account('los@a.example', 'Lotte Los'),
 		otherAdmin: b.admin,
-		ownAdmin: a.admin
+		ownAdmin: a.admin,
+		groupLeader: await account('groepsleider@a.example', 'Greet Groepsleider'),
+		groupMate: await account('groepsgenoot@example.nl', 'Gijs Genoot')
 	};
-	for (const role of ['linkedProfessional', 'unlinkedProfessional', 'otherAdmin', 'ownAdmin'] as const) {
+	for (const role of ['linkedProfessional', 'unlinkedProfessional', 'otherAdmin', 'ownAdmin', 'groupLeader'] as const) {
 		accounts[role].totpSecret = await turnOnTwoFactor(auth, accounts[role]);
 	}
 
@@ -205,7 +265,7 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 		if (!outcome.ok) throw new Error(outcome.reason);
 		return token;
 	};
-	for (const role of ['linkedProfessional', 'unlinkedProfessional'] as const) {
+	for (const role of ['linkedProfessional', 'unlinkedProfessional', 'groupLeader'] as const) {
 		const token = await inviteToA(accounts[role].email, 'professional');
 		const joined = await acceptMemberInvitation(db, { token, actor: actor(accounts[role]) });
 		if (!joined.ok) throw new Error(joined.reason);
@@ -231,6 +291,12 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 	const changed = await changeConsentScopes(db, { actor: actor(accounts.person), grantId: accepted.grantId, scopes: ['measurements', 'programme'] });
 	if (!changed.ok) throw new Error(changed.reason);
 
+	const group = await seedGroup(db, {
+		organisationId: a.organisationId,
+		leader: actor(accounts.groupLeader),
+		members: { person: actor(accounts.person), groupMate: actor(accounts.groupMate) }
+	});
+
 	const newResultToken = async () =>
 		(await saveAnonymousMeasurement(db, { instrument: instruments['djg-11'], answers })).token;
 
@@ -247,6 +313,7 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 		endedGrantId: accepted.grantId,
 		memberInvitationToken,
 		resultToken: await newResultToken(),
+		group,
 		cookie: (role) => cookies.get(role) ?? '',
 		throwawaySession: (role) => signInCookie(auth, db, accounts[role]),
 		renewSession: async (role) => void cookies.set(role, await signInCookie(auth, db, accounts[role])),
