@@ -5,7 +5,8 @@
  *   leader's. Each is the strict JSON contract (contract.ts) piped into the forms' schema (participation.schema.ts,
  *   group.schema.ts), so a limit is written once; `groupWords` gives those schemas' message ids in words.
  * - `changeMyGroup(db, actor, groupId, body)`: a partial change of sharing and reminders, on top of what is set now.
- * - `changeSessionByApi(db, actor, ids, body)`: a session's PATCH: moved, cancelled, held or planned again.
+ * - `changeSessionByApi(db, actor, ids, body)`: a session's PATCH: moved, then cancelled, held or planned again.
+ * - `managedSession(db, actor, ids)`: one session as the group's managers see it (a count of who attended, no names).
  * - `mySession(db, actor, groupId, sessionId)`: one session of the person's own group, as the person sees it.
  * - `noGroup()`, `noSession()`, `notNow(detail)`: the 404s and the 409 of these operations.
  */
@@ -85,17 +86,25 @@ const time = (description: string) => z.string({ error: timeReason }).regex(/^(?
 export const sessionPatchBody = jsonObject(
 	{
 		status: z.enum(sessionStatuses, { error: oneOf(sessionStatuses) }).optional().meta({
-			description: 'cancelled: cancel it (participants are mailed); held: it took place; planned: not held after all. Not together with a move'
+			description: 'cancelled: cancel it (participants are mailed); held: it took place; planned: not held after all. With a move: moved first'
 		}),
 		day: calendarDay().optional().meta({ description: 'Move it to this day (Europe/Amsterdam); left out: as it is' }),
-		startsAt: time('Start, local time; left out: as it is').optional(),
-		endsAt: time('End, local time, after the start; left out: as it is').optional(),
+		startsAt: time('Start, local time; left out: as it is').optional().meta({ examples: ['14:00'] }),
+		endsAt: time('End, local time, after the start; left out: as it is').optional().meta({ examples: ['16:00'] }),
 		place: optionalText(groupLimits.place).meta({ description: 'Where; null: no place (then a videoUrl); left out: as it is' }),
-		videoUrl: optionalText(groupLimits.videoUrl, videoReason).meta({ description: 'An https link for a video call; null: none; left out: as it is' })
+		videoUrl: z
+			.string({ error: videoReason })
+			.max(groupLimits.videoUrl, videoReason)
+			.meta({ examples: ['https://video.example.nl/groep'] })
+			.nullable()
+			.optional()
+			.meta({ description: 'An https link for a video call; null: none; left out: as it is' })
 	},
 	'must be a JSON object, e.g. {"status": "held"} or {"day": "2026-05-12"}'
 );
 type SessionPatch = z.output<typeof sessionPatchBody>;
+type SessionOutcome = { ok: true } | { ok: false; response: Response };
+const moveFields = ['day', 'startsAt', 'endsAt', 'place', 'videoUrl'] as const;
 
 export const attendanceBody = apiBody(
 	jsonObject({ status: z.enum(attendanceStatuses, { error: oneOf(attendanceStatuses) }).meta({ description: 'expected removes what was recorded' }) }),
@@ -125,31 +134,29 @@ export async function changeMyGroup(
 	return myGroup(db, { actor, groupId });
 }
 
-type SessionOutcome = { ok: true } | { ok: false; response: Response };
-
-const moveFields = ['day', 'startsAt', 'endsAt', 'place', 'videoUrl'] as const;
-
-/** One PATCH: a status change, or a move on top of the session as it is (checked by the forms' own schema). */
+/**
+ * One PATCH: a move on top of the session as it is (checked by the forms' own schema), then a change of status, so
+ * one call can move a session and mark it, as a leader would in two taps.
+ */
 export async function changeSessionByApi(
 	db: Kysely<Database>,
 	actor: SignedInAccount,
 	ids: { groupId: string; sessionId: string },
 	body: SessionPatch
 ): Promise<SessionOutcome> {
-	const moving = moveFields.some((field) => body[field] !== undefined);
-	if (moving && body.status !== undefined) {
-		return { ok: false, response: validationProblem(new z.ZodError([{ code: 'custom', path: ['status'], message: 'must be left out when the session is moved', input: body.status }])) };
-	}
 	const options = { actor, ...ids };
+	if (moveFields.some((field) => body[field] !== undefined)) {
+		const current = await managedSession(db, actor, ids);
+		if (!current) return { ok: false, response: noSession() };
+		const merged = Object.fromEntries(moveFields.map((field) => [field, body[field] === undefined ? current[field] : body[field]]));
+		const parsed = sessionChangeSchema.safeParse(merged);
+		if (!parsed.success) return { ok: false, response: validationProblem(parsed.error, groupWords) };
+		const moved = sessionResult(await moveSession(db, { ...options, input: parsed.data }));
+		if (!moved.ok) return moved;
+	}
 	if (body.status === 'cancelled') return sessionResult(await cancelSession(db, options));
 	if (body.status !== undefined) return heldResult(await markSessionHeld(db, { ...options, held: body.status === 'held' }));
-	if (!moving) return { ok: true };
-	const current = (await groupForManager(db, options)).sessions.find((session) => session.id === ids.sessionId);
-	if (!current) return { ok: false, response: noSession() };
-	const merged = Object.fromEntries(moveFields.map((field) => [field, body[field] === undefined ? current[field] : body[field]]));
-	const parsed = sessionChangeSchema.safeParse(merged);
-	if (!parsed.success) return { ok: false, response: validationProblem(parsed.error, groupWords) };
-	return sessionResult(await moveSession(db, { ...options, input: parsed.data }));
+	return { ok: true };
 }
 
 function sessionResult(outcome: 'changed' | 'unchanged' | 'not_found' | 'not_planned'): SessionOutcome {
