@@ -22,13 +22,7 @@ import type { Database, MembershipRole } from '$lib/server/db/schema';
 import type { Kysely } from 'kysely';
 import type { Mailer } from '$lib/server/mail/mailer';
 import { totpCode, unusedTotpCode } from '../support/totp';
-import { createGroup } from '$lib/features/groups/group.server';
-import { addSessions } from '$lib/features/groups/sessions.server';
-import { createGroupCode } from '$lib/features/groups/codes.server';
-import { joinGroup } from '$lib/features/groups/participation.server';
-import { newGroupSchema, sessionSeriesSchema } from '$lib/features/groups/group.schema';
-import { joinGroupSchema } from '$lib/features/groups/participation.schema';
-import { addDays, localDay } from '$lib/time';
+import { seedGroupG, type GroupG } from './role-fixtures-group';
 
 export const roles = [
 	'anonymous',
@@ -83,14 +77,7 @@ export interface Seed {
 	/** A saved anonymous result. */
 	resultToken: string;
 	/** Group G of organisation A, led by `groupLeader`, with `person` and `groupMate` in it. */
-	group: {
-		id: string;
-		sessionIds: string[];
-		participantIds: Record<'person' | 'groupMate', string>;
-		names: Record<'person' | 'groupMate', string>;
-		/** A second group of the same leader without participants, for calls that archive a group. */
-		spareId: string;
-	};
+	group: GroupG;
 	/** The Cookie header of a role ('' for anonymous). */
 	cookie(role: Role): string;
 	/** A session of its own for one call that ends sessions (sign out); the role's usual session stays. */
@@ -166,44 +153,6 @@ async function turnOnTwoFactor(auth: Auth, account: SeededAccount): Promise<stri
 	});
 	if (confirmed.status !== 200) throw new Error(`two-step sign-in was not confirmed for ${account.email}`);
 	return started.setup.secret;
-}
-
-const groupNames = { person: 'Pim uit de groep', groupMate: 'Gijs uit de groep' } as const;
-
-/** Group G as its leader makes it: a series that started a week ago, a return meeting, a code; then two people join. */
-async function seedGroup(
-	db: Kysely<Database>,
-	options: { organisationId: string; leader: SignedInAccount; members: Record<'person' | 'groupMate', SignedInAccount> }
-): Promise<Seed['group']> {
-	const today = localDay(new Date());
-	const created = await createGroup(db, {
-		actor: options.leader,
-		organisationId: options.organisationId,
-		input: newGroupSchema.parse({ name: 'Groep G', leaderIds: [options.leader.id], firstDay: addDays(today, -7), count: '8', startsAt: '14:00', endsAt: '16:00', place: 'Buurthuis' })
-	});
-	if (!created.ok) throw new Error(JSON.stringify(created.errors));
-	const groupId = created.groupId;
-	await addSessions(db, {
-		actor: options.leader,
-		groupId,
-		input: sessionSeriesSchema.parse({ firstDay: addDays(today, 70), count: '1', startsAt: '14:00', endsAt: '16:00', place: 'Buurthuis' })
-	});
-	const participantIds = {} as Record<'person' | 'groupMate', string>;
-	for (const role of ['person', 'groupMate'] as const) {
-		const { code } = await createGroupCode(db, { actor: options.leader, groupId });
-		const joined = await joinGroup(db, { actor: options.members[role], input: joinGroupSchema.parse({ code, personName: groupNames[role], shareCheckIns: true }) });
-		if (!joined.ok) throw new Error(joined.reason);
-		const row = await db.selectFrom('group_participant').select('id').where('group_id', '=', groupId).where('account_id', '=', options.members[role].id).executeTakeFirstOrThrow();
-		participantIds[role] = row.id;
-	}
-	const sessions = await db.selectFrom('group_session').select('id').where('group_id', '=', groupId).orderBy('day').execute();
-	const spare = await createGroup(db, {
-		actor: options.leader,
-		organisationId: options.organisationId,
-		input: newGroupSchema.parse({ name: 'Groep Reserve', leaderIds: [options.leader.id], firstDay: addDays(today, 7), count: '2', completeAfter: '2', startsAt: '10:00', endsAt: '11:00', place: 'Buurthuis' })
-	});
-	if (!spare.ok) throw new Error(JSON.stringify(spare.errors));
-	return { id: groupId, sessionIds: sessions.map((row) => row.id), participantIds, names: { ...groupNames }, spareId: spare.groupId };
 }
 
 const answers: Answers = { 1: 'no', 2: 'yes', 3: 'yes', 4: 'more_or_less', 5: 'yes', 6: 'more_or_less', 7: 'no', 8: 'yes', 9: 'yes', 10: 'yes', 11: 'yes' };
@@ -291,7 +240,7 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 	const changed = await changeConsentScopes(db, { actor: actor(accounts.person), grantId: accepted.grantId, scopes: ['measurements', 'programme'] });
 	if (!changed.ok) throw new Error(changed.reason);
 
-	const group = await seedGroup(db, {
+	const group = await seedGroupG(db, {
 		organisationId: a.organisationId,
 		leader: actor(accounts.groupLeader),
 		members: { person: actor(accounts.person), groupMate: actor(accounts.groupMate) }
