@@ -20,6 +20,8 @@ import { testAuth } from './auth-fixture';
 import { testDatabases } from './databases';
 import { professionalFixtures } from './professional-fixtures';
 import { tablesInDatabase } from './table-scan';
+import { seedGroup } from './group-seed';
+import { joinGroup } from './group-fixtures';
 import { bodyViolations, queryViolations, validValue, type Schema } from './api-contract-violations';
 
 const current = vi.hoisted(() => {
@@ -37,6 +39,12 @@ vi.mock('$lib/composers/api/api-auth', async (importOriginal) => {
 	const original = await importOriginal<typeof import('$lib/composers/api/api-auth')>();
 	return { ...original, apiHandler: original.createApiHandler(() => ({ db: current.db!, auth: current.auth! })) };
 });
+
+// A group session moved by a valid body is mailed through the job runner, which these tests do not start.
+vi.mock('$lib/server/jobs', async (importOriginal) => ({
+	...(await importOriginal<typeof import('$lib/server/jobs')>()),
+	jobs: () => ({ enqueue: async () => true })
+}));
 
 type Handler = (event: RequestEvent) => Promise<Response>;
 const routeFiles = import.meta.glob<Record<string, Handler>>('../../src/routes/api/**/+server.ts');
@@ -82,8 +90,21 @@ describe.each(testDatabases())('the API contract on $name', (target) => {
 		const bearer = async (account: typeof anna) => ({ authorization: `Bearer ${(await createApiToken(handle.db, { actor: account, label: 'test' })).token}` });
 		person = await bearer(anna);
 		professional = await bearer(piet);
+		// A group Piet leads with Anna in it: its session and her place are ids of both callers.
+		const group = await seedGroup(handle, { organisationId: noord.id, leaders: [piet], days: [localDay()] });
+		const place = await joinGroup(handle.db, { id: group.id, organisationId: noord.id }, anna, 'Anna');
 		// Programme weeks and items are words, not made rows: week 1 (0 is never "bespreek eerst"), the exercise.
-		ids = { personId: anna.id, organisationId: noord.id, grantId: grant, id: 'djg-11', week: '1', item: 'exercise' };
+		ids = {
+			personId: anna.id,
+			organisationId: noord.id,
+			grantId: grant,
+			id: 'djg-11',
+			week: '1',
+			item: 'exercise',
+			groupId: group.id,
+			sessionId: group.sessionIds[0]!,
+			participantId: place.participantId
+		};
 	});
 	afterEach(async () => {
 		current.db = undefined;
@@ -91,7 +112,7 @@ describe.each(testDatabases())('the API contract on $name', (target) => {
 		await handle.close();
 	});
 
-	const callerOf = (path: string) => (/^\/api\/v1\/(clients|invitations|caseload)/.test(path) ? professional : person);
+	const callerOf = (path: string) => (/^\/api\/v1\/(clients|invitations|caseload|groups)/.test(path) ? professional : person);
 
 	async function send(operation: Operation, path: string, params: Record<string, string>, options: { body?: unknown; query?: string }) {
 		const file = `../../src/routes${operation.path.replace(/\{(\w+)\}/g, '[$1]')}/+server.ts`;

@@ -35,7 +35,16 @@ export interface MatrixEntry {
 	unchangedWhenRefused?: CountedTable;
 }
 
-export const signedInRoles: AccountRole[] = ['person', 'otherPerson', 'linkedProfessional', 'unlinkedProfessional', 'otherAdmin', 'ownAdmin'];
+export const signedInRoles: AccountRole[] = [
+	'person',
+	'otherPerson',
+	'linkedProfessional',
+	'unlinkedProfessional',
+	'otherAdmin',
+	'ownAdmin',
+	'groupLeader',
+	'groupMate'
+];
 export const all = (outcome: Outcome): Expectations =>
 	({ anonymous: outcome, ...Object.fromEntries(signedInRoles.map((role) => [role, outcome])) }) as Expectations;
 
@@ -55,11 +64,16 @@ export const professionalPage: Expectations = {
 	linkedProfessional: 'allow',
 	unlinkedProfessional: 'allow',
 	otherAdmin: 'forbidden',
-	ownAdmin: 'forbidden'
+	ownAdmin: 'forbidden',
+	groupLeader: 'allow',
+	groupMate: 'forbidden'
 };
 /** A form action or API call of professionals: the use-case refuses by itself (no layout runs). */
 export const professionalCall: Expectations = { ...professionalPage, anonymous: 'unauthenticated' };
-/** One client's record: only the professional the person shares with. An admin never sees it without a grant. */
+/**
+ * One client's record: only the professional the person shares with. An admin never sees it without a grant, and
+ * neither does the leader of a group the person is in (only the client page itself opens for them).
+ */
 export const clientRecord: Expectations = {
 	anonymous: 'sign-in',
 	person: 'forbidden',
@@ -67,7 +81,9 @@ export const clientRecord: Expectations = {
 	linkedProfessional: 'allow',
 	unlinkedProfessional: 'forbidden',
 	otherAdmin: 'forbidden',
-	ownAdmin: 'forbidden'
+	ownAdmin: 'forbidden',
+	groupLeader: 'forbidden',
+	groupMate: 'forbidden'
 };
 /** The organisation pages as a whole: admins of any organisation. */
 export const adminPage: Expectations = {
@@ -77,7 +93,9 @@ export const adminPage: Expectations = {
 	linkedProfessional: 'forbidden',
 	unlinkedProfessional: 'forbidden',
 	otherAdmin: 'allow',
-	ownAdmin: 'allow'
+	ownAdmin: 'allow',
+	groupLeader: 'forbidden',
+	groupMate: 'forbidden'
 };
 /** Organisation A itself: its own admin only. */
 export const organisationA: Expectations = { ...adminPage, otherAdmin: 'forbidden' };

@@ -39,6 +39,7 @@ import { notesMatrix } from './authorisation-matrix-notes';
 import { professionalApiMatrix } from './authorisation-matrix-professional-api';
 import { programmeMatrix } from './authorisation-matrix-programme';
 import { groupPersonMatrix } from './authorisation-matrix-groups-person';
+import { groupLeaderMatrix } from './authorisation-matrix-groups-leader';
 import { programmeProfessionalMatrix } from './authorisation-matrix-programme-professional';
 
 export type { Expectations, MatrixEntry, Operation, Outcome, RequestSpec } from './authorisation-matrix-presets';
@@ -214,7 +215,13 @@ export const matrix: MatrixEntry[] = [
 
 	// Work pages of professionals.
 	{ route: '/(professional)/werk/clienten', operation: 'GET', request: page('/werk/clienten'), expect: professionalPage },
-	{ route: '/(professional)/werk/clienten/[id]', operation: 'GET', request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}` }), expect: clientRecord },
+	// The leader of a group the person is in opens the client page too (it shows them the group part only).
+	{
+		route: '/(professional)/werk/clienten/[id]',
+		operation: 'GET',
+		request: (s) => ({ path: `/nl/werk/clienten/${s.accounts.person.id}` }),
+		expect: { ...clientRecord, groupLeader: 'allow' }
+	},
 	{
 		route: '/(professional)/werk/clienten/[id]',
 		operation: 'GET',
@@ -413,5 +420,6 @@ export const matrix: MatrixEntry[] = [
 	...professionalApiMatrix,
 	...programmeMatrix,
 	...groupPersonMatrix,
+	...groupLeaderMatrix,
 	...programmeProfessionalMatrix
 ];

@@ -77,12 +77,14 @@ describe('OpenAPI document', () => {
 	});
 });
 
-/** Operations that need an account: a person's own data, and the professional's invitations, caseload and clients. */
+/** Operations that need an account: a person's own data, and the professional's invitations, caseload, clients and groups. */
 const personal = (path: string) =>
 	path.startsWith('/api/v1/me/') ||
 	path === '/api/v1/invitations' ||
 	path.startsWith('/api/v1/invitations/') ||
 	path === '/api/v1/caseload' ||
+	path === '/api/v1/groups' ||
+	path.startsWith('/api/v1/groups/') ||
 	path.startsWith('/api/v1/clients/');
 
 describe('OpenAPI security', () => {

@@ -5,7 +5,8 @@
  * Organisation A has its admin (`ownAdmin`) and two professionals: `linkedProfessional`, to whom `person` gives
  * consent (scopes measurements and programme), and `unlinkedProfessional`, who has no client. Organisation B has only its admin
  * (`otherAdmin`). `otherPerson` is a second person without any link. Professionals and admins have two-step sign-in
- * on, as their pages require.
+ * on, as their pages require. `groupLeader`, a third professional of A, leads group G and guides nobody; `person` and
+ * `groupMate` are both in G, each by a code the leader made.
  */
 import { instruments, type Answers } from '$lib/features/instruments/instruments';
 import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
@@ -21,6 +22,7 @@ import type { Database, MembershipRole } from '$lib/server/db/schema';
 import type { Kysely } from 'kysely';
 import type { Mailer } from '$lib/server/mail/mailer';
 import { totpCode, unusedTotpCode } from '../support/totp';
+import { seedGroupG, type GroupG } from './role-fixtures-group';
 
 export const roles = [
 	'anonymous',
@@ -29,7 +31,9 @@ export const roles = [
 	'linkedProfessional',
 	'unlinkedProfessional',
 	'otherAdmin',
-	'ownAdmin'
+	'ownAdmin',
+	'groupLeader',
+	'groupMate'
 ] as const;
 export type Role = (typeof roles)[number];
 export type AccountRole = Exclude<Role, 'anonymous'>;
@@ -72,6 +76,8 @@ export interface Seed {
 	memberInvitationToken: string;
 	/** A saved anonymous result. */
 	resultToken: string;
+	/** Group G of organisation A, led by `groupLeader`, with `person` and `groupMate` in it. */
+	group: GroupG;
 	/** The Cookie header of a role ('' for anonymous). */
 	cookie(role: Role): string;
 	/** A session of its own for one call that ends sessions (sign out); the role's usual session stays. */
@@ -96,7 +102,8 @@ export type CountedTable =
 	| 'self_sufficiency_rating'
 	| 'conversation_note'
 	| 'programme_enrolment'
-	| 'programme_message';
+	| 'programme_message'
+	| 'group_training';
 
 /** Cookies set by better-auth, read back from its response as a browser would. */
 function cookieHeader(response: Response, previous = ''): string {
@@ -181,9 +188,11 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 		linkedProfessional: await account('gekoppeld@a.example', 'Gerda Gekoppeld'),
 		unlinkedProfessional: await account('los@a.example', 'Lotte Los'),
 		otherAdmin: b.admin,
-		ownAdmin: a.admin
+		ownAdmin: a.admin,
+		groupLeader: await account('groepsleider@a.example', 'Greet Groepsleider'),
+		groupMate: await account('groepsgenoot@example.nl', 'Gijs Genoot')
 	};
-	for (const role of ['linkedProfessional', 'unlinkedProfessional', 'otherAdmin', 'ownAdmin'] as const) {
+	for (const role of ['linkedProfessional', 'unlinkedProfessional', 'otherAdmin', 'ownAdmin', 'groupLeader'] as const) {
 		accounts[role].totpSecret = await turnOnTwoFactor(auth, accounts[role]);
 	}
 
@@ -205,7 +214,7 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 		if (!outcome.ok) throw new Error(outcome.reason);
 		return token;
 	};
-	for (const role of ['linkedProfessional', 'unlinkedProfessional'] as const) {
+	for (const role of ['linkedProfessional', 'unlinkedProfessional', 'groupLeader'] as const) {
 		const token = await inviteToA(accounts[role].email, 'professional');
 		const joined = await acceptMemberInvitation(db, { token, actor: actor(accounts[role]) });
 		if (!joined.ok) throw new Error(joined.reason);
@@ -231,6 +240,12 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 	const changed = await changeConsentScopes(db, { actor: actor(accounts.person), grantId: accepted.grantId, scopes: ['measurements', 'programme'] });
 	if (!changed.ok) throw new Error(changed.reason);
 
+	const group = await seedGroupG(db, {
+		organisationId: a.organisationId,
+		leader: actor(accounts.groupLeader),
+		members: { person: actor(accounts.person), groupMate: actor(accounts.groupMate) }
+	});
+
 	const newResultToken = async () =>
 		(await saveAnonymousMeasurement(db, { instrument: instruments['djg-11'], answers })).token;
 
@@ -247,6 +262,7 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 		endedGrantId: accepted.grantId,
 		memberInvitationToken,
 		resultToken: await newResultToken(),
+		group,
 		cookie: (role) => cookies.get(role) ?? '',
 		throwawaySession: (role) => signInCookie(auth, db, accounts[role]),
 		renewSession: async (role) => void cookies.set(role, await signInCookie(auth, db, accounts[role])),

@@ -135,7 +135,7 @@ export const apiHandler = createApiHandler(() => ({ db: db(), auth: auth() }));
 
 /** null when the attempt may go ahead; otherwise the 429 (or 503) to send. */
 export async function limitApiAttempt(
-	action: Extract<LimitedAction, 'invite' | 'connect'>,
+	action: Extract<LimitedAction, 'invite' | 'connect' | 'groupCode'>,
 	event: Pick<RequestEvent, 'getClientAddress'>,
 	account: SignedInAccount
 ): Promise<Response | null> {

@@ -20,6 +20,7 @@ import {
 	startBody,
 	weekItemBody
 } from './programme-api';
+import { attendanceBody, groupCheckInBody, joinBody, participationBody, sessionPatchBody } from './groups-api';
 import { discussBody, journalEntryBody, kindMomentBody, stepDoneBody, stepPlanBody, thoughtCheckBody } from './self-help-api';
 
 const today = localDay();
@@ -52,7 +53,12 @@ const requestBodies = {
 	ProgrammePlanRequest: planBody,
 	ClientProgrammeStartRequest: clientStartBody,
 	ProgrammeMessageRequest: programmeMessageBody,
-	DiscussFirstRequest: discussFirstBody
+	DiscussFirstRequest: discussFirstBody,
+	GroupJoinRequest: joinBody,
+	GroupParticipationRequest: participationBody,
+	GroupCheckInRequest: groupCheckInBody,
+	GroupSessionPatch: sessionPatchBody,
+	GroupAttendanceRequest: attendanceBody
 };
 
 export const requestSchemas = Object.fromEntries(Object.entries(requestBodies).map(([name, schema]) => [name, bodySchemaOf(schema)]));

@@ -4,6 +4,7 @@ import { archiveGroup, groupForManager, updateGroup } from '$lib/features/groups
 import { groupOverviewForLeader } from '$lib/features/groups/leading.server';
 import { createGroupCode, listGroupCodes, revokeGroupCode } from '$lib/features/groups/codes.server';
 import { groupFormInput, groupFormValues, groupSchema } from '$lib/features/groups/group.schema';
+import { requireGroupManager } from '$lib/features/groups/group-access.server';
 import { href } from '$lib/i18n/href';
 import { db } from '$lib/server/db';
 import { localDay } from '$lib/time';
@@ -31,6 +32,8 @@ const here = (event: RequestEvent, query = '') => `${href(`/werk/groepen/${event
 
 export const actions: Actions = {
 	update: async (event) => {
+		// Authorise before reading the form: a refusal never depends on what was sent.
+		await requireGroupManager(db(), event.locals.account, event.params.id);
 		const form = await event.request.formData();
 		const parsed = groupSchema.omit({ programme: true }).safeParse(groupFormInput(form));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values: groupFormValues(form) });
