@@ -209,6 +209,12 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(admin.getByText('3 van 12 plaatsen bezet')).toBeVisible();
 			await expect(admin.getByText('Anna')).toHaveCount(0);
 			await expect(admin.getByText(absentTwice)).toHaveCount(0);
+			// The admin manages the group (settings, sessions, codes) from its page, still without a name or signal.
+			await admin.getByRole('link', { name }).click();
+			await checked(admin, name, false);
+			await expect(admin.getByRole('link', { name: 'Bijeenkomsten' })).toBeVisible();
+			await expect(admin.getByText('Anna')).toHaveCount(0);
+			await expect(admin.getByText(absentTwice)).toHaveCount(0);
 
 			// Today the group meets, all three are there, and Lotte marks it held.
 			await open(lotte, `${groupPath}/bijeenkomsten`, 'Bijeenkomsten', false);

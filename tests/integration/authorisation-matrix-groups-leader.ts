@@ -1,7 +1,7 @@
 /**
  * Authorisation matrix entries: the leader's side of group trainings. Group G (role-fixtures.ts) is led by
- * `groupLeader`; organisation A's admin manages it from the actions (the work pages are for professionals only), and
- * A's other professionals see nothing of it. Actions are sent with forms that stop short of a change (a missing field,
+ * `groupLeader`; organisation A's admin manages it (settings, sessions, codes) but never sees a participant or the
+ * session in the room, and A's other professionals see nothing of it. The group pages admit professionals and admins. Actions are sent with forms that stop short of a change (a missing field,
  * a session of nobody), except making a code and archiving the spare group.
  */
 import {
@@ -22,6 +22,10 @@ const leaderPage: Expectations = { ...professionalPage, linkedProfessional: 'for
 const leaderCall: Expectations = { ...professionalCall, linkedProfessional: 'forbidden', unlinkedProfessional: 'forbidden' };
 /** Managing the group (settings, sessions, codes): its leader and the organisation's admin. */
 const managerCall: Expectations = { ...leaderCall, ownAdmin: 'allow' };
+const managerPage: Expectations = { ...leaderPage, ownAdmin: 'allow' };
+/** The list of groups and a new group: professionals and admins, each for their own organisations. */
+const groupsPage: Expectations = { ...professionalPage, otherAdmin: 'allow', ownAdmin: 'allow' };
+const groupsCall: Expectations = { ...professionalCall, otherAdmin: 'allow', ownAdmin: 'allow' };
 
 const group = (s: Seed, rest = '') => `/nl/werk/groepen/${s.group.id}${rest}`;
 const at = (path: (s: Seed) => string, form: Record<string, string> = {}) => (s: Seed) => ({ path: path(s), form });
@@ -31,32 +35,32 @@ const sessions = (s: Seed) => group(s, '/bijeenkomsten');
 
 const page = (route: string, path: (s: Seed) => string, expect: Expectations = leaderPage): MatrixEntry => ({ route, operation: 'GET', request: (s) => ({ path: path(s) }), expect });
 
-const groupRoute = '/(professional)/werk/groepen/[id]';
-const sessionRoute = '/(professional)/werk/groepen/[id]/[sessionId]';
-const sessionsRoute = '/(professional)/werk/groepen/[id]/bijeenkomsten';
-const codeRoute = '/(professional)/werk/groepen/[id]/code';
+const groupRoute = '/(groups)/werk/groepen/[id]';
+const sessionRoute = '/(groups)/werk/groepen/[id]/[sessionId]';
+const sessionsRoute = '/(groups)/werk/groepen/[id]/bijeenkomsten';
+const codeRoute = '/(groups)/werk/groepen/[id]/code';
 
 export const groupLeaderMatrix: MatrixEntry[] = [
-	page('/(professional)/werk/groepen', () => '/nl/werk/groepen', professionalPage),
-	page('/(professional)/werk/groepen/nieuw', () => '/nl/werk/groepen/nieuw', professionalPage),
-	{ route: '/(professional)/werk/groepen/nieuw', operation: '?/default', request: action('/werk/groepen/nieuw'), expect: professionalCall, unchangedWhenRefused: 'group_training' },
-	page(groupRoute, (s) => group(s)),
+	page('/(groups)/werk/groepen', () => '/nl/werk/groepen', groupsPage),
+	page('/(groups)/werk/groepen/nieuw', () => '/nl/werk/groepen/nieuw', groupsPage),
+	{ route: '/(groups)/werk/groepen/nieuw', operation: '?/default', request: action('/werk/groepen/nieuw'), expect: groupsCall, unchangedWhenRefused: 'group_training' },
+	page(groupRoute, (s) => group(s), managerPage),
 	{
 		route: groupRoute,
 		operation: 'GET',
 		variant: 'a group of nobody',
 		request: () => ({ path: `/nl/werk/groepen/${nobodysEntry}` }),
-		expect: { ...leaderPage, groupLeader: 'forbidden' }
+		expect: { ...leaderPage, groupLeader: 'forbidden', otherAdmin: 'forbidden' }
 	},
 	{ route: groupRoute, operation: '?/update', request: at((s) => group(s)), expect: managerCall },
 	{ route: groupRoute, operation: '?/archive', request: (s) => ({ path: `/nl/werk/groepen/${s.group.spareId}`, form: {} }), expect: managerCall },
 	{ route: groupRoute, operation: '?/code', request: at((s) => group(s)), expect: managerCall },
 	{ route: groupRoute, operation: '?/revoke', request: at((s) => group(s), { code: nobodysEntry }), expect: managerCall },
-	page(sessionsRoute, sessions),
+	page(sessionsRoute, sessions, managerPage),
 	{ route: sessionsRoute, operation: '?/add', request: at(sessions), expect: managerCall },
 	{ route: sessionsRoute, operation: '?/move', request: at(sessions, { sessionId: nobodysEntry }), expect: managerCall },
 	{ route: sessionsRoute, operation: '?/cancel', request: at(sessions, { sessionId: nobodysEntry }), expect: managerCall },
-	page(codeRoute, (s) => group(s, '/code')),
+	page(codeRoute, (s) => group(s, '/code'), managerPage),
 	{ route: codeRoute, operation: '?/make', request: at((s) => group(s, '/code')), expect: managerCall },
 	page(sessionRoute, session),
 	{ route: sessionRoute, operation: '?/attend', request: at(nobodysSession, { participantId: nobodysEntry }), expect: leaderCall },

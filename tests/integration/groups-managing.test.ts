@@ -8,7 +8,7 @@ import { migrateToLatest } from '$lib/server/db/migrate';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/client';
 import { openJobRunner, jobRecord, type JobDatabase, type JobRunner } from '$lib/server/jobs';
 import type { OutgoingMail } from '$lib/server/mail/mailer';
-import { archiveGroup, createGroup, groupForManager, listGroupsForOrganisation, listGroupsForProfessional, updateGroup } from '$lib/features/groups/group.server';
+import { archiveGroup, createGroup, groupForManager, listGroupsForManager, listGroupsForOrganisation, listGroupsForProfessional, updateGroup } from '$lib/features/groups/group.server';
 import { groupSchema, newGroupSchema, sessionChangeSchema, sessionSeriesSchema } from '$lib/features/groups/group.schema';
 import { addSessions, cancelSession, markSessionHeld, moveSession } from '$lib/features/groups/sessions.server';
 import { sendSessionChangeMails, sessionChangeJob, sessionChangeKey, startGroupSessionMails } from '$lib/features/groups/session-mail.server';
@@ -126,6 +126,11 @@ describe.each(testDatabases())('managing a group on $name', (target) => {
 		await leaveGroup(handle.db, anna);
 		expect((await groupForManager(handle.db, { actor: world.noord.admin, groupId: world.group.id })).participants).toBe(1);
 		expect(await refusal(listGroupsForOrganisation(handle.db, { actor: world.lotte, organisationId: world.noord.id }))).toMatchObject(noAccess);
+		// The group pages' list: a leader's own groups; an admin's whole organisation (counts only); nobody else's.
+		expect((await listGroupsForManager(handle.db, { actor: world.noord.admin, now: groupNow })).map((g) => g.name)).toEqual(['Samen']);
+		expect((await listGroupsForManager(handle.db, { actor: world.piet, now: groupNow })).map((g) => g.name)).toEqual(['Samen']);
+		expect(await listGroupsForManager(handle.db, { actor: world.lars, now: groupNow })).toEqual([]);
+		expect(await refusal(listGroupsForManager(handle.db, { actor: anna.person }))).toMatchObject(noAccess);
 
 		expect(await archiveGroup(handle.db, { actor: world.noord.admin, groupId: world.group.id })).toBe(true);
 		expect(await archiveGroup(handle.db, { actor: world.lotte, groupId: world.group.id })).toBe(false);

@@ -8,6 +8,7 @@
  * - `archiveGroup(db, { actor, groupId })`: the group ended; it is kept, its codes stop working.
  * - `listGroupsForProfessional(db, { actor })`: the groups I lead, each with its next session.
  * - `listGroupsForOrganisation(db, { actor, organisationId })`: an admin's list, with counts only.
+ * - `listGroupsForManager(db, { actor })`: the groups I lead, and every group of the organisations I am admin of.
  * - `groupForManager(db, { actor, groupId })`: one group for its leaders and admins: settings, leaders, sessions,
  *   counts (participants, attended per session), and who could lead it.
  * - `organisationProfessionals(db, organisationId)`: the professionals one may choose as leaders.
@@ -239,6 +240,19 @@ export async function listGroupsForProfessional(db: Db, options: { actor: Signed
 	return groupListItems(db, led.map((row) => row.id), localDay(options.now));
 }
 
+export async function listGroupsForManager(db: Db, options: { actor: SignedInAccount | null; now?: Date }): Promise<GroupListItem[]> {
+	const account = requireSignedIn(options.actor);
+	const memberships = await membershipsOf(db, account.id);
+	const adminIn = memberships.filter((m) => m.role === 'admin').map((m) => m.organisationId);
+	// Two-step sign-in and the role, as for every page that shows other people's data.
+	await requireMembership(db, account, { role: adminIn.length > 0 ? 'admin' : 'professional' });
+	const led = memberships.some((m) => m.role === 'professional') ? await listGroupsForProfessional(db, options) : [];
+	if (adminIn.length === 0) return led;
+	const managed = await db.selectFrom('group_training').select('id').where('organisation_id', 'in', adminIn).execute();
+	const more = await groupListItems(db, managed.map((row) => row.id).filter((id) => !led.some((group) => group.id === id)), localDay(options.now));
+	return [...led, ...more].sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name, 'nl'));
+}
+
 export async function listGroupsForOrganisation(
 	db: Db,
 	options: { actor: SignedInAccount | null; organisationId: string; now?: Date }
@@ -307,8 +321,11 @@ export async function newGroupChoices(
 	db: Db,
 	options: { actor: SignedInAccount | null; organisationId?: string | null }
 ): Promise<{ organisations: Person[]; organisationId: string; professionals: Person[] }> {
-	const memberships = await requireMembership(db, options.actor, { role: 'professional' });
-	const ids = memberships.map((m) => m.organisationId);
+	const account = requireSignedIn(options.actor);
+	const memberships = await membershipsOf(db, account.id);
+	// Professionals and admins both make groups in their own organisations (two-step sign-in first).
+	await requireMembership(db, account, { role: memberships.some((m) => m.role === 'admin') ? 'admin' : 'professional' });
+	const ids = [...new Set(memberships.map((m) => m.organisationId))];
 	const rows = await db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', ids).orderBy('name').execute();
 	const organisationId = rows.find((row) => row.id === options.organisationId)?.id ?? rows[0]!.id;
 	return { organisations: rows, organisationId, professionals: await organisationProfessionals(db, organisationId) };
