@@ -20,8 +20,7 @@ import { testAuth } from './auth-fixture';
 import { testDatabases } from './databases';
 import { professionalFixtures } from './professional-fixtures';
 import { tablesInDatabase } from './table-scan';
-import { seedGroup } from './group-seed';
-import { joinGroup } from './group-fixtures';
+import { groupFixtures, groupNow } from './group-fixtures';
 import { bodyViolations, queryViolations, validValue, type Schema } from './api-contract-violations';
 
 const current = vi.hoisted(() => {
@@ -91,8 +90,9 @@ describe.each(testDatabases())('the API contract on $name', (target) => {
 		person = await bearer(anna);
 		professional = await bearer(piet);
 		// A group Piet leads with Anna in it: its session and her place are ids of both callers.
-		const group = await seedGroup(handle, { organisationId: noord.id, leaders: [piet], days: [localDay()] });
-		const place = await joinGroup(handle.db, { id: group.id, organisationId: noord.id }, anna, 'Anna');
+		const groups = groupFixtures(handle);
+		const group = await groups.group(noord, [piet], { days: [localDay()] });
+		const place = await groups.join(anna, group, { name: 'Anna', at: groupNow });
 		// Programme weeks and items are words, not made rows: week 1 (0 is never "bespreek eerst"), the exercise.
 		ids = {
 			personId: anna.id,
@@ -103,7 +103,7 @@ describe.each(testDatabases())('the API contract on $name', (target) => {
 			item: 'exercise',
 			groupId: group.id,
 			sessionId: group.sessionIds[0]!,
-			participantId: place.participantId
+			participantId: place.id
 		};
 	});
 	afterEach(async () => {

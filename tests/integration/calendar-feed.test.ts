@@ -20,7 +20,7 @@ import { joinGroupSchema } from '$lib/features/groups/participation.schema';
 import { joinGroup, myGroups } from '$lib/features/groups/participation.server';
 import { withdrawConsent } from '$lib/composers/consent-changes.server';
 import { testDatabases } from './databases';
-import { seedGroup } from './group-seed';
+import { groupFixtures } from './group-fixtures';
 import { cancelSession, moveSession } from '$lib/features/groups/sessions.server';
 import { sessionChangeSchema } from '$lib/features/groups/group.schema';
 import { professionalFixtures } from './professional-fixtures';
@@ -173,7 +173,7 @@ describe.each(testDatabases())('the calendar feed with group sessions on $name',
 	};
 
 	it('shows the sessions of the groups the person is in, follows a move and a cancellation, and drops them after leaving', async () => {
-		const group = await seedGroup(handle, { organisationId, leaders: [leader], days: ['2026-03-24', '2026-03-31', '2026-04-07'], now: noon('2026-03-01') });
+		const group = await groupFixtures(handle).group({ id: organisationId }, [leader], { days: ['2026-03-24', '2026-03-31', '2026-04-07'], now: noon('2026-03-01') });
 		expect(await joinGroup(handle.db, { actor: anna, input: joinGroupSchema.parse({ code: group.code, personName: 'Anna' }), now: noon('2026-03-02') })).toMatchObject({ ok: true });
 
 		const before = await sessionsIn(anna, noon('2026-03-03'));

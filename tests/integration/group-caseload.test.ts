@@ -16,7 +16,7 @@ import type { AttendanceStatus } from '$lib/server/db/schema';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { addDays, localInstant } from '$lib/time';
 import { testDatabases } from './databases';
-import { groupFixtures, type TestParticipant } from './group-rows';
+import { groupFixtures, type TestParticipant } from './group-fixtures';
 import { professionalFixtures, type ProfessionalFixtures, type TestOrganisation } from './professional-fixtures';
 
 vi.hoisted(() => {

@@ -11,7 +11,7 @@ import { markSessionHeld } from '$lib/features/groups/sessions.server';
 import { listMeasurementTasks } from '$lib/features/measurement-requests/measurement-requests.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
-import { groupFixtures, type TestGroup, type TestParticipant } from './group-rows';
+import { groupFixtures, type TestGroup, type TestParticipant } from './group-fixtures';
 import { professionalFixtures } from './professional-fixtures';
 
 vi.hoisted(() => {

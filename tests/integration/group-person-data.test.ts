@@ -12,7 +12,7 @@ import { deleteAccount, exportPersonalData } from '$lib/composers/personal-data/
 import { groupsData } from '$lib/features/groups/index.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { testDatabases } from './databases';
-import { groupFixtures, type TestGroup, type TestParticipant } from './group-rows';
+import { groupFixtures, type TestGroup, type TestParticipant } from './group-fixtures';
 import { professionalFixtures, type TestOrganisation } from './professional-fixtures';
 
 vi.hoisted(() => {
@@ -42,7 +42,7 @@ describe.each(testDatabases())('group trainings in the composers on $name', (tar
 		kees = await fixtures.professional(noord, 'kees@noord.nl', 'Kees');
 		anna = await fixtures.person('anna@example.nl', 'Anna');
 		groups = groupFixtures(handle);
-		group = await groups.group(noord, [piet], { name: 'Samen op maandag', days, returnDay: '2026-07-13' });
+		group = await groups.group(noord, [piet], { name: 'Samen op maandag', days, returnDay: '2026-07-13', startsAt: '10:00', endsAt: '11:30' });
 		other = await groups.group(noord, [kees], { name: 'Wandelgroep', days: ['2026-03-03'] });
 		annaIn = await groups.join(anna, group, { name: 'Anna B.', shareCheckIns: false });
 	});

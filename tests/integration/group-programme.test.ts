@@ -13,7 +13,7 @@ import { programmeView } from '$lib/features/programme/progress.server';
 import type { DatabaseHandle } from '$lib/server/db/client';
 import { localInstant } from '$lib/time';
 import { testDatabases } from './databases';
-import { groupFixtures, type TestGroup } from './group-rows';
+import { groupFixtures, type GroupFixtures, type TestGroup } from './group-fixtures';
 import { professionalFixtures } from './professional-fixtures';
 
 vi.hoisted(() => {
@@ -30,6 +30,7 @@ describe.each(testDatabases())('the programme in a group on $name', (target) => 
 	let anna: SignedInAccount;
 	let group: TestGroup;
 	let piet: SignedInAccount;
+	let groups: GroupFixtures;
 
 	beforeEach(async () => {
 		handle = await target.open();
@@ -37,17 +38,20 @@ describe.each(testDatabases())('the programme in a group on $name', (target) => 
 		const noord = await fixtures.organisation('Buurtteam Noord', { email: 'ada@noord.nl', name: 'Ada' });
 		piet = await fixtures.professional(noord, 'piet@noord.nl', 'Piet');
 		anna = await fixtures.person('anna@example.nl', 'Anna');
-		group = await groupFixtures(handle).group(noord, [piet], { days, returnDay: '2026-07-13', programme: true });
-		await groupFixtures(handle).join(anna, group, { programme: true, joinedAt: at('2026-02-20').toISOString() });
+		groups = groupFixtures(handle);
+		group = await groups.group(noord, [piet], { days, returnDay: '2026-07-13', programme: true, now: at('2026-02-01') });
 	});
+	const join = () => groups.join(anna, group, { at: at('2026-02-20') });
 	afterEach(() => handle.close());
 
 	const follow = () => handle.db.transaction().execute((trx) => followGroupProgramme(trx, { personId: anna.id, groupId: group.id, now: at('2026-02-20') }));
 	const open = async (day: string) => ((await programmeView(handle.db, { actor: anna, now: at(day) }))?.weeks ?? []).filter((w) => w.state !== 'locked').map((w) => w.week);
 
 	it('joining enrols the person; week N opens on the day of session N, the follow-up on the return meeting', async () => {
+		// Following the group by itself makes a new enrolment; joining (which follows it too) keeps that one.
 		const followed = await follow();
 		expect(followed.moved).toBe(false);
+		await join();
 		const row = await handle.db.selectFrom('programme_enrolment').selectAll().executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ id: followed.enrolmentId, account_id: anna.id, group_id: group.id, state: 'active', organisation_id: group.organisationId });
 		expect(await open('2026-03-01')).toEqual([0]);
@@ -73,6 +77,7 @@ describe.each(testDatabases())('the programme in a group on $name', (target) => 
 	it('a running enrolment moves to the group, and a moved session moves its week', async () => {
 		const started = await startProgramme(handle.db, { actor: anna, input: { reminders: 'none' }, now: at('2026-01-05') });
 		expect(started.ok).toBe(true);
+		await join();
 		expect(await follow()).toEqual({ enrolmentId: (started as { id: string }).id, moved: true });
 		expect(await handle.db.selectFrom('programme_enrolment').select('id').execute()).toHaveLength(1);
 		await handle.db.updateTable('group_session').set({ day: '2026-03-04' }).where('id', '=', group.sessionIds[0]!).execute();

@@ -14,7 +14,7 @@ import { joinGroup } from '$lib/features/groups/participation.server';
 import { startGroupReminders } from '$lib/features/groups/group-reminders.server';
 import { testDatabases } from './databases';
 import { professionalFixtures } from './professional-fixtures';
-import { seedGroup } from './group-seed';
+import { groupFixtures } from './group-fixtures';
 
 vi.hoisted(() => {
 	vi.stubEnv('BRUG_DATA_KEY', Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64'));
@@ -71,7 +71,7 @@ describe.each(testDatabases())('group reminders with two runners on $name', (tar
 		const noord = await fixtures.organisation('Buurtteam Noord', { email: 'ada@noord.nl', name: 'Ada Admin' });
 		const piet = await fixtures.professional(noord, 'piet@noord.nl', 'Piet Prof');
 		const anna = await fixtures.person('anna@example.nl', 'Anna');
-		const group = await seedGroup(handle, { organisationId: noord.id, leaders: [piet], days: [addDays(localDay(), 1)] });
+		const group = await groupFixtures(handle).group(noord, [piet], { days: [addDays(localDay(), 1)] });
 		expect(await joinGroup(handle.db, { actor: anna, input: joinGroupSchema.parse({ code: group.code, personName: 'Anna' }) })).toMatchObject({ ok: true });
 
 		const mails: OutgoingMail[] = [];

@@ -20,7 +20,7 @@ import {
 } from '$lib/features/groups/group-reminders.server';
 import { testDatabases } from './databases';
 import { professionalFixtures } from './professional-fixtures';
-import { seedGroup, type SeededGroup } from './group-seed';
+import { groupFixtures, type TestGroup } from './group-fixtures';
 
 vi.hoisted(() => {
 	vi.stubEnv('BRUG_DATA_KEY', Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64'));
@@ -37,7 +37,7 @@ describe.each(testDatabases())('group reminders on $name', (target) => {
 	let handle: DatabaseHandle;
 	let anna: SignedInAccount;
 	let ben: SignedInAccount;
-	let group: SeededGroup;
+	let group: TestGroup;
 	let queue: { key: string; payload: JobPayload }[];
 	let mails: OutgoingMail[];
 	const mailer = { send: async (mail: OutgoingMail) => (mails.push(mail), { delivered: 'outbox' as const, messageId: `m-${mails.length}` }) };
@@ -57,7 +57,7 @@ describe.each(testDatabases())('group reminders on $name', (target) => {
 		const piet = await fixtures.professional(noord, 'piet@noord.nl', 'Piet Prof');
 		anna = await fixtures.person('anna@example.nl', 'Anna');
 		ben = await fixtures.person('ben@example.nl', 'Ben');
-		group = await seedGroup(handle, { organisationId: noord.id, leaders: [piet], days: ['2026-03-10', '2026-03-17'], now: morning('2026-03-01') });
+		group = await groupFixtures(handle).group(noord, [piet], { days: ['2026-03-10', '2026-03-17'], now: morning('2026-03-01') });
 		for (const [person, reminders] of [[anna, 'day_before'], [ben, 'none']] as const) {
 			const input = joinGroupSchema.parse({ code: group.code, personName: 'Naam', reminders });
 			expect(await joinGroup(handle.db, { actor: person, input, now: morning('2026-03-02') })).toMatchObject({ ok: true });

@@ -28,7 +28,7 @@ import * as attendance from '../../src/routes/api/v1/groups/[groupId]/sessions/[
 import { testAuth } from './auth-fixture';
 import { testDatabases } from './databases';
 import { professionalFixtures } from './professional-fixtures';
-import { seedGroup, type SeededGroup } from './group-seed';
+import { groupFixtures, type TestGroup } from './group-fixtures';
 
 // Names and check-in lines are encrypted: a data key of this file's own, so no key file is read or written.
 const current = vi.hoisted(() => {
@@ -85,7 +85,7 @@ describe.each(testDatabases())('the groups API on $name', (target) => {
 	let handle: DatabaseHandle;
 	/** Lotte leads the group; Piet, her colleague, leads nothing; Ada is their admin; Anna and Bert are people. */
 	let lotte: Caller, piet: Caller, ada: Caller, anna: Caller, bert: Caller;
-	let group: SeededGroup;
+	let group: TestGroup;
 	const today = localDay();
 
 	beforeEach(async () => {
@@ -102,7 +102,7 @@ describe.each(testDatabases())('the groups API on $name', (target) => {
 		anna = await caller(await fixtures.person('anna@example.nl', 'Anna'));
 		bert = await caller(await fixtures.person('bert@example.nl', 'Bert'));
 		// Today and weekly on: a check-in opens once today's session is held; the later ones can be excused.
-		group = await seedGroup(handle, { organisationId: noord.id, leaders: [lotteAccount], days: [today, addDays(today, 7), addDays(today, 14)] });
+		group = await groupFixtures(handle).group(noord, [lotteAccount], { days: [today, addDays(today, 7), addDays(today, 14)] });
 	});
 	afterEach(async () => {
 		current.db = undefined;

@@ -6,7 +6,6 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '$lib/server/db/client';
-import { encrypt, encryptedColumns } from '$lib/server/crypto';
 import {
 	deleteGroupNote,
 	groupOverviewForLeader,
@@ -16,7 +15,7 @@ import {
 	sessionForLeader
 } from '$lib/features/groups/leading.server';
 import { testDatabases } from './databases';
-import { groupWorld, leaveGroup, type GroupWorld, type Joined } from './group-fixtures';
+import { groupNow, groupWorld, type GroupWorld, type TestParticipant } from './group-fixtures';
 import { refusal } from './refusal';
 
 vi.hoisted(() => {
@@ -32,9 +31,9 @@ const afterThird = new Date('2026-03-17T09:00:00Z');
 describe.each(testDatabases())('leading a group on $name', (target) => {
 	let handle: DatabaseHandle;
 	let world: GroupWorld;
-	let anna: Joined;
-	let ben: Joined;
-	let cor: Joined;
+	let anna: TestParticipant;
+	let ben: TestParticipant;
+	let cor: TestParticipant;
 
 	beforeEach(async () => {
 		handle = await target.open();
@@ -48,24 +47,10 @@ describe.each(testDatabases())('leading a group on $name', (target) => {
 	const groupReads = () =>
 		handle.db.selectFrom('audit_event').select(['actor_id', 'subject_id', 'object']).where('action', '=', 'client.group.read').execute();
 	const base = () => ({ groupId: world.group.id });
-	const mark = (participant: Joined, session: number, status: 'present' | 'late' | 'excused' | 'absent' | 'stopped' | 'expected', actor = world.lotte) =>
-		recordAttendance(handle.db, { actor, ...base(), sessionId: world.sessionIds[session]!, participantId: participant.participantId, status, now: afterThird });
-	const checkIn = (participant: Joined, session: number, answers: [number, number, number], line: string | null = null) => {
-		const id = crypto.randomUUID();
-		return handle.db
-			.insertInto('group_checkin')
-			.values({
-				id,
-				session_id: world.sessionIds[session]!,
-				participant_id: participant.participantId,
-				welcome: answers[0],
-				enjoyed: answers[1],
-				come_again: answers[2],
-				line: line === null ? null : encrypt(line, encryptedColumns.groupCheckinLine.context(id)),
-				created_at: afterThird.toISOString()
-			})
-			.execute();
-	};
+	const mark = (participant: TestParticipant, session: number, status: 'present' | 'late' | 'excused' | 'absent' | 'stopped' | 'expected', actor = world.lotte) =>
+		recordAttendance(handle.db, { actor, ...base(), sessionId: world.sessionIds[session]!, participantId: participant.id, status, now: afterThird });
+	const checkIn = (participant: TestParticipant, session: number, answers: [number, number, number], line?: string) =>
+		world.groups.checkIn(world.sessionIds[session]!, participant, { welcome: answers[0], enjoyed: answers[1], comeAgain: answers[2], line, at: afterThird.toISOString() });
 
 	it('records attendance in one step each, shows "absent twice" and completion, and audits one read per participant', async () => {
 		for (const session of [0, 1, 2]) await mark(anna, session, 'present');
@@ -105,7 +90,7 @@ describe.each(testDatabases())('leading a group on $name', (target) => {
 
 	it('keeps one encrypted note per participant per session, editable by either leader and deletable', async () => {
 		const sessionId = world.sessionIds[1]!;
-		const note = (body: string, actor = world.lotte) => saveGroupNote(handle.db, { actor, ...base(), sessionId, participantId: ben.participantId, body, now: afterThird });
+		const note = (body: string, actor = world.lotte) => saveGroupNote(handle.db, { actor, ...base(), sessionId, participantId: ben.id, body, now: afterThird });
 		expect(await note('Ben was stil vandaag.')).toBe('saved');
 		expect(await note('Ben was stil. Na afloop even gepraat.', world.lars)).toBe('saved');
 		const rows = await handle.db.selectFrom('group_note').selectAll().execute();
@@ -114,7 +99,7 @@ describe.each(testDatabases())('leading a group on $name', (target) => {
 		const session = await sessionForLeader(handle.db, { actor: world.lotte, ...base(), sessionId, now: afterThird });
 		expect(session!.participants.find((p) => p.name === 'Ben')!.note).toMatchObject({ body: 'Ben was stil. Na afloop even gepraat.' });
 		expect(session!.participants.find((p) => p.name === 'Anna')!.note).toBeNull();
-		expect(await deleteGroupNote(handle.db, { actor: world.lotte, ...base(), sessionId, participantId: ben.participantId })).toBe('deleted');
+		expect(await deleteGroupNote(handle.db, { actor: world.lotte, ...base(), sessionId, participantId: ben.id })).toBe('deleted');
 		expect(await handle.db.selectFrom('group_note').selectAll().execute()).toEqual([]);
 	});
 
@@ -141,7 +126,7 @@ describe.each(testDatabases())('leading a group on $name', (target) => {
 			expect(refused.status === 401 || refused.status === 403).toBe(true);
 		}
 		expect(await refusal(mark(anna, 0, 'present', world.piet))).toMatchObject(noAccess);
-		await leaveGroup(handle.db, cor);
+		await world.groups.leave(cor, groupNow);
 		const overview = await groupOverviewForLeader(handle.db, { actor: world.lotte, ...base(), now: afterThird });
 		expect(overview.participants.map((p) => p.name)).toEqual(['Anna', 'Ben']);
 		expect(await mark(cor, 0, 'present')).toBe('not_found');

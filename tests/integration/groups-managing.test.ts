@@ -13,7 +13,7 @@ import { groupSchema, newGroupSchema, sessionChangeSchema, sessionSeriesSchema }
 import { addSessions, cancelSession, markSessionHeld, moveSession } from '$lib/features/groups/sessions.server';
 import { sendSessionChangeMails, sessionChangeJob, sessionChangeKey, startGroupSessionMails } from '$lib/features/groups/session-mail.server';
 import { testDatabases, type TestDatabase } from './databases';
-import { groupNow, groupWorld, leaveGroup, type GroupWorld } from './group-fixtures';
+import { groupNow, groupWorld, type GroupWorld } from './group-fixtures';
 import { refusal } from './refusal';
 
 vi.hoisted(() => {
@@ -123,7 +123,7 @@ describe.each(testDatabases())('managing a group on $name', (target) => {
 		const [listed] = await listGroupsForOrganisation(handle.db, { actor: world.noord.admin, organisationId: world.noord.id, now: groupNow });
 		expect(listed).toMatchObject({ name: 'Samen', participants: 2, capacity: 8, nextSession: { day: '2026-03-02' } });
 		expect(JSON.stringify(listed)).not.toMatch(/Anna|anna@/);
-		await leaveGroup(handle.db, anna);
+		await world.groups.leave(anna, groupNow);
 		expect((await groupForManager(handle.db, { actor: world.noord.admin, groupId: world.group.id })).participants).toBe(1);
 		expect(await refusal(listGroupsForOrganisation(handle.db, { actor: world.lotte, organisationId: world.noord.id }))).toMatchObject(noAccess);
 		// The group pages' list: a leader's own groups; an admin's whole organisation (counts only); nobody else's.
@@ -164,7 +164,7 @@ describe.each(testDatabases())('managing a group on $name', (target) => {
 		const cor = await world.join('cor@example.nl', 'Cor');
 		await handle.db.updateTable('account').set({ locale: 'en' }).where('id', '=', cor.person.id).execute();
 		const dan = await world.join('dan@example.nl', 'Dan');
-		await leaveGroup(handle.db, dan);
+		await world.groups.leave(dan, groupNow);
 		const mailer = recordingMailer();
 		const [a, b] = [openJobRunner(shared.instance(), { logger: console, pollMs: 50 }), openJobRunner(shared.instance(), { logger: console, pollMs: 50 })];
 		runners.push(a, b);
@@ -198,7 +198,7 @@ describe.each(testDatabases())('managing a group on $name', (target) => {
 		expect(mailer.mails.filter((m) => m.to === 'anna@example.nl').map((m) => m.subject)).toEqual(['Nieuwe tijd voor Samen sterker', 'Bijeenkomst Samen sterker gaat niet door']);
 		expect(mailer.mails).toHaveLength(6);
 		expect(await sendSessionChangeMails(handle.db, { sessionId, sequence: 1 }, { mailer, linkFor })).toEqual({ outcome: 'superseded' });
-		expect(await handle.db.selectFrom('group_mail').select('key').where('participant_id', '=', anna.participantId).orderBy('key').execute()).toEqual([
+		expect(await handle.db.selectFrom('group_mail').select('key').where('participant_id', '=', anna.id).orderBy('key').execute()).toEqual([
 			{ key: sessionChangeKey(sessionId, 1) },
 			{ key: sessionChangeKey(sessionId, 2) }
 		]);

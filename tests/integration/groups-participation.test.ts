@@ -22,7 +22,7 @@ import {
 } from '$lib/features/groups/participation.server';
 import { testDatabases } from './databases';
 import { professionalFixtures, type TestOrganisation } from './professional-fixtures';
-import { seedGroup, type SeededGroup } from './group-seed';
+import { groupFixtures, type TestGroup } from './group-fixtures';
 
 vi.hoisted(() => {
 	vi.stubEnv('BRUG_DATA_KEY', Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64'));
@@ -43,7 +43,7 @@ describe.each(testDatabases())('group participation on $name', (target) => {
 	let gerda: SignedInAccount;
 	let anna: SignedInAccount;
 	let ben: SignedInAccount;
-	let group: SeededGroup;
+	let group: TestGroup;
 
 	beforeEach(async () => {
 		handle = await target.open();
@@ -53,7 +53,7 @@ describe.each(testDatabases())('group participation on $name', (target) => {
 		gerda = await fixtures.professional(noord, 'gerda@noord.nl', 'Gerda Groen');
 		anna = await fixtures.person('anna@example.nl', 'Anna');
 		ben = await fixtures.person('ben@example.nl', 'Ben');
-		group = await seedGroup(handle, { organisationId: noord.id, leaders: [piet, gerda], days: tuesdays, now: noon('2026-03-01') });
+		group = await groupFixtures(handle).group(noord, [piet, gerda], { days: tuesdays, now: noon('2026-03-01') });
 	});
 	afterEach(() => handle.close());
 
@@ -86,7 +86,7 @@ describe.each(testDatabases())('group participation on $name', (target) => {
 	});
 
 	it('adds the programme scope when the group follows the programme', async () => {
-		group = await seedGroup(handle, { organisationId: noord.id, leaders: [piet], days: tuesdays, programmeId: 'eight-weeks', now: noon('2026-03-01') });
+		group = await groupFixtures(handle).group(noord, [piet], { days: tuesdays, programme: true, now: noon('2026-03-01') });
 		expect((await previewGroup(handle.db, { actor: anna, code: group.code, now: noon('2026-03-02') }))!.followsProgramme).toBe(true);
 		expect(await join(anna)).toMatchObject({ ok: true });
 		const grant = await handle.db.selectFrom('consent_grant').select('scopes').where('person_id', '=', anna.id).executeTakeFirstOrThrow();
@@ -100,7 +100,7 @@ describe.each(testDatabases())('group participation on $name', (target) => {
 		expect(await handle.db.selectFrom('group_participant').select('id').where('account_id', '=', anna.id).execute()).toHaveLength(1);
 		expect(await handle.db.selectFrom('consent_grant').select('id').where('person_id', '=', anna.id).execute()).toHaveLength(1);
 
-		const small = await seedGroup(handle, { organisationId: noord.id, leaders: [piet], days: tuesdays, capacity: 2, now: noon('2026-03-01') });
+		const small = await groupFixtures(handle).group(noord, [piet], { days: tuesdays, capacity: 2, now: noon('2026-03-01') });
 		group = small;
 		expect(await join(anna)).toMatchObject({ ok: true });
 		const fixtures = professionalFixtures(handle);

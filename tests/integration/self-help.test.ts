@@ -5,10 +5,11 @@
  * reported and the entry is still saved.
  */
 import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
+import { normaliseClientCode } from '$lib/features/consent/consent';
 import { rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
 import { addConversationNote, listSharedSummaries } from '$lib/features/conversation-notes/conversation-notes.server';
 import { professionalFixtures } from './professional-fixtures';
-import { groupFixtures } from './group-rows';
+import { groupFixtures } from './group-fixtures';
 import { sendProgrammeMessage, startProgrammeForClient } from '$lib/features/programme/guidance.server';
 import { myCheckIn, openWeek, programmeView, saveCheckIn } from '$lib/features/programme/progress.server';
 import { getPlan, savePlan } from '$lib/features/programme/plan.server';
@@ -523,7 +524,8 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			programmePlanWhatHelps: 'Fietsen naar de molen De Adriaan.',
 			programmePlanWhomToContact: 'Buurman Sjoerd van nummer zeventien.',
 			programmeMessageBody: 'Mooi dat je de stap naar zeilvereniging Aeolus zette.',
-			groupCode: 'QZXV7WKJ',
+			/** Set to the group's own code once it is made. */
+			groupCode: '',
 			groupCheckinLine: 'Naast mevrouw Hendrika zitten deed me goed.',
 			groupNoteBody: 'Vertelde over de duiventil van haar vader Gerbrand.'
 		} satisfies Record<keyof typeof encryptedColumns, string>;
@@ -581,7 +583,9 @@ describe.each(testDatabases())('self-help on $name', (target) => {
 			// Anna in Piet's group: an invitation code, her check-in line and Piet's note about her.
 			const groups = groupFixtures(handle);
 			const group = await groups.group(organisation, [piet], { days: ['2026-03-02'] });
-			const codeId = await groups.code(group, texts.groupCode, piet);
+			// The group's invitation code is random (createGroupCode): it is the text to look for.
+			texts.groupCode = normaliseClientCode(group.code)!;
+			const codeId = (await handle.db.selectFrom('group_code').select('id').where('group_id', '=', group.id).executeTakeFirstOrThrow()).id;
 			const participant = await groups.join(anna, group, { name: texts.consentPersonName });
 			const checkInId = await groups.checkIn(group.sessionIds[0]!, participant, { welcome: 4, enjoyed: 4, comeAgain: 5, line: texts.groupCheckinLine });
 			const groupNoteId = await groups.note(group.sessionIds[0]!, participant, piet, texts.groupNoteBody);
