@@ -22,6 +22,7 @@ import {
 } from '$lib/features/groups/participation.server';
 import { testDatabases } from './databases';
 import { professionalFixtures, type TestOrganisation } from './professional-fixtures';
+import { recordAttendance } from '$lib/features/groups/leading.server';
 import { groupFixtures, type TestGroup } from './group-fixtures';
 
 vi.hoisted(() => {
@@ -137,7 +138,7 @@ describe.each(testDatabases())('group participation on $name', (target) => {
 		expect(await handle.db.selectFrom('group_attendance').selectAll().execute()).toHaveLength(0);
 
 		// A status the leader set stays: the person's afmelding neither replaces it nor takes it away.
-		await handle.db.insertInto('group_attendance').values({ session_id: second, participant_id: await participantOf(anna), status: 'absent', excused_by_person: 0, recorded_by: piet.id, recorded_at: noon('2026-03-10').toISOString() }).execute();
+		expect(await recordAttendance(handle.db, { actor: piet, groupId: group.id, sessionId: second, participantId: await participantOf(anna), status: 'absent', now: noon('2026-03-10') })).toBe('saved');
 		expect(await excuse(second, '2026-03-10')).toEqual({ ok: false, reason: 'recorded' });
 		expect(await takeBackExcuse(handle.db, { actor: anna, groupId: group.id, sessionId: second, now: noon('2026-03-10') })).toEqual({ ok: true });
 		expect(await handle.db.selectFrom('group_attendance').select('status').executeTakeFirst()).toEqual({ status: 'absent' });
