@@ -7,6 +7,9 @@
  *   node scripts/bench-caseload.js              on SQLite (a fresh temporary BRUG_DATA_DIR)
  *   node scripts/bench-caseload.js --postgres   on a throwaway PostgreSQL cluster (scripts/pg-cluster.js)
  *   BENCH_DATABASE_URL=postgres://… node scripts/bench-caseload.js   on that database (rows are added, none removed)
+ *   … --groups   every client is also in a group training of 12 led by the professional (a `group` grant beside the
+ *                guidance grant, eight weekly sessions, attendance); then the leader's session page of one group is
+ *                measured too (BENCH_CASELOAD_SESSION_REQUESTS, default 50), with the same limit
  *
  * It runs a snapshot of build/index.js (building it first only when it is missing) with LOG_LEVEL=info on 127.0.0.1
  * and a free port, twice:
@@ -355,7 +358,7 @@ function djg11Answers(total, rng) {
  * @returns {{ seed: Seed, facts: SeedFacts }}
  */
 function caseloadSeed(options) {
-	const { clients, perClient, auditHistory, professionalId, organisationId, runId, postgres, now, keyring } = options;
+	const { clients, perClient, auditHistory, professionalId, organisationId, runId, postgres, now, keyring, groups } = options;
 	const rng = random(6);
 	const pick = (/** @type {number} */ n) => Math.floor(rng() * n);
 	const at = (/** @type {number} */ daysAgo, /** @type {number} */ hour = 12) => new Date(now.getTime() - daysAgo * dayMs + (hour - 12) * 3_600_000).toISOString();
@@ -363,7 +366,8 @@ function caseloadSeed(options) {
 	/** @type {Record<string, Record<string, Cell>[]>} */
 	const tables = {
 		account: [], consent_grant: [], measurement: [], journal_entry: [], exercise_done: [], step_plan: [],
-		health_web: [], measurement_request: [], audit_event: [], programme_enrolment: [], programme_week: []
+		health_web: [], measurement_request: [], audit_event: [], programme_enrolment: [], programme_week: [],
+		group_training: [], group_leader: [], group_session: [], group_participant: [], group_attendance: []
 	};
 	const push = (/** @type {string} */ table, /** @type {Record<string, Cell>} */ row) => tables[table]?.push(row);
 	let severe = 0;
@@ -393,6 +397,8 @@ function caseloadSeed(options) {
 			professional_id: professionalId,
 			organisation_id: organisationId,
 			scopes: JSON.stringify(allScopes),
+			audience: 'professional',
+			group_id: null,
 			// Encrypted at rest with its row as context (src/lib/server/crypto/columns.ts); empty, so pages name the client
 			// by the address.
 			person_name: encryptText(keyring, '', `consent_grant.person_name:${grantId}`),
@@ -518,10 +524,65 @@ function caseloadSeed(options) {
 			subject_id: clientIds[e % clientIds.length] ?? null, action: 'client.caseload.read', object: 'measurements,programme,health_web'
 		});
 	}
+	const sessionPages = groups ? groupSeed({ clientIds, professionalId, organisationId, push, at, day, keyring }) : [];
 	/** @type {Seed} */
 	const seed = Object.entries(tables);
 	const rows = Object.fromEntries(seed.map(([table, list]) => [table, list.length]));
-	return { seed, facts: { clients, measurements: perClient, severe, rows } };
+	return { seed, facts: { clients, measurements: perClient, severe, rows }, sessionPages };
+}
+
+/**
+ * With --groups: every client is also in a group training of 12 led by the professional (a `group` grant for the
+ * group's leaders beside their guidance grant), eight weekly sessions from five weeks ago, the five past ones held,
+ * attendance recorded; one in seven missed the last two (a drop-out signal). Returns, per group, the path of its
+ * latest held session's page (the leader's page in the room).
+ * @returns {{ path: string, participants: number }[]}
+ */
+function groupSeed(/** @type {any} */ options) {
+	const { clientIds, professionalId, organisationId, push, at, day, keyring } = options;
+	const size = 12;
+	/** @type {{ path: string, participants: number }[]} */
+	const pages = [];
+	for (let g = 0; g * size < clientIds.length; g += 1) {
+		const groupId = randomUUID();
+		push('group_training', {
+			id: groupId, organisation_id: organisationId, name: `Samen verder ${g + 1}`, programme_id: null, programme_version: null, capacity: size,
+			complete_after: 6, created_by: professionalId, created_at: at(60), archived_at: null
+		});
+		push('group_leader', { group_id: groupId, account_id: professionalId });
+		const sessions = Array.from({ length: 8 }, (_, s) => ({ id: randomUUID(), ago: 35 - 7 * s }));
+		for (const session of sessions) {
+			push('group_session', {
+				id: session.id, group_id: groupId, day: day(session.ago), starts_at: '10:00', ends_at: '12:00', place: 'Buurthuis De Brug', video_url: null,
+				status: session.ago > 0 ? 'held' : 'planned', is_return: 0, sequence: 0, held_at: session.ago > 0 ? at(session.ago, 12) : null, updated_at: at(60)
+			});
+		}
+		const members = clientIds.slice(g * size, (g + 1) * size);
+		members.forEach((/** @type {string} */ personId, /** @type {number} */ m) => {
+			const grantId = randomUUID();
+			const participantId = randomUUID();
+			push('consent_grant', {
+				id: grantId, person_id: personId, professional_id: null, organisation_id: organisationId, group_id: groupId, audience: 'group',
+				scopes: JSON.stringify(['group']), person_name: encryptText(keyring, `Deelnemer ${g * size + m + 1}`, `consent_grant.person_name:${grantId}`),
+				granted_at: at(40), ended_at: null, end_reason: null, previous_grant_id: null
+			});
+			push('group_participant', {
+				id: participantId, group_id: groupId, account_id: personId, grant_id: grantId, joined_at: at(40), left_at: null,
+				share_checkins: m % 2, reminders: 'day_before'
+			});
+			const slipping = (g * size + m) % 7 === 3;
+			sessions.filter((session) => session.ago > 0).forEach((session, index, past) => {
+				const status = slipping && index >= past.length - 2 ? 'absent' : m % 5 === 4 && index === 1 ? 'excused' : 'present';
+				push('group_attendance', {
+					session_id: session.id, participant_id: participantId, status, excused_by_person: status === 'excused' ? 1 : 0,
+					recorded_by: professionalId, recorded_at: at(session.ago, 13)
+				});
+			});
+		});
+		const latestHeld = sessions.filter((session) => session.ago > 0).at(-1);
+		if (latestHeld) pages.push({ path: `/nl/werk/groepen/${groupId}/${latestHeld.id}`, participants: members.length });
+	}
+	return pages;
 }
 
 /**
@@ -570,7 +631,7 @@ async function writeSeed(target, seed) {
 				for (const [table, rows] of seed) {
 					const [first] = rows;
 					if (!first) continue;
-					const columns = Object.keys(first);
+					const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
 					const insert = database.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
 					for (const row of rows) insert.run(...columns.map((c) => row[c] ?? null));
 				}
@@ -587,7 +648,7 @@ async function writeSeed(target, seed) {
 		for (const [table, rows] of seed) {
 			const [first] = rows;
 			if (!first) continue;
-			const columns = Object.keys(first);
+			const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
 			// PostgreSQL takes at most 65535 parameters per statement.
 			const perStatement = Math.floor(60_000 / columns.length);
 			for (let from = 0; from < rows.length; from += perStatement) {
@@ -674,6 +735,48 @@ async function measure(browser, server, pathname, requests, problems) {
 	};
 }
 
+const sessionRoute = '/(groups)/werk/groepen/[id]/[sessionId]';
+
+/**
+ * The leader's page of one session (participants, attendance, notes, check-ins; one audit event per participant):
+ * checks that it lists the group's participants, warms up, then sequential GETs; the server's figures from its log.
+ * @param {Browser} browser
+ * @param {Server} server
+ * @param {{ path: string, participants: number }} room
+ * @param {number} requests
+ * @param {number} warmup
+ * @param {string[]} problems
+ * @returns {Promise<Series>}
+ */
+async function measureSessionPage(browser, server, room, requests, warmup, problems) {
+	const first = await browser.get(room.path);
+	const page = await first.text();
+	if (first.status !== 200) throw new Error(`GET ${room.path} answered ${first.status}: ${snippet(page)}`);
+	const listed = new Set([...page.matchAll(/id="p-([0-9a-f-]{36})"/g)].map((match) => match[1])).size;
+	if (listed !== room.participants) problems.push(`GET ${room.path} lists ${listed} participants, expected ${room.participants}`);
+	for (let i = 0; i < warmup; i += 1) await (await browser.get(room.path)).arrayBuffer();
+	const logged = () => server.requestLines.filter((line) => line.method === 'GET' && line.route === sessionRoute);
+	await sleep(300);
+	const before = logged().length;
+	/** @type {number[]} */
+	const wallMs = [];
+	/** @type {Record<number, number>} */
+	const statuses = {};
+	for (let i = 0; i < requests; i += 1) {
+		const started = performance.now();
+		const response = await browser.get(room.path);
+		await response.arrayBuffer();
+		wallMs.push(performance.now() - started);
+		statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+	}
+	const deadline = Date.now() + 5_000;
+	while (logged().length < before + requests && Date.now() < deadline) await sleep(20);
+	const serverMs = logged().slice(before, before + requests).map((line) => line.ms);
+	if (serverMs.length !== requests) problems.push(`GET ${room.path}: the server logged ${serverMs.length} requests, expected ${requests}`);
+	if ((statuses[200] ?? 0) !== requests) problems.push(`GET ${room.path}: not every request was 200: ${JSON.stringify(statuses)}`);
+	return { path: room.path, requests, statuses, serverMs: serverMs.length ? summarise(serverMs) : null, wallMs: summarise(wallMs), serverTrend: null };
+}
+
 /**
  * GETs the page once and checks what it lists.
  * @param {Browser} browser
@@ -705,6 +808,8 @@ async function main() {
 	const auditHistory = process.env.BENCH_CASELOAD_AUDIT_HISTORY?.trim() ? positiveIntFromEnv('BENCH_CASELOAD_AUDIT_HISTORY', 1) : 0;
 	if (givenUrl && !/^postgres(ql)?:\/\/.+/.test(givenUrl)) throw new Error('BENCH_DATABASE_URL must start with postgres:// or postgresql://');
 	const postgres = Boolean(givenUrl) || process.argv.includes('--postgres');
+	const groups = process.argv.includes('--groups');
+	const sessionRequests = positiveIntFromEnv('BENCH_CASELOAD_SESSION_REQUESTS', 50);
 	ensureBuild(note);
 
 	const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
@@ -732,6 +837,8 @@ async function main() {
 	let all = null;
 	/** @type {Series | null} */
 	let filtered = null;
+	/** @type {Series | null} */
+	let session = null;
 	/** @type {Record<string, { code: number | null, signal: string | null, ms: number } | null>} */
 	const shutdowns = {};
 	let seedMs = 0;
@@ -770,7 +877,7 @@ async function main() {
 		const { professionalId, organisationId } = await findProfessional(target, email);
 		// The key the server made in the data dir in phase 1.
 		const keyring = loadKeyring({ dataDir, dataKey: undefined });
-		const made = caseloadSeed({ clients, perClient, auditHistory, professionalId, organisationId, runId, postgres: target.kind === 'postgres', now: new Date(), keyring });
+		const made = caseloadSeed({ clients, perClient, auditHistory, professionalId, organisationId, runId, postgres: target.kind === 'postgres', now: new Date(), keyring, groups });
 		await writeSeed(target, made.seed);
 		facts = made.facts;
 		seedMs = Math.round(performance.now() - seedStart);
@@ -791,6 +898,8 @@ async function main() {
 		}
 		all = await measure(browser, server, caseloadPath, requests, problems);
 		filtered = await measure(browser, server, filteredPath, filteredRequests, problems);
+		const room = made.sessionPages[0];
+		if (room) session = await measureSessionPage(browser, server, room, sessionRequests, warmup, problems);
 	} catch (error) {
 		problems.push(error instanceof Error ? error.message : String(error));
 	} finally {
@@ -806,7 +915,7 @@ async function main() {
 		fs.rmSync(snapshot, { recursive: true, force: true });
 	}
 
-	for (const series of [all, filtered]) {
+	for (const series of [all, filtered, session]) {
 		if (series?.serverMs && series.serverMs.p95 >= limitMs) {
 			problems.push(`GET ${series.path}: p95 server time is ${series.serverMs.p95} ms, the limit is under ${limitMs} ms`);
 		}
@@ -814,7 +923,7 @@ async function main() {
 	if (!all?.serverMs && problems.length === 0) problems.push('no server timings were collected');
 
 	console.log(
-		`brug caseload bench: a professional with ${facts?.clients ?? '?'} clients in the programme sharing all four scopes, ${facts?.measurements ?? '?'} DJG-11 ` +
+		`brug caseload bench: a professional with ${facts?.clients ?? '?'} clients in the programme sharing all four scopes${groups ? ', each also in a group training of 12 they lead' : ''}, ${facts?.measurements ?? '?'} DJG-11 ` +
 			`measurements each (${facts?.severe ?? '?'} with a severe latest result), ${facts?.rows.audit_event ?? '?'} audit events before the run; page ${pages.all?.pageBytes ?? '?'} B listing ` +
 			`${pages.all?.rows ?? '?'} of ${pages.all?.total ?? '?'}; ${warmup} warm-up + ${requests} sequential requests, then ${filteredRequests} filtered; ` +
 			`build/index.js on ${database}, LOG_LEVEL=info; node ${process.version}, ${os.availableParallelism()} CPU core(s) shared by client, server` +
@@ -825,7 +934,8 @@ async function main() {
 		[`server ${caseloadPath}`, all?.serverMs ?? null],
 		[`wall   ${caseloadPath}`, all?.wallMs ?? null],
 		[`server ${filteredPath}`, filtered?.serverMs ?? null],
-		[`wall   ${filteredPath}`, filtered?.wallMs ?? null]
+		[`wall   ${filteredPath}`, filtered?.wallMs ?? null],
+		...(session ? /** @type {const} */ ([[`server ${sessionRoute} (12 people)`, session.serverMs], [`wall   ${sessionRoute} (12 people)`, session.wallMs]]) : [])
 	]);
 	console.log('');
 	if (all?.serverTrend) {
@@ -851,6 +961,8 @@ async function main() {
 		pages,
 		all,
 		filtered,
+		groups,
+		session,
 		limitMs,
 		shutdowns,
 		ok: problems.length === 0,
