@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { GroupSessionStatus } from './group-values';
+import { currentParticipation } from './my-groups.server';
 
 export interface FeedSession {
 	id: string;
@@ -20,10 +21,7 @@ export interface FeedSession {
 }
 
 export async function groupSessionsForFeed(db: Kysely<Database>, options: { accountId: string; from: string }): Promise<FeedSession[]> {
-	const rows = await db
-		.selectFrom('group_participant')
-		.innerJoin('consent_grant', 'consent_grant.id', 'group_participant.grant_id')
-		.innerJoin('group_training', 'group_training.id', 'group_participant.group_id')
+	const rows = await currentParticipation(db, options.accountId)
 		.innerJoin('group_session', 'group_session.group_id', 'group_participant.group_id')
 		.select([
 			'group_session.id',
@@ -36,9 +34,6 @@ export async function groupSessionsForFeed(db: Kysely<Database>, options: { acco
 			'group_session.status',
 			'group_session.sequence'
 		])
-		.where('group_participant.account_id', '=', options.accountId)
-		.where('group_participant.left_at', 'is', null)
-		.where('consent_grant.ended_at', 'is', null)
 		.where('group_session.day', '>=', options.from)
 		.execute();
 	return rows.map((row) => ({ ...row, sequence: Number(row.sequence) }));

@@ -28,6 +28,7 @@ import { attendedStatuses } from './group-values';
 import { requireGroupManager, type GroupAccess } from './group-access.server';
 import type { GroupInput, NewGroupInput } from './group.schema';
 import { insertSeries } from './sessions.server';
+import { sessionView, type GroupSessionView } from './session-view';
 
 type Db = Kysely<Database>;
 
@@ -38,31 +39,13 @@ export interface Person {
 	name: string;
 }
 
-export interface SessionSummary {
-	id: string;
-	day: string;
-	startsAt: string;
-	endsAt: string;
-	place: string | null;
-	videoUrl: string | null;
-	status: GroupSessionTable['status'];
-	isReturn: boolean;
+export interface SessionSummary extends GroupSessionView {
 	/** Changed since it was first planned (the participants were told). */
 	changed: boolean;
 }
 
 export function sessionSummary(row: Selectable<GroupSessionTable>): SessionSummary {
-	return {
-		id: row.id,
-		day: row.day,
-		startsAt: row.starts_at,
-		endsAt: row.ends_at,
-		place: row.place,
-		videoUrl: row.video_url,
-		status: row.status,
-		isReturn: Boolean(Number(row.is_return)),
-		changed: Number(row.sequence) > 0
-	};
+	return { ...sessionView(row), changed: Number(row.sequence) > 0 };
 }
 
 export async function organisationProfessionals(db: Db, organisationId: string): Promise<Person[]> {

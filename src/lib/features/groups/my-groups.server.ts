@@ -1,28 +1,21 @@
 /**
  * What a person sees of the groups they are in (the reads behind `participation.server.ts`, which offers them).
  * - `myGroups(db, { actor, today })`, `myGroup(db, { actor, groupId, today })`: see there.
- * - `currentPlaces(db, accountId)`, `currentCount(db, groupId)`, `sessionsOf`, `leadersOf`: the shared queries.
+ * - `currentParticipation`, `currentPlaces(db, accountId)`, `currentCount(db, groupId)`, `sessionsOf`, `leadersOf`: the
+ *   shared queries.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireSignedIn } from '$lib/kernel/policy.server';
 import { localDay } from '$lib/time';
-import type { AttendanceStatus, GroupReminderChoice, GroupSessionStatus } from './group-values';
+import type { AttendanceStatus, GroupReminderChoice } from './group-values';
 import { canExcuse, checkInOpen, nextSession, ownStatusShown, wasThere } from './participation';
+import { sessionView, type GroupSessionView } from './session-view';
+
+export type { GroupSessionView } from './session-view';
 
 type Db = Kysely<Database>;
-
-export interface GroupSessionView {
-	id: string;
-	day: string;
-	startsAt: string;
-	endsAt: string;
-	place: string | null;
-	videoUrl: string | null;
-	status: GroupSessionStatus;
-	isReturn: boolean;
-}
 
 export interface MyGroupSummary {
 	id: string;
@@ -60,19 +53,6 @@ export interface MyGroup {
 
 export const sessionColumns = ['id', 'day', 'starts_at', 'ends_at', 'place', 'video_url', 'status', 'is_return'] as const;
 
-function sessionView(row: { id: string; day: string; starts_at: string; ends_at: string; place: string | null; video_url: string | null; status: GroupSessionStatus; is_return: number }): GroupSessionView {
-	return {
-		id: row.id,
-		day: row.day,
-		startsAt: row.starts_at,
-		endsAt: row.ends_at,
-		place: row.place,
-		videoUrl: row.video_url,
-		status: row.status,
-		isReturn: Boolean(Number(row.is_return))
-	};
-}
-
 export async function sessionsOf(db: Db, groupIds: readonly string[]): Promise<Map<string, GroupSessionView[]>> {
 	const bySession = new Map<string, GroupSessionView[]>(groupIds.map((id) => [id, []]));
 	if (groupIds.length === 0) return bySession;
@@ -101,12 +81,20 @@ export async function leadersOf(db: Db, groupIds: readonly string[]): Promise<Ma
 	return byGroup;
 }
 
-/** The person's current places: not left, and the grant still active (it ends first when they leave). */
-export function currentPlaces(db: Db, accountId: string) {
+/** The person's places in groups that count now: not left, and the grant still active (it ends first when they leave). */
+export function currentParticipation(db: Db, accountId: string) {
 	return db
 		.selectFrom('group_participant')
 		.innerJoin('consent_grant', 'consent_grant.id', 'group_participant.grant_id')
 		.innerJoin('group_training', 'group_training.id', 'group_participant.group_id')
+		.where('group_participant.account_id', '=', accountId)
+		.where('group_participant.left_at', 'is', null)
+		.where('consent_grant.ended_at', 'is', null);
+}
+
+/** The person's current places, with what their pages show of each group. */
+export function currentPlaces(db: Db, accountId: string) {
+	return currentParticipation(db, accountId)
 		.innerJoin('organisation', 'organisation.id', 'group_training.organisation_id')
 		.select([
 			'group_participant.id as participantId',
@@ -118,10 +106,7 @@ export function currentPlaces(db: Db, accountId: string) {
 			'group_training.name',
 			'group_training.programme_id as programmeId',
 			'organisation.name as organisationName'
-		])
-		.where('group_participant.account_id', '=', accountId)
-		.where('group_participant.left_at', 'is', null)
-		.where('consent_grant.ended_at', 'is', null);
+		]);
 }
 
 export async function currentCount(db: Db, groupId: string): Promise<number> {
