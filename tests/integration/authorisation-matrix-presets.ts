@@ -3,7 +3,7 @@
  * usual expectations per kind of route, and request helpers. Shared by the matrix files of each area.
  */
 import { localizePath } from '$lib/i18n/paths';
-import type { AccountRole, CountedTable, Role, Seed } from './role-fixtures';
+import { roles, type AccountRole, type CountedTable, type Role, type Seed } from './role-fixtures';
 
 export type Outcome = 'allow' | 'sign-in' | 'forbidden' | 'unauthenticated' | 'not-found';
 export type Expectations = Record<Role, Outcome>;
@@ -35,16 +35,7 @@ export interface MatrixEntry {
 	unchangedWhenRefused?: CountedTable;
 }
 
-export const signedInRoles: AccountRole[] = [
-	'person',
-	'otherPerson',
-	'linkedProfessional',
-	'unlinkedProfessional',
-	'otherAdmin',
-	'ownAdmin',
-	'groupLeader',
-	'groupMate'
-];
+export const signedInRoles: AccountRole[] = roles.filter((role): role is AccountRole => role !== 'anonymous');
 export const all = (outcome: Outcome): Expectations =>
 	({ anonymous: outcome, ...Object.fromEntries(signedInRoles.map((role) => [role, outcome])) }) as Expectations;
 
