@@ -5,18 +5,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
-import type { GroupSessionStatus } from './group-values';
+import type { GroupSessionView } from './session-view';
 import { currentParticipation } from './my-groups.server';
 
-export interface FeedSession {
-	id: string;
+/** A session with what a calendar app needs besides: the group's name and the change count (SEQUENCE). */
+export interface FeedSession extends Omit<GroupSessionView, 'isReturn'> {
 	groupName: string;
-	day: string;
-	startsAt: string;
-	endsAt: string;
-	place: string | null;
-	videoUrl: string | null;
-	status: GroupSessionStatus;
 	sequence: number;
 }
 

@@ -2,6 +2,7 @@
  * A session as pages and the API show it (camel case, a boolean for the return meeting), pure: the leader's and the
  * person's reads share it.
  */
+import type { GroupSessionTable } from '$lib/server/db/schema';
 import type { GroupSessionStatus } from './group-values';
 
 export interface GroupSessionView {
@@ -17,16 +18,8 @@ export interface GroupSessionView {
 	isReturn: boolean;
 }
 
-export interface SessionRow {
-	id: string;
-	day: string;
-	starts_at: string;
-	ends_at: string;
-	place: string | null;
-	video_url: string | null;
-	status: GroupSessionStatus;
-	is_return: number;
-}
+/** The columns of a `group_session` row the view needs. */
+export type SessionRow = Pick<GroupSessionTable, 'id' | 'day' | 'starts_at' | 'ends_at' | 'place' | 'video_url' | 'status' | 'is_return'>;
 
 export function sessionView(row: SessionRow): GroupSessionView {
 	return {
