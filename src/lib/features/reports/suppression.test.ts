@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { suppress } from './suppression';
+
+/**
+ * An independent check, by linear algebra rather than the graph rule `suppress` uses: a hidden count is
+ * derivable when the equations "each row and column adds up to its total" restricted to the hidden counts
+ * pin it down, that is when dropping its column from the coefficient matrix lowers the rank.
+ */
+function rank(matrix: number[][]): number {
+	const m = matrix.map((row) => [...row]);
+	let r = 0;
+	for (let c = 0; c < (m[0]?.length ?? 0) && r < m.length; c++) {
+		const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[c]) > 1e-9);
+		if (pivot < 0) continue;
+		[m[r], m[pivot]] = [m[pivot], m[r]];
+		for (let i = 0; i < m.length; i++) {
+			if (i === r) continue;
+			const factor = m[i][c] / m[r][c];
+			for (let j = c; j < m[i].length; j++) m[i][j] -= factor * m[r][j];
+		}
+		r++;
+	}
+	return r;
+}
+
+/** Table with margins as (R+1)×(C+1) values; hidden as a same-shaped mask. Returns the derivable cells. */
+function derivable(hidden: boolean[][]): [number, number][] {
+	const rows = hidden.length;
+	const columns = hidden[0].length;
+	const unknowns: [number, number][] = [];
+	hidden.forEach((row, r) => row.forEach((h, c) => h && unknowns.push([r, c])));
+	// Row i: inner cells minus the row total = 0 (the totals row works the same way with column totals).
+	const equations: number[][] = [];
+	for (let r = 0; r < rows; r++) {
+		equations.push(unknowns.map(([ur, uc]) => (ur === r ? (uc === columns - 1 ? -1 : 1) : 0)));
+	}
+	for (let c = 0; c < columns; c++) {
+		equations.push(unknowns.map(([ur, uc]) => (uc === c ? (ur === rows - 1 ? -1 : 1) : 0)));
+	}
+	const full = rank(equations);
+	return unknowns.filter((_, j) => rank(equations.map((eq) => eq.filter((__, k) => k !== j))) < full);
+}
+
+function hiddenMask(result: ReturnType<typeof suppress<number[][]>>): boolean[][] {
+	return [
+		...result.cells.map((row, r) => [...row.map((v) => v === null), result.rowTotals[r] === null]),
+		[...result.columnTotals.map((v) => v === null), result.total === null]
+	];
+}
+
+/** A hidden line whose hidden cells are all zero reveals them (counts cannot be negative). */
+function zeroSumLine(table: number[][], hidden: boolean[][]): boolean {
+	const full = [...table.map((row) => [...row, row.reduce((a, b) => a + b, 0)])];
+	full.push(full[0].map((_, c) => full.reduce((sum, row) => sum + row[c], 0)));
+	const lines = [
+		...full.map((row, r) => row.map((_, c) => [r, c])),
+		...full[0].map((_, c) => full.map((_, r) => [r, c]))
+	];
+	return lines.some((line) => {
+		const h = line.filter(([r, c]) => hidden[r][c]);
+		return h.length > 0 && h.length < line.length && h.every(([r, c]) => full[r][c] === 0);
+	});
+}
+
+describe('suppress, a list with its total', () => {
+	it('shows a list with every count of 10 or more', () => {
+		expect(suppress([12, 30, 10], { min: 10 })).toEqual({ cells: [12, 30, 10], total: 52 });
+	});
+
+	it('hides one small count and its smallest neighbour, so the total does not give it away', () => {
+		// 4 < 10 is hidden; alone, 52 − 30 − 14 would reveal it, so the smallest other count (14) goes too.
+		expect(suppress([4, 30, 14], { min: 10 })).toEqual({ cells: [null, 30, null], total: 48 });
+	});
+
+	it('treats zero as disclosive and hides it', () => {
+		expect(suppress([0, 25, 11, 40], { min: 10 })).toEqual({ cells: [null, 25, null, 40], total: 76 });
+	});
+
+	it('hides everything when the total itself is below 10', () => {
+		expect(suppress([3, 4], { min: 10 })).toEqual({ cells: [null, null], total: null });
+	});
+
+	it('n = 0: an empty list has a hidden total of 0', () => {
+		expect(suppress([], { min: 10 })).toEqual({ cells: [], total: null });
+	});
+
+	it('two zeros are not enough: their known sum of 0 would reveal them', () => {
+		const result = suppress([0, 0, 20, 30], { min: 10 });
+		expect(result.cells.filter((v) => v === null)).toHaveLength(3);
+	});
+
+	it('refuses counts that are not whole numbers of at least 0', () => {
+		expect(() => suppress([-1, 3], { min: 10 })).toThrow(/whole number/);
+		expect(() => suppress([3], { min: 0 })).toThrow(/minimum/);
+	});
+});
+
+describe('suppress, a 4 × 4 band table with its margins', () => {
+	it('hides a small cell together with complementary cells in its row and column', () => {
+		const table = [
+			[20, 15, 0, 0],
+			[12, 40, 11, 0],
+			[0, 14, 25, 10],
+			[0, 0, 12, 30]
+		];
+		const result = suppress(table, { min: 10 });
+		for (const [r, row] of table.entries()) {
+			for (const [c, value] of row.entries()) if (value < 10) expect(result.cells[r][c]).toBeNull();
+		}
+		expect(derivable(hiddenMask(result))).toEqual([]);
+		expect(result.total).toBe(189);
+	});
+
+	it('property: no hidden count can be worked out from what is shown', () => {
+		const table = fc.array(fc.array(fc.nat({ max: 40 }), { minLength: 4, maxLength: 4 }), {
+			minLength: 4,
+			maxLength: 4
+		});
+		fc.assert(
+			fc.property(table, (cells) => {
+				const result = suppress(cells, { min: 10 });
+				const hidden = hiddenMask(result);
+				for (const [r, row] of cells.entries()) {
+					for (const [c, value] of row.entries()) if (value < 10) expect(hidden[r][c]).toBe(true);
+				}
+				expect(derivable(hidden)).toEqual([]);
+				expect(zeroSumLine(cells, hidden)).toBe(false);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('property: in a list, no hidden count can be worked out from the total', () => {
+		fc.assert(
+			fc.property(fc.array(fc.nat({ max: 40 }), { minLength: 1, maxLength: 8 }), (cells) => {
+				const result = suppress(cells, { min: 10 });
+				const hidden = [...result.cells.map((v) => v === null), result.total === null];
+				const count = hidden.filter(Boolean).length;
+				cells.forEach((value, i) => value < 10 && expect(hidden[i]).toBe(true));
+				// One equation (cells add up to the total): a lone hidden figure would be derivable.
+				expect(count === 0 || count >= 2).toBe(true);
+				const hiddenValues = cells.filter((_, i) => hidden[i]);
+				if (result.total !== null && hiddenValues.length > 0) {
+					expect(hiddenValues.every((v) => v === 0)).toBe(false);
+				}
+			}),
+			{ numRuns: 300 }
+		);
+	});
+});
