@@ -13,7 +13,7 @@ import {
 	type Pair
 } from './statistics';
 
-const pairs = (before: number[], after: number[]): Pair[] => before.map((b, i) => ({ before: b, after: after[i] }));
+const pairs = (before: number[], after: number[]): Pair[] => before.map((b, i) => ({ before: b, after: after[i] ?? Number.NaN }));
 
 /*
  * Worked example, n = 10 (DJG-11 totals).

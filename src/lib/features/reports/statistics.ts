@@ -114,17 +114,17 @@ function sampleSd(values: readonly number[]): number | null {
 	return Math.sqrt(squares / (values.length - 1));
 }
 
-function pearson(xs: readonly number[], ys: readonly number[]): number | null {
-	const mx = mean(xs);
-	const my = mean(ys);
-	if (mx === null || my === null || xs.length < 2) return null;
+function pearson(pairs: readonly Pair[]): number | null {
+	const mx = mean(pairs.map((pair) => pair.before));
+	const my = mean(pairs.map((pair) => pair.after));
+	if (mx === null || my === null || pairs.length < 2) return null;
 	let sxy = 0;
 	let sxx = 0;
 	let syy = 0;
-	for (let i = 0; i < xs.length; i++) {
-		sxy += (xs[i] - mx) * (ys[i] - my);
-		sxx += (xs[i] - mx) ** 2;
-		syy += (ys[i] - my) ** 2;
+	for (const { before, after } of pairs) {
+		sxy += (before - mx) * (after - my);
+		sxx += (before - mx) ** 2;
+		syy += (after - my) ** 2;
 	}
 	if (sxx === 0 || syy === 0) return null;
 	return sxy / Math.sqrt(sxx * syy);
@@ -175,7 +175,6 @@ function widen(centre: number, half: number): Interval {
  * is null when either SD is 0; see `effectSizeIntervalMethod`.
  */
 export function hedgesGav(pairs: readonly Pair[]): EffectSize {
-	const { before, after } = split(pairs);
 	const n = pairs.length;
 	const change = pairedChange(pairs);
 	const sdBefore = change.sdBefore;
@@ -185,7 +184,7 @@ export function hedgesGav(pairs: readonly Pair[]): EffectSize {
 	}
 	const dAv = change.meanChange / ((sdBefore + sdAfter) / 2);
 	const gAv = dAv * (1 - 3 / (4 * (n - 1) - 1));
-	const r = pearson(before, after);
+	const r = pearson(pairs);
 	const interval =
 		r === null ? null : widen(gAv, z975 * Math.sqrt((2 * (1 - r)) / n + gAv ** 2 / (2 * n)));
 	return { n, dAv, gAv, interval };
@@ -206,11 +205,10 @@ export function reliableChange(
 	}
 	split(pairs);
 	const sDiff = Math.SQRT2 * sd * Math.sqrt(1 - reliability);
-	const notLonely = djg11.bands[0];
 	const people = pairs.map((pair): PersonChange => {
 		const rc = (pair.after - pair.before) / sDiff;
 		const change: ChangeClass = rc < -z975 ? 'improved' : rc > z975 ? 'worse' : 'unchanged';
-		return { rc, change, recovered: change === 'improved' && pair.after <= notLonely.max };
+		return { rc, change, recovered: change === 'improved' && bandFor(djg11, pair.after)?.id === 'not_lonely' };
 	});
 	const count = (test: (person: PersonChange) => boolean) => people.filter(test).length;
 	return {
@@ -245,8 +243,10 @@ function bandIndex(total: number): number {
 
 /** The 4×4 table of DJG-11 bands before (rows) against after (columns). */
 export function bandShift(pairs: readonly Pair[]): BandShift {
-	const cells = bandIds.map(() => bandIds.map(() => 0));
-	for (const pair of pairs) cells[bandIndex(pair.before)][bandIndex(pair.after)] += 1;
+	const indices = pairs.map((pair) => [bandIndex(pair.before), bandIndex(pair.after)] as const);
+	const cells = bandIds.map((_, row) =>
+		bandIds.map((__, column) => indices.filter(([b, a]) => b === row && a === column).length)
+	);
 	return { bands: [...bandIds], cells };
 }
 

@@ -9,57 +9,64 @@ import { suppress } from './suppression';
  */
 function rank(matrix: number[][]): number {
 	const m = matrix.map((row) => [...row]);
+	const width = m[0]?.length ?? 0;
 	let r = 0;
-	for (let c = 0; c < (m[0]?.length ?? 0) && r < m.length; c++) {
-		const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[c]) > 1e-9);
+	for (let c = 0; c < width && r < m.length; c++) {
+		const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[c] ?? 0) > 1e-9);
 		if (pivot < 0) continue;
-		[m[r], m[pivot]] = [m[pivot], m[r]];
-		for (let i = 0; i < m.length; i++) {
+		const pivotRow = m[pivot] ?? [];
+		m[pivot] = m[r] ?? [];
+		m[r] = pivotRow;
+		for (const [i, row] of m.entries()) {
 			if (i === r) continue;
-			const factor = m[i][c] / m[r][c];
-			for (let j = c; j < m[i].length; j++) m[i][j] -= factor * m[r][j];
+			const factor = (row[c] ?? 0) / (pivotRow[c] ?? 1);
+			for (let j = c; j < width; j++) row[j] = (row[j] ?? 0) - factor * (pivotRow[j] ?? 0);
 		}
 		r++;
 	}
 	return r;
 }
 
-/** Table with margins as (R+1)×(C+1) values; hidden as a same-shaped mask. Returns the derivable cells. */
-function derivable(hidden: boolean[][]): [number, number][] {
+/** Mask of the table with margins, (R+1)×(C+1), true where hidden. Returns the hidden cells that are derivable. */
+function derivable(hidden: boolean[][]): (readonly [number, number])[] {
 	const rows = hidden.length;
-	const columns = hidden[0].length;
-	const unknowns: [number, number][] = [];
-	hidden.forEach((row, r) => row.forEach((h, c) => h && unknowns.push([r, c])));
-	// Row i: inner cells minus the row total = 0 (the totals row works the same way with column totals).
-	const equations: number[][] = [];
-	for (let r = 0; r < rows; r++) {
-		equations.push(unknowns.map(([ur, uc]) => (ur === r ? (uc === columns - 1 ? -1 : 1) : 0)));
-	}
-	for (let c = 0; c < columns; c++) {
-		equations.push(unknowns.map(([ur, uc]) => (uc === c ? (ur === rows - 1 ? -1 : 1) : 0)));
-	}
+	const columns = hidden[0]?.length ?? 0;
+	const unknowns = hidden.flatMap((row, r) => row.flatMap((h, c) => (h ? [[r, c] as const] : [])));
+	// Each row: its inner cells minus its total = 0; the totals row works the same way, and so do the columns.
+	const equations = [
+		...Array.from({ length: rows }, (_, r) => unknowns.map(([ur, uc]) => (ur === r ? (uc === columns - 1 ? -1 : 1) : 0))),
+		...Array.from({ length: columns }, (_, c) => unknowns.map(([ur, uc]) => (uc === c ? (ur === rows - 1 ? -1 : 1) : 0)))
+	];
 	const full = rank(equations);
 	return unknowns.filter((_, j) => rank(equations.map((eq) => eq.filter((__, k) => k !== j))) < full);
 }
 
-function hiddenMask(result: ReturnType<typeof suppress<number[][]>>): boolean[][] {
+interface Shown {
+	cells: (number | null)[][];
+	rowTotals: (number | null)[];
+	columnTotals: (number | null)[];
+	total: number | null;
+}
+
+function hiddenMask(result: Shown): boolean[][] {
 	return [
 		...result.cells.map((row, r) => [...row.map((v) => v === null), result.rowTotals[r] === null]),
 		[...result.columnTotals.map((v) => v === null), result.total === null]
 	];
 }
 
-/** A hidden line whose hidden cells are all zero reveals them (counts cannot be negative). */
+/** A line whose hidden cells are all zero reveals them (counts cannot be negative). */
 function zeroSumLine(table: number[][], hidden: boolean[][]): boolean {
-	const full = [...table.map((row) => [...row, row.reduce((a, b) => a + b, 0)])];
-	full.push(full[0].map((_, c) => full.reduce((sum, row) => sum + row[c], 0)));
+	const withTotals = table.map((row) => [...row, row.reduce((a, b) => a + b, 0)]);
+	const full = [...withTotals, (withTotals[0] ?? []).map((_, c) => withTotals.reduce((sum, row) => sum + (row[c] ?? 0), 0))];
+	const at = (r: number, c: number) => ({ value: full[r]?.[c] ?? 0, hidden: hidden[r]?.[c] === true });
 	const lines = [
-		...full.map((row, r) => row.map((_, c) => [r, c])),
-		...full[0].map((_, c) => full.map((_, r) => [r, c]))
+		...full.map((row, r) => row.map((_, c) => at(r, c))),
+		...(full[0] ?? []).map((_, c) => full.map((_, r) => at(r, c)))
 	];
 	return lines.some((line) => {
-		const h = line.filter(([r, c]) => hidden[r][c]);
-		return h.length > 0 && h.length < line.length && h.every(([r, c]) => full[r][c] === 0);
+		const h = line.filter((cell) => cell.hidden);
+		return h.length > 0 && h.length < line.length && h.every((cell) => cell.value === 0);
 	});
 }
 
@@ -106,7 +113,7 @@ describe('suppress, a 4 × 4 band table with its margins', () => {
 		];
 		const result = suppress(table, { min: 10 });
 		for (const [r, row] of table.entries()) {
-			for (const [c, value] of row.entries()) if (value < 10) expect(result.cells[r][c]).toBeNull();
+			for (const [c, value] of row.entries()) if (value < 10) expect(result.cells[r]?.[c]).toBeNull();
 		}
 		expect(derivable(hiddenMask(result))).toEqual([]);
 		expect(result.total).toBe(189);
@@ -122,7 +129,7 @@ describe('suppress, a 4 × 4 band table with its margins', () => {
 				const result = suppress(cells, { min: 10 });
 				const hidden = hiddenMask(result);
 				for (const [r, row] of cells.entries()) {
-					for (const [c, value] of row.entries()) if (value < 10) expect(hidden[r][c]).toBe(true);
+					for (const [c, value] of row.entries()) if (value < 10) expect(hidden[r]?.[c]).toBe(true);
 				}
 				expect(derivable(hidden)).toEqual([]);
 				expect(zeroSumLine(cells, hidden)).toBe(false);

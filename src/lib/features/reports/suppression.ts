@@ -52,95 +52,108 @@ export function suppress(
 	return { cells: table.cells[0] ?? [], total: table.total };
 }
 
-/** Table extended with its margins: index R is the totals row, index C the totals column. */
-function extend(cells: readonly (readonly number[])[]): number[][] {
-	const columns = cells[0]?.length ?? 0;
-	const rows = cells.map((row) => {
-		if (row.length !== columns) throw new RangeError('every row of a table must have the same number of cells');
+type Cell = readonly [row: number, column: number];
+
+/** The table extended with its margins: row `rows − 1` holds the column totals, column `columns − 1` the row totals. */
+interface Extended {
+	rows: number;
+	columns: number;
+	value: (r: number, c: number) => number;
+}
+
+function extend(cells: readonly (readonly number[])[]): Extended {
+	const inner = cells[0]?.length ?? 0;
+	const columns = inner + 1;
+	const rows = cells.length + 1;
+	const values = new Array<number>(rows * columns).fill(0);
+	cells.forEach((row, r) => {
+		if (row.length !== inner) throw new RangeError('every row of a table must have the same number of cells');
 		assertCounts(row);
-		return [...row, row.reduce((a, b) => a + b, 0)];
+		row.forEach((count, c) => {
+			values[r * columns + c] = count;
+			values[r * columns + inner] = (values[r * columns + inner] ?? 0) + count;
+			values[(rows - 1) * columns + c] = (values[(rows - 1) * columns + c] ?? 0) + count;
+			values[rows * columns - 1] = (values[rows * columns - 1] ?? 0) + count;
+		});
 	});
-	const totals = Array.from({ length: columns + 1 }, (_, c) => rows.reduce((sum, row) => sum + row[c], 0));
-	return [...rows, totals];
+	return { rows, columns, value: (r, c) => values[r * columns + c] ?? 0 };
 }
 
 function suppressTable(cells: readonly (readonly number[])[], min: number): SuppressedTable {
-	const full = extend(cells);
-	const rowCount = full.length;
-	const columnCount = full[0].length;
-	const hidden = full.map((row) => row.map((value) => value < min));
+	const table = extend(cells);
+	const { rows, columns, value } = table;
+	const all: Cell[] = [];
+	for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) all.push([r, c]);
+	const hiddenSet = new Set(all.filter(([r, c]) => value(r, c) < min).map(([r, c]) => r * columns + c));
+	const isHidden = (r: number, c: number) => hiddenSet.has(r * columns + c);
 
-	const connected = (from: number, to: number, skip: [number, number]): boolean => {
-		// Nodes: rows 0..rowCount-1, columns rowCount..; edges: hidden cells other than `skip`.
-		const seen = new Set([from]);
-		const queue = [from];
-		while (queue.length > 0) {
-			const node = queue.pop() as number;
-			if (node === to) return true;
-			const neighbours: number[] = [];
-			if (node < rowCount) {
-				for (let c = 0; c < columnCount; c++) if (hidden[node][c] && !(skip[0] === node && skip[1] === c)) neighbours.push(rowCount + c);
-			} else {
-				const c = node - rowCount;
-				for (let r = 0; r < rowCount; r++) if (hidden[r][c] && !(skip[0] === r && skip[1] === c)) neighbours.push(r);
+	// Nodes: rows are 0..rows−1, columns rows..rows+columns−1; edges: the hidden cells other than `skip`.
+	const isBridge = ([br, bc]: Cell): boolean => {
+		const target = rows + bc;
+		const seen = new Set([br]);
+		const queue = [br];
+		for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
+			if (node === target) return false;
+			const neighbours =
+				node < rows
+					? all.filter(([r, c]) => r === node && isHidden(r, c) && !(r === br && c === bc)).map(([, c]) => rows + c)
+					: all.filter(([r, c]) => c === node - rows && isHidden(r, c) && !(r === br && c === bc)).map(([r]) => r);
+			for (const next of neighbours) {
+				if (!seen.has(next)) {
+					seen.add(next);
+					queue.push(next);
+				}
 			}
-			for (const next of neighbours) if (!seen.has(next)) (seen.add(next), queue.push(next));
 		}
-		return false;
+		return true;
 	};
-	const isBridge = (r: number, c: number) => !connected(r, rowCount + c, [r, c]);
 
-	// A line whose hidden counts are all zero gives them away through its known sum.
-	const lines = (): [number, number][][] => [
-		...full.map((row, r) => row.map((_, c): [number, number] => [r, c])),
-		...full[0].map((_, c) => full.map((_, r): [number, number] => [r, c]))
+	const lines: Cell[][] = [
+		...Array.from({ length: rows }, (_, r) => all.filter(([lr]) => lr === r)),
+		...Array.from({ length: columns }, (_, c) => all.filter(([, lc]) => lc === c))
 	];
-	const zeroSumLine = (): [number, number][] | undefined =>
-		lines().find((line) => {
-			const hiddenCells = line.filter(([r, c]) => hidden[r][c]);
-			return hiddenCells.length > 0 && hiddenCells.length < line.length && hiddenCells.every(([r, c]) => full[r][c] === 0);
+	// A line whose hidden counts are all zero gives them away: its known sum is 0 and counts are never negative.
+	const zeroSumLine = (): Cell[] | undefined =>
+		lines.find((line) => {
+			const hiddenCells = line.filter(([r, c]) => isHidden(r, c));
+			return hiddenCells.length > 0 && hiddenCells.length < line.length && hiddenCells.every(([r, c]) => value(r, c) === 0);
 		});
 
-	const shownCells = (): [number, number][] => {
-		const result: [number, number][] = [];
-		for (let r = 0; r < rowCount; r++) for (let c = 0; c < columnCount; c++) if (!hidden[r][c]) result.push([r, c]);
-		// Prefer hiding small inner cells over totals: totals carry the most information.
-		const isMargin = ([r, c]: [number, number]) => (r === rowCount - 1 || c === columnCount - 1 ? 1 : 0);
-		return result.sort((a, b) => isMargin(a) - isMargin(b) || full[a[0]][a[1]] - full[b[0]][b[1]]);
-	};
+	// Prefer hiding small inner cells over totals: totals carry the most information.
+	const isMargin = ([r, c]: Cell) => (r === rows - 1 || c === columns - 1 ? 1 : 0);
+	const shown = () =>
+		all
+			.filter(([r, c]) => !isHidden(r, c))
+			.sort((a, b) => isMargin(a) - isMargin(b) || value(a[0], a[1]) - value(b[0], b[1]));
 
 	for (;;) {
-		let bridge: [number, number] | undefined;
-		for (let r = 0; r < rowCount && !bridge; r++) {
-			for (let c = 0; c < columnCount && !bridge; c++) if (hidden[r][c] && isBridge(r, c)) bridge = [r, c];
-		}
+		const bridge = all.find(([r, c]) => isHidden(r, c) && isBridge([r, c]));
 		const zeroLine = bridge ? undefined : zeroSumLine();
-		if (!bridge && !zeroLine) break;
-		const candidates = shownCells();
-		let choice: [number, number] | undefined;
+		let choice: Cell | undefined;
 		if (bridge) {
 			const [br, bc] = bridge;
-			choice = candidates.find(([r, c]) => {
-				hidden[r][c] = true;
-				const fixed = !isBridge(br, bc);
-				hidden[r][c] = false;
-				return fixed;
+			choice = shown().find(([r, c]) => {
+				hiddenSet.add(r * columns + c);
+				const closesCycle = !isBridge(bridge);
+				hiddenSet.delete(r * columns + c);
+				return closesCycle;
 			});
-			// No single cell closes a cycle: hide one more in the bridge's row and try again.
-			choice ??= candidates.find(([r]) => r === br) ?? candidates.find(([, c]) => c === bc);
+			// No single cell closes a cycle: hide one more in the bridge's row or column and look again.
+			choice ??= shown().find(([r, c]) => r === br || c === bc);
 		} else if (zeroLine) {
-			choice = candidates.find(([r, c]) => zeroLine.some(([lr, lc]) => lr === r && lc === c));
+			choice = shown().find(([r, c]) => zeroLine.some(([lr, lc]) => lr === r && lc === c));
 		}
 		if (!choice) break;
-		hidden[choice[0]][choice[1]] = true;
+		hiddenSet.add(choice[0] * columns + choice[1]);
 	}
 
-	const show = (r: number, c: number) => (hidden[r][c] ? null : full[r][c]);
-	const inner = full.slice(0, -1);
+	const show = (r: number, c: number) => (isHidden(r, c) ? null : value(r, c));
+	const innerRows = Array.from({ length: rows - 1 }, (_, r) => r);
+	const innerColumns = Array.from({ length: columns - 1 }, (_, c) => c);
 	return {
-		cells: inner.map((row, r) => row.slice(0, -1).map((_, c) => show(r, c))),
-		rowTotals: inner.map((_, r) => show(r, columnCount - 1)),
-		columnTotals: full[0].slice(0, -1).map((_, c) => show(rowCount - 1, c)),
-		total: show(rowCount - 1, columnCount - 1)
+		cells: innerRows.map((r) => innerColumns.map((c) => show(r, c))),
+		rowTotals: innerRows.map((r) => show(r, columns - 1)),
+		columnTotals: innerColumns.map((c) => show(rows - 1, c)),
+		total: show(rows - 1, columns - 1)
 	};
 }
