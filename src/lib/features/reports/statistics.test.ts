@@ -38,7 +38,16 @@ const ten = pairs(tenBefore, tenAfter);
 describe('tCritical95', () => {
 	it('matches published two-sided 95% t tables', () => {
 		// Student's t table (e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2, upper 0.025 column).
-		const table: [number, number][] = [[1, 12.706], [2, 4.303], [5, 2.571], [8, 2.306], [9, 2.262], [10, 2.228], [30, 2.042], [120, 1.98]];
+		const table: [number, number][] = [
+			[1, 12.706],
+			[2, 4.303],
+			[5, 2.571],
+			[8, 2.306],
+			[9, 2.262],
+			[10, 2.228],
+			[30, 2.042],
+			[120, 1.98]
+		];
 		for (const [df, value] of table) expect(tCritical95(df)).toBeCloseTo(value, 3);
 	});
 

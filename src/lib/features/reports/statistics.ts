@@ -85,13 +85,20 @@ export const defaultReliableChangeSettings: ReliableChangeSettings = {
 /** The critical value of a two-sided 95% test on the normal distribution. */
 export const z975 = 1.959963984540054;
 
-/** How the interval of g_av is computed, for the report page to show. */
+/**
+ * How the interval of g_av is computed, for the report page to show. The large-sample variance of the
+ * standardised mean change in a paired design (Becker 1988; the limit of Morris & DeShon 2002, Table 2) is
+ * 2(1 − r)/n + g²/(2n); it assumes the SDs before and after are about equal, which d_av's average SD also does.
+ */
 export const effectSizeIntervalMethod =
-	'Normal approximation: g_av ± 1.96·√(2(1 − r)/n + g_av²/(2n)), r = Pearson correlation of before and after (large-sample variance of the standardised mean change, Becker 1988; Morris & DeShon 2002)';
+	'Normal approximation: g_av ± 1.96 · √(2(1 − r)/n + g_av²/(2n)), with r the correlation of the scores ' +
+	'before and after (Becker 1988; Morris & DeShon 2002)';
 
 /** t(0.975, df): the two-sided 95% critical value of Student's t. */
 export function tCritical95(df: number): number {
-	if (!Number.isInteger(df) || df < 1) throw new RangeError(`degrees of freedom must be a whole number ≥ 1, got ${df}`);
+	if (!Number.isInteger(df) || df < 1) {
+		throw new RangeError(`degrees of freedom must be a whole number ≥ 1, got ${df}`);
+	}
 	return tQuantile(0.975, df);
 }
 
