@@ -10,8 +10,8 @@
  * edge between its row and its column. A hidden count can be worked out from the shown ones exactly when its
  * edge is a bridge (lies on no cycle); on a cycle its value can shift up and down without changing any shown
  * figure. A line whose hidden counts must add up to 0 would reveal them all, so such a line hides one more.
- * Not covered: bounds from counts never being negative beyond that rule (a cycle of hidden cells can, in
- * rare tables, be held in place by zeros on it); the report never shows those cells, only the bounds leak.
+ * Not covered: what follows from counts never being negative beyond that rule. In a rare table, zeros on a
+ * cycle of hidden cells can hold it in place, so a reader who solves the bounds could still pin a hidden count.
  */
 
 export interface SuppressOptions {
