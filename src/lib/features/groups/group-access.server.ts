@@ -13,6 +13,7 @@ import type { Database } from '$lib/server/db';
 import type { GroupTrainingTable } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { membershipsOf, requireMembership, requireSignedIn } from '$lib/kernel/policy.server';
+import type { MembershipFact } from '$lib/kernel/policy';
 import { clientGrants, type ClientGrant } from '$lib/kernel/client-access.server';
 import { error } from '@sveltejs/kit';
 
@@ -30,12 +31,13 @@ function refuse(): never {
 	error(403, 'You do not have access to this.', { reason: 'no_access' });
 }
 
-export async function groupAccess(db: Db, actor: SignedInAccount, groupId: string): Promise<GroupAccess | null> {
+/** The group and the actor's part in it; `memberships` when the caller has read them already. */
+export async function groupAccess(db: Db, actor: SignedInAccount, groupId: string, memberships?: MembershipFact[]): Promise<GroupAccess | null> {
 	const group = await db.selectFrom('group_training').selectAll().where('id', '=', groupId).executeTakeFirst();
 	if (!group) return null;
-	const memberships = (await membershipsOf(db, actor.id)).filter((m) => m.organisationId === group.organisation_id);
-	const professional = memberships.some((m) => m.role === 'professional');
-	const admin = memberships.some((m) => m.role === 'admin');
+	const inGroupOrganisation = (memberships ?? (await membershipsOf(db, actor.id))).filter((m) => m.organisationId === group.organisation_id);
+	const professional = inGroupOrganisation.some((m) => m.role === 'professional');
+	const admin = inGroupOrganisation.some((m) => m.role === 'admin');
 	const leader = professional
 		? await db.selectFrom('group_leader').select('account_id').where('group_id', '=', groupId).where('account_id', '=', actor.id).executeTakeFirst()
 		: undefined;
@@ -47,7 +49,7 @@ export async function requireGroupManager(db: Db, actor: SignedInAccount | null,
 	// Two-step sign-in and some role in some organisation first (the kernel's rule for professionals and admins).
 	const memberships = await membershipsOf(db, account.id);
 	await requireMembership(db, account, { role: memberships.some((m) => m.role === 'admin') ? 'admin' : 'professional' });
-	const access = await groupAccess(db, account, groupId);
+	const access = await groupAccess(db, account, groupId, memberships);
 	if (!access || (!access.leads && !access.admin)) refuse();
 	return access;
 }
