@@ -1,18 +1,19 @@
 /**
  * The invitation to join an organisation. Names the organisation and the role, never anyone's data.
  */
+import type { MembershipRole } from '$lib/server/db/schema';
 import type { MailTemplate } from '$lib/server/mail/templates';
 import { memberInvitationDays } from './organisations';
 
 export interface MemberInvitationMailData {
 	url: string;
 	organisationName: string;
-	role: 'professional' | 'admin';
+	role: MembershipRole;
 }
 
 const roleWords = {
-	nl: { professional: 'professional', admin: 'beheerder' },
-	en: { professional: 'professional', admin: 'administrator' }
+	nl: { professional: 'professional', admin: 'beheerder', report_reader: 'lezer van de rapporten' },
+	en: { professional: 'professional', admin: 'administrator', report_reader: 'report reader' }
 };
 
 export const memberInvitationMail: MailTemplate<MemberInvitationMailData> = {

@@ -86,8 +86,10 @@ export interface AuthTwoFactorTable {
 	last_used_step: number | null;
 }
 
-export type OrganisationKind = 'welfare' | 'practice' | 'municipality_team';
-export type MembershipRole = 'professional' | 'admin';
+/** 'funder': a municipality that reads the outcome reports organisations share with it. */
+export type OrganisationKind = 'welfare' | 'practice' | 'municipality_team' | 'funder';
+/** 'report_reader': a manager or policy officer who reads the organisation's outcome reports (aggregates only). */
+export type MembershipRole = 'professional' | 'admin' | 'report_reader';
 /** Whom a consent grant lets in: the one professional, or every professional of the organisation (a team). */
 export type ConsentAudience = 'professional' | 'organisation' | 'group';
 
@@ -564,6 +566,41 @@ export interface GroupMailTable {
 	sent_at: string;
 }
 
+/** Outcome reports (migrations/014-outcome-reports.ts). */
+export interface ReportConsentTable {
+	id: string;
+	person_id: string;
+	organisation_id: string;
+	granted_at: string;
+	ended_at: string | null;
+}
+
+export type OutcomeReportKind = 'programme' | 'groups' | 'period';
+
+export interface OutcomeReportTable {
+	id: string;
+	organisation_id: string;
+	title: string;
+	kind: OutcomeReportKind;
+	programme_id: string | null;
+	/** JSON array of group ids; empty: all the organisation's groups. */
+	group_ids: Generated<string>;
+	period_from: string | null;
+	period_to: string | null;
+	scale_sd: number;
+	reliability: number;
+	created_by: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface OutcomeReportShareTable {
+	report_id: string;
+	funder_id: string;
+	shared_by: string | null;
+	shared_at: string;
+}
+
 export interface Database {
 	measurement: MeasurementTable;
 	account: AccountTable;
@@ -609,4 +646,7 @@ export interface Database {
 	group_checkin: GroupCheckinTable;
 	group_note: GroupNoteTable;
 	group_mail: GroupMailTable;
+	report_consent: ReportConsentTable;
+	outcome_report: OutcomeReportTable;
+	outcome_report_share: OutcomeReportShareTable;
 }

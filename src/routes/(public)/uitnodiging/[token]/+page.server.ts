@@ -12,6 +12,7 @@ import {
 import { href } from '$lib/i18n/href';
 import { auth } from '$lib/server/auth';
 import { db } from '$lib/server/db';
+import type { MembershipRole } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
@@ -27,9 +28,11 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	};
 };
 
-/** Where a new member starts: admins on their organisation, professionals with their clients. */
-function startPage(role: 'professional' | 'admin', organisationId: string, locale: 'nl' | 'en') {
-	return role === 'admin' ? href(`/organisatie/${organisationId}`, { locale }) : href('/werk/clienten', { locale });
+/** Where a new member starts: admins on their organisation, report readers on its reports, professionals with their clients. */
+function startPage(role: MembershipRole, organisationId: string, locale: 'nl' | 'en') {
+	if (role === 'admin') return href(`/organisatie/${organisationId}`, { locale });
+	if (role === 'report_reader') return href(`/organisatie/${organisationId}/rapporten`, { locale });
+	return href('/werk/clienten', { locale });
 }
 
 export const actions: Actions = {
