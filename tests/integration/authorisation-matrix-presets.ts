@@ -57,7 +57,9 @@ export const professionalPage: Expectations = {
 	otherAdmin: 'forbidden',
 	ownAdmin: 'forbidden',
 	groupLeader: 'allow',
-	groupMate: 'forbidden'
+	groupMate: 'forbidden',
+	reportReader: 'forbidden',
+	funder: 'forbidden'
 };
 /** A form action or API call of professionals: the use-case refuses by itself (no layout runs). */
 export const professionalCall: Expectations = { ...professionalPage, anonymous: 'unauthenticated' };
@@ -74,7 +76,9 @@ export const clientRecord: Expectations = {
 	otherAdmin: 'forbidden',
 	ownAdmin: 'forbidden',
 	groupLeader: 'forbidden',
-	groupMate: 'forbidden'
+	groupMate: 'forbidden',
+	reportReader: 'forbidden',
+	funder: 'forbidden'
 };
 /** The organisation pages as a whole: admins of any organisation. */
 export const adminPage: Expectations = {
@@ -86,7 +90,9 @@ export const adminPage: Expectations = {
 	otherAdmin: 'allow',
 	ownAdmin: 'allow',
 	groupLeader: 'forbidden',
-	groupMate: 'forbidden'
+	groupMate: 'forbidden',
+	reportReader: 'forbidden',
+	funder: 'forbidden'
 };
 /** Organisation A itself: its own admin only. */
 export const organisationA: Expectations = { ...adminPage, otherAdmin: 'forbidden' };

@@ -41,6 +41,7 @@ import { programmeMatrix } from './authorisation-matrix-programme';
 import { groupPersonMatrix } from './authorisation-matrix-groups-person';
 import { groupLeaderMatrix } from './authorisation-matrix-groups-leader';
 import { programmeProfessionalMatrix } from './authorisation-matrix-programme-professional';
+import { reportsMatrix } from './authorisation-matrix-reports';
 
 export type { Expectations, MatrixEntry, Operation, Outcome, RequestSpec } from './authorisation-matrix-presets';
 
@@ -421,5 +422,6 @@ export const matrix: MatrixEntry[] = [
 	...programmeMatrix,
 	...groupPersonMatrix,
 	...groupLeaderMatrix,
-	...programmeProfessionalMatrix
+	...programmeProfessionalMatrix,
+	...reportsMatrix
 ];

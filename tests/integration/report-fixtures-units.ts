@@ -63,6 +63,8 @@ export interface UnitOptions {
 	completePairs: number;
 	/** How many of those also have a follow-up (default: all). */
 	followUps?: number;
+	/** Programme units of consenting people measured only before: non-response (default 2). */
+	beforeOnly?: number;
 	/** Group units of consenting people with a before and an after measurement (default 10). */
 	groupPairs?: number;
 	/** Makes names and e-mails unique when one database holds several organisations' people. */
@@ -116,8 +118,7 @@ export async function seedReportUnits(handle: DatabaseHandle, options: UnitOptio
 	const programme = [
 		...Array.from({ length: options.completePairs }, (_, i) => person('open', pair(i))),
 		// Non-response: started and measured before, never after.
-		person('open', ['pre']),
-		person('open', ['pre']),
+		...Array.from({ length: options.beforeOnly ?? 2 }, () => person('open', ['pre'])),
 		// Never agreed, or agreed and withdrew: they must not count.
 		person('none', ['pre', 'post']),
 		person('none', ['pre', 'post']),

@@ -6,7 +6,9 @@
  * consent (scopes measurements and programme), and `unlinkedProfessional`, who has no client. Organisation B has only its admin
  * (`otherAdmin`). `otherPerson` is a second person without any link. Professionals and admins have two-step sign-in
  * on, as their pages require. `groupLeader`, a third professional of A, leads group G and guides nobody; `person` and
- * `groupMate` are both in G, each by a code the leader made.
+ * `groupMate` are both in G, each by a code the leader made. `reportReader` reads A's outcome reports (role
+ * report_reader); `funder` is the report reader of funder organisation F, with which A shared one of its two reports
+ * and B its one (role-fixtures-reports.ts).
  */
 import { instruments, type Answers } from '$lib/features/instruments/instruments';
 import { createVerifiedAccount } from '$lib/features/accounts/accounts.server';
@@ -23,6 +25,8 @@ import type { Kysely } from 'kysely';
 import type { Mailer } from '$lib/server/mail/mailer';
 import { totpCode, unusedTotpCode } from '../support/totp';
 import { seedGroupG, type GroupG } from './role-fixtures-group';
+import { seedReportRoles } from './role-fixtures-reports';
+import type { ReportIds } from './report-fixtures';
 
 export const roles = [
 	'anonymous',
@@ -33,7 +37,9 @@ export const roles = [
 	'otherAdmin',
 	'ownAdmin',
 	'groupLeader',
-	'groupMate'
+	'groupMate',
+	'reportReader',
+	'funder'
 ] as const;
 export type Role = (typeof roles)[number];
 export type AccountRole = Exclude<Role, 'anonymous'>;
@@ -78,6 +84,9 @@ export interface Seed {
 	resultToken: string;
 	/** Group G of organisation A, led by `groupLeader`, with `person` and `groupMate` in it. */
 	group: GroupG;
+	/** Funder organisation F, and the report definitions of A (one shared with F, one not) and of B (shared). */
+	funderId: string;
+	reports: ReportIds;
 	/** The Cookie header of a role ('' for anonymous). */
 	cookie(role: Role): string;
 	/** A session of its own for one call that ends sessions (sign out); the role's usual session stays. */
@@ -103,7 +112,9 @@ export type CountedTable =
 	| 'conversation_note'
 	| 'programme_enrolment'
 	| 'programme_message'
-	| 'group_training';
+	| 'group_training'
+	| 'outcome_report'
+	| 'outcome_report_share';
 
 /** Cookies set by better-auth, read back from its response as a browser would. */
 function cookieHeader(response: Response, previous = ''): string {
@@ -190,9 +201,11 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 		otherAdmin: b.admin,
 		ownAdmin: a.admin,
 		groupLeader: await account('groepsleider@a.example', 'Greet Groepsleider'),
-		groupMate: await account('groepsgenoot@example.nl', 'Gijs Genoot')
+		groupMate: await account('groepsgenoot@example.nl', 'Gijs Genoot'),
+		reportReader: await account('rapporten@a.example', 'Rita Rapportlezer'),
+		funder: await account('beleid@gemeente.example', 'Frits Financier')
 	};
-	for (const role of ['linkedProfessional', 'unlinkedProfessional', 'otherAdmin', 'ownAdmin', 'groupLeader'] as const) {
+	for (const role of ['linkedProfessional', 'unlinkedProfessional', 'otherAdmin', 'ownAdmin', 'groupLeader', 'reportReader', 'funder'] as const) {
 		accounts[role].totpSecret = await turnOnTwoFactor(auth, accounts[role]);
 	}
 
@@ -246,6 +259,15 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 		members: { person: actor(accounts.person), groupMate: actor(accounts.groupMate) }
 	});
 
+	const reportRoles = await seedReportRoles(db, auth, {
+		organisationA: a.organisationId,
+		organisationB: b.organisationId,
+		adminA: actor(accounts.ownAdmin),
+		adminB: b.admin.id,
+		reportReader: actor(accounts.reportReader),
+		funder: actor(accounts.funder)
+	});
+
 	const newResultToken = async () =>
 		(await saveAnonymousMeasurement(db, { instrument: instruments['djg-11'], answers })).token;
 
@@ -263,6 +285,8 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 		memberInvitationToken,
 		resultToken: await newResultToken(),
 		group,
+		funderId: reportRoles.funderId,
+		reports: reportRoles.reports,
 		cookie: (role) => cookies.get(role) ?? '',
 		throwawaySession: (role) => signInCookie(auth, db, accounts[role]),
 		renewSession: async (role) => void cookies.set(role, await signInCookie(auth, db, accounts[role])),
