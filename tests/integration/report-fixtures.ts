@@ -84,7 +84,7 @@ export async function seedReportDefinitions(
 	options: { organisationA: string; organisationB: string; funderId: string; adminA: string; adminB: string }
 ): Promise<ReportIds> {
 	const shared = await insertReport(db, { organisationId: options.organisationA, title: 'Acht weken samen', kind: 'programme', createdBy: options.adminA });
-	const unshared = await insertReport(db, { organisationId: options.organisationA, title: 'Alle groepen', kind: 'groups', createdBy: options.adminA });
+	const unshared = await insertReport(db, { organisationId: options.organisationA, title: 'Groepen Noordkwartier', kind: 'groups', createdBy: options.adminA });
 	const sharedB = await insertReport(db, { organisationId: options.organisationB, title: 'Programma B', kind: 'programme', createdBy: options.adminB });
 	const spare = await insertReport(db, { organisationId: options.organisationA, title: 'Reserve', kind: 'groups', createdBy: options.adminA });
 	await shareWithFunder(db, shared, options.funderId, options.adminA);
