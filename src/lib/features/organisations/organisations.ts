@@ -7,8 +7,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MembershipRole, OrganisationKind } from '$lib/server/db/schema';
 
-export const organisationKinds: readonly OrganisationKind[] = ['welfare', 'practice', 'municipality_team'];
-export const membershipRoles: readonly MembershipRole[] = ['professional', 'admin'];
+export const organisationKinds: readonly OrganisationKind[] = ['welfare', 'practice', 'municipality_team', 'funder'];
+export const membershipRoles: readonly MembershipRole[] = ['professional', 'admin', 'report_reader'];
 export const memberInvitationDays = 7;
 
 export function createInvitationToken(): string {
