@@ -7,12 +7,13 @@ const noReports = { organisations: [], funder: false };
 
 /** Who is signed in, in which roles, and where they read reports (the header's links to them; prerendered pages have none). */
 export const load: LayoutServerLoad = async ({ locals }) => {
-	if (!locals.account) return { signedIn: false, professional: false, admin: false, reports: noReports };
+	if (!locals.account) return { signedIn: false, professional: false, admin: false, reportReader: false, reports: noReports };
 	const organisations = await listOrganisationsOfAccount(db(), { actor: locals.account });
 	return {
 		signedIn: true,
 		professional: organisations.some((o) => o.roles.includes('professional')),
 		admin: organisations.some((o) => o.roles.includes('admin')),
+		reportReader: organisations.some((o) => o.roles.includes('report_reader')),
 		reports: reportsMenu(organisations)
 	};
 };
