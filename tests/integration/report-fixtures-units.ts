@@ -63,7 +63,10 @@ export interface UnitOptions {
 	completePairs: number;
 	/** How many of those also have a follow-up (default: all). */
 	followUps?: number;
-	/** Programme units of consenting people measured only before: non-response (default 2). */
+	/**
+	 * Programme units of consenting people measured only before, who stopped: non-response (default 10, so that the
+	 * funnel's steps and gaps are all 0 or at least 10 and show).
+	 */
 	beforeOnly?: number;
 	/** Group units of consenting people with a before and an after measurement (default 10). */
 	groupPairs?: number;
@@ -118,7 +121,7 @@ export async function seedReportUnits(handle: DatabaseHandle, options: UnitOptio
 	const programme = [
 		...Array.from({ length: options.completePairs }, (_, i) => person('open', pair(i))),
 		// Non-response: started and measured before, never after.
-		...Array.from({ length: options.beforeOnly ?? 2 }, () => person('open', ['pre'])),
+		...Array.from({ length: options.beforeOnly ?? 10 }, () => person('open', ['pre'])),
 		// Never agreed, or agreed and withdrew: they must not count.
 		person('none', ['pre', 'post']),
 		person('none', ['pre', 'post']),

@@ -2,7 +2,7 @@
  * Outcome reports for integration tests, on both databases. `reportWorld(handle, { completePairs })` gives:
  * - organisation A (welfare) with its admin, a report reader, a professional who starts programme enrolments and a
  *   leader of one group; people with DJG-11 before/after (some with a follow-up) who chose to count, some who never
- *   did, one who withdrew, and some measured only before (report-fixtures-units.ts writes them);
+ *   did, one who withdrew, and ten measured only before (report-fixtures-units.ts writes them);
  * - a funder F (kind 'funder') with its admin and a report reader;
  * - organisation B with its admin and people of its own;
  * - report definitions: A's programme report shared with F, A's groups report not shared, B's programme report shared
