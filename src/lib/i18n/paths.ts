@@ -59,7 +59,8 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	groep: 'group',
 	terugblik: 'check-in',
 	rapporten: 'reports',
-	financier: 'funder'
+	financier: 'funder',
+	samen: 'combined'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 
