@@ -1,11 +1,12 @@
 /**
  * Authorisation matrix entries: outcome reports. The (reports) pages let in admins and report readers of any
- * organisation with two-step sign-in on; persons and professionals get 403. Organisation A's reports are read by A's
- * admin (`ownAdmin`) and report reader (`reportReader`); only the admin shares. An admin or reader of another
- * organisation (`otherAdmin`, `funder`) finds nothing there (404), so report ids cannot be probed. The funder
- * (`funder`, report reader of F) reads what A and B shared with F, one by one and combined, and gets 404 on A's report
- * that was not shared. Actions are sent with empty forms (a validation failure when let in), except deleting the spare
- * report. On the API, a 404 counts as let in (authorisation-matrix.ts); report-privacy.test.ts checks the answers.
+ * organisation with two-step sign-in on; persons and professionals get 403. Organisation A's reports are read, made
+ * and changed by A's admin (`ownAdmin`) and report reader (`reportReader`); only the admin shares. An admin or reader
+ * of another organisation (`otherAdmin`, `funder`) is refused A's list (403) and finds none of A's reports (404), so
+ * report ids cannot be probed. The funder (`funder`, report reader of F) reads what A and B shared with F, one by one
+ * and combined, only on F's pages, and gets 404 on A's report that was not shared. Actions are sent with empty forms
+ * (a validation failure when let in), except deleting, which each role tries on a new report of its own. On the API,
+ * a 404 counts as let in (authorisation-matrix.ts); report-privacy.test.ts checks the answers themselves.
  */
 import { nobodysEntry, type Expectations, type MatrixEntry } from './authorisation-matrix-presets';
 import type { Seed } from './role-fixtures';
@@ -24,7 +25,9 @@ const readersLayout: Expectations = {
 	reportReader: 'allow',
 	funder: 'allow'
 };
-/** A's reports: its admin and report reader. */
+/** A's list of reports and a new one: its admin and report reader. */
+const listA: Expectations = { ...readersLayout, otherAdmin: 'forbidden', funder: 'forbidden' };
+/** One of A's reports: its admin and report reader; to anyone else it is not there. */
 const readA: Expectations = { ...readersLayout, otherAdmin: 'not-found', funder: 'not-found' };
 /** Form actions run without the layout: the use-case refuses by itself, 401 without an account. */
 const changeA: Expectations = { ...readA, anonymous: 'unauthenticated' };
@@ -49,24 +52,26 @@ const funderReportRoute = '/(reports)/financier/[funderId]/[reportId]';
 const combinedRoute = '/(reports)/financier/[funderId]/samen';
 
 export const reportsMatrix: MatrixEntry[] = [
-	get(listRoute, (s) => reports(s), readA),
-	get(newRoute, (s) => reports(s, '/nieuw'), readA),
-	{ route: newRoute, operation: '?/default', request: (s) => ({ path: reports(s, '/nieuw'), form: {} }), expect: changeA, unchangedWhenRefused: 'outcome_report' },
+	get(listRoute, (s) => reports(s), listA),
+	get(newRoute, (s) => reports(s, '/nieuw'), listA),
+	{ route: newRoute, operation: '?/save', request: (s) => ({ path: reports(s, '/nieuw'), form: {} }), expect: { ...listA, anonymous: 'unauthenticated' }, unchangedWhenRefused: 'outcome_report' },
+	// A funder reads a shared report on F's pages only: under A's address it is not there for them either.
 	get(reportRoute, (s) => report(s, s.reports.shared), readA),
 	get(reportRoute, (s) => report(s, s.reports.unshared, '?van=2025-K1&vorm=groep'), readA, 'with a filter'),
 	// A report of B under A's path is nobody's report there.
 	get(reportRoute, (s) => report(s, s.reports.sharedB), { ...readA, ownAdmin: 'not-found', reportReader: 'not-found' }, "another organisation's report"),
 	{ route: reportRoute, operation: '?/share', request: (s) => ({ path: report(s, s.reports.unshared), form: {} }), expect: shareA, unchangedWhenRefused: 'outcome_report_share' },
-	{ route: reportRoute, operation: '?/unshare', request: (s) => ({ path: report(s, s.reports.shared), form: {} }), expect: shareA, unchangedWhenRefused: 'outcome_report_share' },
+	// The funder reaches the shared report, but may not stop the sharing.
+	{ route: reportRoute, operation: '?/unshare', request: (s) => ({ path: report(s, s.reports.shared), form: {} }), expect: { ...shareA, funder: 'forbidden' }, unchangedWhenRefused: 'outcome_report_share' },
 	get(editRoute, (s) => report(s, s.reports.unshared, '/bewerken'), readA),
-	{ route: editRoute, operation: '?/default', request: (s) => ({ path: report(s, s.reports.unshared, '/bewerken'), form: {} }), expect: changeA },
-	// The spare report: the first role let in deletes it; after that it is gone, which a form answers as not found.
-	{ route: editRoute, operation: '?/delete', request: (s) => ({ path: report(s, s.reports.spare, '/bewerken'), form: {} }), expect: changeA, unchangedWhenRefused: 'outcome_report' },
+	{ route: editRoute, operation: '?/save', request: (s) => ({ path: report(s, s.reports.unshared, '/bewerken'), form: {} }), expect: changeA },
+	{ route: editRoute, operation: '?/delete', request: async (s) => ({ path: report(s, await s.newReportId(), '/bewerken'), form: {} }), expect: changeA, unchangedWhenRefused: 'outcome_report' },
 	get(csvRoute, (s) => report(s, s.reports.shared, '/csv'), readA),
 	get(csvRoute, (s) => report(s, nobodysEntry, '/csv'), { ...readA, ownAdmin: 'not-found', reportReader: 'not-found' }, 'a report of nobody'),
 
 	// The funder's side.
-	get('/(reports)/financier', () => '/nl/financier', { ...readersLayout, otherAdmin: 'forbidden', ownAdmin: 'forbidden', reportReader: 'forbidden' }),
+	// Readers who read for no funder get an empty overview.
+	get('/(reports)/financier', () => '/nl/financier', readersLayout),
 	get(funderReportRoute, (s) => funder(s, `/${s.reports.shared}`), funderPage),
 	get(funderReportRoute, (s) => funder(s, `/${s.reports.unshared}`), { ...funderPage, funder: 'not-found' }, 'a report not shared with F'),
 	get(`${funderReportRoute}/csv`, (s) => funder(s, `/${s.reports.sharedB}/csv`), funderPage),

@@ -74,8 +74,6 @@ export interface ReportIds {
 	unshared: string;
 	/** B's programme report, shared with the funder. */
 	sharedB: string;
-	/** A second unshared report of A, for calls that delete one. */
-	spare: string;
 }
 
 /** The report definitions of the world (also used by the authorisation matrix's seed). */
@@ -86,10 +84,9 @@ export async function seedReportDefinitions(
 	const shared = await insertReport(db, { organisationId: options.organisationA, title: 'Acht weken samen', kind: 'programme', createdBy: options.adminA });
 	const unshared = await insertReport(db, { organisationId: options.organisationA, title: 'Groepen Noordkwartier', kind: 'groups', createdBy: options.adminA });
 	const sharedB = await insertReport(db, { organisationId: options.organisationB, title: 'Programma B', kind: 'programme', createdBy: options.adminB });
-	const spare = await insertReport(db, { organisationId: options.organisationA, title: 'Reserve', kind: 'groups', createdBy: options.adminA });
 	await shareWithFunder(db, shared, options.funderId, options.adminA);
 	await shareWithFunder(db, sharedB, options.funderId, options.adminB);
-	return { shared, unshared, sharedB, spare };
+	return { shared, unshared, sharedB };
 }
 
 /** The admin invites the account with the role, and the account accepts, as on /uitnodiging. */

@@ -1,21 +1,21 @@
 /**
  * The outcome reports of the authorisation matrix's roles (role-fixtures.ts): funder organisation F (kind 'funder')
- * is made with its admin, who invites `funder` as its report reader; A's admin invites `reportReader`. A has a report shared with F and one not, B one
- * shared with F (report-fixtures.ts writes the definitions). No people count in them here: the privacy test adds
- * those (report-privacy.test.ts).
+ * is made with its admin, who invites `funder` as its report reader; A's admin invites `reportReader`. A has a report
+ * shared with F and one not, B one shared with F (report-fixtures.ts writes the definitions); `newReportId` makes
+ * another of A's, for calls that delete one. No people count in them here: the privacy test adds those.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import type { Auth } from '$lib/server/auth/auth';
 import { createOrganisationWithAdmin } from '$lib/features/organisations/organisations.server';
-import { joinOrganisation, seedReportDefinitions, type ReportIds } from './report-fixtures';
+import { insertReport, joinOrganisation, seedReportDefinitions, type ReportIds } from './report-fixtures';
 
 export async function seedReportRoles(
 	db: Kysely<Database>,
 	auth: Auth,
 	options: { organisationA: string; organisationB: string; adminA: SignedInAccount; adminB: string; reportReader: SignedInAccount; funder: SignedInAccount }
-): Promise<{ funderId: string; reports: ReportIds }> {
+): Promise<{ funderId: string; reports: ReportIds; newReportId: () => Promise<string> }> {
 	const email = 'admin@gemeente.example';
 	const created = await createOrganisationWithAdmin(db, auth, {
 		organisation: { name: 'Gemeente F', kind: 'funder' },
@@ -32,5 +32,6 @@ export async function seedReportRoles(
 		adminA: options.adminA.id,
 		adminB: options.adminB
 	});
-	return { funderId: created.organisationId, reports };
+	const newReportId = () => insertReport(db, { organisationId: options.organisationA, title: 'Reserve', kind: 'groups', createdBy: options.adminA.id });
+	return { funderId: created.organisationId, reports, newReportId };
 }

@@ -84,9 +84,10 @@ export interface Seed {
 	resultToken: string;
 	/** Group G of organisation A, led by `groupLeader`, with `person` and `groupMate` in it. */
 	group: GroupG;
-	/** Funder organisation F, and the report definitions of A (one shared with F, one not) and of B (shared). */
+	/** Funder organisation F; the reports of A (one shared with F, one not) and of B (shared); a new one of A to delete. */
 	funderId: string;
 	reports: ReportIds;
+	newReportId(): Promise<string>;
 	/** The Cookie header of a role ('' for anonymous). */
 	cookie(role: Role): string;
 	/** A session of its own for one call that ends sessions (sign out); the role's usual session stays. */
@@ -287,6 +288,7 @@ export async function seedRoles(handle: DatabaseHandle, auth: Auth): Promise<See
 		group,
 		funderId: reportRoles.funderId,
 		reports: reportRoles.reports,
+		newReportId: reportRoles.newReportId,
 		cookie: (role) => cookies.get(role) ?? '',
 		throwawaySession: (role) => signInCookie(auth, db, accounts[role]),
 		renewSession: async (role) => void cookies.set(role, await signInCookie(auth, db, accounts[role])),
