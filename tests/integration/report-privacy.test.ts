@@ -109,11 +109,14 @@ describe.each(testDatabases())('report privacy on $name', (target) => {
 		const { db } = app.handle;
 		const nameOf = async (id: string) => (await db.selectFrom('account').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
 		const guide = async (role: AccountRole) => ({ id: seed.accounts[role].id, name: await nameOf(seed.accounts[role].id) });
+		const professional = await guide('linkedProfessional');
+		const leader = await guide('groupLeader');
+		const adminB = await guide('otherAdmin');
 		const units = [
-			await seedReportUnits(app.handle, { organisationId: seed.organisationA, professional: await guide('linkedProfessional'), leader: await guide('groupLeader'), completePairs: 10, tag: 'A' }),
-			await seedReportUnits(app.handle, { organisationId: seed.organisationB, professional: await guide('otherAdmin'), leader: await guide('otherAdmin'), completePairs: 10, tag: 'B' })
+			await seedReportUnits(app.handle, { organisationId: seed.organisationA, professional, leader, completePairs: 10, tag: 'A' }),
+			await seedReportUnits(app.handle, { organisationId: seed.organisationB, professional: adminB, leader: adminB, completePairs: 10, tag: 'B' })
 		];
-		staffNames.push((await guide('linkedProfessional')).name, (await guide('groupLeader')).name);
+		staffNames.push(professional.name, leader.name);
 
 		// Every account but those who may read reports (the viewers and the admins) is somebody a report must not show.
 		const viewers = new Set([seed.accounts.ownAdmin.id, seed.accounts.otherAdmin.id, seed.accounts.reportReader.id, seed.accounts.funder.id]);
