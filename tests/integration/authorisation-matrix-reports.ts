@@ -71,8 +71,7 @@ export const reportsMatrix: MatrixEntry[] = [
 	get(csvRoute, (s) => report(s, s.reports.shared, '/csv'), csv(readA)),
 	get(csvRoute, (s) => report(s, nobodysEntry, '/csv'), csv({ ...readA, ownAdmin: 'not-found', reportReader: 'not-found' }), 'a report of nobody'),
 
-	// The funder's side.
-	// Readers who read for no funder get an empty overview.
+	// The funder's side. Readers who read for no funder get an empty overview.
 	get('/(reports)/financier', () => '/nl/financier', readersLayout),
 	get(funderReportRoute, (s) => funder(s, `/${s.reports.shared}`), funderPage),
 	get(funderReportRoute, (s) => funder(s, `/${s.reports.unshared}`), { ...funderPage, funder: 'not-found' }, 'a report not shared with F'),
@@ -82,7 +81,7 @@ export const reportsMatrix: MatrixEntry[] = [
 	get(`${combinedRoute}/csv`, (s) => funder(s, '/samen/csv'), csv(funderPage)),
 
 	// The API.
-	{ route: '/api/v1/organisations/[organisationId]/reports', operation: 'GET', request: (s) => ({ path: `/api/v1/organisations/${s.organisationA}/reports` }), expect: readersApi },
+	{ route: '/api/v1/organisations/[organisationId]/reports', operation: 'GET', request: (s) => ({ path: `/api/v1/organisations/${s.organisationA}/reports` }), expect: { ...readersApi, otherAdmin: 'forbidden', funder: 'forbidden' } },
 	{ route: '/api/v1/reports/[reportId]', operation: 'GET', request: (s) => ({ path: `/api/v1/reports/${s.reports.shared}?from=2025-Q1&setting=group` }), expect: readersApi },
 	{ route: '/api/v1/funders/[funderId]/reports', operation: 'GET', request: (s) => ({ path: `/api/v1/funders/${s.funderId}/reports` }), expect: readersApi },
 	{ route: '/api/v1/funders/[funderId]/combined', operation: 'GET', request: (s) => ({ path: `/api/v1/funders/${s.funderId}/combined` }), expect: readersApi }
