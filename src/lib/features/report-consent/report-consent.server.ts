@@ -7,6 +7,7 @@
  * - `countsInReports(db, personId, organisationId)`: whether the person counts there now.
  * - `chooseReportConsent(db, { actor, organisationId, on })`: the person's switch in the sharing overview, for an
  *   organisation they have or had a grant with.
+ * - `reportConsentHistory(db, personId)`: every choice with its dates, for the export.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
