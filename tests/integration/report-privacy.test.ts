@@ -154,6 +154,8 @@ describe.each(testDatabases())('report privacy on $name', (target) => {
 			expect(long, `${answer.url} has a list as long as a group of people`).toEqual([]);
 		} else if (answer.type.startsWith('text/html')) {
 			expect(tableRows(answer.body).filter((rows) => rows >= minimumCell), `${answer.url} has a table as long as a group of people`).toEqual([]);
+			const dots = [...answer.body.matchAll(/<svg[\s\S]*?<\/svg>/g)].map(([svg]) => svg.match(/<circle[\s/>]/g)?.length ?? 0);
+			expect(dots.filter((n) => n >= minimumCell), `${answer.url} draws a dot per person`).toEqual([]);
 		} else if (answer.type.startsWith('text/csv')) {
 			// One figure per row: a measure repeated row after row would be a value per person.
 			const rows = csvRows(answer.body.replace(/^\uFEFF/, ''));
