@@ -85,7 +85,10 @@ const personal = (path: string) =>
 	path === '/api/v1/caseload' ||
 	path === '/api/v1/groups' ||
 	path.startsWith('/api/v1/groups/') ||
-	path.startsWith('/api/v1/clients/');
+	path.startsWith('/api/v1/clients/') ||
+	path.startsWith('/api/v1/organisations/') ||
+	path.startsWith('/api/v1/reports/') ||
+	path.startsWith('/api/v1/funders/');
 
 describe('OpenAPI security', () => {
 	it('names the session cookie and the personal API token as security schemes', () => {

@@ -17,6 +17,7 @@ import { groupListSchemas, groupPaths } from './openapi-groups';
 import { groupSchemas } from './openapi-groups-schemas';
 import { open, problemResponse } from './openapi-parts';
 import { requestSchemas } from './openapi-requests';
+import { reportPaths, reportSchemas } from './openapi-reports';
 import { relationshipPaths, relationshipSchemas } from './openapi-relationships';
 import { smallStepPaths, smallStepSchemas } from './openapi-small-steps';
 
@@ -26,7 +27,7 @@ export const openApiDocument = {
 		title: 'brug API',
 		version: '1.0.0',
 		description:
-			"Loneliness instruments (De Jong Gierveld 11 and 6 items, UCLA 3 items) and their scoring (public; scoring stores nothing), and the personal API: your journal, thought checks, kind moments and planned small steps, the eight-week programme with your plan for next time, the people on your relationship map with contact moments and planned moments (free text and names are encrypted at rest), your consents, what professionals did with your data, your data export; and for professionals their invitations, their caseload and, per client who shares with them, the client's measurements (also as a FHIR R4 Bundle), measurement requests, health webs, self-sufficiency ratings, conversation notes and programme; group trainings: a person's own groups (join by code, leave, afmelden, check-in; never another member) and, for the leaders, the groups they lead (attendance, drop-out signals, check-in totals, moving and cancelling sessions) (professionals need two-step sign-in on; every read of a client's data is audited, and the client sees it). Personal operations take the session cookie of brug's pages or a personal API token (`Authorization: Bearer brug_…`, made and revoked on your account page). Their answers are never cached (`Cache-Control: no-store`). Errors are RFC 9457 problem details.",
+			"Loneliness instruments (De Jong Gierveld 11 and 6 items, UCLA 3 items) and their scoring (public; scoring stores nothing), and the personal API: your journal, thought checks, kind moments and planned small steps, the eight-week programme with your plan for next time, the people on your relationship map with contact moments and planned moments (free text and names are encrypted at rest), your consents, what professionals did with your data, your data export; and for professionals their invitations, their caseload and, per client who shares with them, the client's measurements (also as a FHIR R4 Bundle), measurement requests, health webs, self-sufficiency ratings, conversation notes and programme; group trainings: a person's own groups (join by code, leave, afmelden, check-in; never another member) and, for the leaders, the groups they lead (attendance, drop-out signals, check-in totals, moving and cancelling sessions); outcome reports for an organisation's admins and report readers, and the reports shared with a funder (aggregates only, never a person) (professionals need two-step sign-in on; every read of a client's data is audited, and the client sees it). Personal operations take the session cookie of brug's pages or a personal API token (`Authorization: Bearer brug_…`, made and revoked on your account page). Their answers are never cached (`Cache-Control: no-store`). Errors are RFC 9457 problem details.",
 		license: { name: 'Proprietary', identifier: 'LicenseRef-brug-proprietary' }
 	},
 	servers: [{ url: '/' }],
@@ -41,6 +42,7 @@ export const openApiDocument = {
 		...programmePaths,
 		...professionalPaths,
 		...groupPaths,
+		...reportPaths,
 		'/healthz': {
 			get: {
 				operationId: 'health',
@@ -105,6 +107,7 @@ export const openApiDocument = {
 			...professionalSchemas,
 			...groupSchemas,
 			...groupListSchemas,
+			...reportSchemas,
 			...requestSchemas
 		}
 	}
