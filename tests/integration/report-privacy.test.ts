@@ -176,9 +176,14 @@ describe.each(testDatabases())('report privacy on $name', (target) => {
 				expect(answer.status, `${url}: ${answer.body.slice(0, 300)}`).toBe(200);
 				expectNothingPersonal(answer);
 			}
-			// The figures are really there: ten complete pairs in A's programme report give more than counts.
-			const shared = JSON.parse((await fetchAs(role, `/api/v1/reports/${seed.reports.shared}`)).body) as { report: { countsOnly: boolean; funnel: { started: number | null } } };
-			expect(shared.report.countsOnly).toBe(false);
+			// The figures are really there: ten complete pairs in A's programme report, ten more in B's for the funder.
+			type Answer = { report: { countsOnly: boolean; change: { total: { n: number } } | null } };
+			const shared = JSON.parse((await fetchAs(role, `/api/v1/reports/${seed.reports.shared}`)).body) as Answer;
+			expect(shared.report).toMatchObject({ countsOnly: false, change: { total: { n: 10 } } });
+			if (role === 'funder') {
+				const combined = JSON.parse((await fetchAs(role, `/api/v1/funders/${seed.funderId}/combined`)).body) as Answer;
+				expect(combined.report).toMatchObject({ countsOnly: false, change: { total: { n: 20 } } });
+			}
 			const auditAfter = await app!.handle.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('subject_id', 'is not', null).executeTakeFirstOrThrow();
 			expect(Number(auditAfter.n), 'reading a report writes no audit event about a person').toBe(Number(auditBefore.n));
 		}, 120_000);
@@ -193,8 +198,9 @@ describe.each(testDatabases())('report privacy on $name', (target) => {
 			[`/api/v1/reports/${seed.reports.unshared}`, 404],
 			// A's own pages: its list is not for the funder, and a shared report is read on F's pages only.
 			[a, 403],
+			[`/api/v1/organisations/${seed.organisationA}/reports`, 403],
 			[`${a}/${seed.reports.shared}`, 404],
-			[`/api/v1/organisations/${seed.organisationA}/reports`, 403]
+			[`${a}/${seed.reports.shared}/csv`, 404]
 		];
 		for (const [url, status] of refusals) {
 			const answer = await fetchAs('funder', url);
