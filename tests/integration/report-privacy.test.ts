@@ -10,6 +10,7 @@ import { ensureFreshBuild } from './app-server';
 import { testDatabases } from './databases';
 import { startSeededApp, type SeededApp } from './seeded-app';
 import type { AccountRole, Seed } from './role-fixtures';
+import { localizePath } from '$lib/i18n/paths';
 import { seedReportUnits } from './report-fixtures';
 
 const authSecret = 'report-privacy-auth-secret-'.padEnd(48, 'x');
@@ -26,13 +27,15 @@ interface Fetched {
 	body: string;
 }
 
-/** What each viewer can reach: pages (with each filter), CSV files and API answers. */
+/** What each viewer can reach: pages (with each filter, and in English), CSV files and API answers. */
 function reachable(s: Seed, role: AccountRole): string[] {
 	const a = `/nl/organisatie/${s.organisationA}/rapporten`;
 	const f = `/nl/financier/${s.funderId}`;
 	if (role === 'funder') {
 		return [
 			'/nl/financier',
+			localizePath(`/financier/${s.funderId}/${s.reports.shared}`, 'en'),
+			localizePath(`/financier/${s.funderId}/samen`, 'en'),
 			...[s.reports.shared, s.reports.sharedB, 'samen'].flatMap((id) => [...filters.map((q) => `${f}/${id}${q}`), `${f}/${id}/csv`]),
 			`/api/v1/funders/${s.funderId}/reports`,
 			...apiFilters.map((q) => `/api/v1/funders/${s.funderId}/combined${q}`),
@@ -42,6 +45,7 @@ function reachable(s: Seed, role: AccountRole): string[] {
 	return [
 		a,
 		`${a}/nieuw`,
+		localizePath(`/organisatie/${s.organisationA}/rapporten/${s.reports.shared}`, 'en'),
 		...[s.reports.shared, s.reports.unshared].flatMap((id) => [...filters.map((q) => `${a}/${id}${q}`), `${a}/${id}/bewerken`, `${a}/${id}/csv`]),
 		`/api/v1/organisations/${s.organisationA}/reports`,
 		...[s.reports.shared, s.reports.unshared].flatMap((id) => apiFilters.map((q) => `/api/v1/reports/${id}${q}`))
