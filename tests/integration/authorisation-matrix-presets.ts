@@ -1,6 +1,8 @@
 /**
  * The building blocks of the authorisation matrix (authorisation-matrix.ts explains the outcomes): the types, the
- * usual expectations per kind of route, and request helpers. Shared by the matrix files of each area.
+ * usual expectations per kind of route, and request helpers. Shared by the matrix files of each area. A report reader
+ * (`reportReader`, `funder`) is a person like any other and a stranger to the work and organisation pages: only the
+ * reports let them in (authorisation-matrix-reports.ts).
  */
 import { localizePath } from '$lib/i18n/paths';
 import { roles, type AccountRole, type CountedTable, type Role, type Seed } from './role-fixtures';
