@@ -57,7 +57,9 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	groepen: 'groups',
 	bijeenkomsten: 'sessions',
 	groep: 'group',
-	terugblik: 'check-in'
+	terugblik: 'check-in',
+	rapporten: 'reports',
+	financier: 'funder'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 
