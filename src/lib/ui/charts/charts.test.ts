@@ -46,7 +46,7 @@ describe('ChangeIntervalChart', () => {
 	it('says the change, its interval and g_av in Dutch numbers', () => {
 		const out = html(render(ChangeIntervalChart, { props: { change: fullReport.change! } }).body);
 		expect(out).toContain('Totaal: -1,9 (-2,6 tot -1,2)');
-		expect(out).toContain('<td>-0,62</td>');
+		expect(out).toContain('<td data-label="g_av">-0,62</td>');
 		expect(count(out, /<circle class="chart-line chart-ink dot"/g)).toBe(6 + 1);
 		expect(count(out, /class="chart-line zero"/g)).toBe(2 + 1);
 		expect(Math.min(...fontSizes(out))).toBeGreaterThanOrEqual(12);
@@ -54,5 +54,14 @@ describe('ChangeIntervalChart', () => {
 	it('uses English numbers on an English page', () => {
 		const out = html(render(ChangeIntervalChart, { props: { change: fullReport.change!, lang: 'en' } }).body);
 		expect(out).toContain('-1.9');
+	});
+});
+
+describe('ChangeIntervalChart without an effect size', () => {
+	it('leaves out the g_av panel and says why in the table when the scores did not vary', () => {
+		const flat = { ...fullReport.change!.total, gAv: null, gInterval: null };
+		const out = html(render(ChangeIntervalChart, { props: { change: { total: flat, emotional: flat, social: flat } } }).body);
+		expect(out).not.toContain('Effectgrootte');
+		expect(out).toContain('geen (iedereen had dezelfde score)');
 	});
 });
