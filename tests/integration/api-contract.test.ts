@@ -103,7 +103,10 @@ describe.each(testDatabases())('the API contract on $name', (target) => {
 			item: 'exercise',
 			groupId: group.id,
 			sessionId: group.sessionIds[0]!,
-			participantId: place.id
+			participantId: place.id,
+			// The filter is read before access is checked, so an unknown report or funder still gets its 422s.
+			reportId: 'no-such-report',
+			funderId: 'no-such-funder'
 		};
 	});
 	afterEach(async () => {

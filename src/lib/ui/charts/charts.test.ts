@@ -32,13 +32,14 @@ describe('BandShiftChart', () => {
 		expect(count(out, /class="chart-line cell/g)).toBe(16 + 1);
 		expect(count(out, / diagonal/g)).toBe(4 + 1);
 		expect(out).toContain('>12</text>');
-		expect(count(out, /<td>minder dan 10<\/td>/g)).toBe(15);
+		expect(count(out, /<td data-label="Na: [a-z ]+">minder dan 10<\/td>/g)).toBe(15);
 		expect(Math.min(...fontSizes(out))).toBeGreaterThanOrEqual(12);
 	});
 	it('shows a fully hidden table as hidden, never as zero', () => {
 		const out = html(render(BandShiftChart, { props: { bands: hiddenBands } }).body);
 		expect(count(out, />&lt;10<\/text>/g)).toBe(16);
-		expect(out).not.toContain('<td>0</td>');
+		expect(out).not.toMatch(/">0<\/td>/);
+		expect(count(out, /">minder dan 10<\/td>/g)).toBe(16);
 	});
 });
 
@@ -46,7 +47,7 @@ describe('ChangeIntervalChart', () => {
 	it('says the change, its interval and g_av in Dutch numbers', () => {
 		const out = html(render(ChangeIntervalChart, { props: { change: fullReport.change! } }).body);
 		expect(out).toContain('Totaal: -1,9 (-2,6 tot -1,2)');
-		expect(out).toContain('<td>-0,62</td>');
+		expect(out).toContain('<td data-label="g_av">-0,62</td>');
 		expect(count(out, /<circle class="chart-line chart-ink dot"/g)).toBe(6 + 1);
 		expect(count(out, /class="chart-line zero"/g)).toBe(2 + 1);
 		expect(Math.min(...fontSizes(out))).toBeGreaterThanOrEqual(12);
@@ -54,5 +55,14 @@ describe('ChangeIntervalChart', () => {
 	it('uses English numbers on an English page', () => {
 		const out = html(render(ChangeIntervalChart, { props: { change: fullReport.change!, lang: 'en' } }).body);
 		expect(out).toContain('-1.9');
+	});
+});
+
+describe('ChangeIntervalChart without an effect size', () => {
+	it('leaves out the g_av panel and says why in the table when the scores did not vary', () => {
+		const flat = { ...fullReport.change!.total, gAv: null, gInterval: null };
+		const out = html(render(ChangeIntervalChart, { props: { change: { total: flat, emotional: flat, social: flat } } }).body);
+		expect(out).not.toContain('Effectgrootte');
+		expect(out).toContain('geen (iedereen had dezelfde score)');
 	});
 });

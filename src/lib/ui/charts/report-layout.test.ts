@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, barLength, intervalDomain, largestShown, linearScale, shadeStep, tickStep } from './report-layout';
+import { renderedTextPx } from '../chart-text';
+import { axisTicks, barLength, chartWidth, intervalDomain, largestShown, linearScale, shadeStep, tickStep } from './report-layout';
 
 describe('linearScale', () => {
 	it('maps the ends and the middle', () => {
@@ -52,5 +53,13 @@ describe('bars and shades', () => {
 	it('finds the largest shown count', () => {
 		expect(largestShown([null, 12, 30, null])).toBe(30);
 		expect(largestShown([null, null])).toBe(0);
+	});
+});
+
+describe('chartWidth', () => {
+	it('shows 12-unit text at 12 px or more in a card on a 390 px phone', () => {
+		// 390 less main's padding (2 × 15.6) and the card's padding and border (2 × 19.2 + 2).
+		const rendered = 390 - 2 * 15.6 - 2 * 19.2 - 2;
+		expect(renderedTextPx(12, chartWidth, rendered)).toBeGreaterThanOrEqual(12);
 	});
 });

@@ -1,11 +1,18 @@
 /**
  * Scales and layout for the outcome report's charts, pure so that they can be tested with worked examples.
+ * - `chartWidth`: the viewBox width of every report chart.
  * - `linearScale(domain, range)`: maps a value from `domain` onto `range` (both [start, end]).
  * - `intervalDomain(values, minHalfSpan)`: a domain around zero that holds every value, widened to whole steps.
  * - `axisTicks(domain, step)`: the tick values from the domain's start to its end.
  * - `barLength(count, largest, maxLength)`: a bar's length for a count; 0 for a hidden count or an empty chart.
  * - `shadeStep(count, largest)`: 0–4, how dark a band-shift cell is drawn; 0 for hidden or empty.
  */
+
+/**
+ * The report charts' viewBox width: what a chart gets on a 390 px phone inside a card (the screen less main's and the
+ * card's padding), so that text of 12 units shows at 12 CSS pixels there, and larger on a wider screen.
+ */
+export const chartWidth = 318;
 
 export type Domain = readonly [number, number];
 
