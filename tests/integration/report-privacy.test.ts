@@ -180,13 +180,14 @@ describe.each(testDatabases())('report privacy on $name', (target) => {
 				expect(answer.status, `${url}: ${answer.body.slice(0, 300)}`).toBe(200);
 				expectNothingPersonal(answer);
 			}
-			// The figures are really there: ten complete pairs in A's programme report, ten more in B's for the funder.
-			type Answer = { report: { countsOnly: boolean; change: { total: { n: number } } | null } };
+			// The figures are really there: ten complete pairs and ten who stopped early in A's programme report (those who
+			// never chose to count are left out), as many again in B's for the funder.
+			type Answer = { report: { countsOnly: boolean; funnel: { started: number | null }; change: { total: { n: number } } | null } };
 			const shared = JSON.parse((await fetchAs(role, `/api/v1/reports/${seed.reports.shared}`)).body) as Answer;
-			expect(shared.report).toMatchObject({ countsOnly: false, change: { total: { n: 10 } } });
+			expect(shared.report).toMatchObject({ countsOnly: false, funnel: { started: 20 }, change: { total: { n: 10 } } });
 			if (role === 'funder') {
 				const combined = JSON.parse((await fetchAs(role, `/api/v1/funders/${seed.funderId}/combined`)).body) as Answer;
-				expect(combined.report).toMatchObject({ countsOnly: false, change: { total: { n: 20 } } });
+				expect(combined.report).toMatchObject({ countsOnly: false, funnel: { started: 40 }, change: { total: { n: 20 } } });
 			}
 			const auditAfter = await app!.handle.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('subject_id', 'is not', null).executeTakeFirstOrThrow();
 			expect(Number(auditAfter.n), 'reading a report writes no audit event about a person').toBe(Number(auditBefore.n));
