@@ -1,9 +1,13 @@
-import { membershipsOf } from '$lib/kernel/policy.server';
+import { listOrganisationsOfAccount } from '$lib/features/organisations/organisations.server';
+import { reportsMenu } from '$lib/features/organisations/organisations';
 import { db } from '$lib/server/db';
 import type { LayoutServerLoad } from './$types';
 
-/** Who is signed in and in which roles, for pages that need it (the shared header does not: it is the same for everyone). */
+const noReports = { organisations: [], funder: false };
+
+/** Who is signed in, in which roles, and where they read reports (the header's links to them; prerendered pages have none). */
 export const load: LayoutServerLoad = async ({ locals }) => {
+<<<<<<< HEAD
 	if (!locals.account) return { signedIn: false, professional: false, admin: false, reportReader: false };
 	const memberships = await membershipsOf(db(), locals.account.id);
 	return {
@@ -11,5 +15,15 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		professional: memberships.some((m) => m.role === 'professional'),
 		admin: memberships.some((m) => m.role === 'admin'),
 		reportReader: memberships.some((m) => m.role === 'report_reader')
+=======
+	if (!locals.account) return { signedIn: false, professional: false, admin: false, reportReader: false, reports: noReports };
+	const organisations = await listOrganisationsOfAccount(db(), { actor: locals.account });
+	return {
+		signedIn: true,
+		professional: organisations.some((o) => o.roles.includes('professional')),
+		admin: organisations.some((o) => o.roles.includes('admin')),
+		reportReader: organisations.some((o) => o.roles.includes('report_reader')),
+		reports: reportsMenu(organisations)
+>>>>>>> r18-data
 	};
 };

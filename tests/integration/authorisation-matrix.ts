@@ -201,6 +201,8 @@ export const matrix: MatrixEntry[] = [
 	},
 	// An ended grant: nothing to withdraw, so "not found" for everyone let in.
 	{ route: '/(person)/account/delen', operation: '?/withdraw', request: (s) => ({ path: '/nl/account/delen', form: { grant: s.endedGrantId } }), expect: signedInPage },
+	// Counting in the figures of an organisation nobody here has a grant with: "not found" for everyone let in.
+	{ route: '/(person)/account/delen', operation: '?/counting', request: (s) => ({ path: '/nl/account/delen', form: { organisation: s.organisationB, on: 'yes' } }), expect: signedInPage },
 	{ route: '/(person)/account/inzage', operation: 'GET', request: page('/account/inzage'), expect: signedInPage },
 	{ route: '/(person)/account/api-sleutels', operation: 'GET', request: page('/account/api-sleutels'), expect: signedInPage },
 	// A valid label, so the check is reached (an empty one is turned down before it): each account gets a key.

@@ -69,7 +69,7 @@ describe.each(testDatabases())('group participation on $name', (target) => {
 		expect(preview).toMatchObject({ id: group.id, name: 'Samen op dinsdag', organisationName: 'Buurtteam Noord', leaders: ['Gerda Groen', 'Piet Prof'], followsProgramme: false, full: false, alreadyIn: false });
 		expect(preview!.sessions.map((s) => s.day)).toEqual(tuesdays);
 		// Nothing about who else is in it: no count, no names.
-		expect(Object.keys(preview!).sort()).toEqual(['alreadyIn', 'followsProgramme', 'full', 'id', 'leaders', 'name', 'organisationName', 'sessions']);
+		expect(Object.keys(preview!).sort()).toEqual(['alreadyIn', 'countsInReports', 'followsProgramme', 'full', 'id', 'leaders', 'name', 'organisationName', 'sessions']);
 		expect(await previewGroup(handle.db, { actor: anna, code: 'K7QM-4TXP', now: noon('2026-03-02') })).toBeUndefined();
 
 		expect(await join(anna, { shareCheckIns: 'yes' })).toEqual({ ok: true, groupId: group.id });

@@ -131,6 +131,17 @@ describe.each(testDatabases())('organisations on $name', (target) => {
 			expect(mails).toEqual([]);
 		});
 
+		it('sets up a funder (a municipality that receives reports)', async () => {
+			const created = await createOrganisationWithAdmin(handle.db, auth, {
+				organisation: { name: 'Gemeente Oost', kind: 'funder' },
+				admin: { name: 'Gijs Gemeente', email: 'gijs@oost.nl', password, locale: 'nl' }
+			});
+			if (!created.ok) throw new Error(created.reason);
+			expect(await listOrganisationsOfAccount(handle.db, { actor: signedIn(created.accountId, 'gijs@oost.nl') })).toEqual([
+				{ id: created.organisationId, name: 'Gemeente Oost', kind: 'funder', roles: ['admin'] }
+			]);
+		});
+
 		it('refuses an address that already has an account, and creates nothing', async () => {
 			const again = await createOrganisationWithAdmin(handle.db, auth, {
 				organisation: { name: 'Kaping BV', kind: 'practice' },
@@ -375,6 +386,18 @@ describe.each(testDatabases())('organisations on $name', (target) => {
 			expect(await acceptMemberInvitation(handle.db, { token, actor: piet })).toMatchObject({ ok: true, role: 'admin' });
 			const [organisation] = await listOrganisationsOfAccount(handle.db, { actor: piet });
 			expect([...organisation!.roles].sort()).toEqual(['admin', 'professional']);
+		});
+
+		it('joins as a report reader, who is no admin and no professional; the mail names the role', async () => {
+			const rita = await member('rita@example.nl', 'Rita Rapport', 'report_reader');
+			expect(mails.at(-1)?.text).toContain('als lezer van de rapporten');
+			expect(await listOrganisationsOfAccount(handle.db, { actor: rita })).toEqual([{ id: organisationId, name: 'Buurtteam Noord', kind: 'welfare', roles: ['report_reader'] }]);
+			const view = await getOrganisationForAdmin(handle.db, { actor: ada, organisationId });
+			expect(view.members).toContainEqual(expect.objectContaining({ accountId: rita.id, role: 'report_reader' }));
+			// Ada stays the last admin: a report reader does not manage the organisation.
+			expect(await removeMember(handle.db, { actor: ada, organisationId, membershipId: await membershipId(ada.id, 'admin') })).toEqual({ ok: false, reason: 'last_admin' });
+			expect(await refusal(getOrganisationForAdmin(handle.db, { actor: rita, organisationId }))).toMatchObject({ status: 403 });
+			expect(await removeMember(handle.db, { actor: ada, organisationId, membershipId: await membershipId(rita.id, 'report_reader') })).toEqual({ ok: true, removedSelf: false, role: 'report_reader' });
 		});
 
 		it('refuses an account with another address, and keeps the invitation for the right one', async () => {

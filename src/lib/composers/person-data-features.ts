@@ -21,6 +21,7 @@ import { measurementRequestsData } from '$lib/features/measurement-requests/inde
 import { conversationNotesData } from '$lib/features/conversation-notes/index.server';
 import { programmeData } from '$lib/features/programme/index.server';
 import { groupsData } from '$lib/features/groups/index.server';
+import { reportConsentData } from '$lib/features/report-consent/index.server';
 
 export const personDataFeatures = [
 	accountsData,
@@ -39,7 +40,8 @@ export const personDataFeatures = [
 	measurementRequestsData,
 	conversationNotesData,
 	programmeData,
-	groupsData
+	groupsData,
+	reportConsentData
 ] as const;
 
 type Feature = (typeof personDataFeatures)[number];

@@ -25,6 +25,9 @@ export const auditActions = [
 	'consent.granted',
 	'consent.changed',
 	'consent.withdrawn',
+	// A person's choice to count, without their name, in an organisation's figures (object: the organisation id).
+	'report_consent.granted',
+	'report_consent.withdrawn',
 	// Organisation admins (object: an invitation id or the role).
 	'organisation.created',
 	'organisation.invitation_sent',

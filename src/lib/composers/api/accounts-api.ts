@@ -32,7 +32,11 @@ export const grantConsentBody = apiBody(
 		}),
 		scopes,
 		personName: z.string({ error: nameReason }).max(consentLimits.personName, nameReason).optional().meta({ description: 'How the professional will see you; default empty' }),
-		audience: audience.optional().meta({ description: 'Who may read: the professional who invited (default) or their organisation' })
+		audience: audience.optional().meta({ description: 'Who may read: the professional who invited (default) or their organisation' }),
+		countInReports: z
+			.boolean({ error: 'must be true or false' })
+			.optional()
+			.meta({ description: "Your results may count, without your name, in the organisation's figures. Left out: as it is (off unless you chose it before)" })
 	}),
 	acceptInvitationSchema
 );

@@ -53,6 +53,10 @@ const reminders = z.enum(reminderChoices, { error: oneOf(reminderChoices) }).met
 });
 const share = z.boolean({ error: shareReason }).meta({ description: 'The leaders may read your own check-in answers and line (the group totals they see anyway)' });
 
+const countInReports = z.boolean({ error: shareReason }).meta({
+	description: "Your results may count, without your name, in the figures of the group's organisation"
+});
+
 export const joinBody = apiBody(
 	jsonObject({
 		code: z.string({ error: codeReason }).min(1, codeReason).max(40, codeReason).meta({
@@ -61,7 +65,8 @@ export const joinBody = apiBody(
 		}),
 		personName: z.string({ error: nameReason }).min(1, nameReason).max(groupLimits.personName, nameReason).meta({ description: 'How the leaders will see you: any name you like' }),
 		shareCheckIns: share.optional().meta({ description: 'Left out: false' }),
-		reminders: reminders.optional().meta({ description: 'Left out: day_before' })
+		reminders: reminders.optional().meta({ description: 'Left out: day_before' }),
+		countInReports: countInReports.optional().meta({ description: "Left out: as it is (off unless you chose it before)" })
 	}),
 	joinGroupSchema
 );

@@ -2,13 +2,14 @@
 import { m } from '$lib/paraglide/messages';
 import { isConsentScope } from '$lib/kernel/consent-scopes';
 import { scopeLabel } from '$lib/kernel/scope-words';
+import { roleLabel } from '$lib/features/organisations/organisation-words';
 
 function scopes(object: string | null): string {
 	return (object ?? '').split(',').filter(isConsentScope).map(scopeLabel).join(', ');
 }
 
 function role(object: string | null): string {
-	return object === 'admin' ? m.role_admin() : m.role_professional();
+	return roleLabel(object ?? 'professional');
 }
 
 /** `names.group`: for a read of a group's data, the group's name (the event names it by its id). */
@@ -38,6 +39,10 @@ export function auditActionText(action: string, object: string | null, names: { 
 			return m.audit_consent_changed({ what: scopes(object) });
 		case 'consent.withdrawn':
 			return m.audit_consent_withdrawn();
+		case 'report_consent.granted':
+			return m.reportconsent_audit_granted();
+		case 'report_consent.withdrawn':
+			return m.reportconsent_audit_withdrawn();
 		case 'organisation.created':
 			return m.audit_organisation_created();
 		case 'organisation.invitation_sent':

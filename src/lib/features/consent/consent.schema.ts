@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { email } from '$lib/features/accounts/accounts.schema';
 import { consentAudiences, grantableScopes } from '$lib/kernel/consent-scopes';
+import { countInReportsField } from '$lib/features/report-consent/report-consent.schema';
 import { normaliseClientCode } from './consent';
 
 export const consentLimits = { code: 40, personName: 80, organisationId: 64 } as const;
@@ -33,7 +34,14 @@ const personName = z.string({ error: 'name_too_long' }).trim().max(consentLimits
 /** Only the professional unless the person chooses the whole organisation: colleagues are never let in by default. */
 const audience = z.enum(consentAudiences, { error: 'audience_invalid' });
 
-export const acceptInvitationSchema = z.object({ code: clientCodeSchema, scopes: scopesSchema, personName, audience: audience.default('professional') });
+export const acceptInvitationSchema = z.object({
+	code: clientCodeSchema,
+	scopes: scopesSchema,
+	personName,
+	audience: audience.default('professional'),
+	/** Counting in the organisation's figures: its own choice, never ticked for the person. */
+	countInReports: countInReportsField
+});
 /** Left out (the API's PATCH with scopes only): the grant keeps whom it lets in. */
 export const changeScopesSchema = z.object({ scopes: scopesSchema, audience: audience.optional() });
 

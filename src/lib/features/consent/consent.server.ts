@@ -16,6 +16,7 @@ import { recordAuditEvent } from '$lib/kernel/audit.server';
 import { parseScopes, type ConsentAudience, type ConsentScope } from '$lib/kernel/consent-scopes';
 import { findClientInvitation } from './client-invitations.server';
 import { lockPersonForConsent } from '$lib/kernel/consent-lock.server';
+import { setReportConsent } from '$lib/features/report-consent/index.server';
 
 // The consent use-cases in one import for tests and the pages that use several (their homes are the modules named).
 export { lockPersonForConsent };
@@ -29,7 +30,17 @@ export type NarrowedHandler = (trx: Kysely<Database>, change: ConsentNarrowed) =
 
 export async function acceptClientInvitation(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; code: string; scopes: ConsentScope[]; personName: string; audience?: ConsentAudience; now?: Date; narrowed: NarrowedHandler }
+	options: {
+		actor: SignedInAccount | null;
+		code: string;
+		scopes: ConsentScope[];
+		personName: string;
+		audience?: ConsentAudience;
+		/** Count in the organisation's figures (true), or not (false); left out: as it is. */
+		countInReports?: boolean;
+		now?: Date;
+		narrowed: NarrowedHandler;
+	}
 ): Promise<{ ok: true; grantId: string } | { ok: false; reason: 'invalid' | 'own_invitation' }> {
 	const account = requireSignedIn(options.actor);
 	const invitation = await findClientInvitation(db, options);
@@ -85,6 +96,9 @@ export async function acceptClientInvitation(
 			object: parseScopes(options.scopes).join(','),
 			now: new Date(now)
 		});
+		if (options.countInReports !== undefined) {
+			await setReportConsent(trx, { personId: account.id, organisationId: invitation.organisationId, on: options.countInReports, now: new Date(now) });
+		}
 		return true;
 	});
 	if (!used) return { ok: false, reason: 'invalid' };

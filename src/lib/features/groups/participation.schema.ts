@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { clientCodeSchema } from '$lib/features/consent/consent.schema';
+import { countInReportsField } from '$lib/features/report-consent/report-consent.schema';
 import { groupLimits, reminderChoices } from './group-values';
 
 export const groupCodeSchema = clientCodeSchema;
@@ -23,7 +24,9 @@ export const joinGroupSchema = z.object({
 	/** How the leaders will see the person: any name they like. */
 	personName: z.string({ error: 'name_missing' }).trim().min(1, 'name_missing').max(groupLimits.personName, 'name_too_long'),
 	shareCheckIns: yesNo,
-	reminders: reminders.default('day_before')
+	reminders: reminders.default('day_before'),
+	/** Counting in the organisation's figures: true or false; left out, as it is. */
+	countInReports: countInReportsField
 });
 export type JoinGroupInput = z.infer<typeof joinGroupSchema>;
 

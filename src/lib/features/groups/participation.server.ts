@@ -21,6 +21,7 @@ import { recordAuditEvent } from '$lib/kernel/audit.server';
 import { lockPersonForConsent } from '$lib/kernel/consent-lock.server';
 import type { ConsentScope } from '$lib/kernel/consent-scopes';
 import { localDay } from '$lib/time';
+import { countsInReports, setReportConsent } from '$lib/features/report-consent/index.server';
 import { findGroupByCode } from './codes.server';
 import { canExcuse, checkInOpen, wasThere } from './participation';
 import { currentCount, currentPlaces, leadersOf, sessionColumns, sessionsOf, type GroupSessionView } from './my-groups.server';
@@ -40,6 +41,8 @@ export interface GroupPreview {
 	followsProgramme: boolean;
 	full: boolean;
 	alreadyIn: boolean;
+	/** The person already counts in the organisation's figures (their own earlier choice). */
+	countsInReports: boolean;
 }
 
 /** What a code leads to; undefined for a code that is unknown, expired, revoked or of a group that ended. */
@@ -47,12 +50,13 @@ export async function previewGroup(db: Db, options: { actor: SignedInAccount | n
 	const account = requireSignedIn(options.actor);
 	const group = await findGroupByCode(db, options);
 	if (!group) return undefined;
-	const [organisation, leaders, sessions, count, mine] = await Promise.all([
+	const [organisation, leaders, sessions, count, mine, counts] = await Promise.all([
 		db.selectFrom('organisation').select('name').where('id', '=', group.organisation_id).executeTakeFirstOrThrow(),
 		leadersOf(db, [group.id]),
 		sessionsOf(db, [group.id]),
 		currentCount(db, group.id),
-		currentPlaces(db, account.id).where('group_training.id', '=', group.id).executeTakeFirst()
+		currentPlaces(db, account.id).where('group_training.id', '=', group.id).executeTakeFirst(),
+		countsInReports(db, account.id, group.organisation_id)
 	]);
 	return {
 		id: group.id,
@@ -62,7 +66,8 @@ export async function previewGroup(db: Db, options: { actor: SignedInAccount | n
 		sessions: sessions.get(group.id) ?? [],
 		followsProgramme: group.programme_id !== null,
 		full: count >= group.capacity,
-		alreadyIn: mine !== undefined
+		alreadyIn: mine !== undefined,
+		countsInReports: counts
 	};
 }
 
@@ -132,6 +137,9 @@ export async function joinGroup(
 		// A group that follows the programme opens its weeks on the group's days, for a new or a running enrolment.
 		if (group.programme_id) await followGroupProgramme(trx, { personId: account.id, groupId: group.id, now });
 		await recordAuditEvent(trx, { actorId: account.id, organisationId: group.organisation_id, subjectId: account.id, action: 'consent.granted', object: scopes.join(','), now });
+		if (options.input.countInReports !== undefined) {
+			await setReportConsent(trx, { personId: account.id, organisationId: group.organisation_id, on: options.input.countInReports, now });
+		}
 		return { ok: true, groupId: group.id } as const;
 	});
 }

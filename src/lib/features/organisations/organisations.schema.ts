@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { displayName, email, newPassword } from '$lib/features/accounts/accounts.schema';
 
-export const organisationKindSchema = z.enum(['welfare', 'practice', 'municipality_team'], { error: 'organisation_kind_invalid' });
-export const membershipRoleSchema = z.enum(['professional', 'admin'], { error: 'role_invalid' });
+export const organisationKindSchema = z.enum(['welfare', 'practice', 'municipality_team', 'funder'], { error: 'organisation_kind_invalid' });
+export const membershipRoleSchema = z.enum(['professional', 'admin', 'report_reader'], { error: 'role_invalid' });
 
 const organisationName = z
 	.string({ error: 'organisation_name_missing' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInvitationToken, hashInvitationToken, isLastAdmin, isWellFormedInvitationToken } from './organisations';
+import { createInvitationToken, hashInvitationToken, isLastAdmin, isWellFormedInvitationToken, reportsMenu } from './organisations';
 
 describe('invitation tokens', () => {
 	it('are 256 random bits in base64url, and only their hash is stored', () => {
@@ -26,5 +26,23 @@ describe('isLastAdmin', () => {
 	});
 	it('lets one of two admins go', () => {
 		expect(isLastAdmin([...members, { membershipId: 'b', role: 'admin' }], 'a')).toBe(false);
+	});
+	it('does not count a report reader as an admin', () => {
+		expect(isLastAdmin([...members, { membershipId: 'r', role: 'report_reader' }], 'a')).toBe(true);
+	});
+});
+
+describe('reportsMenu', () => {
+	it("links an admin's and a report reader's organisations, a professional's not, and a funder apart", () => {
+		const menu = reportsMenu([
+			{ id: 'w', name: 'Welzijn', kind: 'welfare', roles: ['admin', 'professional'] },
+			{ id: 'p', name: 'Praktijk', kind: 'practice', roles: ['professional'] },
+			{ id: 'r', name: 'Buurtteam', kind: 'municipality_team', roles: ['report_reader'] },
+			{ id: 'g', name: 'Gemeente', kind: 'funder', roles: ['report_reader'] }
+		]);
+		expect(menu).toEqual({ organisations: [{ id: 'w', name: 'Welzijn' }, { id: 'r', name: 'Buurtteam' }], funder: true });
+	});
+	it('gives nothing to a professional only', () => {
+		expect(reportsMenu([{ id: 'g', name: 'Gemeente', kind: 'funder', roles: ['professional'] }])).toEqual({ organisations: [], funder: false });
 	});
 });

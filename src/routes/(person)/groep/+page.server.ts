@@ -39,10 +39,12 @@ export const actions: Actions = {
 			code: form.get('code') ?? '',
 			personName: form.get('personName') ?? '',
 			shareCheckIns: form.get('shareCheckIns') ?? undefined,
-			reminders: form.get('reminders') ?? undefined
+			reminders: form.get('reminders') ?? undefined,
+			// An unticked box sends nothing: here that is a clear "no".
+			countInReports: form.get('countInReports') ?? 'no'
 		};
 		const parsed = joinGroupSchema.safeParse(input);
-		const kept = { personName: String(input.personName).slice(0, 200), shareCheckIns: input.shareCheckIns === 'yes', reminders: String(input.reminders ?? 'day_before') };
+		const kept = { personName: String(input.personName).slice(0, 200), shareCheckIns: input.shareCheckIns === 'yes', countInReports: input.countInReports === 'yes', reminders: String(input.reminders ?? 'day_before') };
 		if (!parsed.success) return fail(400, { ...kept, errors: fieldErrors(parsed.error) });
 		// Counted before the code is tried: posts sent at once cannot all pass a check made first.
 		const refusal = await limitAttempt('groupCode', { client: event.getClientAddress(), email: actor.email });

@@ -4,6 +4,7 @@ import { grantableScopes } from '$lib/kernel/consent-scopes';
 import { changeScopesSchema } from '$lib/features/consent/consent.schema';
 import { listConsentGrantsForPerson } from '$lib/features/consent/consent.server';
 import { groupGrantsOf } from '$lib/features/groups/participation.server';
+import { chooseReportConsent, reportConsentChoiceSchema, reportConsentsOf } from '$lib/features/report-consent/index.server';
 import { changeConsentScopes, withdrawConsent } from '$lib/composers/consent-changes.server';
 import { href } from '$lib/i18n/href';
 import { requireAccount } from '$lib/server/auth/require';
@@ -15,7 +16,11 @@ export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAccount(event);
-	const [listed, groups] = await Promise.all([listConsentGrantsForPerson(db(), { actor }), groupGrantsOf(db(), { actor })]);
+	const [listed, groups, counting] = await Promise.all([
+		listConsentGrantsForPerson(db(), { actor }),
+		groupGrantsOf(db(), { actor }),
+		reportConsentsOf(db(), actor.id)
+	]);
 	// A group grant is shown as its group, with the leaders it lets in.
 	const grants = listed.map((grant) => ({ ...grant, group: groups.get(grant.id) ?? null }));
 	const { searchParams } = event.url;
@@ -23,9 +28,10 @@ export const load: PageServerLoad = async (event) => {
 		active: grants.filter((g) => g.endedAt === null),
 		history: grants,
 		scopes: grantableScopes,
+		counting,
 		// "Stop sharing" asks first: ?stoppen=<grant id> shows the question.
 		confirmWithdraw: searchParams.get('stoppen'),
-		notice: (['gekoppeld', 'gewijzigd', 'gestopt'] as const).find((key) => searchParams.has(key)) ?? null
+		notice: (['gekoppeld', 'gewijzigd', 'gestopt', 'meetellen', 'nietmeetellen'] as const).find((key) => searchParams.has(key)) ?? null
 	};
 };
 
@@ -49,5 +55,15 @@ export const actions: Actions = {
 		const grantId = String(form.get('grant') ?? '');
 		if (!(await withdrawConsent(db(), { actor: requireAccount(event), grantId }))) return fail(404, { grantId, gone: true });
 		redirect(303, here(event.locals.locale, 'gestopt'));
+	},
+	/** Counting in an organisation's figures, on or off: one button per organisation. */
+	counting: async (event) => {
+		const actor = requireAccount(event);
+		const form = await event.request.formData();
+		const parsed = reportConsentChoiceSchema.safeParse({ organisation: form.get('organisation') ?? undefined, on: form.get('on') ?? undefined });
+		if (!parsed.success) return fail(400, { countingGone: true });
+		const outcome = await chooseReportConsent(db(), { actor, organisationId: parsed.data.organisation, on: parsed.data.on });
+		if (!outcome.ok) return fail(404, { countingGone: true });
+		redirect(303, here(event.locals.locale, outcome.on ? 'meetellen' : 'nietmeetellen'));
 	}
 };

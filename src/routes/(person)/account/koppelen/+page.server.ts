@@ -6,6 +6,7 @@ import { formatClientCode, normaliseClientCode } from '$lib/features/consent/con
 import { acceptInvitationSchema } from '$lib/features/consent/consent.schema';
 import { findClientInvitation } from '$lib/features/consent/consent.server';
 import { findGroupByCode } from '$lib/features/groups/codes.server';
+import { countsInReports } from '$lib/features/report-consent/index.server';
 import { acceptClientInvitation } from '$lib/composers/consent-changes.server';
 import { href } from '$lib/i18n/href';
 import { requireAccount } from '$lib/server/auth/require';
@@ -39,7 +40,8 @@ export const load: PageServerLoad = async (event) => {
 		code: formatClientCode(code),
 		professionalName: invitation.professionalName,
 		organisationName: invitation.organisationName,
-		scopes: grantableScopes
+		scopes: grantableScopes,
+		countsInReports: await countsInReports(db(), account.id, invitation.organisationId)
 	};
 };
 
@@ -52,12 +54,15 @@ export const actions: Actions = {
 			code: form.get('code'),
 			scopes: form.getAll('scopes'),
 			personName: form.get('personName') ?? '',
-			audience: form.get('audience') ?? undefined
+			audience: form.get('audience') ?? undefined,
+			// An unticked box sends nothing: here that is a clear "no".
+			countInReports: form.get('countInReports') ?? 'no'
 		};
 		const parsed = acceptInvitationSchema.safeParse(input);
 		const audience = String(input.audience ?? 'professional');
+		const countInReports = input.countInReports === 'yes';
 		if (!parsed.success) {
-			return fail(400, { chosen: form.getAll('scopes').map(String), personName: String(input.personName), audience, errors: fieldErrors(parsed.error) });
+			return fail(400, { chosen: form.getAll('scopes').map(String), personName: String(input.personName), audience, countInReports, errors: fieldErrors(parsed.error) });
 		}
 		// Counted before the code is tried, as in the API: posts sent at once cannot all pass a check made first.
 		const refusal = await limitAttempt('connect', { client: event.getClientAddress(), email: actor.email });
@@ -68,6 +73,7 @@ export const actions: Actions = {
 				chosen: parsed.data.scopes,
 				personName: parsed.data.personName,
 				audience: parsed.data.audience,
+				countInReports,
 				errors: { code: 'code_invalid' } as FieldErrors,
 				reason: outcome.reason
 			});
