@@ -7,15 +7,6 @@ const noReports = { organisations: [], funder: false };
 
 /** Who is signed in, in which roles, and where they read reports (the header's links to them; prerendered pages have none). */
 export const load: LayoutServerLoad = async ({ locals }) => {
-<<<<<<< HEAD
-	if (!locals.account) return { signedIn: false, professional: false, admin: false, reportReader: false };
-	const memberships = await membershipsOf(db(), locals.account.id);
-	return {
-		signedIn: true,
-		professional: memberships.some((m) => m.role === 'professional'),
-		admin: memberships.some((m) => m.role === 'admin'),
-		reportReader: memberships.some((m) => m.role === 'report_reader')
-=======
 	if (!locals.account) return { signedIn: false, professional: false, admin: false, reportReader: false, reports: noReports };
 	const organisations = await listOrganisationsOfAccount(db(), { actor: locals.account });
 	return {
@@ -24,6 +15,5 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		admin: organisations.some((o) => o.roles.includes('admin')),
 		reportReader: organisations.some((o) => o.roles.includes('report_reader')),
 		reports: reportsMenu(organisations)
->>>>>>> r18-data
 	};
 };

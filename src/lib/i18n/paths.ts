@@ -59,12 +59,8 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	groep: 'group',
 	terugblik: 'check-in',
 	rapporten: 'reports',
-<<<<<<< HEAD
 	financier: 'funder',
 	samen: 'combined'
-=======
-	financier: 'funder'
->>>>>>> r18-data
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

@@ -1,11 +1,7 @@
 /**
  * The checks at the door of each page group; the use-cases check again inside (policy module).
  * - `requireAccount(event)`: the signed-in account, or a redirect to the sign-in page.
-<<<<<<< HEAD
- * - `requireRole(event, role)`: the account of someone with the role (or any of the roles given). Without the role: 403.
-=======
  * - `requireRole(event, role)`: an account with the role in some organisation (or any of them, given several). Without: 403.
->>>>>>> r18-data
  *   Without two-step sign-in: a redirect to switch it on first, since these pages show other people's data.
  */
 import { error, redirect } from '@sveltejs/kit';
@@ -24,11 +20,7 @@ export function requireAccount(event: { locals: App.Locals; url: URL }): SignedI
 }
 
 export async function requireRole(
-<<<<<<< HEAD
-	event: { locals: App.Locals; url: URL; parent: () => Promise<{ professional: boolean; admin: boolean; reportReader?: boolean }> },
-=======
 	event: { locals: App.Locals; url: URL; parent: () => Promise<{ professional: boolean; admin: boolean; reportReader: boolean }> },
->>>>>>> r18-data
 	role: MembershipRole | readonly MembershipRole[]
 ): Promise<{ account: SignedInAccount }> {
 	const account = requireAccount(event);
@@ -36,10 +28,6 @@ export async function requireRole(
 	const roles = await event.parent();
 	const has: Record<MembershipRole, boolean> = { admin: roles.admin, professional: roles.professional, report_reader: roles.reportReader };
 	const wanted: readonly MembershipRole[] = typeof role === 'string' ? [role] : role;
-<<<<<<< HEAD
-	const has = { admin: roles.admin, professional: roles.professional, report_reader: roles.reportReader ?? false };
-=======
->>>>>>> r18-data
 	if (!wanted.some((one) => has[one])) error(403, 'No access', { reason: 'no_access' });
 	if (!account.twoFactorEnabled) redirect(303, `${href('/account/tweestaps', { locale: event.locals.locale })}?verplicht`);
 	return { account };
