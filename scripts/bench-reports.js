@@ -58,7 +58,7 @@ import {
 } from './bench/common.js';
 import { linkInMailTo } from './bench/accounts.js';
 import { openWriter, reportSeed, seedTables } from './bench/report-seed.js';
-import { printPlans } from './bench/report-plans.js';
+import { explainReports } from './bench/report-plans.js';
 import { totpCode, turnOnTwoStep } from './bench/two-step.js';
 // The app's own encryption (run with --experimental-transform-types, see package.json), so group grants hold an
 // encrypted name as brug stores them.
@@ -227,7 +227,8 @@ async function seed(target, options) {
 			['outcome_report_share', reports.filter((r) => ['period', 'other1', 'other2'].includes(r.key)).map((r) => ({ report_id: r.id, funder_id: funderId, shared_by: String(admin.id), shared_at: createdAt }))]
 		]);
 		if (postgres) await writer.sql(`analyze ${[...seedTables, 'organisation', 'membership', 'outcome_report', 'outcome_report_share'].join(', ')}`);
-		return { largeId, funderId, reports: Object.fromEntries(reports.map((r) => [r.key, r.id])), rows };
+		const shared = reports.filter((r) => ['period', 'other1', 'other2'].includes(r.key)).map((r) => r.id);
+		return { largeId, funderId, reports: Object.fromEntries(reports.map((r) => [r.key, r.id])), shared, rows };
 	} finally {
 		await writer.close();
 	}
@@ -367,7 +368,14 @@ async function main() {
 				note(`measuring ${label}: ${warmup} warm-up + ${requests} requests of ${pathname}`);
 				series.push(await measure(browser, server, label, pathname, requests, warmup, problems));
 			}
-			plans = await printPlans(target, made, problems);
+			const all = { from: null, to: null, setting: 'all' };
+			plans = await explainReports(target, [
+				{ label: 'programme report', reportIds: [made.reports.programme ?? ''], filter: all },
+				{ label: 'groups report', reportIds: [made.reports.groups ?? ''], filter: all },
+				{ label: 'period report', reportIds: [made.reports.period ?? ''], filter: all },
+				{ label: 'period, in a group', reportIds: [made.reports.period ?? ''], filter: { ...all, setting: 'group' } },
+				{ label: 'funder combined', reportIds: made.shared, filter: all }
+			]);
 		}
 	} catch (error) {
 		problems.push(error instanceof Error ? error.message : String(error));
