@@ -123,6 +123,30 @@ export function fieldErrorText(code: FieldError | undefined, limits: FieldLimits
 			return m.group_error_place_or_video();
 		case 'return_day_too_early':
 			return m.group_error_return_day();
+		case 'report_title_missing':
+			return m.report_error_title_missing();
+		case 'report_title_too_long':
+			return m.report_error_title_too_long();
+		case 'report_kind_invalid':
+			return m.report_error_kind_invalid();
+		case 'report_programme_invalid':
+			return m.report_error_programme_invalid();
+		case 'report_groups_invalid':
+			return m.report_error_groups_invalid();
+		case 'report_quarter_invalid':
+			return m.report_error_quarter_invalid();
+		case 'report_quarter_order':
+			return m.report_error_quarter_order();
+		case 'report_period_required':
+			return m.report_error_period_required();
+		case 'report_scale_sd_invalid':
+			return m.report_error_scale_sd_invalid();
+		case 'report_reliability_invalid':
+			return m.report_error_reliability_invalid();
+		case 'report_funder_invalid':
+			return m.report_error_funder_invalid();
+		case 'report_setting_invalid':
+			return m.report_error_setting_invalid();
 		case 'generic':
 			return m.error_field_generic();
 	}

@@ -66,6 +66,19 @@ const fieldErrorIds = [
 	'video_url_invalid',
 	'place_or_video_missing',
 	'return_day_too_early',
+	// Outcome reports (features/reports/report.schema.ts, filters.ts).
+	'report_title_missing',
+	'report_title_too_long',
+	'report_kind_invalid',
+	'report_programme_invalid',
+	'report_groups_invalid',
+	'report_quarter_invalid',
+	'report_quarter_order',
+	'report_period_required',
+	'report_scale_sd_invalid',
+	'report_reliability_invalid',
+	'report_funder_invalid',
+	'report_setting_invalid',
 	'generic'
 ] as const;
 

@@ -54,9 +54,12 @@ export interface ChangeFigures {
 	meanChange: number;
 	/** 95% interval with the t distribution. */
 	interval: Interval;
-	/** Hedges' g_av (Lakens 2013) and its approximate 95% interval. */
-	gAv: number;
-	gInterval: Interval;
+	/**
+	 * Hedges' g_av (Lakens 2013) and its approximate 95% interval. `gAv` is null when every score before and after is
+	 * the same (SD 0: nothing to standardise by); `gInterval` also when either SD is 0 (no correlation exists).
+	 */
+	gAv: number | null;
+	gInterval: Interval | null;
 }
 
 export interface ReliableChangeFigures {

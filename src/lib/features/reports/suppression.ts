@@ -1,8 +1,8 @@
 /**
  * Small-number suppression for aggregate tables. Pure: no I/O.
  *
- * - `suppress(cells, { min })`: hides every count below `min` (zero too, as ACRO treats zero cells as
- *   disclosive) and then hides complementary cells, so that no hidden count can be worked out from the shown
+ * - `suppress(cells, { min, hideZero })`: hides every count below `min` (zero too unless `hideZero` is false, as
+ *   ACRO treats zero cells as disclosive) and then hides complementary cells, so that no hidden count can be worked out from the shown
  *   totals and the other cells of its row or column. Works on a list with its total and on a table with its
  *   row totals, column totals and grand total.
  *
@@ -16,6 +16,11 @@
 
 export interface SuppressOptions {
 	min: number;
+	/**
+	 * Hide counts of 0 too (default). Set false where a 0 reveals nothing about anyone, such as the gap between two
+	 * steps of a funnel: "nobody dropped out here" names no one.
+	 */
+	hideZero?: boolean;
 }
 
 export interface SuppressedList {
@@ -46,11 +51,11 @@ export function suppress(
 		throw new RangeError(`the minimum cell size must be a whole number ≥ 1, got ${options.min}`);
 	}
 	if (cells.length > 0 && Array.isArray(cells[0])) {
-		return suppressTable(cells as readonly (readonly number[])[], options.min);
+		return suppressTable(cells as readonly (readonly number[])[], options.min, options.hideZero ?? true);
 	}
 	// A list with its total is a table of one row: its row total is the list total, each column total is the cell.
 	const list = cells as readonly number[];
-	const table = suppressTable([list], options.min);
+	const table = suppressTable([list], options.min, options.hideZero ?? true);
 	return { cells: table.cells[0] ?? [], total: table.total };
 }
 
@@ -81,12 +86,13 @@ function extend(cells: readonly (readonly number[])[]): Extended {
 	return { rows, columns, value: (r, c) => values[r * columns + c] ?? 0 };
 }
 
-function suppressTable(cells: readonly (readonly number[])[], min: number): SuppressedTable {
+function suppressTable(cells: readonly (readonly number[])[], min: number, hideZero: boolean): SuppressedTable {
 	const table = extend(cells);
 	const { rows, columns, value } = table;
 	const all: Cell[] = [];
 	for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) all.push([r, c]);
-	const hiddenSet = new Set(all.filter(([r, c]) => value(r, c) < min).map(([r, c]) => r * columns + c));
+	const tooSmall = (count: number) => count < min && (hideZero || count > 0);
+	const hiddenSet = new Set(all.filter(([r, c]) => tooSmall(value(r, c))).map(([r, c]) => r * columns + c));
 	const isHidden = (r: number, c: number) => hiddenSet.has(r * columns + c);
 
 	// Nodes: rows are 0..rows−1, columns rows..rows+columns−1; edges: the hidden cells other than `skip`.
