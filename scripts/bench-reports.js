@@ -7,7 +7,8 @@
  *   node scripts/bench-reports.js                  on SQLite (a fresh temporary BRUG_DATA_DIR): 20,000 people
  *   node scripts/bench-reports.js --postgres       on a throwaway PostgreSQL cluster (scripts/pg-cluster.js): 200,000
  *   … --scale 0.1                                  a tenth of that (also BENCH_REPORTS_SCALE)
- *   … --seed-only                                  phases 1 and 2 only: how long seeding takes, and the rows
+ *   … --seed-only                                  no phase 3 pages: how long seeding takes, the rows and the plans
+ *   … --no-plans                                   without the plans
  *
  * Like scripts/bench-caseload.js it runs a snapshot of build/index.js with LOG_LEVEL=info, three times over:
  *   1. Through the app's own form posts: the setup page makes an organisation and its admin (two-step sign-in on); the
@@ -353,21 +354,29 @@ async function main() {
 		note(`phase 2: seeded in ${(seedMs / 1000).toFixed(1)} s: ${JSON.stringify(rows)}`);
 
 		if (!seedOnly) {
-			server = await startServer(snapshot, env);
-			const browser = await signInWithCode(server.origin, email, secret);
-			note(`phase 3: brug restarted on ${server.origin}; the reader signed in with password and code`);
-			const reportPath = (/** @type {string | undefined} */ id) => `/nl/organisatie/${made.largeId}/rapporten/${id}`;
-			const pages = [
-				['programme report', reportPath(made.reports.programme)],
-				['groups report', reportPath(made.reports.groups)],
-				['period report', reportPath(made.reports.period)],
-				['period, in a group', `${reportPath(made.reports.period)}?vorm=groep`],
-				['funder combined', `/nl/financier/${made.funderId}/samen`]
-			];
-			for (const [label, pathname] of pages) {
-				note(`measuring ${label}: ${warmup} warm-up + ${requests} requests of ${pathname}`);
-				series.push(await measure(browser, server, label, pathname, requests, warmup, problems));
+			try {
+				server = await startServer(snapshot, env);
+				const browser = await signInWithCode(server.origin, email, secret);
+				note(`phase 3: brug restarted on ${server.origin}; the reader signed in with password and code`);
+				const reportPath = (/** @type {string | undefined} */ id) => `/nl/organisatie/${made.largeId}/rapporten/${id}`;
+				const pages = [
+					['programme report', reportPath(made.reports.programme)],
+					['groups report', reportPath(made.reports.groups)],
+					['period report', reportPath(made.reports.period)],
+					['period, in a group', `${reportPath(made.reports.period)}?vorm=groep`],
+					['funder combined', `/nl/financier/${made.funderId}/samen`]
+				];
+				for (const [label, pathname] of pages) {
+					note(`measuring ${label}: ${warmup} warm-up + ${requests} requests of ${pathname}`);
+					series.push(await measure(browser, server, label, pathname, requests, warmup, problems));
+				}
+			} catch (error) {
+				// The plans below still say where the time goes.
+				problems.push(error instanceof Error ? error.message : String(error));
 			}
+		}
+		if (!process.argv.includes('--no-plans')) {
+			note('the plans of the report queries');
 			const all = { from: null, to: null, setting: 'all' };
 			plans = await explainReports(target, [
 				{ label: 'programme report', reportIds: [made.reports.programme ?? ''], filter: all },

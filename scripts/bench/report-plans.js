@@ -32,7 +32,8 @@ function openDatabase(target) {
 		return { dialect: new SqliteDialect({ database }), explain: async (/** @type {string} */ text, /** @type {readonly unknown[]} */ values) =>
 			database.prepare(`explain query plan ${text}`).all(...values).map((/** @type {any} */ row) => `${row.parent === 0 ? '' : '  '}${row.detail}`) };
 	}
-	const pool = new pg.Pool({ connectionString: target.url, max: 2 });
+	// JIT off, as the app's own pool (src/lib/server/db/client.ts).
+	const pool = new pg.Pool({ connectionString: target.url, max: 2, options: '-c jit=off' });
 	return { dialect: new PostgresDialect({ pool }), explain: async (/** @type {string} */ text, /** @type {readonly unknown[]} */ values) =>
 		(await pool.query(`explain (analyze, buffers) ${text}`, [...values])).rows.map((row) => String(row['QUERY PLAN'])) };
 }
