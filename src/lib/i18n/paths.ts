@@ -57,7 +57,10 @@ const englishSlugs: ReadonlyMap<string, string> = new Map(Object.entries({
 	groepen: 'groups',
 	bijeenkomsten: 'sessions',
 	groep: 'group',
-	terugblik: 'check-in'
+	terugblik: 'check-in',
+	rapporten: 'reports',
+	financier: 'funder',
+	samen: 'combined'
 }));
 const routeSlugs: ReadonlyMap<string, string> = new Map([...englishSlugs].map(([route, english]) => [english, route]));
 

@@ -97,6 +97,18 @@ describe('suppress, a list with its total', () => {
 		expect(result.cells.filter((v) => v === null)).toHaveLength(3);
 	});
 
+	it('hideZero false: a 0 is shown (a funnel gap of 0 says everyone went on, which names nobody)', () => {
+		// Step 40 of 40 before it: the gap 0 is safe and shown; with the default the 0 and then the 40 are hidden.
+		expect(suppress([40, 0], { min: 10, hideZero: false })).toEqual({ cells: [40, 0], total: 40 });
+		expect(suppress([40, 0], { min: 10 })).toEqual({ cells: [null, null], total: 40 });
+	});
+
+	it('hideZero false still hides 1–9 and its complement', () => {
+		// Gap 3 of 50: hidden, and then the step (47) too, or 50 − 47 would give the 3 away.
+		expect(suppress([47, 3], { min: 10, hideZero: false })).toEqual({ cells: [null, null], total: 50 });
+		expect(suppress([0, 5], { min: 10, hideZero: false })).toEqual({ cells: [0, null], total: null });
+	});
+
 	it('refuses counts that are not whole numbers of at least 0', () => {
 		expect(() => suppress([-1, 3], { min: 10 })).toThrow(/whole number/);
 		expect(() => suppress([3], { min: 0 })).toThrow(/minimum/);
