@@ -244,6 +244,10 @@ async function measure(browser, server, label, pathname, requests, warmup, probl
 	const first = await browser.get(pathname);
 	const page = await first.text();
 	if (first.status !== 200) throw new Error(`GET ${pathname} answered ${first.status}: ${snippet(page)}`);
+	// With this many people every report has its figures, not only counts.
+	for (const id of ['report-funnel', 'report-outputs', 'report-change', 'report-reliable', 'report-bands', 'report-followup']) {
+		if (!page.includes(`id="${id}"`)) problems.push(`GET ${pathname} shows no #${id}`);
+	}
 	for (let i = 0; i < warmup; i += 1) await (await browser.get(pathname)).arrayBuffer();
 	const settle = async (/** @type {number} */ count) => {
 		const deadline = Date.now() + 5_000;
