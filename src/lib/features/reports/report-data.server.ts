@@ -2,6 +2,7 @@
  * Loads a report's aggregates from the database: counts and score combinations with a count, never a person.
  * - `loadReportData(db, scopes, filter)`: the union of the scopes' units (each unit once), narrowed by the filter when
  *   both the kept and the left-out units are large enough; returns the aggregates and what became of the filter.
+ * - `scoredUnits(scopes, filter)`: the SQL of the units with their scores (for EXPLAIN in the bench).
  *
  * A unit is one person's course within an organisation: a programme enrolment that started, or a participation in
  * one of the organisation's groups. It counts only while the person has an open `report_consent` for that
@@ -98,7 +99,7 @@ function groupUnits(scope: ReportScope): RawBuilder<unknown> | null {
 }
 
 /** The units of every scope, each once (UNION drops a unit that two scopes both hold), with their scores. */
-function scoredUnits(scopes: readonly ReportScope[], filter: ReportFilter): RawBuilder<unknown> {
+export function scoredUnits(scopes: readonly ReportScope[], filter: ReportFilter): RawBuilder<unknown> {
 	const selects = scopes.flatMap((scope) => [programmeUnits(scope), groupUnits(scope)]).filter((part) => part !== null);
 	// No scope: one impossible select keeps the query well-formed.
 	const units = selects.length > 0 ? sql.join(selects, sql` union `) : sql`select ${'p'} as unit_type, null as unit_id, null as person_id,
@@ -123,54 +124,83 @@ function scoredUnits(scopes: readonly ReportScope[], filter: ReportFilter): RawB
 		left join measurement fm on fm.id = u.follow_id and fm.instrument_id = ${instrument} and fm.total is not null`;
 }
 
-interface FunnelRow {
+interface UnitGroupRow {
 	kept: number | string;
-	started: number | string;
-	completed: number | string | null;
-	measured_before: number | string | null;
-	complete_pairs: number | string | null;
-}
-
-const count = (value: number | string | null | undefined) => Number(value ?? 0);
-
-async function funnelBySide(db: Db, scored: RawBuilder<unknown>): Promise<Map<number, FunnelCounts & { completePairs: number }>> {
-	const { rows } = await sql<FunnelRow>`
-		select s.kept as kept, count(*) as started,
-			sum(s.completed) as completed,
-			sum(case when s.completed = 1 and s.be is not null then 1 else 0 end) as measured_before,
-			sum(case when s.completed = 1 and s.be is not null and s.ae is not null then 1 else 0 end) as complete_pairs
-		from (${scored}) s group by s.kept`.execute(db);
-	return new Map(
-		rows.map((row) => [
-			count(row.kept),
-			{ started: count(row.started), completed: count(row.completed), measuredBefore: count(row.measured_before), completePairs: count(row.complete_pairs) }
-		])
-	);
-}
-
-interface CombinationRow {
-	be: number;
-	bs: number;
-	ae: number;
-	a_s: number;
+	completed: number | string;
+	measured_before: number | string;
+	be: number | null;
+	bs: number | null;
+	ae: number | null;
+	a_s: number | null;
 	ft: number | null;
 	n: number | string;
 }
 
-async function combinations(db: Db, scored: RawBuilder<unknown>, onlyKept: boolean): Promise<ScoreCombination[]> {
-	const { rows } = await sql<CombinationRow>`
-		select s.be, s.bs, s.ae, s.a_s, s.ft, count(*) as n
+const count = (value: number | string | null | undefined) => Number(value ?? 0);
+
+interface Side {
+	funnel: FunnelCounts;
+	completePairs: number;
+	combinations: ScoreCombination[];
+}
+
+const emptySide = (): Side => ({ funnel: { started: 0, completed: 0, measuredBefore: 0 }, completePairs: 0, combinations: [] });
+
+/**
+ * One pass over the units, grouped by side of the filter (kept or left out), completion, a before measurement and,
+ * for complete pairs only, the score combination: the funnel of both sides and their combinations at once.
+ */
+async function sidesOf(db: Db, scored: RawBuilder<unknown>): Promise<{ kept: Side; left: Side }> {
+	const pair = sql`s.completed = 1 and s.be is not null and s.ae is not null`;
+	const { rows } = await sql<UnitGroupRow>`
+		select s.kept as kept, s.completed as completed,
+			case when s.be is not null then 1 else 0 end as measured_before,
+			case when ${pair} then s.be end as be, case when ${pair} then s.bs end as bs,
+			case when ${pair} then s.ae end as ae, case when ${pair} then s.a_s end as a_s,
+			case when ${pair} then s.ft end as ft,
+			count(*) as n
 		from (${scored}) s
-		where s.completed = 1 and s.be is not null and s.ae is not null ${onlyKept ? sql`and s.kept = 1` : sql``}
-		group by s.be, s.bs, s.ae, s.a_s, s.ft`.execute(db);
-	return rows.map((row) => ({
-		beforeEmotional: Number(row.be),
-		beforeSocial: Number(row.bs),
-		afterEmotional: Number(row.ae),
-		afterSocial: Number(row.a_s),
-		followUpTotal: row.ft === null ? null : Number(row.ft),
-		n: count(row.n)
-	}));
+		group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(db);
+	const sides = { kept: emptySide(), left: emptySide() };
+	for (const row of rows) {
+		const side = count(row.kept) === 1 ? sides.kept : sides.left;
+		const n = count(row.n);
+		side.funnel.started += n;
+		if (count(row.completed) !== 1) continue;
+		side.funnel.completed += n;
+		if (count(row.measured_before) !== 1) continue;
+		side.funnel.measuredBefore += n;
+		if (row.be === null || row.bs === null || row.ae === null || row.a_s === null) continue;
+		side.completePairs += n;
+		side.combinations.push({
+			beforeEmotional: Number(row.be),
+			beforeSocial: Number(row.bs),
+			afterEmotional: Number(row.ae),
+			afterSocial: Number(row.a_s),
+			followUpTotal: row.ft === null ? null : Number(row.ft),
+			n
+		});
+	}
+	return sides;
+}
+
+/** Both sides as one: the same combination on either side becomes one row. */
+function merged(a: Side, b: Side): Side {
+	const combinations = new Map<string, ScoreCombination>();
+	for (const combination of [...a.combinations, ...b.combinations]) {
+		const key = [combination.beforeEmotional, combination.beforeSocial, combination.afterEmotional, combination.afterSocial, combination.followUpTotal].join('|');
+		const found = combinations.get(key);
+		combinations.set(key, found ? { ...found, n: found.n + combination.n } : combination);
+	}
+	return {
+		funnel: {
+			started: a.funnel.started + b.funnel.started,
+			completed: a.funnel.completed + b.funnel.completed,
+			measuredBefore: a.funnel.measuredBefore + b.funnel.measuredBefore
+		},
+		completePairs: a.completePairs + b.completePairs,
+		combinations: [...combinations.values()]
+	};
 }
 
 interface OutputRow {
@@ -214,23 +244,16 @@ async function outputs(db: Db, scored: RawBuilder<unknown>, onlyKept: boolean): 
 	};
 }
 
-const none = { started: 0, completed: 0, measuredBefore: 0, completePairs: 0 };
-
 /** The report's aggregates for the union of `scopes`, narrowed by `filter` when the filter rule allows it. */
 export async function loadReportData(db: Db, scopes: readonly ReportScope[], filter: ReportFilter): Promise<LoadedReport> {
 	const scored = scoredUnits(scopes, filter);
-	const sides = await funnelBySide(db, scored);
-	const kept = sides.get(1) ?? none;
-	const left = sides.get(0) ?? none;
 	const asked = isNarrowing(filter);
-	const applied = asked && filterAllowed(kept, left);
+	// Without a filter the outputs need not wait for the filter rule.
+	const [sides, unfilteredOutputs] = await Promise.all([sidesOf(db, scored), asked ? Promise.resolve(null) : outputs(db, scored, false)]);
+	const counts = (side: Side) => ({ started: side.funnel.started, completePairs: side.completePairs });
+	const applied = asked && filterAllowed(counts(sides.kept), counts(sides.left));
 	const outcome: FilterOutcome = { requested: filter, applied, refusal: asked && !applied ? 'narrows_below_minimum' : null };
-	const funnel = applied
-		? kept
-		: { started: kept.started + left.started, completed: kept.completed + left.completed, measuredBefore: kept.measuredBefore + left.measuredBefore };
-	const [scores, output] = await Promise.all([combinations(db, scored, applied), outputs(db, scored, applied)]);
-	return {
-		data: { funnel: { started: funnel.started, completed: funnel.completed, measuredBefore: funnel.measuredBefore }, combinations: scores, outputs: output },
-		filter: outcome
-	};
+	const side = applied ? sides.kept : merged(sides.kept, sides.left);
+	const output = asked ? await outputs(db, scored, applied) : unfilteredOutputs;
+	return { data: { funnel: side.funnel, combinations: side.combinations, outputs: output }, filter: outcome };
 }
