@@ -158,6 +158,13 @@ describe('buildOutcomeReport: follow-up', () => {
 		expect(report.followUp!.change!.meanChange).toBeCloseTo(-1.666667, 5);
 	});
 
+	it('hides the follow-up when 1–9 complete pairs lack one (the shown pairs would give that gap away)', () => {
+		// 100 pairs, 95 with a follow-up: 100 − 95 = 5 people without one.
+		const report = build(data([...combinations(ten.slice(0, 1), 5), ...combinations(ten.slice(1), 10, () => 4), ...combinations(ten.slice(0, 1), 5, () => 4)]));
+		expect(report.funnel.completePairs).toBe(100);
+		expect(report.followUp).toEqual({ n: null, change: null });
+	});
+
 	it('hides fewer than 10 follow-ups and shows 0 missing ones as 0', () => {
 		const few = build(data([...combinations(ten.slice(0, 1), 5, () => 3), ...combinations(ten.slice(1), 10)]));
 		expect(few.followUp).toEqual({ n: null, change: null });

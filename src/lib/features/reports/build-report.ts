@@ -179,13 +179,18 @@ function bandsOf(pairs: readonly Pair[]): BandFigures {
 	return { bands: shift.bands, before: table.rowTotals, after: table.columnTotals, shift: table.cells };
 }
 
-function followUpOf(combinations: readonly ScoreCombination[]): FollowUpFigures {
+/**
+ * Shown with at least `minimumCell` follow-ups, and only when the complete pairs without one are 0 or at least
+ * `minimumCell` too: the complete pairs are shown, so the follow-up's n would give that gap away, as in the funnel.
+ */
+function followUpOf(combinations: readonly ScoreCombination[], completePairs: number): FollowUpFigures {
 	const pairs: Pair[] = [];
 	for (const triple of triplesOf(combinations)) {
 		if (triple.followUp !== null) pairs.push({ before: triple.before, after: triple.followUp });
 	}
 	const n = pairs.length;
-	return { n: atLeastMinimum(n) ? n : null, change: n >= minimumCell ? changeOf(pairs) : null };
+	const safe = atLeastMinimum(n) && atLeastMinimum(completePairs - n);
+	return { n: safe ? n : null, change: safe && n >= minimumCell ? changeOf(pairs) : null };
 }
 
 export function buildOutcomeReport(
@@ -212,6 +217,6 @@ export function buildOutcomeReport(
 		change: { total: changeOf(total), emotional: changeOf(pairsOf(data.combinations, 'emotional')), social: changeOf(pairsOf(data.combinations, 'social')) },
 		reliableChange: reliableChangeOf(total, settings),
 		bands: bandsOf(total),
-		followUp: followUpOf(data.combinations)
+		followUp: followUpOf(data.combinations, completePairs)
 	};
 }

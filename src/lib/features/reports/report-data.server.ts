@@ -108,13 +108,21 @@ export function scoredUnits(scopes: readonly ReportScope[], filter: ReportFilter
 	const setting =
 		filter.setting === 'group' ? sql`u.group_id is not null` : filter.setting === 'alone' ? sql`u.group_id is null` : sql`1 = 1`;
 	const kept = sql`${within(days.from, days.to, sql`u.start_day`, sql`u.joined_at`)} and ${setting}`;
-	return sql`
-		with units as (${units}),
+	// A group unit whose person's enrolment in the union follows that group is the same course: an anti-join drops it.
+	// Only when the union holds both kinds; otherwise the database may plan the units inline (no materialised CTE).
+	const mixed = scopes.some((scope) => scope.kind !== 'programme') && scopes.some((scope) => scope.kind !== 'groups');
+	const counted = mixed
+		? sql`with units as (${units}),
 		counted as (
+			select u.* from units u where u.unit_type = 'p'
+			union all
 			select u.* from units u
-			where not (u.unit_type = 'g' and exists (
-				select 1 from units p where p.unit_type = 'p' and p.person_id = u.person_id and p.group_id = u.group_id))
-		)
+			left join units p on p.unit_type = 'p' and p.person_id = u.person_id and p.group_id = u.group_id
+			where u.unit_type = 'g' and p.unit_id is null
+		)`
+		: sql`with counted as (${units})`;
+	return sql`
+		${counted}
 		select u.unit_type, u.unit_id, u.person_id, u.group_id, u.joined_at, u.completed,
 			case when ${kept} then 1 else 0 end as kept,
 			bm.emotional as be, bm.social as bs, am.emotional as ae, am.social as a_s, fm.total as ft
@@ -249,11 +257,13 @@ export async function loadReportData(db: Db, scopes: readonly ReportScope[], fil
 	const scored = scoredUnits(scopes, filter);
 	const asked = isNarrowing(filter);
 	// Without a filter the outputs need not wait for the filter rule.
-	const [sides, unfilteredOutputs] = await Promise.all([sidesOf(db, scored), asked ? Promise.resolve(null) : outputs(db, scored, false)]);
+	// Programme reports hold no group units, so they have no outputs.
+	const withGroups = scopes.some((scope) => scope.kind !== 'programme');
+	const [sides, unfilteredOutputs] = await Promise.all([sidesOf(db, scored), asked || !withGroups ? Promise.resolve(null) : outputs(db, scored, false)]);
 	const counts = (side: Side) => ({ started: side.funnel.started, completePairs: side.completePairs });
 	const applied = asked && filterAllowed(counts(sides.kept), counts(sides.left));
 	const outcome: FilterOutcome = { requested: filter, applied, refusal: asked && !applied ? 'narrows_below_minimum' : null };
 	const side = applied ? sides.kept : merged(sides.kept, sides.left);
-	const output = asked ? await outputs(db, scored, applied) : unfilteredOutputs;
+	const output = asked && withGroups ? await outputs(db, scored, applied) : unfilteredOutputs;
 	return { data: { funnel: side.funnel, combinations: side.combinations, outputs: output }, filter: outcome };
 }
