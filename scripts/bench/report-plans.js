@@ -67,7 +67,12 @@ export async function explainReports(target, reports) {
 			const rows = await db.selectFrom('outcome_report').selectAll().where('id', 'in', report.reportIds).execute();
 			captured.length = 0;
 			const started = performance.now();
-			await loadReportData(db, rows.map(scopeOf), report.filter);
+			try {
+				await loadReportData(db, rows.map(scopeOf), report.filter);
+			} catch (error) {
+				out.push(`== ${report.label}: loadReportData failed: ${error instanceof Error ? error.message : String(error)}`);
+				continue;
+			}
 			const total = Math.round(performance.now() - started);
 			const queries = captured.filter((q) => !/from "outcome_report"/.test(q.sql));
 			out.push(`== ${report.label}: loadReportData ${total} ms, ${queries.length} queries`);
