@@ -10,6 +10,9 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { createServer } from 'vite';
 
+/** Queries slower than this get EXPLAIN without ANALYZE. */
+const slowQueryMs = 15_000;
+
 /**
  * What a report covers (ReportScope in report-data.server.ts), from its outcome_report row as reports.server.ts reads it.
  * @typedef {{ organisationId: string, kind: string, programmeId: string | null, groupIds: string[], periodFrom: string | null, periodTo: string | null }} Scope
@@ -34,8 +37,8 @@ function openDatabase(target) {
 	}
 	// JIT off, as the app's own pool (src/lib/server/db/client.ts).
 	const pool = new pg.Pool({ connectionString: target.url, max: 2, options: '-c jit=off' });
-	return { dialect: new PostgresDialect({ pool }), explain: async (/** @type {string} */ text, /** @type {readonly unknown[]} */ values) =>
-		(await pool.query(`explain (analyze, buffers) ${text}`, [...values])).rows.map((row) => String(row['QUERY PLAN'])) };
+	return { dialect: new PostgresDialect({ pool }), explain: async (/** @type {string} */ text, /** @type {readonly unknown[]} */ values, /** @type {boolean} */ analyze) =>
+		(await pool.query(`explain ${analyze ? '(analyze, buffers) ' : ''}${text}`, [...values])).rows.map((row) => String(row['QUERY PLAN'])) };
 }
 
 /**
@@ -77,8 +80,10 @@ export async function explainReports(target, reports) {
 			const queries = captured.filter((q) => !/from "outcome_report"/.test(q.sql));
 			out.push(`== ${report.label}: loadReportData ${total} ms, ${queries.length} queries`);
 			for (const [i, q] of queries.entries()) {
-				out.push(`-- query ${i + 1} (${Math.round(q.ms)} ms in loadReportData): ${q.sql.replace(/\s+/g, ' ').slice(0, 160)}…`);
-				for (const line of await explain(q.sql, q.parameters)) out.push(`   ${line}`);
+				// A query of minutes gets its estimated plan only: ANALYZE would run it once more.
+				const analyze = q.ms < slowQueryMs;
+				out.push(`-- query ${i + 1} (${Math.round(q.ms)} ms in loadReportData${analyze ? '' : '; plan without ANALYZE'}): ${q.sql.replace(/\s+/g, ' ').slice(0, 160)}…`);
+				for (const line of await explain(q.sql, q.parameters, analyze)) out.push(`   ${line}`);
 			}
 		}
 	} finally {
