@@ -46,7 +46,7 @@
  * Not part of `npm test`.
  */
 import { spawn } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +74,8 @@ import {
 	waitForHealthz
 } from './bench/common.js';
 import { linkInMailTo } from './bench/accounts.js';
+import { djg11Answers, djg11Band, random } from './bench/djg11.js';
+import { totpCode, turnOnTwoStep as turnOnTwoStepWith } from './bench/two-step.js';
 // The app's own encryption (run with --experimental-transform-types, see package.json), so seeded names are stored as
 // brug stores them.
 import { encryptText } from '../src/lib/server/crypto/encryption.ts';
@@ -136,9 +138,6 @@ const dayMs = 24 * 60 * 60 * 1000;
 const allScopes = ['measurements', 'programme', 'health_web', 'relationship_summary'];
 /** healthWebDimensions in src/lib/features/health-web/health-web.ts. */
 const webDimensions = ['bodily_functions', 'mental_wellbeing', 'meaningfulness', 'quality_of_life', 'participation', 'daily_functioning'];
-/** DJG-11 (src/lib/features/instruments/djg-11.ts): items on the social subscale are worded positively. */
-const djgPositiveItems = [1, 4, 7, 8, 11];
-const djgNegativeItems = [2, 3, 5, 6, 9, 10];
 const exerciseIds = ['be-visible', 'breathing', 'contact-or-approval', 'fact-or-assumption', 'greet-by-name'];
 const stepIds = ['activity-at-the-library', 'ask-a-friend-for-advice', 'ask-for-a-tip', 'ask-for-help-with-something-small', 'ask-how-it-went'];
 
@@ -148,6 +147,8 @@ const firstNames = [
 	'Ugo', 'Vera', 'Wim', 'Xander', 'Yara', 'Zoë', 'Émile', 'Ömer', 'Ada', 'Bram'
 ];
 const note = createNote('bench-caseload');
+/** @param {import('./bench/common.js').Browser} browser */
+const turnOnTwoStep = (browser) => turnOnTwoStepWith(browser, password);
 
 /**
  * Starts the snapshot on a free port and collects its request log lines; resolves once /healthz answers 200.
@@ -173,32 +174,6 @@ async function startServer(snapshot, baseEnv) {
 	return server;
 }
 
-const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/**
- * A TOTP code (RFC 6238: HMAC-SHA1, 30 s, 6 digits), as an authenticator app computes it; see tests/support/totp.ts.
- * @param {string} secretBase32
- * @param {number} [at]
- */
-function totpCode(secretBase32, at = Date.now()) {
-	let bits = '';
-	for (const char of secretBase32.replace(/=+$/, '').toUpperCase()) {
-		const value = base32Alphabet.indexOf(char);
-		if (value === -1) throw new Error(`the two-step secret is not base32: ${char}`);
-		bits += value.toString(2).padStart(5, '0');
-	}
-	const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
-	const counter = Buffer.alloc(8);
-	counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-	const digest = createHmac('sha1', key).update(counter).digest();
-	const offset = (digest[digest.length - 1] ?? 0) & 0x0f;
-	return ((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, '0');
-}
-
-/** @param {string} text */
-const unescapeHtml = (text) =>
-	text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
 /** The shared browser without JavaScript (scripts/bench/common.js), counting its GETs of the caseload page. */
 class Browser extends FormBrowser {
 	/** @param {string} origin */
@@ -213,22 +188,6 @@ class Browser extends FormBrowser {
 		if (pathname === caseloadPath || pathname.startsWith(`${caseloadPath}?`)) this.caseloadRequests += 1;
 		return super.get(pathname);
 	}
-}
-
-/**
- * On the two-step page after a password step: switches two-step sign-in on and returns the secret for later codes.
- * @param {Browser} browser
- */
-async function turnOnTwoStep(browser) {
-	const page = '/nl/account/tweestaps';
-	const started = await browser.post(`${page}?/start`, { password });
-	if (started.status !== 200) throw new Error(`POST ${page}?/start answered ${started.status}, expected 200: ${snippet(started.text)}`);
-	const secret = started.text.match(/data-testid="totp-secret"[^>]*>\s*([A-Z2-7=]+)\s*</)?.[1];
-	const totpUri = started.text.match(/name="totpUri" value="([^"]*)"/)?.[1];
-	const recoveryCodes = started.text.match(/name="recoveryCodes" value="([^"]*)"/)?.[1];
-	if (!secret || !totpUri || recoveryCodes === undefined) throw new Error('the two-step page showed no secret after the password');
-	await browser.submit(`${page}?/confirm`, { code: totpCode(secret), totpUri: unescapeHtml(totpUri), recoveryCodes: unescapeHtml(recoveryCodes) });
-	return secret;
 }
 
 /**
@@ -296,59 +255,6 @@ async function signInWithCode(origin, email, secret) {
 	if (answer.status !== 303) throw new Error(`the sign-in code was refused (${answer.status}): ${snippet(answer.text)}`);
 	if (!browser.signedIn()) throw new Error('signing in with the code gave no session cookie');
 	return browser;
-}
-
-/**
- * A small, fast, seeded random generator (mulberry32), so every run has the same caseload.
- * @param {number} seed
- */
-function random(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-/**
- * The DJG-11 band of a total (src/lib/features/instruments/djg-11.ts).
- * @param {number} total
- */
-function djg11Band(total) {
-	if (total <= 2) return 'not_lonely';
-	if (total <= 8) return 'moderately_lonely';
-	if (total <= 10) return 'severely_lonely';
-	return 'very_severely_lonely';
-}
-
-/**
- * Answers that score `total` on DJG-11: a negative item counts with "yes" or "more or less", a positive item with
- * "no" or "more or less" (scoring in src/lib/features/instruments/instruments.ts).
- * @param {number} total
- * @param {() => number} rng
- */
-function djg11Answers(total, rng) {
-	const items = [...djgPositiveItems, ...djgNegativeItems];
-	for (let i = items.length - 1; i > 0; i -= 1) {
-		const j = Math.floor(rng() * (i + 1));
-		[items[i], items[j]] = [/** @type {number} */ (items[j]), /** @type {number} */ (items[i])];
-	}
-	const lonely = new Set(items.slice(0, total));
-	/** @type {Record<string, string>} */
-	const answers = {};
-	for (let item = 1; item <= 11; item += 1) {
-		const positive = djgPositiveItems.includes(item);
-		const counts = lonely.has(item);
-		answers[String(item)] = counts ? (rng() < 0.5 ? 'more_or_less' : positive ? 'no' : 'yes') : positive ? 'yes' : 'no';
-	}
-	return {
-		answers,
-		emotional: djgNegativeItems.filter((item) => lonely.has(item)).length,
-		social: djgPositiveItems.filter((item) => lonely.has(item)).length
-	};
 }
 
 /**

@@ -19,13 +19,13 @@ export async function turnOnTwoStep(page: Page, password: string): Promise<strin
 }
 
 /** The setup page: a new organisation and its first admin, who then must turn on two-step sign-in. */
-export async function setUpOrganisation(page: Page, input: { organisation: string; name: string; email: string; password: string }) {
+export async function setUpOrganisation(page: Page, input: { organisation: string; name: string; email: string; password: string; kind?: string }) {
 	await page.goto('/nl/installatie');
 	await expect(page.getByRole('heading', { level: 1, name: 'brug inrichten' })).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Code uit het logboek van de server').fill(e2eSetupToken);
 	await page.getByLabel('Naam van de organisatie').fill(input.organisation);
-	await page.getByRole('radio', { name: 'Welzijnsorganisatie' }).check();
+	await page.getByRole('radio', { name: input.kind ?? 'Welzijnsorganisatie' }).check();
 	await page.getByLabel('Je naam').fill(input.name);
 	await page.getByLabel('E-mailadres').fill(input.email);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(input.password);

@@ -11,11 +11,11 @@ import type { SignedInAccount } from '$lib/server/auth/account';
 const at = '2025-01-01T09:00:00.000Z';
 export type Scores = readonly [emotional: number, social: number];
 
-/** Direct inserts of the rows a unit is made of. */
-export function seeder(handle: DatabaseHandle) {
+/** Direct inserts of the rows a unit is made of; `idPrefix` keeps the ids of two seeders in one database apart. */
+export function seeder(handle: Pick<DatabaseHandle, 'db' | 'kind'>, idPrefix = '') {
 	const db = handle.db as Kysely<Database>;
 	let next = 0;
-	const id = (prefix: string) => `${prefix}-${++next}`;
+	const id = (prefix: string) => `${idPrefix}${prefix}-${++next}`;
 	const account = async (name = id('person')) => {
 		const row = { id: name, email: `${name}@example.nl`, name, locale: 'nl', image: null, two_factor_enabled: 1, email_verified: 1, created_at: at, updated_at: at };
 		await db

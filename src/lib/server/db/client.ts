@@ -29,7 +29,9 @@ export function databaseTarget(options: { databaseUrl?: string; dataDir: string 
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
 	if (target.kind === 'postgres') {
-		const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+		// JIT off: brug's queries are short, and PostgreSQL's cost estimate of an outcome report's set-based query (a few
+		// hundred ms of work) passes the JIT thresholds, so compiling it took longer than running it (bench:reports).
+		const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10, options: '-c jit=off' });
 		// An idle connection the server ends (a restart, a failover, a dropped test database) must not crash brug:
 		// the pool replaces it on the next query. Without a listener, Node treats the event as an uncaught error.
 		pool.on('error', (error: Error & { code?: string }) => {
