@@ -14,7 +14,8 @@ const notices = ['gedeeld', 'gestopt', 'opgeslagen'] as const;
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const parsed = parseReportFilter(url.searchParams);
 	const opened = await openReport(db(), locals.account, params.reportId, parsed.filter);
-	if (opened.definition.organisationId !== params.id) error(404, 'Not found.');
+	// A funder reads a shared report under /financier, never at the organisation's own address.
+	if (opened.definition.organisationId !== params.id || !opened.canEdit) error(404, 'Not found.');
 	const funders = opened.canShare ? (await reportChoices(db(), locals.account, params.id)).funders : [];
 	return {
 		...opened,

@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const parsed = parseReportFilter(url.searchParams);
 	if (!parsed.ok) error(400, 'The filter is not valid.');
-	const { definition, report } = await openReport(db(), locals.account, params.reportId, parsed.filter);
-	if (definition.organisationId !== params.id) error(404, 'Not found.');
+	const { definition, report, canEdit } = await openReport(db(), locals.account, params.reportId, parsed.filter);
+	if (definition.organisationId !== params.id || !canEdit) error(404, 'Not found.');
 	return csvDownload(reportCsv(report, definition, locals.locale), definition.title, report.madeAt);
 };
