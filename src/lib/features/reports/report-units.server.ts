@@ -86,7 +86,7 @@ function programmeSelect(predicate: Sql, scores: boolean): Sql {
 		left join programme_measurement fu on fu.enrolment_id = e.id and fu.moment = 'follow_up'`
 		: sql``;
 	return sql`
-		select 'p' as unit_type, e.account_id as person_id, e.group_id as group_id, e.start_day as start_day,
+		select 'p' as unit_type, e.id as unit_id, e.account_id as person_id, e.group_id as group_id, e.start_day as start_day,
 			null as joined_at ${columns}
 		from programme_enrolment e ${joins}
 		where e.start_day is not null and ${predicate} ${scores ? sql`` : sql`and e.group_id is not null`}
@@ -96,7 +96,8 @@ function programmeSelect(predicate: Sql, scores: boolean): Sql {
 /** The group units, without those whose programme unit follows the same group. */
 function groupSelect(predicate: Sql, programme: Sql | null, scores: boolean): Sql {
 	const columns = scores
-		? sql`, case when coalesce(att.n, 0) >= gt.complete_after then 1 else 0 end as completed,
+		? sql`, case when (select count(*) from group_attendance a where a.participant_id = gp.id and a.status in ('present', 'late'))
+				>= gt.complete_after then 1 else 0 end as completed,
 			fr.last_measurement_id as before_id, lr.last_measurement_id as after_id,
 			(select max(fu.measurement_id) from programme_enrolment fe
 				join programme_measurement fu on fu.enrolment_id = fe.id and fu.moment = 'follow_up'
@@ -105,25 +106,21 @@ function groupSelect(predicate: Sql, programme: Sql | null, scores: boolean): Sq
 	const joins = scores
 		? sql`left join edges ed on ed.group_id = gp.group_id
 		left join measurement_request fr on fr.group_session_id = ed.first_id and fr.person_id = gp.account_id and fr.instrument_id = ${instrument}
-		left join measurement_request lr on lr.group_session_id = ed.last_id and lr.person_id = gp.account_id and lr.instrument_id = ${instrument}
-		left join attended att on att.participant_id = gp.id`
+		left join measurement_request lr on lr.group_session_id = ed.last_id and lr.person_id = gp.account_id and lr.instrument_id = ${instrument}`
 		: sql``;
 	const sameCourse = programme
 		? sql`and not exists (select 1 from programme_enrolment e where e.account_id = gp.account_id and e.group_id = gp.group_id
 			and e.start_day is not null and ${programme} and ${consented(sql`e.organisation_id`, sql`e.account_id`)})`
 		: sql``;
 	return sql`
-		select 'g' as unit_type, gp.account_id as person_id, gp.group_id as group_id, null as start_day,
+		select 'g' as unit_type, gp.id as unit_id, gp.account_id as person_id, gp.group_id as group_id, null as start_day,
 			gp.joined_at as joined_at ${columns}
 		from group_participant gp
 		join group_training gt on gt.id = gp.group_id ${joins}
 		where ${predicate} and ${consented(sql`gt.organisation_id`, sql`gp.account_id`)} ${sameCourse}`;
 }
 
-/**
- * Per group in scope: its first and last regular session that was not cancelled (where the measurements are asked),
- * and per participant the sessions attended (present or late).
- */
+/** Per group in scope: its first and last regular session that was not cancelled (where the measurements are asked). */
 function groupHelpers(groups: Sql): Sql {
 	return sql`
 		ranked as (
@@ -136,12 +133,6 @@ function groupHelpers(groups: Sql): Sql {
 		edges as (
 			select group_id, max(case when from_start = 1 then id end) as first_id, max(case when from_end = 1 then id end) as last_id
 			from ranked group by group_id
-		),
-		attended as (
-			select a.participant_id, count(*) as n from group_attendance a
-			join group_session s on s.id = a.session_id join group_training gt on gt.id = s.group_id
-			where a.status in ('present', 'late') and ${groups}
-			group by a.participant_id
 		)`;
 }
 
@@ -172,22 +163,36 @@ const withClause = (ctes: (Sql | null)[]) => {
 	return present.length > 0 ? sql`with ${sql.join(present, sql`, `)}` : sql``;
 };
 
-/** The units of every scope, each once, with their side of the filter and their scores. */
+/**
+ * The units of every scope, each once, with their side of the filter and their scores. The measurements are read in
+ * one join over the units' measurement ids (before, after and follow-up as rows), so `measurement` is scanned once
+ * at most, and the scores return to their unit by a grouping.
+ */
 export function scoredUnits(scopes: readonly ReportScope[], filter: ReportFilter): Sql {
 	const { helpers, units } = unitsOf(scopes, true);
 	// No scope: one impossible select keeps the query well-formed.
 	const body =
 		units ??
-		sql`select 'p' as unit_type, null as person_id, null as group_id, null as start_day, null as joined_at, 0 as completed,
-			null as before_id, null as after_id, null as follow_id where 1 = 0`;
+		sql`select 'p' as unit_type, null as unit_id, null as person_id, null as group_id, null as start_day, null as joined_at,
+			0 as completed, null as before_id, null as after_id, null as follow_id where 1 = 0`;
+	const asked = (role: string, column: string) =>
+		sql`select unit_type, unit_id, ${role} as role, ${sql.ref(column)} as measurement_id from units where ${sql.ref(column)} is not null`;
+	const score = (role: string, column: string) => sql`max(case when w.role = ${role} then m.${sql.raw(column)} end)`;
 	return sql`
-		${withClause([helpers, sql`units as (${body})`])}
+		${withClause([
+			helpers,
+			sql`units as materialized (${body})`,
+			sql`asked as (${asked('b', 'before_id')} union all ${asked('a', 'after_id')} union all ${asked('f', 'follow_id')})`,
+			sql`scores as (
+				select w.unit_type, w.unit_id, ${score('b', 'emotional')} as be, ${score('b', 'social')} as bs,
+					${score('a', 'emotional')} as ae, ${score('a', 'social')} as a_s, ${score('f', 'total')} as ft
+				from asked w join measurement m on m.id = w.measurement_id and m.instrument_id = ${instrument} and m.total is not null
+				group by w.unit_type, w.unit_id
+			)`
+		])}
 		select u.unit_type, u.person_id, u.group_id, u.joined_at, u.completed, ${keptBy(filter)} as kept,
-			bm.emotional as be, bm.social as bs, am.emotional as ae, am.social as a_s, fm.total as ft
-		from units u
-		left join measurement bm on bm.id = u.before_id and bm.instrument_id = ${instrument} and bm.total is not null
-		left join measurement am on am.id = u.after_id and am.instrument_id = ${instrument} and am.total is not null
-		left join measurement fm on fm.id = u.follow_id and fm.instrument_id = ${instrument} and fm.total is not null`;
+			sc.be, sc.bs, sc.ae, sc.a_s, sc.ft
+		from units u left join scores sc on sc.unit_type = u.unit_type and sc.unit_id = u.unit_id`;
 }
 
 /** The counted units in a group: person, group and side of the filter; null when the scopes hold none. */
