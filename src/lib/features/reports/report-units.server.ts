@@ -99,14 +99,13 @@ function groupSelect(predicate: Sql, programme: Sql | null, scores: boolean): Sq
 		? sql`, case when (select count(*) from group_attendance a where a.participant_id = gp.id and a.status in ('present', 'late'))
 				>= gt.complete_after then 1 else 0 end as completed,
 			fr.last_measurement_id as before_id, lr.last_measurement_id as after_id,
-			(select max(fu.measurement_id) from programme_enrolment fe
-				join programme_measurement fu on fu.enrolment_id = fe.id and fu.moment = 'follow_up'
-				where fe.account_id = gp.account_id and fe.group_id = gp.group_id) as follow_id`
+			fo.measurement_id as follow_id`
 		: sql``;
 	const joins = scores
 		? sql`left join edges ed on ed.group_id = gp.group_id
 		left join measurement_request fr on fr.group_session_id = ed.first_id and fr.person_id = gp.account_id and fr.instrument_id = ${instrument}
-		left join measurement_request lr on lr.group_session_id = ed.last_id and lr.person_id = gp.account_id and lr.instrument_id = ${instrument}`
+		left join measurement_request lr on lr.group_session_id = ed.last_id and lr.person_id = gp.account_id and lr.instrument_id = ${instrument}
+		left join followed fo on fo.account_id = gp.account_id and fo.group_id = gp.group_id`
 		: sql``;
 	const sameCourse = programme
 		? sql`and not exists (select 1 from programme_enrolment e where e.account_id = gp.account_id and e.group_id = gp.group_id
@@ -120,7 +119,10 @@ function groupSelect(predicate: Sql, programme: Sql | null, scores: boolean): Sq
 		where ${predicate} and ${consented(sql`gt.organisation_id`, sql`gp.account_id`)} ${sameCourse}`;
 }
 
-/** Per group in scope: its first and last regular session that was not cancelled (where the measurements are asked). */
+/**
+ * Per group in scope: its first and last regular session that was not cancelled (where the measurements are asked),
+ * and the follow-up of the enrolments that follow it.
+ */
 function groupHelpers(groups: Sql): Sql {
 	return sql`
 		ranked as (
@@ -133,6 +135,13 @@ function groupHelpers(groups: Sql): Sql {
 		edges as (
 			select group_id, max(case when from_start = 1 then id end) as first_id, max(case when from_end = 1 then id end) as last_id
 			from ranked group by group_id
+		),
+		followed as (
+			select fe.account_id, fe.group_id, max(fu.measurement_id) as measurement_id from programme_enrolment fe
+			join programme_measurement fu on fu.enrolment_id = fe.id and fu.moment = 'follow_up'
+			join group_training gt on gt.id = fe.group_id
+			where ${groups}
+			group by fe.account_id, fe.group_id
 		)`;
 }
 
@@ -164,9 +173,9 @@ const withClause = (ctes: (Sql | null)[]) => {
 };
 
 /**
- * The units of every scope, each once, with their side of the filter and their scores. The measurements are read in
- * one join over the units' measurement ids (before, after and follow-up as rows), so `measurement` is scanned once
- * at most, and the scores return to their unit by a grouping.
+ * The units of every scope, each once, with their side of the filter and their scores. Each measurement is read by
+ * its primary key in a scalar subquery (one lookup per measurement the units name): a join lets PostgreSQL hash the
+ * whole `measurement` table. One lookup returns both subscores as `emotional * 1000 + social` (each below 1000).
  */
 export function scoredUnits(scopes: readonly ReportScope[], filter: ReportFilter): Sql {
 	const { helpers, units } = unitsOf(scopes, true);
@@ -175,24 +184,18 @@ export function scoredUnits(scopes: readonly ReportScope[], filter: ReportFilter
 		units ??
 		sql`select 'p' as unit_type, null as unit_id, null as person_id, null as group_id, null as start_day, null as joined_at,
 			0 as completed, null as before_id, null as after_id, null as follow_id where 1 = 0`;
-	const asked = (role: string, column: string) =>
-		sql`select unit_type, unit_id, ${role} as role, ${sql.ref(column)} as measurement_id from units where ${sql.ref(column)} is not null`;
-	const score = (role: string, column: string) => sql`max(case when w.role = ${role} then m.${sql.raw(column)} end)`;
+	const read = (column: string, value: Sql) =>
+		sql`(select ${value} from measurement m where m.id = u.${sql.raw(column)} and m.instrument_id = ${instrument} and m.total is not null)`;
+	const pair = sql`m.emotional * 1000 + m.social`;
 	return sql`
-		${withClause([
-			helpers,
-			sql`units as materialized (${body})`,
-			sql`asked as (${asked('b', 'before_id')} union all ${asked('a', 'after_id')} union all ${asked('f', 'follow_id')})`,
-			sql`scores as (
-				select w.unit_type, w.unit_id, ${score('b', 'emotional')} as be, ${score('b', 'social')} as bs,
-					${score('a', 'emotional')} as ae, ${score('a', 'social')} as a_s, ${score('f', 'total')} as ft
-				from asked w join measurement m on m.id = w.measurement_id and m.instrument_id = ${instrument} and m.total is not null
-				group by w.unit_type, w.unit_id
-			)`
-		])}
-		select u.unit_type, u.person_id, u.group_id, u.joined_at, u.completed, ${keptBy(filter)} as kept,
-			sc.be, sc.bs, sc.ae, sc.a_s, sc.ft
-		from units u left join scores sc on sc.unit_type = u.unit_type and sc.unit_id = u.unit_id`;
+		${withClause([helpers, sql`units as (${body})`])}
+		select s.unit_type, s.person_id, s.group_id, s.joined_at, s.completed, s.kept,
+			s.before_pair / 1000 as be, s.before_pair % 1000 as bs, s.after_pair / 1000 as ae, s.after_pair % 1000 as a_s, s.ft
+		from (
+			select u.unit_type, u.person_id, u.group_id, u.joined_at, u.completed, ${keptBy(filter)} as kept,
+				${read('before_id', pair)} as before_pair, ${read('after_id', pair)} as after_pair, ${read('follow_id', sql`m.total`)} as ft
+			from units u
+		) s`;
 }
 
 /** The counted units in a group: person, group and side of the filter; null when the scopes hold none. */
