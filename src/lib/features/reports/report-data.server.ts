@@ -128,9 +128,9 @@ async function outputs(db: Db, grouped: RawBuilder<unknown>): Promise<{ all: Out
 		with counted as materialized (${grouped}),
 		groups as materialized (select group_id, max(kept) as kept from counted group by group_id),
 		participants as materialized (
-			select gp.id, gp.group_id, gp.joined_at, gp.left_at, max(c.kept) as kept from group_participant gp
-			join counted c on c.person_id = gp.account_id and c.group_id = gp.group_id
-			group by gp.id, gp.group_id, gp.joined_at, gp.left_at
+			select gp.id, gp.group_id, gp.joined_at, gp.left_at, c.kept from group_participant gp
+			join (select person_id, group_id, max(kept) as kept from counted group by person_id, group_id) c
+				on c.person_id = gp.account_id and c.group_id = gp.group_id
 		),
 		held as materialized (
 			select hs.id, hs.group_id, hs.day, g.kept from group_session hs join groups g on g.group_id = hs.group_id
