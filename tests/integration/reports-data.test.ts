@@ -84,6 +84,27 @@ describe.each(testDatabases())('outcome report data on $name', (target) => {
 		expect(later.data.funnel.started).toBe(0);
 	});
 
+	it('pools a programme, a groups and a period report: each course once, the programme group person as the programme unit', async () => {
+		const group = await seed.group(noord);
+		const person = await seed.programmeUnit(noord, { groupId: group.groupId, startDay: '2025-02-20', pre: [3, 3], post: [1, 1] });
+		await seed.groupUnit(group, { person, consent: false, before: [3, 3], after: [1, 1] });
+		await seed.groupUnit(group, { before: [2, 2], after: [1, 1] });
+		for (let i = 0; i < 2; i++) await seed.programmeUnit(noord, { startDay: '2025-03-10', pre: [4, 3], post: [2, 1] });
+		const scopes: ReportScope[] = [
+			programmeScope(noord),
+			{ ...programmeScope(noord), kind: 'groups', programmeId: null },
+			{ ...programmeScope(noord), kind: 'period', programmeId: null, periodFrom: '2025-01-01', periodTo: '2025-12-31' }
+		];
+		const loaded = await loadReportData(seed.db, scopes, noFilter);
+		expect(loaded.data.funnel.started).toBe(4);
+		expect(loaded.data.combinations.reduce((sum, c) => sum + c.n, 0)).toBe(4);
+		expect(loaded.data.outputs).toMatchObject({ groups: 1, participants: 2 });
+		// Narrowed to the units in a group: the programme group person and the group participant.
+		const inGroup = await loadReportData(seed.db, scopes, { from: null, to: null, setting: 'group' });
+		expect(inGroup.filter.applied).toBe(false);
+		expect(inGroup.data.funnel.started).toBe(4);
+	});
+
 	it('shows counts only with 9 complete pairs and the figures with 10', async () => {
 		const reader = await seed.member(noord, 'report_reader');
 		const reportId = await seed.report(noord, { kind: 'programme' });
