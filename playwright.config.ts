@@ -82,7 +82,10 @@ export default defineConfig({
 		// Every journey runs here too, with JavaScript on and off.
 		{
 			name: 'phone',
-			use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+			use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+			// Not journeys, and the same at any width: the professional who hovers does so with a pointer in a desktop
+			// window of its own, and the bytes of JavaScript a page ships do not depend on the screen.
+			testIgnore: ['**/hover-audit.spec.ts', '**/weight.spec.ts']
 		}
 	],
 	webServer: {
