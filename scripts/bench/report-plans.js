@@ -10,8 +10,8 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { createServer } from 'vite';
 
-/** Queries slower than this get EXPLAIN without ANALYZE. */
-const slowQueryMs = 15_000;
+/** Queries slower than this (BENCH_PLANS_ANALYZE_MS, default 15 s) get EXPLAIN without ANALYZE. */
+const slowQueryMs = Number(process.env.BENCH_PLANS_ANALYZE_MS ?? 15_000);
 
 /**
  * What a report covers (ReportScope in report-data.server.ts), from its outcome_report row as reports.server.ts reads it.

@@ -136,21 +136,21 @@ async function outputs(db: Db, grouped: RawBuilder<unknown>): Promise<{ all: Out
 			select hs.id, hs.group_id, hs.day, g.kept from group_session hs join groups g on g.group_id = hs.group_id
 			where hs.status = 'held'
 		),
+		-- Counted where they are made: a CTE used twice would be materialised, hundreds of thousands of rows.
 		attended as (
-			select p.kept from group_attendance a join participants p on p.id = a.participant_id
+			select count(*) as n, sum(p.kept) as kept from group_attendance a join participants p on p.id = a.participant_id
 			join held h on h.id = a.session_id where a.status in ('present', 'late')
 		),
 		-- Sessions held while each participant was in (by the day of joining and leaving).
 		expected as (
-			select p.kept from participants p join held h on h.group_id = p.group_id
+			select count(*) as n, sum(p.kept) as kept from participants p join held h on h.group_id = p.group_id
 			where h.day >= substr(p.joined_at, 1, 10) and (p.left_at is null or h.day <= substr(p.left_at, 1, 10))
 		)
-		select
-			(select count(*) from groups) as groups, (select sum(kept) from groups) as kept_groups,
-			(select count(*) from held) as sessions_held, (select sum(kept) from held) as kept_sessions_held,
-			(select count(*) from participants) as participants, (select sum(kept) from participants) as kept_participants,
-			(select count(*) from attended) as attended, (select sum(kept) from attended) as kept_attended,
-			(select count(*) from expected) as expected, (select sum(kept) from expected) as kept_expected
+		select g.n as groups, g.kept as kept_groups, hs.n as sessions_held, hs.kept as kept_sessions_held,
+			ps.n as participants, ps.kept as kept_participants, a.n as attended, a.kept as kept_attended,
+			x.n as expected, x.kept as kept_expected
+		from (select count(*) as n, sum(kept) as kept from groups) g, (select count(*) as n, sum(kept) as kept from held) hs,
+			(select count(*) as n, sum(kept) as kept from participants) ps, attended a, expected x
 	`.execute(db);
 	const row = rows[0];
 	const side = (prefix: '' | 'kept_'): OutputCounts | null =>
