@@ -57,12 +57,13 @@ if (config.DATABASE_URL) {
 }
 
 /**
- * What is in the data directory now, read without changing it (no migration runs on a database that is refused).
+ * What is in the data directory now, only read (no migration runs on a database that is refused).
  * @returns {{ accountIds: string[], demoAccountIds: string[] | null }}
  */
 function whatIsThere() {
 	if (!fs.existsSync(databaseFile)) return { accountIds: [], demoAccountIds: null };
-	const file = new SQLite(databaseFile, { readonly: true, fileMustExist: true });
+	// Read-write, though it only reads: a read-only connection to a WAL database leaves -wal and -shm files behind.
+	const file = new SQLite(databaseFile, { fileMustExist: true });
 	try {
 		const tables = new Set(file.prepare("select name from sqlite_master where type = 'table'").all().map((row) => /** @type {{ name: string }} */ (row).name));
 		const accountIds = tables.has('account') ? file.prepare('select id from account').all().map((row) => /** @type {{ id: string }} */ (row).id) : [];

@@ -244,7 +244,7 @@ export async function seedDemo({ db, kind, authSecret, origin, now = new Date() 
 			}
 		}
 
-		// Nine clients are in Omar's group; one stopped coming.
+		// Ten clients are in Omar's group; one stopped coming.
 		if (i % 3 === 1) {
 			const { code: groupCode } = await createGroupCode(db, { actor: actor(omar), groupId: group.groupId, now: daysAgo(30) });
 			const joined = await joinGroup(db, { actor: actor(client), input: joinGroupSchema.parse({ code: groupCode, personName: firstNames[i], shareCheckIns: 'yes' }), now: daysAgo(30) });
