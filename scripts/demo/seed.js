@@ -71,7 +71,9 @@ export async function seedDemo({ db, kind, authSecret, origin, now = new Date() 
 
 	const rng = random(19);
 	const pick = (/** @type {number} */ n) => Math.floor(rng() * n);
-	const daysAgo = (/** @type {number} */ days, /** @type {number} */ hour = 11) => new Date(now.getTime() - days * dayMs + (hour - 12) * 3_600_000);
+	// Never later than a few minutes ago: an hour of the day given for today may not have come yet.
+	const daysAgo = (/** @type {number} */ days, /** @type {number} */ hour = 11) =>
+		new Date(Math.min(now.getTime() - days * dayMs + (hour - 12) * 3_600_000, now.getTime() - 5 * 60_000));
 	const today = localDay(now);
 	/** @type {Record<string, number>} */
 	const counts = { measurements: 0, healthWebs: 0, ratings: 0, notes: 0, journalEntries: 0, programmes: 0, groupSessions: 0, attendance: 0 };
@@ -229,18 +231,19 @@ export async function seedDemo({ db, kind, authSecret, origin, now = new Date() 
 
 		// The programme: started by the professional for one in three; most opened their weeks, one never did.
 		if (i % 3 === 0) {
-			const startedDaysAgo = 12 + pick(20);
+			const startedDaysAgo = lastDay + 12 + pick(20);
 			const started = await startProgrammeForClient(db, { actor: actor(professional), personId: client.id, input: { welcome: 'Fijn dat je meedoet. We kijken er samen naar.' }, now: daysAgo(startedDaysAgo, 9) });
 			if (!started.ok) throw new Error(`the programme did not start for ${name}: ${started.reason}`);
 			counts.programmes += 1;
+			// Week 0 starts the clock; week n opens n weeks later. A few never began.
 			const neverOpened = i % 9 === 3;
-			const weeks = neverOpened ? 0 : Math.min(Math.floor(startedDaysAgo / 7) + 1, 4);
-			for (let week = 1; week <= weeks; week += 1) {
-				const at = daysAgo(Math.max(startedDaysAgo - (week - 1) * 7 - 1, lastDay), 19);
+			const lastWeek = neverOpened ? -1 : Math.min(Math.floor((startedDaysAgo - 1 - lastDay) / 7), 3);
+			for (let week = 0; week <= lastWeek; week += 1) {
+				const at = daysAgo(startedDaysAgo - week * 7 - 1, 19);
 				const opened = await openWeek(db, { actor: actor(client), week, now: at });
-				if (!opened.ok) break;
+				if (!opened.ok) throw new Error(`${name} could not open week ${week}: ${opened.reason}`);
 				await markWeekItem(db, { actor: actor(client), week, input: { item: 'exercise', done: true }, now: at });
-				if (week < weeks) await markWeekItem(db, { actor: actor(client), week, input: { item: 'step', done: true }, now: at });
+				if (week < lastWeek) await markWeekItem(db, { actor: actor(client), week, input: { item: 'step', done: true }, now: at });
 			}
 		}
 
