@@ -75,6 +75,12 @@ function whatIsThere() {
 }
 
 useAppModules();
+// On a fresh clone the messages are not compiled yet (`npm start` and `npm run check` compile them too).
+if (!fs.existsSync(path.join(repoRoot, 'src', 'lib', 'paraglide', 'messages.js'))) {
+	const { compile } = await import('@inlang/paraglide-js');
+	const { paraglideOptions } = await import('./paraglide.js');
+	await compile(paraglideOptions);
+}
 const { demoPlan, parseDemoAccountIds } = await import('../src/lib/features/demo/demo.ts');
 const plan = demoPlan(whatIsThere());
 if (plan.kind === 'refuse') {
