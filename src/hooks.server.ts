@@ -18,6 +18,7 @@ import { pageLink } from '$lib/server/links';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { currentAccount } from '$lib/features/accounts/accounts.server';
 import { prepareSetupToken } from '$lib/features/organisations/setup-token.server';
+import { loadDemoBanner } from '$lib/features/demo/demo.server';
 import { applySecurityHeaders, isCrossSiteWrite, parseByteSize, siteCookie, siteCookieName } from '$lib/server/http/headers';
 import { problem } from '$lib/server/http/problem';
 import { plainPage, unusableFormPost } from '$lib/server/http/form';
@@ -53,6 +54,8 @@ export const init: ServerInit = async () => {
 		if (column.rewritten || column.unreadable) log()[column.unreadable ? 'error' : 'info'](column, 're-encrypted');
 	}
 	startAuth();
+	// A database `npm run demo` filled: every page says that the people in it are made up.
+	await loadDemoBanner(db());
 	await prepareSetupToken(db(), {
 		configured: config().BRUG_SETUP_TOKEN,
 		secret: loadAuthSecret({ dataDir: config().dataDir, configured: config().BRUG_AUTH_SECRET }),

@@ -601,6 +601,14 @@ export interface OutcomeReportShareTable {
 	shared_at: string;
 }
 
+/** The demo marker (migrations/015-demo-marker.ts): a row only in a database `npm run demo` filled. */
+export interface DemoInstallationTable {
+	id: string;
+	made_at: string;
+	/** JSON array of the account ids the demo made. */
+	account_ids: string;
+}
+
 export interface Database {
 	measurement: MeasurementTable;
 	account: AccountTable;
@@ -649,4 +657,5 @@ export interface Database {
 	report_consent: ReportConsentTable;
 	outcome_report: OutcomeReportTable;
 	outcome_report_share: OutcomeReportShareTable;
+	demo_installation: DemoInstallationTable;
 }
