@@ -50,7 +50,9 @@ function isRunning(pid: number): boolean {
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	workers: 2,
+	// Three, also on two cores: a journey spends much of its time waiting on the server and on mail, so a third
+	// browser fills the gaps. BRUG_E2E_WORKERS sets another number.
+	workers: Number(process.env.BRUG_E2E_WORKERS ?? 3),
 	retries: process.env.CI ? 1 : 0,
 	forbidOnly: Boolean(process.env.CI),
 	reporter: [['list'], ['json', { outputFile: 'tmp/test-results/playwright.json' }]],

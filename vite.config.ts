@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
@@ -53,6 +54,9 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/support/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
 		environment: 'node',
 		globalSetup: ['tests/integration/global-setup.ts'],
+		// Vitest's default is one worker per core but one; on two cores that is a single worker, while most suites
+		// wait on PostgreSQL or a spawned server. Every suite has databases of its own, so two never see each other.
+		maxWorkers: Math.max(2, availableParallelism()),
 		testTimeout: 20_000,
 		hookTimeout: 60_000
 	}
