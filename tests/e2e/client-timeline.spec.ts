@@ -44,6 +44,7 @@ for (const javaScriptEnabled of [true, false]) {
 			// The professional asks for a DJG-11 and starts the programme.
 			await professional.goto('/nl/werk/clienten');
 			await professional.getByRole('link', { name: 'Lotte' }).click();
+			await expect(professional.getByRole('heading', { level: 1, name: 'Lotte' })).toBeVisible();
 			const clientPage = professional.url();
 			await professional.getByText('Een vragenlijst vragen').click();
 			await waitForPage(professional);
@@ -85,9 +86,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await professional.getByRole('link', { name: 'Gespreksnotities' }).click();
 			await waitForPage(professional);
 			const day = professional.getByLabel('Dag van het gesprek');
-			await expect(day).toHaveValue('');
 			await expect(day).toHaveAccessibleDescription('Leeg laten? Dan wordt het vandaag.');
 			await expectNoAxeViolations(professional);
+			await day.fill('');
 			await professional.getByLabel('Notitie', { exact: true }).fill('Lotte wil naar de buurtkamer.');
 			await professional.getByRole('button', { name: 'Notitie bewaren' }).click();
 			await expect(professional.getByText('De notitie is bewaard.')).toBeVisible();
