@@ -88,10 +88,11 @@ for (const javaScriptEnabled of [true, false]) {
 			await professional.goto('/nl/werk/clienten');
 			await professional.getByRole('link', { name: 'Ria' }).click();
 			await expect(professional.getByRole('heading', { level: 1, name: 'Ria' })).toBeVisible();
-			await expect(professional.getByRole('heading', { level: 2, name: 'Mijn uitslagen' })).toBeVisible();
+			await expect(professional.getByRole('heading', { level: 2, name: 'Uitslagen' })).toBeVisible();
 			await expect(professional.getByRole('cell', { name: '11 / 11' })).toBeVisible();
-			await expect(professional.getByText(/^Niet gedeeld: .*Mijn gezondheidsweb/)).toBeVisible();
-			await expect(professional.getByRole('heading', { name: 'Mijn gezondheidsweb' })).toHaveCount(0);
+			await professional.getByText('Wat deze persoon met je deelt').click();
+			await expect(professional.getByText(/^Niet gedeeld: .*Gezondheidsweb/)).toBeVisible();
+			await expect(professional.getByRole('heading', { name: 'Gezondheidsweb van de cliënt' })).toHaveCount(0);
 			await expectNoAxeViolations(professional);
 			const clientPage = professional.url();
 

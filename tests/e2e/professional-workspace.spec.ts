@@ -86,7 +86,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// The professional sees the result, and the request waiting for its next turn; then withdraws it.
 			await professional.reload();
-			const results = professional.getByRole('region', { name: 'Mijn uitslagen' });
+			const results = professional.getByRole('region', { name: 'Uitslagen', exact: true });
 			await expect(results.getByRole('img', { name: /De Jong Gierveld.* door de tijd/ })).toBeVisible();
 			await results.getByText('Toon als tabel').click();
 			await expect(results.getByRole('table', { name: /door de tijd/ }).getByRole('row')).toHaveCount(2);
@@ -146,7 +146,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expectNoAxeViolations(page);
 
 			await professional.reload();
-			const web = professional.getByRole('region', { name: 'Mijn gezondheidsweb' });
+			const web = professional.getByRole('region', { name: 'Gezondheidsweb van de cliënt' });
 			await expect(web.getByText('Hierover wil je cliënt praten:')).toBeVisible();
 			await expect(web.getByRole('listitem').filter({ hasText: 'Meedoen: 3' })).toBeVisible();
 			await expect(web.getByRole('img', { name: /Meedoen 3 \(was 5\)/ })).toBeVisible();

@@ -161,7 +161,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
 			await professional.goto('/nl/werk/clienten');
 			await professional.getByRole('link', { name: 'Ria' }).click();
-			const summary = professional.getByRole('region', { name: 'Een samenvatting van mijn contacten' });
+			const summary = professional.getByRole('region', { name: 'Contacten van de cliënt (alleen aantallen)' });
 			for (const circle of ['Dichtbij', 'Vrienden', 'Omgeving']) await expect(summary.getByRole('row', { name: `${circle} 1` })).toBeVisible();
 			await expect(summary.getByRole('table', { name: /Contactmomenten per week \(gemiddeld 0,8\)/ })).toBeVisible();
 			for (const name of ['Marja', 'Joost', 'Ahmed', 'markt']) await expect(professional.getByText(name)).toHaveCount(0);

@@ -161,7 +161,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(professional.getByText('De buurvrouw zwaaide.')).toHaveCount(0);
 			await expect(professional.getByText(/niet meer leven/)).toHaveCount(0);
 			// With the programme scope: how often, never what. This week has the thought check.
-			const activity = professional.getByRole('region', { name: 'Mijn programma en oefeningen' });
+			const activity = professional.getByRole('region', { name: 'Oefeningen van de cliënt' });
 			await expect(activity.getByText(/^Laatst actief in brug:/)).toBeVisible();
 			const thisWeek = activity.getByRole('table', { name: 'Oefeningen en hulpmiddelen per week' }).getByRole('row').last();
 			await expect(thisWeek.getByRole('cell').nth(2)).not.toHaveText('0');

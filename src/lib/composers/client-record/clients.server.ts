@@ -104,7 +104,7 @@ export interface ClientRecord {
 	relationships?: RelationshipSummary;
 	/** Toolkit use per week and the last active day, counts only; present only with the programme scope. */
 	activity?: ActivitySummary;
-	/** The two newest health webs, newest first; present only with the health_web scope. */
+	/** Every health web, newest first (the timeline lists them, the page compares the newest two); only with the health_web scope. */
 	healthWebs?: SavedHealthWeb[];
 	/** The reader guides the person (a grant not for a group): notes, ratings and the conversation are theirs to open. */
 	guides: boolean;
@@ -140,7 +140,7 @@ export async function openClientRecord(
 		}
 		if (grant.scopes.includes('health_web')) {
 			await audit('client.scope.read', 'health_web');
-			record.healthWebs = await readHealthWebs(trx, { personId: grant.personId, limit: 2 });
+			record.healthWebs = await readHealthWebs(trx, { personId: grant.personId });
 		}
 		if (grant.scopes.includes('programme')) {
 			await audit('client.scope.read', 'programme');

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/kernel/form-errors';
 import { requireClientAccess } from '$lib/kernel/policy.server';
-import { openClientRecord } from '$lib/composers/client-record/clients.server';
-import { clientTimeline } from '$lib/composers/client-record/timeline';
+import { openClientPage } from '$lib/composers/client-record/client-page.server';
+import { parseTimelineFilter } from '$lib/composers/client-record/timeline';
 import { grantableScopes } from '$lib/kernel/consent-scopes';
 import {
 	cancelMeasurementRequest,
@@ -19,9 +19,13 @@ import { db } from '$lib/server/db';
 import { localDay } from '$lib/time';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** Only what the person shares, and every visit lands in their "who looked at my data" list. */
+/**
+ * Only what the person shares, and every visit lands in their "who looked at my data" list. The timeline's filter is
+ * a GET parameter (`?soort=uitslag&soort=notitie`), so it works without JavaScript.
+ */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const record = await openClientRecord(db(), { actor: locals.account, personId: params.id });
+	const filters = parseTimelineFilter(url.searchParams.getAll('soort'));
+	const { record, summary, timeline, available } = await openClientPage(db(), { actor: locals.account, personId: params.id, filters });
 	// One chart per scale the client filled in, oldest measurement first.
 	const charts = instrumentIds.flatMap((instrument) => {
 		const def = getInstrument(instrument);
@@ -34,7 +38,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		record,
 		charts,
-		timeline: clientTimeline({ today, measurements: record.measurements, healthWebs: record.healthWebs, groups: record.groups }),
+		summary,
+		timeline,
+		available,
+		filters,
 		allScopes: grantableScopes,
 		sharedEntriesScope,
 		today,
