@@ -210,7 +210,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(professional.getByText(/Gedeeld met cliënt op .*\. Gezien door cliënt op/)).toBeVisible();
 			// The client sees the reads of the notes in their access log.
 			await page.goto('/nl/account/inzage');
-			await expect(page.getByText('Heeft de gespreksnotities over jou gelezen').first()).toBeVisible();
+			await expect(page.locator('summary', { hasText: /bekeek op .*de gespreksnotities/ }).first()).toBeVisible();
 
 			// The caseload shows Lotte with her latest score; withdrawing consent takes her off it at once.
 			await professional.goto('/nl/werk/clienten');

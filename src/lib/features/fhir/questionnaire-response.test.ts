@@ -148,7 +148,8 @@ describe('questionnaireResponse', () => {
 		for (const id of ['djg-11', 'ucla-3'] as const) {
 			const def = instruments[id];
 			const response = questionnaireResponse(measurement(def, withoutItems(completeAnswers(def), [1])), {
-				locale: 'en'
+				locale: 'en',
+				base
 			});
 			expect(response.item?.map((item) => item.linkId)).not.toContain(scoreLinkIds.total);
 			expect(response.item?.map((item) => item.linkId)).not.toContain(scoreLinkIds.band);
