@@ -151,7 +151,7 @@ describe.each(testDatabases())('exports and the access log, on $name', (target) 
 		const sitting = first.text.slice(first.text.indexOf('bekeek op 6 dec 2026 om 14:02'));
 		const detail = textOf(sitting.slice(0, sitting.indexOf('</details>')));
 		expect(detail).toMatch(/14:02 Heeft je pagina geopend 14:02 Heeft bekeken: Mijn uitslagen 14:02 Heeft een stukje gelezen .* 14:10 .* 14:39 /);
-		expect(count(first.text, /<details/g)).toBe(20);
+		expect(count(first.text, /<details class="visit/g)).toBe(20);
 		expect(await eventsAboutPerson()).toBe(before);
 
 		// The next pages hold the other visits whole: every event exactly once over all pages.
