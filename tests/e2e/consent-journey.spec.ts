@@ -99,7 +99,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await person.goto('/nl/account/inzage');
 			// One line for the sitting: who, from where, when, and what; each read with its time one fold away.
 			const visit = person.locator('details').filter({
-				has: person.locator('summary', { hasText: new RegExp(`^Joost de Vries \\(${organisation}\\) bekeek op .* om \\d\\d:\\d\\d: .*je pagina en je uitslagen$`) })
+				has: person.locator('summary', { hasText: new RegExp(`^Joost de Vries \\(${organisation}\\) bekeek op .* om \\d\\d:\\d\\d: .*je pagina, je uitslagen`) })
 			});
 			await expect(visit).toHaveCount(1);
 			await expect(visit.getByText('Heeft je pagina geopend')).toBeHidden();

@@ -88,12 +88,12 @@ describe('groupVisits', () => {
 });
 
 describe('visitParts', () => {
-	it('names what was looked at, each once, in the order looked at, counting distinct entries', () => {
+	it('names what was looked at, each once, in a fixed order, counting distinct entries', () => {
 		const visit = groupVisits(
 			newestFirst([
-				read('joris', '2026-12-06T13:02:00.000Z', 'client.record.read', 'measurements,health_web'),
-				read('joris', '2026-12-06T13:02:01.000Z', 'client.scope.read', 'measurements'),
-				read('joris', '2026-12-06T13:02:02.000Z', 'client.scope.read', 'health_web'),
+				read('joris', '2026-12-06T13:02:00.000Z', 'client.scope.read', 'health_web'),
+				read('joris', '2026-12-06T13:02:01.000Z', 'client.record.read', 'measurements,health_web'),
+				read('joris', '2026-12-06T13:02:02.000Z', 'client.scope.read', 'measurements'),
 				read('joris', '2026-12-06T13:02:03.000Z', 'client.shared_entry.read', 'entry-1'),
 				read('joris', '2026-12-06T13:02:04.000Z', 'client.shared_entry.read', 'entry-2'),
 				read('joris', '2026-12-06T13:05:00.000Z', 'client.record.read', 'measurements,health_web'),

@@ -9,12 +9,13 @@
  *   between ends the run, so a visit never spans someone else's reads and a page of visits can end between two
  *   events. Midnight does not split a visit; it is dated by its first event. Events other than reads of the
  *   person's data (`client.*`) are visits of their own.
- * - `visitParts(visit)`: what a read visit looked at, in the order first looked at, each once; entries the person
- *   marked "bespreek dit" are counted (each entry once).
+ * - `visitParts(visit)`: what a read visit looked at, each once, in a fixed order (the list, the page, the scopes in
+ *   their usual order, then the rest): reads in one transaction share an instant, so the order of looking is not
+ *   known. Entries the person marked "bespreek dit" are counted (each entry once).
  * - `visitGapMs`: the 30 minutes.
  */
 import { isReadOfPersonalData } from '$lib/kernel/audit-actions';
-import { isConsentScope, type ConsentScope } from '$lib/kernel/consent-scopes';
+import { consentScopes, isConsentScope, type ConsentScope } from '$lib/kernel/consent-scopes';
 import { localDay } from '$lib/time';
 
 export const visitGapMs = 30 * 60 * 1000;
@@ -129,10 +130,17 @@ function partKey(part: VisitPart): string {
 	}
 }
 
+const kindOrder: VisitPart['kind'][] = ['caseload', 'record', 'scope', 'entries', 'notes', 'ratings', 'requests', 'programme', 'group', 'other'];
+
+function rank(part: VisitPart): number {
+	const scope = part.kind === 'scope' ? consentScopes.indexOf(part.scope) : 0;
+	return kindOrder.indexOf(part.kind) * 100 + scope;
+}
+
 export function visitParts(visit: Pick<Visit, 'events'>): VisitPart[] {
 	const parts = new Map<string, VisitPart>();
 	const entries = new Set<string>();
-	// Oldest first: the summary follows the order in which things were looked at.
+	// Oldest first, so that groups and other actions keep the order in which they happened.
 	for (const event of [...visit.events].reverse()) {
 		for (const part of partOf(event)) {
 			if (part.kind === 'entries') entries.add(event.object ?? event.id);
@@ -140,5 +148,7 @@ export function visitParts(visit: Pick<Visit, 'events'>): VisitPart[] {
 			if (!parts.has(key)) parts.set(key, part);
 		}
 	}
-	return [...parts.values()].map((part) => (part.kind === 'entries' ? { kind: 'entries', count: entries.size } : part));
+	return [...parts.values()]
+		.map((part): VisitPart => (part.kind === 'entries' ? { kind: 'entries', count: entries.size } : part))
+		.sort((a, b) => rank(a) - rank(b));
 }
