@@ -98,12 +98,17 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// Ria sees who looked.
 			await person.goto('/nl/account/inzage');
-			// The organisation heads its rows (with the day), rather than repeating in each.
-			await expect(person.getByRole('row', { name: new RegExp(` · ${organisation}$`) }).first()).toBeVisible();
-			await expect(person.getByRole('row', { name: /Joost de Vries.*Heeft je pagina geopend/ })).toHaveCount(1);
-			await expect(person.getByRole('row', { name: /Heeft bekeken: Mijn uitslagen/ })).toHaveCount(1);
+			// One line for the sitting: who, from where, when, and what; each read with its time one fold away.
+			const visit = person.locator('details').filter({
+				has: person.locator('summary', { hasText: new RegExp(`^Joost de Vries \\(${organisation}\\) bekeek op .* om \\d\\d:\\d\\d: .*je pagina, je uitslagen`) })
+			});
+			await expect(visit).toHaveCount(1);
+			await expect(visit.getByText('Heeft je pagina geopend')).toBeHidden();
+			await visit.locator('summary').click();
+			await expect(visit.getByRole('listitem').filter({ hasText: /^\d\d:\d\d Heeft je pagina geopend$/ })).toHaveCount(1);
+			await expect(visit.getByRole('listitem').filter({ hasText: /^\d\d:\d\d Heeft bekeken: Mijn uitslagen$/ })).toHaveCount(1);
 			// Nothing cut off or wider than the screen, on a phone too.
-			for (const element of [person.locator('.data-table table'), person.locator('html')]) {
+			for (const element of [person.getByRole('main'), person.locator('html')]) {
 				const { scrollWidth, clientWidth } = await element.evaluate((node) => ({ scrollWidth: node.scrollWidth, clientWidth: node.clientWidth }));
 				expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 			}

@@ -29,11 +29,12 @@ async function markNewEntryToDiscuss(person: Page): Promise<void> {
 	await expect(person.getByRole('button', { name: 'Bespreek dit', exact: true })).toHaveCount(0);
 }
 
-/** Everything the person's access log shows on its first page (newest first, so any new event changes it). */
+/** Everything the person's access log holds on its first page (newest first, so any new event changes it). */
 async function accessLog(person: Page): Promise<string> {
 	await person.goto('/nl/account/inzage');
 	await expect(person.getByRole('heading', { level: 1, name: 'Wie heeft mijn gegevens bekeken' })).toBeVisible();
-	return person.getByRole('main').innerText();
+	// The text content, folded details included: a new read inside a visit changes it too.
+	return (await person.getByRole('main').textContent()) ?? '';
 }
 
 /** The client's row on the caseload, read in a tab of its own so the page under test stays where it is. */

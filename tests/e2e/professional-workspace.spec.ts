@@ -96,9 +96,13 @@ for (const javaScriptEnabled of [true, false]) {
 			expect(csv.headers()['content-type']).toContain('text/csv');
 			expect((await csv.text()).split('\r\n')[1]).toContain('djg-11');
 			const fhir = await professional.request.get((await results.getByRole('link', { name: /^FHIR/ }).getAttribute('href'))!);
-			const bundle = (await fhir.json()) as { resourceType: string; entry: { resource: { resourceType: string } }[] };
+			const bundle = (await fhir.json()) as { resourceType: string; entry: { fullUrl: string; resource: { resourceType: string; subject?: unknown; author?: unknown } }[] };
 			expect(bundle.resourceType).toBe('Bundle');
-			expect(bundle.entry.map((e) => e.resource.resourceType)).toEqual(['Questionnaire', 'QuestionnaireResponse']);
+			expect(bundle.entry.map((e) => e.resource.resourceType)).toEqual(['Patient', 'Practitioner', 'Organization', 'PractitionerRole', 'Questionnaire', 'QuestionnaireResponse']);
+			// The answers name whose they are and who sent them; the file is named after Lotte and the day.
+			expect(bundle.entry[5]!.resource).toMatchObject({ subject: { reference: bundle.entry[0]!.fullUrl }, author: { reference: bundle.entry[3]!.fullUrl } });
+			expect(fhir.headers()['content-disposition']).toMatch(/^attachment; filename="brug-metingen-lotte-\d{4}-\d\d-\d\d\.fhir\.json"/);
+			expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="brug-metingen-lotte-\d{4}-\d\d-\d\d\.csv"/);
 			await expect(professional.getByRole('listitem').filter({ hasText: /vanaf .*, elke 4 weken/ })).toBeVisible();
 			await professional.getByRole('button', { name: /^Intrekken/ }).click();
 			await expect(professional.getByText('De vraag is ingetrokken.')).toBeVisible();
@@ -210,7 +214,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(professional.getByText(/Gedeeld met cliënt op .*\. Gezien door cliënt op/)).toBeVisible();
 			// The client sees the reads of the notes in their access log.
 			await page.goto('/nl/account/inzage');
-			await expect(page.getByText('Heeft de gespreksnotities over jou gelezen').first()).toBeVisible();
+			await expect(page.locator('summary', { hasText: /bekeek op .*de gespreksnotities/ }).first()).toBeVisible();
 
 			// The caseload shows Lotte with her latest score; withdrawing consent takes her off it at once.
 			await professional.goto('/nl/werk/clienten');

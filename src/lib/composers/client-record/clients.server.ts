@@ -6,7 +6,8 @@
  *   health web, the relationship summary, and for a group's leader the group's part: attendance, shared check-ins,
  *   notes, audited as `client.group.read` per group);
  *   every read is written to the audit log in the same transaction, so the person sees it under "wie heeft mijn gegevens bekeken".
- * - `exportClientMeasurements`: the measurement history for a CSV or FHIR export, audited the same way.
+ * - `exportClientMeasurements`: the measurement history for a CSV or FHIR export, audited the same way, with the
+ *   name the person chose (never their address) and the organisation the access comes through.
  * - `readClientSummary`, `readClientHealthWebs`: one part of the record on its own (the professional API), audited
  *   the same way; neither marks "bespreek dit" entries as read, as opening the whole record does.
  * - `openConversationFacts`: only what the conversation view shows (the newest web and loneliness result).
@@ -166,11 +167,14 @@ export async function openClientRecord(
 export async function exportClientMeasurements(
 	db: Kysely<Database>,
 	options: { actor: SignedInAccount | null; personId: string; now?: Date }
-): Promise<{ personId: string; name: string; measurements: StoredMeasurement[] }> {
+): Promise<{ personId: string; name: string; chosenName: string | null; organisationId: string; measurements: StoredMeasurement[] }> {
 	return withClientAccess(db, options.actor, { personId: options.personId, scope: 'measurements' }, async (trx, grant, actor) => {
 		await recordClientRead(trx, { actor, grant, action: 'client.scope.read', object: 'measurements', now: options.now });
 		const measurements = await listMeasurementsForAccount(trx, { accountId: grant.personId, instrumentFor: getInstrument });
-		return { personId: grant.personId, name: grant.personName, measurements };
+		// `personName` falls back to the address, which has no place in an exported file: only a chosen name goes out.
+		const person = await trx.selectFrom('account').select('email').where('id', '=', grant.personId).executeTakeFirst();
+		const chosenName = grant.personName !== person?.email ? grant.personName : null;
+		return { personId: grant.personId, name: grant.personName, chosenName, organisationId: grant.organisationId, measurements };
 	});
 }
 

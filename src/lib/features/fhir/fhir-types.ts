@@ -30,6 +30,47 @@ export interface Reference {
 	reference: string;
 }
 
+/** R4 Identifier: a business identifier, unique within its `system`. */
+export interface Identifier {
+	system: string;
+	value: string;
+}
+
+/** R4 HumanName, as text only: brug keeps a name as the person wrote it, never split into parts. */
+export interface HumanName {
+	text: string;
+}
+
+/** Who the answers are about. brug writes its own id for the person, and a name only when they chose one. */
+export interface Patient {
+	resourceType: 'Patient';
+	id: string;
+	identifier: Identifier[];
+	name?: HumanName[];
+}
+
+export interface Practitioner {
+	resourceType: 'Practitioner';
+	id: string;
+	identifier: Identifier[];
+	name?: HumanName[];
+}
+
+export interface Organization {
+	resourceType: 'Organization';
+	id: string;
+	identifier: Identifier[];
+	name?: string;
+}
+
+/** A practitioner working for an organisation: the author of an export. */
+export interface PractitionerRole {
+	resourceType: 'PractitionerRole';
+	id: string;
+	practitioner: Reference;
+	organization: Reference;
+}
+
 export interface QuestionnaireAnswerOption {
 	valueCoding: Coding;
 }
@@ -82,13 +123,14 @@ export interface QuestionnaireResponse {
 	status: 'in-progress' | 'completed' | 'amended' | 'entered-in-error' | 'stopped';
 	subject?: Reference;
 	authored: string;
+	author?: Reference;
 	/** Absent when nothing was answered: FHIR JSON allows no empty arrays. */
 	item?: QuestionnaireResponseItem[];
 }
 
 export interface BundleEntry {
 	fullUrl: string;
-	resource: Questionnaire | QuestionnaireResponse;
+	resource: Questionnaire | QuestionnaireResponse | Patient | Practitioner | Organization | PractitionerRole;
 }
 
 export interface Bundle {

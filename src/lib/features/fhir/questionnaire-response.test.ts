@@ -11,10 +11,14 @@ import {
 	type Locale
 } from '$lib/features/instruments/instruments';
 import type { StoredMeasurement } from '$lib/features/measurements/measurements.server';
-import type { Questionnaire, QuestionnaireResponse } from './fhir-types';
+import type { Bundle, Questionnaire, QuestionnaireResponse } from './fhir-types';
 import { fhirBundle, questionnaireResponse } from './questionnaire-response';
-import { questionnaireCanonical, questionnaireFor, scoreLinkIds } from './questionnaires';
+import type { ExportParties } from './parties';
+import { fhirCanonicalBase, questionnaireCanonical, questionnaireFor, scoreLinkIds } from './questionnaires';
 import { createR4Validator, type R4Validator } from './r4-validator.testing';
+
+/** An installation's canonical base, as `ORIGIN=https://brug.example.nl` gives it. */
+const base = fhirCanonicalBase('https://brug.example.nl');
 
 let r4: R4Validator;
 beforeAll(() => {
@@ -96,18 +100,18 @@ describe('questionnaireResponse', () => {
 	it.each(cases)('$id ($locale), complete: valid R4 with answers and the instrument’s scores', ({ id, locale }) => {
 		const def = instruments[id];
 		const answers = completeAnswers(def);
-		const response = questionnaireResponse(measurement(def, answers), { locale });
+		const response = questionnaireResponse(measurement(def, answers), { locale, base });
 
 		expect(r4.validate(response)).toEqual([]);
 		expect(response).toMatchObject({
 			resourceType: 'QuestionnaireResponse',
 			status: 'completed',
 			language: locale,
-			questionnaire: questionnaireCanonical(def),
+			questionnaire: questionnaireCanonical(def, base),
 			authored: '2026-03-01T09:30:00.000Z'
 		});
 		expect(response.subject).toBeUndefined();
-		expectConsistentWith(response, questionnaireFor(def, { locale }));
+		expectConsistentWith(response, questionnaireFor(def, { locale, base }));
 		const answered = response.item?.filter((item) => !item.linkId.startsWith('score-'));
 		expect(answered?.map((item) => [item.linkId, item.answer[0]?.valueCoding?.code])).toEqual(
 			def.items.map((item) => [String(item.number), answers[item.number]])
@@ -122,9 +126,9 @@ describe('questionnaireResponse', () => {
 		const missingOne = withoutItems(completeAnswers(def), [def.items[0]!.number]);
 		const missingTwo = withoutItems(completeAnswers(def), def.items.slice(0, 2).map((item) => item.number));
 		for (const answers of [missingOne, missingTwo]) {
-			const response = questionnaireResponse(measurement(def, answers), { locale });
+			const response = questionnaireResponse(measurement(def, answers), { locale, base });
 			expect(r4.validate(response)).toEqual([]);
-			expectConsistentWith(response, questionnaireFor(def, { locale }));
+			expectConsistentWith(response, questionnaireFor(def, { locale, base }));
 			expect(response.item?.some((item) => item.linkId === String(def.items[0]!.number))).toBe(false);
 			expect(scoresIn(response)).toEqual(expectedScores(def, answers));
 		}
@@ -134,7 +138,7 @@ describe('questionnaireResponse', () => {
 		const djg6 = instruments['djg-6'];
 		// Item 3 is emotional: the emotional subscale goes, the social one and the total stay.
 		const djg6Scores = scoresIn(
-			questionnaireResponse(measurement(djg6, withoutItems(completeAnswers(djg6), [3])), { locale: 'nl' })
+			questionnaireResponse(measurement(djg6, withoutItems(completeAnswers(djg6), [3])), { locale: 'nl', base })
 		);
 		expect(djg6Scores.total).not.toBeNull();
 		expect(djg6Scores.band).not.toBeNull();
@@ -144,7 +148,8 @@ describe('questionnaireResponse', () => {
 		for (const id of ['djg-11', 'ucla-3'] as const) {
 			const def = instruments[id];
 			const response = questionnaireResponse(measurement(def, withoutItems(completeAnswers(def), [1])), {
-				locale: 'en'
+				locale: 'en',
+				base
 			});
 			expect(response.item?.map((item) => item.linkId)).not.toContain(scoreLinkIds.total);
 			expect(response.item?.map((item) => item.linkId)).not.toContain(scoreLinkIds.band);
@@ -153,31 +158,34 @@ describe('questionnaireResponse', () => {
 
 	it('leaves `item` out when nothing was answered (FHIR JSON has no empty arrays), and is still valid', () => {
 		for (const id of instrumentIds) {
-			const response = questionnaireResponse(measurement(instruments[id], {}), { locale: 'nl' });
+			const response = questionnaireResponse(measurement(instruments[id], {}), { locale: 'nl', base });
 			expect(response.item).toBeUndefined();
 			expect(r4.validate(response)).toEqual([]);
 		}
 	});
 
-	it('names the subject when given', () => {
+	it('names the subject and the author when given', () => {
 		const response = questionnaireResponse(measurement(instruments['ucla-3'], completeAnswers(instruments['ucla-3'])), {
 			locale: 'en',
-			subjectReference: 'Patient/example-1'
+			base,
+			subject: { reference: 'urn:uuid:00000000-0000-4000-8000-0000000000aa' },
+			author: { reference: 'urn:uuid:00000000-0000-4000-8000-0000000000bb' }
 		});
-		expect(response.subject).toEqual({ reference: 'Patient/example-1' });
+		expect(response.subject).toEqual({ reference: 'urn:uuid:00000000-0000-4000-8000-0000000000aa' });
+		expect(response.author).toEqual({ reference: 'urn:uuid:00000000-0000-4000-8000-0000000000bb' });
 		expect(r4.validate(response)).toEqual([]);
 	});
 
 	it('gives the band and answers in the export language', () => {
 		const def = instruments['djg-11'];
 		const answers: Answers = Object.fromEntries(def.items.map((item) => [item.number, 'more_or_less']));
-		const nl = questionnaireResponse(measurement(def, answers), { locale: 'nl' });
-		const en = questionnaireResponse(measurement(def, answers), { locale: 'en' });
+		const nl = questionnaireResponse(measurement(def, answers), { locale: 'nl', base });
+		const en = questionnaireResponse(measurement(def, answers), { locale: 'en', base });
 		expect(nl.item?.[0]?.answer[0]?.valueCoding?.display).toBe('min of meer');
 		expect(en.item?.[0]?.answer[0]?.valueCoding?.display).toBe('more or less');
 		// 11 × "more or less" = 11 points: very severely lonely.
 		expect(nl.item?.at(-1)?.answer[0]?.valueCoding).toEqual({
-			system: 'https://brug.example/fhir/CodeSystem/djg-11-band',
+			system: 'https://brug.example.nl/fhir/CodeSystem/djg-11-band',
 			code: 'very_severely_lonely',
 			display: 'zeer sterk eenzaam'
 		});
@@ -204,9 +212,9 @@ describe('questionnaireResponse', () => {
 		fc.assert(
 			fc.property(arbitraryCase, ({ id, locale, answers }) => {
 				const def = instruments[id];
-				const response = questionnaireResponse(measurement(def, answers as Answers), { locale });
+				const response = questionnaireResponse(measurement(def, answers as Answers), { locale, base });
 				expect(r4.validate(response)).toEqual([]);
-				expectConsistentWith(response, questionnaireFor(def, { locale }));
+				expectConsistentWith(response, questionnaireFor(def, { locale, base }));
 				expect(scoresIn(response)).toEqual(expectedScores(def, answers as Answers));
 			}),
 			{ numRuns: 60 }
@@ -215,7 +223,7 @@ describe('questionnaireResponse', () => {
 
 	it('a broken response fails validation', () => {
 		const def = instruments['djg-6'];
-		const response = questionnaireResponse(measurement(def, completeAnswers(def)), { locale: 'nl' });
+		const response = questionnaireResponse(measurement(def, completeAnswers(def)), { locale: 'nl', base });
 		const broken = structuredClone(response) as unknown as {
 			authored: string;
 			item: Array<{ answer: Array<Record<string, unknown>> }>;
@@ -232,12 +240,12 @@ describe('questionnaireResponse', () => {
 		const def = instruments['ucla-3'];
 		const stored = measurement(def, completeAnswers(def));
 		expect(() =>
-			questionnaireResponse({ ...stored, score: { ...stored.score, version: '1999' } }, { locale: 'en' })
+			questionnaireResponse({ ...stored, score: { ...stored.score, version: '1999' } }, { locale: 'en', base })
 		).toThrow(/version 1999/);
-		expect(() => questionnaireResponse({ ...stored, answers: { 1: 'always' } }, { locale: 'en' })).toThrow(
+		expect(() => questionnaireResponse({ ...stored, answers: { 1: 'always' } }, { locale: 'en', base })).toThrow(
 			/unknown option "always"/
 		);
-		expect(() => questionnaireResponse({ ...stored, id: 'not a FHIR id' }, { locale: 'en' })).toThrow(/FHIR id/);
+		expect(() => questionnaireResponse({ ...stored, id: 'not a FHIR id' }, { locale: 'en', base })).toThrow(/FHIR id/);
 	});
 });
 
@@ -248,14 +256,21 @@ describe('fhirBundle', () => {
 		measurement(instruments['djg-11'], withoutItems(completeAnswers(instruments['djg-11']), [5])),
 		measurement(instruments['djg-6'], {})
 	];
+	const parties = (chosenName: string | null = 'Anna'): ExportParties => ({
+		client: { id: '0a000000-0000-4000-8000-000000000001', chosenName },
+		author: {
+			id: '0b000000-0000-4000-8000-000000000002',
+			name: 'Joris Smit',
+			roleId: '0c000000-0000-4000-8000-000000000003',
+			organisation: { id: '0d000000-0000-4000-8000-000000000004', name: 'Welzijn Noord' }
+		}
+	});
+	const resourcesOf = <Type extends string>(bundle: Bundle, type: Type) =>
+		(bundle.entry ?? []).flatMap((entry) => (entry.resource.resourceType === type ? [entry] : []));
 
-	it.each(locales)('is a valid R4 collection of the Questionnaires used and one response each (%s)', (locale) => {
+	it.each(locales)('is a valid R4 collection of the parties, the Questionnaires used and one response each (%s)', (locale) => {
 		const measurements = history();
-		const bundle = fhirBundle(measurements, {
-			locale,
-			subjectReference: 'Patient/example-1',
-			timestamp: new Date('2026-03-02T12:00:00Z')
-		});
+		const bundle = fhirBundle(measurements, { locale, base, parties: parties(), timestamp: new Date('2026-03-02T12:00:00Z') });
 		expect(r4.validate(bundle)).toEqual([]);
 		expect(bundle.type).toBe('collection');
 		expect(bundle.timestamp).toBe('2026-03-02T12:00:00.000Z');
@@ -267,10 +282,19 @@ describe('fhirBundle', () => {
 		const responses = entries.flatMap((entry) =>
 			entry.resource.resourceType === 'QuestionnaireResponse' ? [entry.resource] : []
 		);
-		// Each Questionnaire once, in registry order, before the responses.
+		// The parties first, then each Questionnaire once, in registry order, before the responses.
+		expect(entries.slice(0, 4).map((entry) => entry.resource.resourceType)).toEqual([
+			'Patient',
+			'Practitioner',
+			'Organization',
+			'PractitionerRole'
+		]);
 		expect(questionnaires.map((q) => q.id)).toEqual(['djg-11', 'djg-6', 'ucla-3']);
-		expect(entries.slice(0, 3).every((entry) => entry.resource.resourceType === 'Questionnaire')).toBe(true);
+		expect(entries.slice(4, 7).every((entry) => entry.resource.resourceType === 'Questionnaire')).toBe(true);
 		expect(responses.map((r) => r.id)).toEqual(measurements.map((m) => m.id));
+		// Every canonical URL is under the installation's ORIGIN; nothing points at brug.example any more.
+		expect(questionnaires.every((q) => q.url.startsWith('https://brug.example.nl/fhir/Questionnaire/'))).toBe(true);
+		expect(JSON.stringify(bundle)).not.toMatch(/brug\.example\//);
 
 		// bdl-7: full URLs are unique; a RESTful full URL ends in the resource's id.
 		const fullUrls = entries.map((entry) => entry.fullUrl);
@@ -280,6 +304,8 @@ describe('fhirBundle', () => {
 			else expect(entry.fullUrl.endsWith(`/${entry.resource.resourceType}/${entry.resource.id}`)).toBe(true);
 		}
 
+		const [patient] = resourcesOf(bundle, 'Patient');
+		const [role] = resourcesOf(bundle, 'PractitionerRole');
 		for (const [index, response] of responses.entries()) {
 			const questionnaire = questionnaires.find((q) => `${q.url}|${q.version}` === response.questionnaire);
 			expect(questionnaire, `Questionnaire for ${response.questionnaire} in the bundle`).toBeDefined();
@@ -288,30 +314,66 @@ describe('fhirBundle', () => {
 			expect(scoresIn(response)).toEqual(
 				expectedScores(instruments[stored.score.instrument as InstrumentId], stored.answers)
 			);
-			expect(response.subject).toEqual({ reference: 'Patient/example-1' });
+			// Whose answers they are, and who hands them over: both resolve inside the Bundle.
+			expect(response.subject).toEqual({ reference: patient!.fullUrl });
+			expect(response.author).toEqual({ reference: role!.fullUrl });
 			expect(response.authored).toBe(stored.takenAt.toISOString());
 		}
 	});
 
+	it('names the client by brug’s id (and a chosen name only), and the author with their organisation', () => {
+		const bundle = fhirBundle(history(), { locale: 'nl', base, parties: parties() });
+		const resource = (type: string) => resourcesOf(bundle, type)[0]?.resource;
+		expect(resource('Patient')).toEqual({
+			resourceType: 'Patient',
+			id: '0a000000-0000-4000-8000-000000000001',
+			identifier: [{ system: 'https://brug.example.nl/fhir/sid/client', value: '0a000000-0000-4000-8000-000000000001' }],
+			name: [{ text: 'Anna' }]
+		});
+		expect(resource('Practitioner')).toMatchObject({
+			identifier: [{ system: 'https://brug.example.nl/fhir/sid/professional', value: '0b000000-0000-4000-8000-000000000002' }],
+			name: [{ text: 'Joris Smit' }]
+		});
+		expect(resource('Organization')).toMatchObject({
+			identifier: [{ system: 'https://brug.example.nl/fhir/sid/organisation', value: '0d000000-0000-4000-8000-000000000004' }],
+			name: 'Welzijn Noord'
+		});
+		expect(resource('PractitionerRole')).toEqual({
+			resourceType: 'PractitionerRole',
+			id: '0c000000-0000-4000-8000-000000000003',
+			practitioner: { reference: 'urn:uuid:0b000000-0000-4000-8000-000000000002' },
+			organization: { reference: 'urn:uuid:0d000000-0000-4000-8000-000000000004' }
+		});
+
+		// Without a chosen name the Patient has no name at all (FHIR allows no empty strings).
+		for (const chosenName of [null, '  ']) {
+			const anonymous = fhirBundle(history(), { locale: 'en', base, parties: parties(chosenName) });
+			expect(resourcesOf(anonymous, 'Patient')[0]?.resource).not.toHaveProperty('name');
+			expect(r4.validate(anonymous)).toEqual([]);
+		}
+	});
+
 	it('is valid without measurements: no `entry` at all', () => {
-		const bundle = fhirBundle([], { locale: 'nl' });
+		const bundle = fhirBundle([], { locale: 'nl', base, parties: parties() });
 		expect(bundle).toEqual({ resourceType: 'Bundle', type: 'collection' });
 		expect(r4.validate(bundle)).toEqual([]);
 	});
 
 	it('a broken bundle fails validation', () => {
-		const bundle = fhirBundle(history(), { locale: 'en' });
+		const bundle = fhirBundle(history(), { locale: 'en', base, parties: parties() });
 		expect(r4.validate({ ...bundle, type: 'export' })).not.toEqual([]);
 		const entries = structuredClone(bundle.entry ?? []) as unknown as Array<{ resource: Record<string, unknown> }>;
-		entries[1]!.resource.resourceType = 'Questionary';
+		entries[5]!.resource.resourceType = 'Questionary';
 		expect(r4.validate({ ...bundle, entry: entries })).not.toEqual([]);
 		const missingType = structuredClone(bundle) as unknown as { type?: string };
 		delete missingType.type;
 		expect(r4.validate(missingType)).toEqual(['/type is required (R4 1..1)']);
 	});
 
-	it('needs UUID measurement ids for its urn:uuid full URLs', () => {
+	it('needs UUIDs for its urn:uuid full URLs', () => {
 		const stored = measurement(instruments['ucla-3'], {});
-		expect(() => fhirBundle([{ ...stored, id: 'measurement-1' }], { locale: 'en' })).toThrow(/UUID/);
+		expect(() => fhirBundle([{ ...stored, id: 'measurement-1' }], { locale: 'en', base, parties: parties() })).toThrow(/UUID/);
+		const badClient = { ...parties(), client: { id: 'client-1', chosenName: null } };
+		expect(() => fhirBundle([stored], { locale: 'en', base, parties: badClient })).toThrow(/client id is not a lower-case UUID/);
 	});
 });

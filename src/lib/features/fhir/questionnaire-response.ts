@@ -1,10 +1,14 @@
 /**
  * FHIR R4 (4.0.1) export of stored measurements. Pure: no I/O, the same input gives the same output.
  *
- * - `questionnaireResponse(measurement, { locale, subjectReference? })`: one measurement as a QuestionnaireResponse
- *   that answers brug's canonical Questionnaire (`./questionnaires`), with the answers and the computed scores.
- * - `fhirBundle(measurements, { locale, subjectReference?, timestamp? })`: a `collection` Bundle with the
- *   Questionnaires used and one QuestionnaireResponse per measurement.
+ * - `questionnaireResponse(measurement, { locale, base, subject?, author? })`: one measurement as a
+ *   QuestionnaireResponse that answers brug's canonical Questionnaire (`./questionnaires`), with the answers and the
+ *   computed scores.
+ * - `fhirBundle(measurements, { locale, base, parties, timestamp? })`: a `collection` Bundle with the client, the
+ *   exporting professional and their organisation (`./parties`), the Questionnaires used, and one
+ *   QuestionnaireResponse per measurement whose `subject` is the client and whose `author` is the professional.
+ *
+ * `base` is `fhirCanonicalBase(origin)`: every canonical URL and identifier system is under the installation's ORIGIN.
  */
 import {
 	getInstrument,
@@ -13,21 +17,23 @@ import {
 	type Locale
 } from '$lib/features/instruments/instruments';
 import type { StoredMeasurement } from '$lib/features/measurements/measurements.server';
-import type { Bundle, BundleEntry, QuestionnaireResponse, QuestionnaireResponseItem } from './fhir-types';
+import type { Bundle, BundleEntry, QuestionnaireResponse, QuestionnaireResponseItem, Reference } from './fhir-types';
+import { partyEntries, partyReferences, type ExportParties } from './parties';
 import {
 	answerCoding,
 	bandCoding,
 	questionnaireCanonical,
 	questionnaireFor,
 	questionnaireUrl,
-	scoreLinkIds
+	scoreLinkIds,
+	type FhirContext
 } from './questionnaires';
 
-export interface FhirExportOptions {
-	/** Primary language of the texts and displays. */
-	locale: Locale;
-	/** Who the answers are about, as a FHIR reference (e.g. `Patient/123` or `urn:uuid:…`); omitted when absent. */
-	subjectReference?: string;
+export interface FhirExportOptions extends FhirContext {
+	/** Who the answers are about (e.g. `urn:uuid:…` of the Patient in the Bundle); omitted when absent. */
+	subject?: Reference;
+	/** Who recorded them for the receiver (the exporting PractitionerRole); omitted when absent. */
+	author?: Reference;
 }
 
 /** R4 `id` datatype. */
@@ -60,14 +66,14 @@ export function questionnaireResponse(
 	measurement: StoredMeasurement,
 	options: FhirExportOptions
 ): QuestionnaireResponse {
-	const { locale } = options;
+	const { locale, base } = options;
 	const def = definitionFor(measurement);
 	if (!fhirIdPattern.test(measurement.id)) {
 		throw new Error(`FHIR export: measurement id "${measurement.id}" is not a FHIR id`);
 	}
 
 	// Item texts are taken from the Questionnaire itself, so both always read the same.
-	const texts = new Map(questionnaireFor(def, { locale }).item.map((item) => [item.linkId, item.text]));
+	const texts = new Map(questionnaireFor(def, { locale, base }).item.map((item) => [item.linkId, item.text]));
 	const withText = (linkId: string) => {
 		const text = texts.get(linkId);
 		return text === undefined ? { linkId } : { linkId, text };
@@ -79,7 +85,7 @@ export function questionnaireResponse(
 		return [
 			{
 				...withText(String(item.number)),
-				answer: [{ valueCoding: withoutTranslations(answerCoding(def, optionId, locale)) }]
+				answer: [{ valueCoding: withoutTranslations(answerCoding(def, optionId, options)) }]
 			}
 		];
 	});
@@ -96,7 +102,7 @@ export function questionnaireResponse(
 			: [
 					{
 						...withText(scoreLinkIds.band),
-						answer: [{ valueCoding: withoutTranslations(bandCoding(def, score.band, locale)) }]
+						answer: [{ valueCoding: withoutTranslations(bandCoding(def, score.band, options)) }]
 					}
 				])
 	];
@@ -106,10 +112,11 @@ export function questionnaireResponse(
 		resourceType: 'QuestionnaireResponse',
 		id: measurement.id,
 		language: locale,
-		questionnaire: questionnaireCanonical(def),
+		questionnaire: questionnaireCanonical(def, base),
 		status: 'completed',
-		...(options.subjectReference ? { subject: { reference: options.subjectReference } } : {}),
+		...(options.subject ? { subject: options.subject } : {}),
 		authored: measurement.takenAt.toISOString(),
+		...(options.author ? { author: options.author } : {}),
 		// FHIR JSON has no empty arrays: a response without answers or scores has no `item` at all.
 		...(item.length > 0 ? { item } : {})
 	};
@@ -122,15 +129,18 @@ function withoutTranslations<T extends { _display?: unknown }>(coding: T): Omit<
 }
 
 /**
- * A `collection` Bundle: first the Questionnaires the measurements answer (registry order, each once, `fullUrl` =
+ * A `collection` Bundle: first the parties (Patient, Practitioner, Organization, PractitionerRole; `fullUrl` =
+ * `urn:uuid:` + brug's id), then the Questionnaires the measurements answer (registry order, each once, `fullUrl` =
  * its canonical URL, whose last segment is its id), then one QuestionnaireResponse per measurement in the given
- * order (`fullUrl` = `urn:uuid:` + the measurement id, which is a UUID). `timestamp` is set only when given, so
- * the function stays pure.
+ * order (`fullUrl` = `urn:uuid:` + the measurement id, which is a UUID), each with the Patient as `subject` and the
+ * PractitionerRole as `author`. Without measurements the Bundle has no entries at all: the parties are there to be
+ * pointed at. `timestamp` is set only when given, so the function stays pure.
  */
 export function fhirBundle(
 	measurements: readonly StoredMeasurement[],
-	options: FhirExportOptions & { timestamp?: Date }
+	options: FhirContext & { parties: ExportParties; timestamp?: Date }
 ): Bundle {
+	const context: FhirExportOptions = { locale: options.locale, base: options.base, ...partyReferences(options.parties) };
 	const definitions = new Map<string, InstrumentDefinition>();
 	for (const measurement of measurements) {
 		const def = definitionFor(measurement);
@@ -138,7 +148,7 @@ export function fhirBundle(
 	}
 	const questionnaires: BundleEntry[] = instrumentIds.flatMap((id) => {
 		const def = definitions.get(id);
-		return def ? [{ fullUrl: questionnaireUrl(id), resource: questionnaireFor(def, { locale: options.locale }) }] : [];
+		return def ? [{ fullUrl: questionnaireUrl(id, options.base), resource: questionnaireFor(def, context) }] : [];
 	});
 	const responses: BundleEntry[] = measurements.map((measurement) => {
 		if (!uuidPattern.test(measurement.id)) {
@@ -146,10 +156,10 @@ export function fhirBundle(
 		}
 		return {
 			fullUrl: `urn:uuid:${measurement.id}`,
-			resource: questionnaireResponse(measurement, options)
+			resource: questionnaireResponse(measurement, context)
 		};
 	});
-	const entry = [...questionnaires, ...responses];
+	const entry = responses.length > 0 ? [...partyEntries(options.parties, options.base), ...questionnaires, ...responses] : [];
 	return {
 		resourceType: 'Bundle',
 		type: 'collection',

@@ -18,6 +18,8 @@ beforeAll(() => {
 	r4 = createR4Validator();
 });
 
+/** An installation's canonical base, as `ORIGIN=https://brug.example.nl` gives it. */
+const base = fhirCanonicalBase('https://brug.example.nl');
 const cases = instrumentIds.flatMap((id) => locales.map((locale) => ({ id, locale })));
 
 describe('the R4 schema check itself', () => {
@@ -52,13 +54,13 @@ describe('the R4 schema check itself', () => {
 		const errors = r4.validate(loose);
 		expect(errors.some((line) => line.startsWith('/item/0/answer/0/valueCoding must be object'))).toBe(true);
 		expect(errors.some((line) => line.startsWith('/item/0/answer/1/valueInteger must be integer'))).toBe(true);
-		for (const questionnaire of brugQuestionnaires({ locale: 'nl' })) {
+		for (const questionnaire of brugQuestionnaires({ locale: 'nl', base })) {
 			expect(exact.validate(questionnaire)).toEqual([]);
 		}
 	});
 
 	it('rejects a broken brug Questionnaire with a readable error', () => {
-		const broken = structuredClone(questionnaireFor(instruments['djg-11'], { locale: 'nl' })) as unknown as {
+		const broken = structuredClone(questionnaireFor(instruments['djg-11'], { locale: 'nl', base })) as unknown as {
 			status: string;
 			item: Array<{ type: string }>;
 		};
@@ -70,7 +72,7 @@ describe('the R4 schema check itself', () => {
 	});
 
 	it('rejects a non-canonical url and a bad id', () => {
-		const questionnaire = questionnaireFor(instruments['ucla-3'], { locale: 'en' });
+		const questionnaire = questionnaireFor(instruments['ucla-3'], { locale: 'en', base });
 		expect(r4.validate({ ...questionnaire, url: 'has spaces in it' })).not.toEqual([]);
 		expect(r4.validate({ ...questionnaire, id: 'ucla 3' })).not.toEqual([]);
 	});
@@ -78,25 +80,29 @@ describe('the R4 schema check itself', () => {
 
 describe('questionnaireFor', () => {
 	it.each(cases)('$id ($locale) is valid FHIR R4', ({ id, locale }) => {
-		expect(r4.validate(questionnaireFor(instruments[id], { locale }))).toEqual([]);
+		expect(r4.validate(questionnaireFor(instruments[id], { locale, base }))).toEqual([]);
 	});
 
-	it('has stable canonical identifiers in one base', () => {
-		expect(fhirCanonicalBase).toBe('https://brug.example/fhir');
-		expect(questionnaireUrl('djg-11')).toBe('https://brug.example/fhir/Questionnaire/djg-11');
-		expect(questionnaireCanonical(instruments['djg-6'])).toBe('https://brug.example/fhir/Questionnaire/djg-6|2006');
-		expect(answerCodeSystem('ucla-3')).toBe('https://brug.example/fhir/CodeSystem/ucla-3-answer');
-		expect(bandCodeSystem('djg-11')).toBe('https://brug.example/fhir/CodeSystem/djg-11-band');
+	it('has stable canonical identifiers in one base, under the installation’s ORIGIN', () => {
+		expect(base).toBe('https://brug.example.nl/fhir');
+		// Only the origin counts: a trailing slash or a path would give a second identity for the same resources.
+		expect(fhirCanonicalBase('https://brug.example.nl/')).toBe(base);
+		expect(fhirCanonicalBase('https://brug.example.nl/nl/werk')).toBe(base);
+		expect(fhirCanonicalBase('http://localhost:3000')).toBe('http://localhost:3000/fhir');
+		expect(questionnaireUrl('djg-11', base)).toBe('https://brug.example.nl/fhir/Questionnaire/djg-11');
+		expect(questionnaireCanonical(instruments['djg-6'], base)).toBe('https://brug.example.nl/fhir/Questionnaire/djg-6|2006');
+		expect(answerCodeSystem('ucla-3', base)).toBe('https://brug.example.nl/fhir/CodeSystem/ucla-3-answer');
+		expect(bandCodeSystem('djg-11', base)).toBe('https://brug.example.nl/fhir/CodeSystem/djg-11-band');
 	});
 
 	it.each(cases)('$id ($locale) is generated from the instrument definition', ({ id, locale }) => {
 		const def = instruments[id];
-		const questionnaire = questionnaireFor(def, { locale });
+		const questionnaire = questionnaireFor(def, { locale, base });
 		expect(questionnaire).toMatchObject({
 			resourceType: 'Questionnaire',
 			id,
 			language: locale,
-			url: questionnaireUrl(id),
+			url: questionnaireUrl(id, base),
 			version: def.version,
 			title: def.title[locale],
 			status: 'active'
@@ -113,7 +119,7 @@ describe('questionnaireFor', () => {
 			expect(question.answerOption?.map((option) => option.valueCoding)).toEqual(
 				def.options.map((option) =>
 					expect.objectContaining({
-						system: answerCodeSystem(id),
+						system: answerCodeSystem(id, base),
 						code: option.id,
 						display: option.label[locale]
 					})
@@ -125,7 +131,7 @@ describe('questionnaireFor', () => {
 	it.each(cases)('$id ($locale) carries the other language as R4 translations', ({ id, locale }) => {
 		const def = instruments[id];
 		const other = locale === 'nl' ? 'en' : 'nl';
-		const questionnaire = questionnaireFor(def, { locale });
+		const questionnaire = questionnaireFor(def, { locale, base });
 		const translation = {
 			url: 'http://hl7.org/fhir/StructureDefinition/translation',
 			extension: [
@@ -136,11 +142,11 @@ describe('questionnaireFor', () => {
 		expect(questionnaire._title?.extension).toEqual([translation]);
 		expect(questionnaire._description?.extension[0]?.extension).toContainEqual({
 			url: 'content',
-			valueString: questionnaireFor(def, { locale: other }).description
+			valueString: questionnaireFor(def, { locale: other, base }).description
 		});
 		expect(questionnaire._copyright?.extension[0]?.extension).toContainEqual({
 			url: 'content',
-			valueString: questionnaireFor(def, { locale: other }).copyright
+			valueString: questionnaireFor(def, { locale: other, base }).copyright
 		});
 		const first = questionnaire.item.find((item) => item.linkId === String(def.items[0]!.number));
 		expect(first?._text?.extension[0]?.extension).toContainEqual({
@@ -155,7 +161,7 @@ describe('questionnaireFor', () => {
 
 	it('offers read-only score items for the total, subscales and band where the instrument has them', () => {
 		const scoreItems = (id: (typeof instrumentIds)[number]) =>
-			questionnaireFor(instruments[id], { locale: 'en' }).item.filter((item) => item.linkId.startsWith('score-'));
+			questionnaireFor(instruments[id], { locale: 'en', base }).item.filter((item) => item.linkId.startsWith('score-'));
 
 		expect(scoreItems('djg-11').map((item) => [item.linkId, item.type, item.readOnly])).toEqual([
 			[scoreLinkIds.total, 'integer', true],
@@ -169,13 +175,13 @@ describe('questionnaireFor', () => {
 		expect(band?.answerOption?.map((option) => option.valueCoding.code)).toEqual(
 			instruments['djg-6'].bands.map((b) => b.id)
 		);
-		expect(band?.answerOption?.every((option) => option.valueCoding.system === bandCodeSystem('djg-6'))).toBe(true);
+		expect(band?.answerOption?.every((option) => option.valueCoding.system === bandCodeSystem('djg-6', base))).toBe(true);
 		// UCLA-3 has neither subscales nor bands: its ">= 6" indication is not a band of the scale.
 		expect(scoreItems('ucla-3').map((item) => item.linkId)).toEqual([scoreLinkIds.total]);
 	});
 
 	it.each(cases)('$id ($locale) keeps the R4 invariants the JSON schema cannot check', ({ id, locale }) => {
-		const questionnaire = questionnaireFor(instruments[id], { locale });
+		const questionnaire = questionnaireFor(instruments[id], { locale, base });
 		// que-0: a computable name
 		expect(questionnaire.name).toMatch(/^[A-Z]([A-Za-z0-9_]){0,254}$/);
 		// que-2: linkIds are unique
@@ -190,9 +196,9 @@ describe('questionnaireFor', () => {
 	});
 
 	it('names each instrument computably and cites its source', () => {
-		expect(brugQuestionnaires({ locale: 'en' }).map((q) => q.name)).toEqual(['DJG11', 'DJG6', 'UCLA3']);
+		expect(brugQuestionnaires({ locale: 'en', base }).map((q) => q.name)).toEqual(['DJG11', 'DJG6', 'UCLA3']);
 		for (const locale of locales) {
-			for (const questionnaire of brugQuestionnaires({ locale })) {
+			for (const questionnaire of brugQuestionnaires({ locale, base })) {
 				const def = instruments[questionnaire.id as (typeof instrumentIds)[number]];
 				expect(questionnaire.copyright).toContain(def.citation.text);
 				expect(questionnaire.copyright).toContain(def.citation.terms[locale]);
@@ -205,13 +211,13 @@ describe('questionnaireFor', () => {
 
 	it('says in the UCLA-3 description that the Dutch wording is brug’s own translation', () => {
 		const ucla3 = instruments['ucla-3'];
-		expect(questionnaireFor(ucla3, { locale: 'nl' }).description).toContain(ucla3.translationNote?.nl);
-		expect(questionnaireFor(instruments['djg-11'], { locale: 'nl' }).description).not.toContain('eigen vertaling');
+		expect(questionnaireFor(ucla3, { locale: 'nl', base }).description).toContain(ucla3.translationNote?.nl);
+		expect(questionnaireFor(instruments['djg-11'], { locale: 'nl', base }).description).not.toContain('eigen vertaling');
 	});
 
 	it('gives the same questionnaire for the same input (pure)', () => {
-		expect(questionnaireFor(instruments['djg-6'], { locale: 'nl' })).toEqual(
-			questionnaireFor(instruments['djg-6'], { locale: 'nl' })
+		expect(questionnaireFor(instruments['djg-6'], { locale: 'nl', base })).toEqual(
+			questionnaireFor(instruments['djg-6'], { locale: 'nl', base })
 		);
 	});
 });

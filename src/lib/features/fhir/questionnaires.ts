@@ -2,14 +2,15 @@
  * brug's canonical FHIR R4 Questionnaire resources for its loneliness instruments, generated from the instrument
  * definitions (never copied by hand, so wording, options and bands cannot drift from what people answered).
  *
- * - `fhirCanonicalBase`: the one base of every canonical URL below.
- * - `questionnaireUrl(id)`, `answerCodeSystem(id)`, `bandCodeSystem(id)`: canonical identifiers per instrument.
- * - `questionnaireCanonical(def)`: `url|version`, what a QuestionnaireResponse points at.
+ * - `fhirCanonicalBase(origin)`: the one base of every canonical URL below, under brug's public address.
+ * - `questionnaireUrl(id, base)`, `answerCodeSystem(id, base)`, `bandCodeSystem(id, base)`: canonical identifiers
+ *   per instrument.
+ * - `questionnaireCanonical(def, base)`: `url|version`, what a QuestionnaireResponse points at.
  * - `scoreLinkIds`: linkIds of the read-only score items that follow the questions.
- * - `answerCoding(def, optionId, locale)`, `bandCoding(def, bandId, locale)`: the Codings the Questionnaire offers
+ * - `answerCoding(def, optionId, context)`, `bandCoding(def, bandId, context)`: the Codings the Questionnaire offers
  *   and a QuestionnaireResponse answers with (one function, so both always agree).
- * - `questionnaireFor(def, { locale })`: the Questionnaire for one instrument, in one primary language.
- * - `brugQuestionnaires({ locale })`: the Questionnaires of every instrument brug has.
+ * - `questionnaireFor(def, { locale, base })`: the Questionnaire for one instrument, in one primary language.
+ * - `brugQuestionnaires({ locale, base })`: the Questionnaires of every instrument brug has.
  *
  * No published FHIR Questionnaire and no verified LOINC code exists for DJG-11, DJG-6 or UCLA-3,
  * so brug defines these resources, their URLs and its own code systems.
@@ -27,23 +28,32 @@ import {
 import type { Coding, Extension, PrimitiveElement, Questionnaire, QuestionnaireItem } from './fhir-types';
 
 /**
- * Base of brug's canonical URLs. A canonical URL is an identifier, not an address that is fetched: receivers
- * match `Questionnaire.url|version` literally. `.example` is reserved (RFC 2606), so it can never collide with
- * someone else's resources. Once exports have left brug this must not change, or old and new exports stop
- * matching; a move to a real domain is a new identity and needs a decision record.
+ * Base of brug's canonical URLs: `<ORIGIN>/fhir`, so that each installation's resources are its own and a receiver
+ * can tell which brug an export came from. A canonical URL is an identifier, not an address that is fetched:
+ * receivers match `Questionnaire.url|version` literally, so an installation must keep its ORIGIN once exports have
+ * left it (docs/decisions/021-fhir-export-identity.md). Only the origin counts: a path or trailing slash is dropped.
  */
-export const fhirCanonicalBase = 'https://brug.example/fhir';
+export function fhirCanonicalBase(origin: string): string {
+	return `${new URL(origin).origin}/fhir`;
+}
 
-export const questionnaireUrl = (id: InstrumentId): string => `${fhirCanonicalBase}/Questionnaire/${id}`;
+/** What every canonical identifier and Coding needs: the page language and the canonical base. */
+export interface FhirContext {
+	locale: Locale;
+	/** From `fhirCanonicalBase(origin)`. */
+	base: string;
+}
+
+export const questionnaireUrl = (id: InstrumentId, base: string): string => `${base}/Questionnaire/${id}`;
 
 /** brug's code system for an instrument's answer options; codes are the option ids (e.g. `more_or_less`). */
-export const answerCodeSystem = (id: InstrumentId): string => `${fhirCanonicalBase}/CodeSystem/${id}-answer`;
+export const answerCodeSystem = (id: InstrumentId, base: string): string => `${base}/CodeSystem/${id}-answer`;
 
 /** brug's code system for an instrument's bands; codes are the band ids (e.g. `moderately_lonely`). */
-export const bandCodeSystem = (id: InstrumentId): string => `${fhirCanonicalBase}/CodeSystem/${id}-band`;
+export const bandCodeSystem = (id: InstrumentId, base: string): string => `${base}/CodeSystem/${id}-band`;
 
-export const questionnaireCanonical = (def: InstrumentDefinition): string =>
-	`${questionnaireUrl(def.id)}|${def.version}`;
+export const questionnaireCanonical = (def: InstrumentDefinition, base: string): string =>
+	`${questionnaireUrl(def.id, base)}|${def.version}`;
 
 export const scoreLinkIds = {
 	total: 'score-total',
@@ -113,20 +123,21 @@ function coding(system: string, code: string, label: Localized, locale: Locale):
 }
 
 /** The Coding for one of the instrument's answer options. Throws on an option the instrument does not have. */
-export function answerCoding(def: InstrumentDefinition, optionId: string, locale: Locale): Coding {
+export function answerCoding(def: InstrumentDefinition, optionId: string, { locale, base }: FhirContext): Coding {
 	const option = def.options.find((candidate) => candidate.id === optionId);
 	if (!option) throw new Error(`${def.id}: unknown option "${optionId}"`);
-	return coding(answerCodeSystem(def.id), option.id, option.label, locale);
+	return coding(answerCodeSystem(def.id, base), option.id, option.label, locale);
 }
 
 /** The Coding for one of the instrument's bands. Throws on a band the instrument does not have. */
-export function bandCoding(def: InstrumentDefinition, bandId: string, locale: Locale): Coding {
+export function bandCoding(def: InstrumentDefinition, bandId: string, { locale, base }: FhirContext): Coding {
 	const band = def.bands.find((candidate) => candidate.id === bandId);
 	if (!band) throw new Error(`${def.id}: unknown band "${bandId}"`);
-	return coding(bandCodeSystem(def.id), band.id, band.label, locale);
+	return coding(bandCodeSystem(def.id, base), band.id, band.label, locale);
 }
 
-function scoreItems(def: InstrumentDefinition, locale: Locale): QuestionnaireItem[] {
+function scoreItems(def: InstrumentDefinition, context: FhirContext): QuestionnaireItem[] {
+	const { locale } = context;
 	const range = (min: number, max: number) => `${min}–${max}`;
 	const items: QuestionnaireItem[] = [
 		{
@@ -151,7 +162,7 @@ function scoreItems(def: InstrumentDefinition, locale: Locale): QuestionnaireIte
 			...localizedText(exportText.band, locale),
 			type: 'choice',
 			readOnly: true,
-			answerOption: def.bands.map((band) => ({ valueCoding: bandCoding(def, band.id, locale) }))
+			answerOption: def.bands.map((band) => ({ valueCoding: bandCoding(def, band.id, context) }))
 		});
 	}
 	return items;
@@ -193,13 +204,13 @@ function copyright(def: InstrumentDefinition): Localized {
  * rules allow gaps), then the read-only score items (`scoreLinkIds`) for the total, each subscale and the band,
  * where the instrument has them.
  */
-export function questionnaireFor(def: InstrumentDefinition, options: { locale: Locale }): Questionnaire {
-	const { locale } = options;
+export function questionnaireFor(def: InstrumentDefinition, options: FhirContext): Questionnaire {
+	const { locale, base } = options;
 	return {
 		resourceType: 'Questionnaire',
 		id: def.id,
 		language: locale,
-		url: questionnaireUrl(def.id),
+		url: questionnaireUrl(def.id, base),
 		version: def.version,
 		name: computableName(def.id),
 		...localizedElement('title', def.title, locale),
@@ -215,16 +226,16 @@ export function questionnaireFor(def: InstrumentDefinition, options: { locale: L
 					...localizedText(item.text, locale),
 					type: 'choice',
 					answerOption: def.options.map((option) => ({
-						valueCoding: answerCoding(def, option.id, locale)
+						valueCoding: answerCoding(def, option.id, options)
 					}))
 				})
 			),
-			...scoreItems(def, locale)
+			...scoreItems(def, options)
 		]
 	};
 }
 
 /** brug's canonical Questionnaires, one per instrument, in registry order. */
-export function brugQuestionnaires(options: { locale: Locale }): Questionnaire[] {
+export function brugQuestionnaires(options: FhirContext): Questionnaire[] {
 	return instrumentIds.map((id) => questionnaireFor(instruments[id], options));
 }

@@ -1,4 +1,4 @@
-import { auditCursor, listAuditEventsAboutPerson } from '$lib/features/audit/audit.server';
+import { listAccessVisits } from '$lib/features/audit/audit.server';
 import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
@@ -6,15 +6,12 @@ import type { PageServerLoad } from './$types';
 // Fully usable without JavaScript (its forms post as they are): no script is sent.
 export const csr = false;
 
-const pageSize = 50;
+/** Visits, not rows: one professional's session is one line, however many reads it holds. */
+const visitsPerPage = 20;
 
 /** Newest first; `?voor=<cursor>` shows the next (older) page. */
 export const load: PageServerLoad = async (event) => {
 	const before = event.url.searchParams.get('voor')?.slice(0, 100) || undefined;
-	const events = await listAuditEventsAboutPerson(db(), { account: requireAccount(event), limit: pageSize + 1, before });
-	return {
-		events: events.slice(0, pageSize),
-		next: events.length > pageSize ? auditCursor(events[pageSize - 1]!) : null,
-		paged: before !== undefined
-	};
+	const { visits, next } = await listAccessVisits(db(), { account: requireAccount(event), limit: visitsPerPage, before });
+	return { visits, next, paged: before !== undefined };
 };
