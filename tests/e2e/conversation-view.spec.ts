@@ -78,11 +78,12 @@ for (const javaScriptEnabled of [true, false]) {
 			await professional.getByRole('link', { name: 'Lotte' }).click();
 			await professional.getByRole('link', { name: 'Zelfredzaamheid' }).click();
 			await expect(professional.getByRole('heading', { level: 1, name: /^Zelfredzaamheid/ })).toBeVisible();
-			await expect(professional.getByRole('group')).toHaveCount(13);
+			await expect(professional.locator('form.rating-grid fieldset')).toHaveCount(13);
 			if (testInfo.project.name === 'chromium') {
-				// Thirteen domains by five levels on one desktop screen.
-				const box = await professional.locator('form.rating-grid').boundingBox();
-				expect(box!.height).toBeLessThanOrEqual(900);
+				// Thirteen domains by five levels, with the head, on one desktop screen (1280 × 900).
+				const head = await professional.locator('.grid-head').boundingBox();
+				const last = await professional.locator('form.rating-grid fieldset').last().boundingBox();
+				expect(last!.y + last!.height - head!.y).toBeLessThanOrEqual(900);
 			}
 			await expectNoSidewaysScroll(professional);
 			await expectNoAxeViolations(professional);
