@@ -163,8 +163,11 @@ for (const javaScriptEnabled of [true, false]) {
 			await professional.getByRole('button', { name: 'Bewaar inschatting' }).click();
 			await expect(professional.getByText('Geef minstens één domein een niveau.')).toBeVisible();
 			await waitForPage(professional);
-			await professional.getByRole('group', { name: /^Sociaal netwerk/ }).getByRole('radio', { name: /^4:/ }).check();
-			await professional.getByRole('group', { name: /^Sociaal netwerk/ }).getByLabel('Waar komt de kracht vandaan?').selectOption({ index: 2 });
+			const socialNetwork = professional.getByRole('group', { name: /^Sociaal netwerk/ });
+			await socialNetwork.getByRole('radio', { name: /^4:/ }).check();
+			// Where the strength comes from is folded away per row.
+			await socialNetwork.locator('summary').click();
+			await socialNetwork.getByLabel('Waar komt de kracht vandaan?').selectOption({ index: 2 });
 			await professional.getByRole('button', { name: 'Bewaar inschatting' }).click();
 			await expect(professional.getByText('Je inschatting is bewaard.')).toBeVisible();
 			await expect(professional.getByRole('row', { name: /Sociaal netwerk 4/ })).toBeVisible();
@@ -172,11 +175,11 @@ for (const javaScriptEnabled of [true, false]) {
 			await professional.getByRole('link', { name: /^← Lotte/ }).click();
 			await professional.getByRole('link', { name: 'Gesprek', exact: true }).click();
 			await expect(professional.getByRole('heading', { level: 1, name: /^Gesprek/ })).toBeVisible();
-			const meedoen = professional.getByRole('row', { name: /^Meedoen/ });
-			await expect(meedoen).toContainText('Sociaal netwerk: 4 (7,5)');
-			await expect(meedoen).toContainText('cliënt ziet het slechter');
+			const picture = professional.getByRole('img', { name: /^Het web van Lotte naast jouw inschatting/ });
+			await expect(picture.getByText('Sociaal netwerk: lukt goed')).toBeVisible();
+			await expect(picture.getByText('≠ Hier zien jullie het anders: cliënt ziet het slechter')).toBeVisible();
 			// What the client marked comes first.
-			await expect(professional.getByRole('row').nth(1)).toContainText('Meedoen');
+			await expect(picture.locator('text.heading').first()).toHaveText('Meedoen');
 			await expectNoAxeViolations(professional);
 
 			// A conversation note: the note stays with the professional, the summary is shared and the client sees it.

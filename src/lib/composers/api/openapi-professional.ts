@@ -125,7 +125,8 @@ export const professionalPaths = {
 			responses: {
 				'201': { description: 'The new rating', content: jsonContent('SelfSufficiencyRating') },
 				...clientRefusals(),
-				...jsonBodyProblems
+				...jsonBodyProblems,
+				'409': problemResponse('Your organisation saved the same rating of this client less than a minute ago (a repeated call); nothing was stored')
 			}
 		}
 	},

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import {
 	compareWebs,
 	discussFirst,
+	sameWeb,
 	healthWebCredit,
 	healthWebDefinitions,
 	healthWebDimensions,
@@ -178,5 +179,18 @@ describe('discussFirst', () => {
 				expect(order.slice(marks.length).some((entry) => entry.discuss)).toBe(false);
 			})
 		);
+	});
+});
+
+describe('sameWeb', () => {
+	const scores = { bodily_functions: 6, mental_wellbeing: 5, meaningfulness: 6, quality_of_life: 6, participation: 3, daily_functioning: 7 };
+
+	it('is true for the same scores and marks, whatever the order of the marks', () => {
+		expect(sameWeb({ scores, discuss: ['participation', 'meaningfulness'] }, { scores: { ...scores }, discuss: ['meaningfulness', 'participation'] })).toBe(true);
+	});
+
+	it('is false when one score or one mark differs', () => {
+		expect(sameWeb({ scores, discuss: [] }, { scores: { ...scores, participation: 4 }, discuss: [] })).toBe(false);
+		expect(sameWeb({ scores, discuss: [] }, { scores, discuss: ['participation'] })).toBe(false);
 	});
 });

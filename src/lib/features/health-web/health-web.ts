@@ -4,6 +4,7 @@
  * - `healthWebDimensions`, `healthWebDefinitions`: the six dimensions in web order, with names and brug's own prompts.
  * - `healthWebTitle`, `healthWebCredit`, `healthWebScaleEnds`: the words around the web, as data.
  * - `compareWebs(previous, current)`: per dimension, the change from the previous web to the current one.
+ * - `sameWeb(a, b)`: whether two webs have the same scores and marks, e.g. a second click on save.
  * - `discussFirst(web)`: the dimensions with their score, the ones marked "hier wil ik over praten" first.
  *
  * The prompts are brug's own words. The official questionnaire's item texts are © iPH and are never copied here.
@@ -142,4 +143,12 @@ export function discussFirst(web: HealthWeb): DiscussEntry[] {
 		discuss: marked.has(dimension)
 	}));
 	return [...entries.filter((entry) => entry.discuss), ...entries.filter((entry) => !entry.discuss)];
+}
+
+/** Whether two webs have the same six scores and mark the same dimensions (in any order). */
+export function sameWeb(a: HealthWeb, b: HealthWeb): boolean {
+	return (
+		healthWebDimensions.every((d) => a.scores[d] === b.scores[d]) &&
+		healthWebDimensions.every((d) => a.discuss.includes(d) === b.discuss.includes(d))
+	);
 }

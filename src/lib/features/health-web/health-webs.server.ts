@@ -1,7 +1,8 @@
 /**
  * A person's health webs: filled in by the person, kept in their account, and seen by a linked professional only
  * with the `health_web` scope (read through `openClientRecord`, which audits it).
- * - `saveHealthWeb`, `deleteHealthWeb`, `listHealthWebs` (own, newest first).
+ * - `saveHealthWeb`, `deleteHealthWeb`, `listHealthWebs` (own, newest first). `saveHealthWeb` throws
+ *   `RepeatedSaveError` (nothing stored) when the person saved the same web less than a minute before.
  * - `storedScores(text)`: the stored scores, checked and clamped.
  * - `readHealthWebs`: the newest webs of a person, for `openClientRecord` (no actor: the caller checked consent).
  */
@@ -10,7 +11,8 @@ import type { Database } from '$lib/server/db';
 import type { HealthWebTable } from '$lib/server/db/schema';
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { requireSignedIn } from '$lib/kernel/policy.server';
-import { healthWebDimensions, healthWebScoreMax, healthWebScoreMin, type HealthWeb, type HealthWebDimension, type HealthWebScores } from './health-web';
+import { RepeatedSaveError, queueSavesFor, repeatWindowStart } from '$lib/kernel/repeat-guard.server';
+import { healthWebDimensions, healthWebScoreMax, healthWebScoreMin, sameWeb, type HealthWeb, type HealthWebDimension, type HealthWebScores } from './health-web';
 
 export interface SavedHealthWeb extends HealthWeb {
 	id: string;
@@ -57,15 +59,28 @@ export async function saveHealthWeb(
 	options: { actor: SignedInAccount | null; web: HealthWeb; now?: Date }
 ): Promise<SavedHealthWeb> {
 	const account = requireSignedIn(options.actor);
-	const row: HealthWebTable = {
-		id: crypto.randomUUID(),
-		account_id: account.id,
-		scores: JSON.stringify(options.web.scores),
-		discuss: JSON.stringify(options.web.discuss),
-		taken_at: (options.now ?? new Date()).toISOString()
-	};
-	await db.insertInto('health_web').values(row).execute();
-	return openHealthWeb(row);
+	const now = options.now ?? new Date();
+	return db.transaction().execute(async (trx) => {
+		// The check and the insert in one queue per person: two quick clicks store one web.
+		await queueSavesFor(trx, `health_web:${account.id}`);
+		const recent = await trx
+			.selectFrom('health_web')
+			.selectAll()
+			.where('account_id', '=', account.id)
+			.where('taken_at', '>=', repeatWindowStart(now))
+			.where('taken_at', '<=', now.toISOString())
+			.execute();
+		if (recent.some((row) => sameWeb(openHealthWeb(row), options.web))) throw new RepeatedSaveError();
+		const row: HealthWebTable = {
+			id: crypto.randomUUID(),
+			account_id: account.id,
+			scores: JSON.stringify(options.web.scores),
+			discuss: JSON.stringify(options.web.discuss),
+			taken_at: now.toISOString()
+		};
+		await trx.insertInto('health_web').values(row).execute();
+		return openHealthWeb(row);
+	});
 }
 
 export async function deleteHealthWeb(db: Kysely<Database>, options: { actor: SignedInAccount | null; id: string }): Promise<boolean> {

@@ -4,7 +4,9 @@ import {
 	domainDefinitions,
 	domainHistory,
 	levelLabels,
+	latestLevels,
 	levelOnTenScale,
+	sameRating,
 	selfSufficiencyDomains,
 	selfSufficiencyLevels,
 	strengthSourceLabels,
@@ -113,5 +115,39 @@ describe('domainHistory', () => {
 				}
 			})
 		);
+	});
+});
+
+describe('sameRating', () => {
+	const base = { social_network: { level: 4, source: 'network', note: 'Zus komt vaak' }, finances: { level: 2, source: null, note: null } } as const;
+
+	it('is true for the same levels, sources and notes, whatever the order of the domains', () => {
+		expect(sameRating(base, { finances: { level: 2, source: null, note: null }, social_network: { level: 4, source: 'network', note: 'Zus komt vaak' } })).toBe(true);
+	});
+
+	it('is false when a level, a source or a note differs, or a domain is added or left out', () => {
+		expect(sameRating(base, { ...base, finances: { level: 3, source: null, note: null } })).toBe(false);
+		expect(sameRating(base, { ...base, finances: { level: 2, source: 'own', note: null } })).toBe(false);
+		expect(sameRating(base, { ...base, finances: { level: 2, source: null, note: 'Schuld afgelost' } })).toBe(false);
+		expect(sameRating(base, { ...base, housing: { level: 5, source: null, note: null } })).toBe(false);
+		expect(sameRating(base, { social_network: base.social_network })).toBe(false);
+	});
+
+	it('treats an empty note as no note', () => {
+		expect(sameRating({ finances: { level: 2, source: null, note: '' } }, { finances: { level: 2, source: null, note: null } })).toBe(true);
+	});
+});
+
+describe('latestLevels', () => {
+	it('gives each domain its newest level, also when the newest rating skipped it', () => {
+		const ratings: DatedRating[] = [
+			{ ratedOn: '2026-03-10', domains: { finances: { level: 3, source: 'own', note: null } } },
+			{ ratedOn: '2026-02-01', domains: { finances: { level: 2, source: null, note: null }, housing: { level: 4, source: null, note: null } } }
+		];
+		expect(latestLevels(ratings)).toEqual({
+			finances: { ratedOn: '2026-03-10', level: 3, source: 'own' },
+			housing: { ratedOn: '2026-02-01', level: 4, source: null }
+		});
+		expect(latestLevels([])).toEqual({});
 	});
 });

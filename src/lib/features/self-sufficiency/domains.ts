@@ -6,6 +6,8 @@
  * - `selfSufficiencyLevels`, `levelLabels`: the five levels, 1 (acute problem) to 5 (completely self-sufficient).
  * - `strengthSources`, `strengthSourceLabels`: where the strength comes from (after the "Krachtenwijzer").
  * - `domainHistory(ratings)`: per domain, the dated levels of a client's ratings, oldest first.
+ * - `sameRating(a, b)`: whether two ratings say the same (levels, sources and notes), e.g. a second click on save.
+ * - `latestLevels(ratings)`: per domain the newest level given, with its day, to show beside a new rating.
  *
  * The matrix's cell descriptions are © GGD Amsterdam and need their licence: brug stores levels only, and its hints
  * say what a domain is about, never what a level means in it.
@@ -154,6 +156,25 @@ export function domainHistory(ratings: readonly DatedRating[]): DomainHistory[] 
 			return rated?.level ? [{ ratedOn: rating.ratedOn, level: rated.level, source: rated.source }] : [];
 		})
 	}));
+}
+
+/** Whether two ratings give every domain the same level, source and note (a skipped domain equals an absent one). */
+export function sameRating(a: SelfSufficiencyRating, b: SelfSufficiencyRating): boolean {
+	return selfSufficiencyDomains.every((id) => {
+		const x = Object.hasOwn(a, id) ? a[id] : undefined;
+		const y = Object.hasOwn(b, id) ? b[id] : undefined;
+		return (x?.level ?? null) === (y?.level ?? null) && (x?.source ?? null) === (y?.source ?? null) && (x?.note || null) === (y?.note || null);
+	});
+}
+
+/** Per domain, the newest level any rating gave it and when (a later rating that skipped it does not hide it). */
+export function latestLevels(ratings: readonly DatedRating[]): Partial<Record<SelfSufficiencyDomain, DomainHistoryEntry>> {
+	const latest: Partial<Record<SelfSufficiencyDomain, DomainHistoryEntry>> = {};
+	for (const { domain, entries } of domainHistory(ratings)) {
+		const last = entries.at(-1);
+		if (last) latest[domain] = last;
+	}
+	return latest;
 }
 
 /** A level (1–5) as 0–10, so it can stand beside a score on a 0–10 scale: 1 → 0, 2 → 2.5, … 5 → 10. */

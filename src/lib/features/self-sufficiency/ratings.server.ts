@@ -2,7 +2,8 @@
  * Self-sufficiency ratings: a professional's observed rating of a client's 13 domains, made in conversation. It
  * belongs to the organisation and the client: the professional needs an active grant from the client (any scope),
  * and sees the ratings of their own organisation. Notes are encrypted at rest.
- * - `rateSelfSufficiency`: stores one rating.
+ * - `rateSelfSufficiency`: stores one rating; throws `RepeatedSaveError` (nothing stored) when the organisation saved
+ *   the same rating of the client less than a minute before (a second click).
  * - `listRatings`: the client's ratings in the professional's organisation, newest first, with who rated.
  * - `ratingsAboutPerson`: all ratings about a person, for their own data export.
  */
@@ -13,7 +14,8 @@ import { decryptOptional, encryptOptional, encryptedColumns } from '$lib/server/
 import type { SignedInAccount } from '$lib/server/auth/account';
 import { withClientAccess } from '$lib/kernel/policy.server';
 import { recordClientRead } from '$lib/kernel/audit.server';
-import { selfSufficiencyDomains, selfSufficiencyLevels, strengthSources, type SelfSufficiencyRating } from './domains';
+import { RepeatedSaveError, queueSavesFor, repeatWindowStart } from '$lib/kernel/repeat-guard.server';
+import { sameRating, selfSufficiencyDomains, selfSufficiencyLevels, strengthSources, type SelfSufficiencyRating } from './domains';
 
 export interface StoredRating {
 	id: string;
@@ -61,6 +63,18 @@ async function insertRating(
 	grant: { organisationId: string; personId: string },
 	options: { actor: SignedInAccount | null; rating: SelfSufficiencyRating; now?: Date }
 ): Promise<StoredRating> {
+	const now = options.now ?? new Date();
+	// The check and the insert in one queue per client: two quick clicks store one rating.
+	await queueSavesFor(db, `self_sufficiency_rating:${grant.organisationId}:${grant.personId}`);
+	const recent = await db
+		.selectFrom('self_sufficiency_rating')
+		.selectAll()
+		.where('person_id', '=', grant.personId)
+		.where('organisation_id', '=', grant.organisationId)
+		.where('rated_at', '>=', repeatWindowStart(now))
+		.where('rated_at', '<=', now.toISOString())
+		.execute();
+	if (recent.some((row) => sameRating(openRating(row).domains, options.rating))) throw new RepeatedSaveError();
 	const id = crypto.randomUUID();
 	const levels: Record<string, { level: number | null; source: string | null }> = {};
 	const notes: Record<string, string> = {};
@@ -76,7 +90,7 @@ async function insertRating(
 		professional_id: options.actor!.id,
 		levels: JSON.stringify(levels),
 		notes: encryptOptional(Object.keys(notes).length > 0 ? JSON.stringify(notes) : null, ratingNotes.context(id)),
-		rated_at: (options.now ?? new Date()).toISOString()
+		rated_at: now.toISOString()
 	};
 	await db.insertInto('self_sufficiency_rating').values(row).execute();
 	// With who rated, as the list shows it (the actor's own name: no read of anything about the client).

@@ -4,6 +4,7 @@ import { healthWebDimensions } from '$lib/features/health-web/health-web';
 import { healthWebChartModel } from '$lib/features/health-web/health-web-chart';
 import { deleteHealthWeb, listHealthWebs, saveHealthWeb } from '$lib/features/health-web/health-webs.server';
 import { href } from '$lib/i18n/href';
+import { RepeatedSaveError } from '$lib/kernel/repeat-guard.server';
 import { requireAccount } from '$lib/server/auth/require';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -38,7 +39,12 @@ export const actions: Actions = {
 			const values = Object.fromEntries(healthWebDimensions.map((d) => [d, String(form.get(d) ?? '').slice(0, 5)]));
 			return fail(400, { errors, values: { ...values, discuss } });
 		}
-		await saveHealthWeb(db(), { actor, web: parsed.data });
+		try {
+			await saveHealthWeb(db(), { actor, web: parsed.data });
+		} catch (err) {
+			if (err instanceof RepeatedSaveError) return fail(409, { repeated: true });
+			throw err;
+		}
 		redirect(303, here(event, '?bewaard=web'));
 	},
 	/** Deleting asks first (?verwijder=<id>); this is the "yes". */

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireClientAccess } from '$lib/kernel/policy.server';
-import { domainHistory } from '$lib/features/self-sufficiency/domains';
+import { RepeatedSaveError } from '$lib/kernel/repeat-guard.server';
+import { domainHistory, latestLevels } from '$lib/features/self-sufficiency/domains';
 import { listRatings, rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
 import { ratingFormInput, selfSufficiencyRatingSchema } from '$lib/features/self-sufficiency/self-sufficiency.schema';
 import { href } from '$lib/i18n/href';
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		client: { id: grant.personId, name: grant.personName },
 		ratings,
 		history: domainHistory(ratings.map((r) => ({ ratedOn: r.ratedAt, domains: r.domains }))),
+		previous: latestLevels(ratings.map((r) => ({ ratedOn: r.ratedAt, domains: r.domains }))),
 		saved: url.searchParams.has('bewaard')
 	};
 };
@@ -31,7 +33,13 @@ export const actions: Actions = {
 			for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
 			return fail(400, { errors });
 		}
-		await rateSelfSufficiency(db(), { actor, personId: event.params.id, rating: parsed.data });
+		try {
+			await rateSelfSufficiency(db(), { actor, personId: event.params.id, rating: parsed.data });
+		} catch (err) {
+			// A second click: the rating is there already, the form starts empty again.
+			if (err instanceof RepeatedSaveError) return fail(409, { repeated: true });
+			throw err;
+		}
 		redirect(303, `${href(`/werk/clienten/${event.params.id}/zelfredzaamheid`, { locale: event.locals.locale })}?bewaard`);
 	}
 };

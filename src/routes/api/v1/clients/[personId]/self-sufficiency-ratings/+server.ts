@@ -1,5 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { requireClientAccess } from '$lib/kernel/policy.server';
+import { RepeatedSaveError } from '$lib/kernel/repeat-guard.server';
+import { problem } from '$lib/server/http/problem';
 import { listRatings, rateSelfSufficiency } from '$lib/features/self-sufficiency/ratings.server';
 import { db } from '$lib/server/db';
 import { apiHandler } from '$lib/composers/api/api-auth';
@@ -19,5 +21,10 @@ export const POST: RequestHandler = apiHandler(async ({ params, request }, actor
 	const body = await readBody(request, ratingBody, ratingWords);
 	if (!body.ok) return body.response;
 	// As the list shows it, with who rated.
-	return json(await rateSelfSufficiency(db(), { actor, personId: params.personId, rating: body.value }), { status: 201 });
+	try {
+		return json(await rateSelfSufficiency(db(), { actor, personId: params.personId, rating: body.value }), { status: 201 });
+	} catch (err) {
+		if (!(err instanceof RepeatedSaveError)) throw err;
+		return problem({ title: 'Repeated rating', status: 409, detail: 'The same rating of this client was saved less than a minute ago; nothing was stored.' });
+	}
 });
