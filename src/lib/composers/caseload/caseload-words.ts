@@ -6,6 +6,20 @@ import { getInstrument } from '$lib/features/instruments/instruments';
 import type { CaseloadBandFilter } from './caseload-list';
 import { signalWords } from '$lib/features/groups/group-words';
 import type { CaseloadSignal, CaseloadSignalId } from './signals';
+import { changeDirection } from './caseload-triage';
+
+/** A change of score with its direction in words ("2 hoger: eenzamer"), so a number never stands alone. */
+export function changeWords(change: number, locale?: 'nl' | 'en'): string {
+	const options = locale ? { locale } : {};
+	switch (changeDirection(change)) {
+		case 'lonelier':
+			return m.triage_change_higher({ amount: change }, options);
+		case 'less_lonely':
+			return m.triage_change_lower({ amount: -change }, options);
+		case 'same':
+			return m.triage_change_same({}, options);
+	}
+}
 
 export function signalNames(): Record<CaseloadSignalId, string> {
 	return {
