@@ -34,10 +34,13 @@ export function signalNames(): Record<CaseloadSignalId, string> {
 	};
 }
 
-/** One signal with its data, e.g. "Score 4 punten hoger (De Jong Gierveld, 11 uitspraken)". */
-export function signalText(signal: CaseloadSignal): string {
+/**
+ * One signal with its data, e.g. "Score 2 of meer hoger: De Jong Gierveld-eenzaamheidsschaal (11 uitspraken) 7 → 9";
+ * `short` names a scale by its code ("DJG-11 7 → 9"), for a badge's title where the row shows the rest.
+ */
+export function signalText(signal: CaseloadSignal, options: { short?: boolean } = {}): string {
 	const locale = getLocale();
-	const title = (id: string) => getInstrument(id)?.title[locale] ?? id;
+	const title = (id: string) => (options.short ? id.toUpperCase() : (getInstrument(id)?.title[locale] ?? id));
 	switch (signal.id) {
 		case 'severe_band':
 			return m.signal_severe_text({ what: signal.results.map((r) => `${title(r.instrument)} ${r.total}`).join(', ') });
