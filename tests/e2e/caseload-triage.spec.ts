@@ -41,10 +41,15 @@ for (const javaScriptEnabled of [true, false]) {
 			await setUpOrganisation(admin, { organisation: `Wijkteam ${Date.now()}`, name: 'Ina Beheer', email: uniqueAddress('ina'), password });
 			await inviteProfessional(admin, professional, { name: 'Joris Smit', email: uniqueAddress('joris'), password });
 			await professional.getByRole('link', { name: 'Iemand uitnodigen' }).click();
-			await professional.getByRole('button', { name: 'Code maken' }).click();
-			const code = (await professional.locator('.code').textContent())!.trim();
+			// A code links one person.
+			const newCode = async () => {
+				const before = (await professional.locator('.code').count()) > 0 ? await professional.locator('.code').textContent() : null;
+				await professional.getByRole('button', { name: 'Code maken' }).click();
+				if (before !== null) await expect(professional.locator('.code')).not.toHaveText(before);
+				return (await professional.locator('.code').textContent())!.trim();
+			};
 
-			await link(lotte, code, 'Lotte', [/^Mijn uitslagen/, /^Mijn programma en oefeningen/]);
+			await link(lotte, await newCode(), 'Lotte', [/^Mijn uitslagen/, /^Mijn programma en oefeningen/]);
 			await lotte.goto('/nl/oefeningen/dagboek');
 			await waitForPage(lotte);
 			await lotte.getByRole('radio', { name: 'Gewoon', exact: true }).check();
@@ -52,7 +57,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await lotte.getByRole('button', { name: 'Bespreek dit', exact: true }).first().click();
 			await expect(lotte.getByText(/Dit stukje kan nu besproken worden/)).toBeVisible();
 			const bram = await newPage(browser, javaScriptEnabled);
-			await link(bram, code, 'Bram', [/^Mijn uitslagen/]);
+			await link(bram, await newCode(), 'Bram', [/^Mijn uitslagen/]);
 
 			// Signals first: Lotte, with a badge in words; the count at the top says one client has it.
 			await professional.goto('/nl/werk/clienten');
