@@ -123,7 +123,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await professional.goto('/nl/werk/clienten');
 			const lotte = professional.getByRole('row', { name: /^Lotte/ });
 			await expect(lotte).toContainText('5 / 11');
-			await expect(lotte.getByRole('cell', { name: '−1', exact: true })).toBeVisible();
+			await expect(lotte.getByRole('cell', { name: '1 lager: minder eenzaam', exact: true })).toBeVisible();
 			await expectNoAxeViolations(professional);
 			await lotte.getByRole('link', { name: 'Lotte' }).click();
 

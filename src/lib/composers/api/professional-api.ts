@@ -1,7 +1,7 @@
 /**
  * What the routes of the professional API share (/api/v1/caseload, /api/v1/clients/{personId}/…). The use-cases and
  * the policy module decide who gets in; this module only shapes requests and answers.
- * - `caseloadQuerySchema`: the caseload's filters and page from the query string (read with `parseQuery`).
+ * - `caseloadQuerySchema`: the caseload's filters, sort and page from the query string (read with `parseQuery`).
  * - `caseloadEntryView(entry)`: one caseload row as JSON: signals, the newest result and how it changed.
  * - `measurementRequestBody(today)`, `ratingBody`, `noteBody`, `notePatchBody`: the request bodies (contract.ts),
  *   piped into the features' schemas; `measurementRequestWords`, `ratingWords`, `noteWords` give those schemas'
@@ -13,7 +13,8 @@
 import { z } from 'zod';
 import { caseloadBandFilters } from '$lib/composers/caseload/caseload-list';
 import type { CaseloadEntry } from '$lib/composers/caseload/caseload.server';
-import { caseloadSignalIds, latestScores } from '$lib/composers/caseload/signals';
+import { caseloadSignalIds } from '$lib/composers/caseload/signals';
+import { caseloadSortKeys, newestScore, sortDirections } from '$lib/composers/caseload/caseload-triage';
 import type { ConversationNote } from '$lib/features/conversation-notes/conversation-notes.server';
 import {
 	conversationNoteSchema,
@@ -48,12 +49,20 @@ export const caseloadQuerySchema = z.object({
 		.max(caseloadQueryMaxLength, `must be text of at most ${caseloadQueryMaxLength} characters`)
 		.optional()
 		.meta({ description: 'Part of the name; case and accents ignored' }),
+	sort: z
+		.enum(caseloadSortKeys, { error: oneOf(caseloadSortKeys) })
+		.optional()
+		.meta({ description: 'Sort by this column (latest: the newest result, most severe first; active: last active day); without it, signals first' }),
+	order: z
+		.enum(sortDirections, { error: oneOf(sortDirections) })
+		.optional()
+		.meta({ description: "With sort: asc or desc; without it, the column's own first order (name asc, latest desc, change desc, active asc, signals desc)" }),
 	page: wholeNumber(1, 999_999, pageReason).default(1).meta({ description: 'A page past the last gives the last' })
 });
 
 export function caseloadEntryView(entry: CaseloadEntry) {
 	// The newest result of any scale, and how it changed since the one before on the same scale (as the page shows it).
-	const newest = latestScores(entry.facts.measurements).sort((a, b) => b.latest.takenAt.localeCompare(a.latest.takenAt))[0];
+	const newest = newestScore(entry.facts.measurements);
 	return {
 		personId: entry.facts.personId,
 		name: entry.facts.name,
@@ -70,7 +79,7 @@ export function caseloadEntryView(entry: CaseloadEntry) {
 					total: newest.latest.total,
 					max: getInstrument(newest.latest.instrument)?.totalRange.max ?? null,
 					band: newest.latest.band,
-					change: newest.previous ? newest.latest.total - newest.previous.total : null
+					change: newest.change
 				}
 			: null
 	};

@@ -6,6 +6,20 @@ import { getInstrument } from '$lib/features/instruments/instruments';
 import type { CaseloadBandFilter } from './caseload-list';
 import { signalWords } from '$lib/features/groups/group-words';
 import type { CaseloadSignal, CaseloadSignalId } from './signals';
+import { changeDirection } from './caseload-triage';
+
+/** A change of score with its direction in words ("2 hoger: eenzamer"), so a number never stands alone. */
+export function changeWords(change: number, locale?: 'nl' | 'en'): string {
+	const options = locale ? { locale } : {};
+	switch (changeDirection(change)) {
+		case 'lonelier':
+			return m.triage_change_higher({ amount: change }, options);
+		case 'less_lonely':
+			return m.triage_change_lower({ amount: -change }, options);
+		case 'same':
+			return m.triage_change_same({}, options);
+	}
+}
 
 export function signalNames(): Record<CaseloadSignalId, string> {
 	return {
@@ -20,10 +34,13 @@ export function signalNames(): Record<CaseloadSignalId, string> {
 	};
 }
 
-/** One signal with its data, e.g. "Score 4 punten hoger (De Jong Gierveld, 11 uitspraken)". */
-export function signalText(signal: CaseloadSignal): string {
+/**
+ * One signal with its data, e.g. "Score 2 of meer hoger: De Jong Gierveld-eenzaamheidsschaal (11 uitspraken) 7 → 9";
+ * `short` names a scale by its code ("DJG-11 7 → 9"), for a badge's title where the row shows the rest.
+ */
+export function signalText(signal: CaseloadSignal, options: { short?: boolean } = {}): string {
 	const locale = getLocale();
-	const title = (id: string) => getInstrument(id)?.title[locale] ?? id;
+	const title = (id: string) => (options.short ? id.toUpperCase() : (getInstrument(id)?.title[locale] ?? id));
 	switch (signal.id) {
 		case 'severe_band':
 			return m.signal_severe_text({ what: signal.results.map((r) => `${title(r.instrument)} ${r.total}`).join(', ') });

@@ -7,7 +7,11 @@
  * `lastActiveDays` for the last active day. Each client shown on the page gets a `client.caseload.read` audit event,
  * and one `client.group.read` per group of the reader they are in (attendance and signals), in the same transaction
  * as the reads. A leader reaches a participant only through the group grant: the group part, nothing else.
- * - `openCaseload({ actor, today, filter, page })`: one page of the caseload, and the counts for the pager.
+ * - `openCaseload({ actor, today, filter, sort, page })`: one page of the caseload, the counts for the pager, and how
+ *   many clients have each signal.
+ * The signal counts are no read of a client: they name nobody, and come from the same reads that sorting and
+ * filtering already need for the whole caseload. So, as with sorting and filtering, only the clients shown get an
+ * event; a click on a count shows (and so audits) the clients it counted.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db';
@@ -19,12 +23,13 @@ import type { ConsentScope } from '$lib/kernel/consent-scopes';
 import { localDay } from '$lib/time';
 import { personDataFeatures, type ClientFactsByFeature } from '$lib/composers/person-data-features';
 import { lastActiveDays } from '$lib/composers/last-active.server';
-import { caseloadRow, compareCaseloadRows, matchesCaseloadFilter, type CaseloadFilter, type CaseloadRow } from './caseload-list';
-import type { CaseloadFacts } from './signals';
+import { caseloadRow, matchesCaseloadFilter, type CaseloadFilter } from './caseload-list';
+import { countSignals, defaultSort, sortCaseloadRows, type CaseloadSort, type SortableRow } from './caseload-triage';
+import type { CaseloadFacts, CaseloadSignalId } from './signals';
 
 export const caseloadPageSize = 50;
 
-export interface CaseloadEntry extends CaseloadRow {
+export interface CaseloadEntry extends SortableRow {
 	scopes: ConsentScope[];
 	since: string;
 	/** Open questionnaire requests of this professional for the client. */
@@ -38,6 +43,12 @@ export interface CaseloadPage {
 	total: number;
 	page: number;
 	pages: number;
+	sort: CaseloadSort;
+	/**
+	 * Per signal, how many clients have it among those that pass the filter's name and band (not its signal, so
+	 * each count is what a click on it finds).
+	 */
+	counts: Record<CaseloadSignalId, number>;
 }
 
 /**
@@ -65,7 +76,7 @@ async function clientFacts(
 
 export async function openCaseload(
 	db: Kysely<Database>,
-	options: { actor: SignedInAccount | null; today?: string; filter?: CaseloadFilter; page?: number; now?: Date }
+	options: { actor: SignedInAccount | null; today?: string; filter?: CaseloadFilter; sort?: CaseloadSort; page?: number; now?: Date }
 ): Promise<CaseloadPage> {
 	await requireMembership(db, options.actor, { role: 'professional' });
 	const actorId = options.actor!.id;
@@ -107,9 +118,21 @@ export async function openCaseload(
 				programme: theirs.programme ?? null,
 				groups: theirs.groups ?? null
 			};
-			return { ...caseloadRow(caseloadFacts, today), scopes: client.scopes, since: client.grantedAt, openRequests: openRequests.get(client.personId) ?? 0 };
+			return {
+				...caseloadRow(caseloadFacts, today),
+				activityShared: client.scopes.includes('programme'),
+				scopes: client.scopes,
+				since: client.grantedAt,
+				openRequests: openRequests.get(client.personId) ?? 0
+			};
 		});
-		const matching = rows.filter((row) => matchesCaseloadFilter(row, options.filter ?? {})).sort(compareCaseloadRows);
+		const { signal, ...nameAndBand } = options.filter ?? {};
+		const candidates = rows.filter((row) => matchesCaseloadFilter(row, nameAndBand));
+		const sort = options.sort ?? defaultSort;
+		const matching = sortCaseloadRows(
+			candidates.filter((row) => matchesCaseloadFilter(row, { signal })),
+			sort
+		);
 		const pages = Math.max(1, Math.ceil(matching.length / caseloadPageSize));
 		const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
 		const entries = matching.slice((page - 1) * caseloadPageSize, page * caseloadPageSize);
@@ -125,6 +148,6 @@ export async function openCaseload(
 				];
 			})
 		);
-		return { entries, matching: matching.length, total: rows.length, page, pages };
+		return { entries, matching: matching.length, total: rows.length, page, pages, sort, counts: countSignals(candidates) };
 	});
 }

@@ -1,36 +1,37 @@
-import { caseloadBandFilters, type CaseloadBandFilter } from '$lib/composers/caseload/caseload-list';
 import { openCaseload } from '$lib/composers/caseload/caseload.server';
-import { caseloadSignalIds, latestScores, type CaseloadSignalId } from '$lib/composers/caseload/signals';
+import { readCaseloadQuery } from '$lib/composers/caseload/caseload-query';
+import { newestScore } from '$lib/composers/caseload/caseload-triage';
 import { getInstrument } from '$lib/features/instruments/instruments';
 import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
-const oneOf = <T extends string>(list: readonly T[], value: string | null): T | null => (value !== null && (list as readonly string[]).includes(value) ? (value as T) : null);
+/**
+ * Every filter, sort and page is a GET link, so the page needs no JavaScript: it ships none, which also means no
+ * link on it can load a client's page ahead (an audited read) on hover.
+ */
+export const csr = false;
 
-/** The caseload: signals first, then the more severe latest result, then name; filters and pages in the query. */
+/** The caseload: signals first unless another column is chosen; filters, sort and page in the query. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const params = url.searchParams;
-	const filter = {
-		signal: oneOf<CaseloadSignalId>(caseloadSignalIds, params.get('signaal')),
-		band: oneOf<CaseloadBandFilter>(caseloadBandFilters, params.get('band')),
-		query: (params.get('zoek') ?? '').slice(0, 80)
-	};
-	const page = Number.parseInt(params.get('pagina') ?? '1', 10);
-	const caseload = await openCaseload(db(), { actor: locals.account, filter, page: Number.isFinite(page) ? page : 1 });
+	const query = readCaseloadQuery(url.searchParams);
+	const caseload = await openCaseload(db(), { actor: locals.account, filter: query.filter, sort: query.sort, page: query.page });
 	return {
-		filter,
+		query: { ...query, page: caseload.page },
 		caseload: {
-			...caseload,
+			matching: caseload.matching,
+			total: caseload.total,
+			page: caseload.page,
+			pages: caseload.pages,
+			counts: caseload.counts,
 			entries: caseload.entries.map((entry) => {
-				// The newest result of any scale, and how it changed since the one before on the same scale.
-				const newest = latestScores(entry.facts.measurements).sort((a, b) => b.latest.takenAt.localeCompare(a.latest.takenAt))[0];
+				const newest = newestScore(entry.facts.measurements);
 				return {
 					personId: entry.facts.personId,
 					name: entry.facts.name,
-					scopes: entry.scopes,
+					measurementsShared: entry.scopes.includes('measurements'),
 					signals: entry.signals,
 					openRequests: entry.openRequests,
-					lastActivityDay: entry.scopes.includes('programme') ? entry.facts.lastActivityDay : undefined,
+					lastActivityDay: entry.activityShared ? entry.facts.lastActivityDay : undefined,
 					groups: (entry.facts.groups ?? []).map((g) => ({ id: g.groupId, name: g.groupName, attended: g.attended, past: g.past, completed: g.completed })),
 					latest: newest
 						? {
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 								total: newest.latest.total,
 								max: getInstrument(newest.latest.instrument)?.totalRange.max ?? null,
 								band: newest.latest.band,
-								change: newest.previous ? newest.latest.total - newest.previous.total : null
+								change: newest.change
 							}
 						: null
 				};
