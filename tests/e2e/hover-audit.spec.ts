@@ -42,7 +42,10 @@ async function caseloadRow(professional: Page, client: string): Promise<string> 
 	const tab = await professional.context().newPage();
 	try {
 		await tab.goto('/nl/werk/clienten');
-		return await tab.getByRole('row', { name: new RegExp(`^${client}`) }).innerText();
+		const row = tab.getByRole('row', { name: new RegExp(`^${client}`) });
+		// A signal's badge is short; its whole sentence (what is unread) is in its title.
+		const titles = await row.locator('[title]').evaluateAll((badges) => badges.map((badge) => badge.getAttribute('title')));
+		return [await row.innerText(), ...titles].join('\n');
 	} finally {
 		await tab.close();
 	}
