@@ -45,17 +45,17 @@ describe('clientSummary', () => {
 					groupName: 'Samen op maandag',
 					signals: ['absent_twice'],
 					sessions: [
-						{ day: '2026-03-16', startsAt: '2026-03-16T13:00:00Z', status: 'held' },
-						{ day: '2026-03-30', startsAt: '2026-03-30T12:00:00Z', status: 'planned' },
-						{ day: '2026-03-23', startsAt: '2026-03-23T13:00:00Z', status: 'cancelled' },
-						{ day: '2026-04-06', startsAt: '2026-04-06T12:00:00Z', status: 'planned' }
+						{ day: '2026-03-16', startsAt: '14:00', status: 'held' },
+						{ day: '2026-03-30', startsAt: '14:00', status: 'planned' },
+						{ day: '2026-03-23', startsAt: '14:00', status: 'cancelled' },
+						{ day: '2026-04-06', startsAt: '10:00', status: 'planned' }
 					]
 				}
 			],
 			programme: { state: 'active', currentWeek: 3 }
 		});
 		expect(summary.signals.map((s) => s.id)).toEqual(['group_dropout', 'health_web_drop', 'inactive']);
-		expect(summary.nextSession).toEqual({ groupName: 'Samen op maandag', day: '2026-03-30', startsAt: '2026-03-30T12:00:00Z' });
+		expect(summary.nextSession).toEqual({ groupName: 'Samen op maandag', day: '2026-03-30', startsAt: '14:00' });
 		expect(summary.programme).toEqual({ state: 'active', week: 3 });
 	});
 });

@@ -27,6 +27,7 @@ export interface SummaryInput {
 		groupId: string;
 		groupName: string;
 		signals: readonly DropOutSignal[];
+		/** `startsAt` is the local time of day, "HH:MM", as a session stores it. */
 		sessions: readonly { day: string; startsAt: string; status: string }[];
 	}[];
 }
@@ -95,7 +96,7 @@ export function clientSummary(input: SummaryInput): ClientSummaryView {
 		: null;
 	const upcoming = (input.groups ?? [])
 		.flatMap((g) => g.sessions.filter((s) => s.status === 'planned' && s.day >= input.today).map((s) => ({ groupName: g.groupName, day: s.day, startsAt: s.startsAt })))
-		.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+		.sort((a, b) => a.day.localeCompare(b.day) || a.startsAt.localeCompare(b.startsAt));
 	return {
 		signals,
 		discussCount: input.discussCount,
