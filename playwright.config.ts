@@ -50,9 +50,9 @@ function isRunning(pid: number): boolean {
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	// Three, also on two cores: a journey spends much of its time waiting on the server and on mail, so a third
-	// browser fills the gaps. BRUG_E2E_WORKERS sets another number.
-	workers: Number(process.env.BRUG_E2E_WORKERS ?? 3),
+	// Two: on two cores a third browser was measured to gain nothing (the run is bound by the processor) and makes
+	// timeouts likelier. BRUG_E2E_WORKERS sets another number.
+	workers: Number(process.env.BRUG_E2E_WORKERS ?? 2),
 	retries: process.env.CI ? 1 : 0,
 	forbidOnly: Boolean(process.env.CI),
 	reporter: [['list'], ['json', { outputFile: 'tmp/test-results/playwright.json' }]],
