@@ -4,9 +4,11 @@
  * on its own Kysely instance that records every query with its parameters and time, then asks the database for each
  * query's plan: EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, EXPLAIN QUERY PLAN on SQLite.
  *   explainReports(target, reports)   one text block per report and query: the time it took and its plan
+ *   buildReportUnits(target)          the feature's own `refreshReportUnits` over everything the seed marked, as the
+ *                                     first report read after those writes would run it: { marks, ms }
  */
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createServer } from 'vite';
 
@@ -29,9 +31,9 @@ const scopeOf = (row) => ({
 });
 
 /** @param {import('./report-seed.js').Target} target */
-function openDatabase(target) {
+function openDatabase(target, readonly = true) {
 	if (target.kind === 'sqlite') {
-		const database = new SQLite(target.file, { readonly: true });
+		const database = new SQLite(target.file, { readonly });
 		return { dialect: new SqliteDialect({ database }), explain: async (/** @type {string} */ text, /** @type {readonly unknown[]} */ values) =>
 			database.prepare(`explain query plan ${text}`).all(...values).map((/** @type {any} */ row) => `${row.parent === 0 ? '' : '  '}${row.detail}`) };
 	}
@@ -41,18 +43,44 @@ function openDatabase(target) {
 		(await pool.query(`explain ${analyze ? '(analyze, buffers) ' : ''}${text}`, [...values])).rows.map((row) => String(row['QUERY PLAN'])) };
 }
 
+/** @returns {Promise<import('vite').ViteDevServer>} */
+const loader = () =>
+	createServer({
+		logLevel: 'error',
+		server: { middlewareMode: true, hmr: false, watch: null },
+		optimizeDeps: { noDiscovery: true, include: [] },
+		appType: 'custom'
+	});
+
+/**
+ * @param {import('./report-seed.js').Target} target
+ * @returns {Promise<{ marks: number, ms: number }>}
+ */
+export async function buildReportUnits(target) {
+	const vite = await loader();
+	const { dialect } = openDatabase(target, false);
+	const db = new Kysely({ dialect });
+	try {
+		const { refreshReportUnits } = await vite.ssrLoadModule('/src/lib/features/reports/report-unit-refresh.server.ts');
+		const started = performance.now();
+		const marks = await refreshReportUnits(db);
+		const ms = Math.round(performance.now() - started);
+		// As autovacuum would after such a load.
+		if (target.kind === 'postgres') await sql`analyze report_unit, report_stale`.execute(db);
+		return { marks, ms };
+	} finally {
+		await db.destroy();
+		await vite.close();
+	}
+}
+
 /**
  * @param {import('./report-seed.js').Target} target
  * @param {Array<{ label: string, reportIds: string[], filter: { from: string | null, to: string | null, setting: string } }>} reports
  * @returns {Promise<string[]>}
  */
 export async function explainReports(target, reports) {
-	const vite = await createServer({
-		logLevel: 'error',
-		server: { middlewareMode: true, hmr: false, watch: null },
-		optimizeDeps: { noDiscovery: true, include: [] },
-		appType: 'custom'
-	});
+	const vite = await loader();
 	const { dialect, explain } = openDatabase(target);
 	/** @type {Array<{ sql: string, parameters: readonly unknown[], ms: number }>} */
 	const captured = [];

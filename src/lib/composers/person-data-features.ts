@@ -22,6 +22,7 @@ import { conversationNotesData } from '$lib/features/conversation-notes/index.se
 import { programmeData } from '$lib/features/programme/index.server';
 import { groupsData } from '$lib/features/groups/index.server';
 import { reportConsentData } from '$lib/features/report-consent/index.server';
+import { reportsData } from '$lib/features/reports/index.server';
 
 export const personDataFeatures = [
 	accountsData,
@@ -41,7 +42,8 @@ export const personDataFeatures = [
 	conversationNotesData,
 	programmeData,
 	groupsData,
-	reportConsentData
+	reportConsentData,
+	reportsData
 ] as const;
 
 type Feature = (typeof personDataFeatures)[number];

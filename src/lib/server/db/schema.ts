@@ -609,6 +609,42 @@ export interface DemoInstallationTable {
 	account_ids: string;
 }
 
+/**
+ * One programme enrolment that started or one group participation, kept ready for outcome reports
+ * (migrations/016-report-units.ts): never read per person, only grouped, and only with the person's report consent.
+ */
+export interface ReportUnitTable {
+	unit_id: string;
+	enrolment_id: string | null;
+	participant_id: string | null;
+	organisation_id: string | null;
+	person_id: string;
+	programme_id: string | null;
+	group_id: string | null;
+	start_day: string | null;
+	joined_at: string | null;
+	completed: number;
+	before_id: string | null;
+	after_id: string | null;
+	follow_id: string | null;
+	be: number | null;
+	bs: number | null;
+	ae: number | null;
+	a_s: number | null;
+	ft: number | null;
+	/** Sessions held that the person's participation in `group_id` attended, and held while they were in; null without one. */
+	attended: number | null;
+	expected: number | null;
+}
+
+/** A change the report units have not taken in yet (triggers add rows; a report read rebuilds and removes them). */
+export interface ReportStaleTable {
+	id: Generated<number>;
+	enrolment_id: string | null;
+	group_id: string | null;
+	taken: Generated<number>;
+}
+
 export interface Database {
 	measurement: MeasurementTable;
 	account: AccountTable;
@@ -658,4 +694,6 @@ export interface Database {
 	outcome_report: OutcomeReportTable;
 	outcome_report_share: OutcomeReportShareTable;
 	demo_installation: DemoInstallationTable;
+	report_unit: ReportUnitTable;
+	report_stale: ReportStaleTable;
 }
