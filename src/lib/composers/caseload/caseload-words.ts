@@ -72,9 +72,6 @@ export interface SignalBadge {
 	title: string;
 }
 
-/** The id of a signal kind's sentence in the caseload's legend, for `aria-describedby`. */
-export const legendId = (id: CaseloadSignalId) => `signal-${id}`;
-
 /** What each kind of signal means, once for the whole list: the same for every client. */
 export function signalLegend(): Record<CaseloadSignalId, string> {
 	return {
