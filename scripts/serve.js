@@ -11,6 +11,11 @@
  * SameSite=Strict site cookie the hooks set on every other page: a form posted from a prerendered page must still
  * pass `isCrossSiteWrite` in browsers without Sec-Fetch-Site (docs/decisions/006-csrf.md).
  *
+ * In a demo installation (`npm run demo`) every page says so: the app leaves the banner's markup per language on
+ * `globalThis` when it starts (src/lib/features/demo/demo.server.ts), and the prerendered pages get it here, once at
+ * start, in the site header where the layout puts it on every other page (compressed again, with a new etag). The
+ * pages ship no more JavaScript than they did, and a real installation serves them exactly as built.
+ *
  * `npm start` calls `serve(build)`; `node scripts/serve.js [build dir]` does the same (the HTTP tests run it so).
  */
 import crypto from 'node:crypto';
@@ -18,6 +23,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
 import { securityHeadersFor, siteCookie, siteCookieName } from '../src/lib/server/http/security-headers.js';
 
 /** Directives a <meta> CSP cannot carry (browsers ignore them there), added to a prerendered page's header. */
@@ -55,11 +61,60 @@ export function prerenderedPages(buildDir) {
 			body,
 			gzip: variant(`${file}.gz`),
 			br: variant(`${file}.br`),
-			etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`,
+			etag: etagOf(body),
 			csp: `${meta[1].replace(/;\s*$/, '')}; ${headerOnlyDirectives}`
 		});
 	}
 	return pages;
+}
+
+/** @param {Buffer} body */
+function etagOf(body) {
+	return `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+}
+
+/** Where the app leaves the demo banner's markup per language (src/lib/features/demo/demo.server.ts). */
+const demoBannerKey = Symbol.for('brug.demoBannerMarkup');
+
+/**
+ * The demo banner's markup per language when this installation is a demo, else null. Read after the app started.
+ * @returns {Record<string, string> | null}
+ */
+function demoBannerMarkup() {
+	const value = /** @type {Record<symbol, unknown>} */ (globalThis)[demoBannerKey];
+	return value && typeof value === 'object' ? /** @type {Record<string, string>} */ (value) : null;
+}
+
+/**
+ * The pages with the demo banner first in their site header, in the page's language, as the layout puts it on every
+ * page the app renders; a page without that header, or in a language without a banner, is left as it is.
+ * @param {Map<string, PrerenderedPage>} pages
+ * @param {Record<string, string>} banners
+ * @returns {Map<string, PrerenderedPage>}
+ */
+export function withDemoBanner(pages, banners) {
+	/** @type {Map<string, PrerenderedPage>} */
+	const marked = new Map();
+	for (const [address, page] of pages) {
+		const html = page.body.toString('utf8');
+		const lang = /<html lang="([^"]+)"/.exec(html)?.[1] ?? '';
+		const header = /<header class="site-header">/.exec(html);
+		const banner = banners[lang];
+		if (!header || !banner) {
+			marked.set(address, page);
+			continue;
+		}
+		const at = header.index + header[0].length;
+		const body = Buffer.from(html.slice(0, at) + banner + html.slice(at), 'utf8');
+		marked.set(address, {
+			...page,
+			body,
+			gzip: page.gzip && zlib.gzipSync(body, { level: 9 }),
+			br: page.br && zlib.brotliCompressSync(body),
+			etag: etagOf(body)
+		});
+	}
+	return marked;
 }
 
 /**
@@ -128,7 +183,9 @@ export async function serve(buildDir) {
 	/** @type {{ server: import('node:http').Server }} */
 	const { server } = await import(pathToFileURL(path.join(buildDir, 'index.js')).href);
 	const headers = Object.entries(securityHeadersFor(process.env.ORIGIN));
-	const pages = prerenderedPages(buildDir);
+	const built = prerenderedPages(buildDir);
+	const banners = demoBannerMarkup();
+	const pages = banners ? withDemoBanner(built, banners) : built;
 	const secure = (process.env.ORIGIN ?? '').toLowerCase().startsWith('https:');
 	/** @type {HeaderSets} The security headers but the fallback CSP, and the site cookie, as [name, value, ...]. */
 	const sets = {

@@ -1,6 +1,7 @@
 /**
  * `npm run demo` (scripts/demo.js) on fresh data directories, with the built app: the demo professional signs in
- * with the printed password and a code from `npm run demo -- --code`, and sees the made-up clients and the banner;
+ * with the printed password and a code from `npm run demo -- --code`, and sees the made-up clients and the banner,
+ * also on the pages built as files (prerendered), which a real installation serves exactly as built;
  * a second run rebuilds the demo; a database with a real account, or PostgreSQL, is refused and left as it was.
  * SQLite only: the demo fills the data directory `npm start` uses, never a PostgreSQL database.
  */
@@ -63,6 +64,21 @@ describe('npm run demo', () => {
 			const visitor = new Browser(server.origin);
 			const home = await (await visitor.get('/nl')).text();
 			expect(home).toContain('Dit is een demo.');
+			// The pages built as files (prerendered, served by scripts/serve.js before the app) say so too: once, first
+			// in the site header, in their own language, with the markup the layout gives every other page. Compressed
+			// (fetch asks for brotli and gzip) and plain.
+			const banner = /<p class="demo-banner"[^]*?<\/p>/.exec(home)?.[0];
+			expect(banner).toBe('<p class="demo-banner" data-testid="demo-banner"><strong>Dit is een demo.</strong> Alle mensen hier zijn verzonnen.</p>');
+			for (const [address, words] of [['/nl/hulp', banner], ['/nl/test', banner], ['/en/help', '<p class="demo-banner" data-testid="demo-banner"><strong>This is a demo.</strong>']]) {
+				for (const encoding of ['br, gzip', 'identity']) {
+					const response = await fetch(`${server.origin}${address}`, { headers: { 'accept-encoding': encoding } });
+					const page = await response.text();
+					expect(response.status, address).toBe(200);
+					expect(page, `${address} (${encoding})`).toContain(`<header class="site-header">${words}`);
+					expect(page.match(/data-testid="demo-banner"/g), address).toHaveLength(1);
+					expect(page, address).not.toContain('<script type="module" src="/_app');
+				}
+			}
 
 			const browser = new Browser(server.origin);
 			expect(await browser.submit('/nl/account/inloggen', { email: 'sanne@demo.brug.example', password })).toMatch(/^\/nl\/account\/inloggen\/code/);
@@ -98,6 +114,17 @@ describe('npm run demo', () => {
 		expect(again.stdout).toContain('earlier demo');
 		expect(again.stdout).toContain('sanne@demo.brug.example');
 	}, 300_000);
+
+	it('leaves the prerendered pages of a real installation exactly as built, without a banner', async () => {
+		const server = await startAppServer({ dataDir: freshDataDir(), authSecret, setupToken: '' });
+		try {
+			const page = await (await fetch(`${server.origin}/nl/hulp`, { headers: { 'accept-encoding': 'identity' } })).text();
+			expect(page).toBe(fs.readFileSync(path.join(root, 'build', 'prerendered', 'nl', 'hulp.html'), 'utf8'));
+			expect(page).not.toContain('demo-banner');
+		} finally {
+			await server.stop();
+		}
+	}, 120_000);
 
 	it('refuses a database with an account the demo did not make, and changes nothing', async () => {
 		const dataDir = freshDataDir();

@@ -61,6 +61,64 @@ export function signalText(signal: CaseloadSignal, options: { short?: boolean } 
 	}
 }
 
+/** A badge on the caseload: the signal's words, the client's own facts for screen readers, and its whole sentence. */
+export interface SignalBadge {
+	id: CaseloadSignalId;
+	/** What the badge shows beside its icon: "Score hoger", or a group's drop-out kind ("Gestopt"). */
+	label: string;
+	/** This client's facts in words ("DJG-11 van 7 naar 9"), read after the label; the legend says what the kind means. */
+	facts: string;
+	/** The whole sentence, for a pointer resting on the badge. */
+	title: string;
+}
+
+/** What each kind of signal means, once for the whole list: the same for every client. */
+export function signalLegend(): Record<CaseloadSignalId, string> {
+	return {
+		severe_band: m.triage_legend_severe_band(),
+		score_worsened: m.triage_legend_score_worsened(),
+		discuss_unread: m.triage_legend_discuss_unread(),
+		week1_unopened: m.triage_legend_week1_unopened(),
+		no_step: m.triage_legend_no_step(),
+		group_dropout: m.triage_legend_group_dropout(),
+		health_web_drop: m.triage_legend_health_web_drop(),
+		inactive: m.triage_legend_inactive()
+	};
+}
+
+/** The facts of one signal that differ per client, in words (no arrows: a screen reader says "right arrow"). */
+function signalFacts(signal: Exclude<CaseloadSignal, { id: 'group_dropout' }>): string {
+	const fromTo = (what: string, previous: number, latest: number) => m.triage_badge_from_to({ what, previous, latest });
+	switch (signal.id) {
+		case 'severe_band':
+			return signal.results.map((r) => `${r.instrument.toUpperCase()} ${r.total}`).join(', ');
+		case 'score_worsened':
+			return signal.changes.map((c) => fromTo(c.instrument.toUpperCase(), c.previous, c.latest)).join(', ');
+		case 'discuss_unread':
+			return m.triage_badge_discuss({ count: signal.count });
+		case 'week1_unopened':
+			return m.triage_badge_day({ day: signal.day });
+		case 'no_step':
+			return m.triage_badge_days({ days: signal.days });
+		case 'health_web_drop':
+			return signal.drops.map((d) => fromTo(healthWebDefinitions[d.dimension].name[getLocale()], d.previous, d.current)).join(', ');
+		case 'inactive':
+			return signal.days === null ? m.triage_badge_long() : m.triage_badge_days({ days: signal.days });
+	}
+}
+
+/** One badge per signal, and one per drop-out kind of each group (the group's name as its facts). */
+export function signalBadges(signals: readonly CaseloadSignal[]): SignalBadge[] {
+	const names = signalNames();
+	return signals.flatMap((signal): SignalBadge[] => {
+		if (signal.id !== 'group_dropout') return [{ id: signal.id, label: names[signal.id], facts: signalFacts(signal), title: signalText(signal, { short: true }) }];
+		return signal.groups.flatMap((group) => {
+			const inGroup = m.groupfile_in_group({ name: group.groupName });
+			return group.signals.map((kind) => ({ id: signal.id, label: signalWords(kind).text, facts: inGroup, title: inGroup }));
+		});
+	});
+}
+
 /**
  * The kind messages a professional may send as they are, or change, for the programme's drop-out signals. The key
  * travels in the programme page's address (`?bericht=week1`), so the page fills in the text in its own language.

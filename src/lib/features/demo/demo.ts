@@ -4,7 +4,11 @@
  * - Only accounts the demo made, and the demo marker: rebuild it (the dates move on with time, so a fresh demo
  *   shows recent activity again).
  * - Any other account: refuse, and change nothing. A real account is never deleted or mixed with made-up people.
+ * `demoBannerMarkup()`: the banner as the root layout renders it, per language, for the pages built as files.
  */
+import { m } from '$lib/paraglide/messages';
+import { locales, type Locale } from '$lib/paraglide/runtime';
+
 export type DemoPlan = { kind: 'fill' } | { kind: 'rebuild' } | { kind: 'refuse'; otherAccounts: number };
 
 export function demoPlan(options: { accountIds: readonly string[]; demoAccountIds: readonly string[] | null }): DemoPlan {
@@ -23,4 +27,13 @@ export function parseDemoAccountIds(text: string): string[] {
 	} catch {
 		return [];
 	}
+}
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The banner's HTML in each language, the same as src/routes/+layout.svelte renders it (its style is global). */
+export function demoBannerMarkup(): Record<Locale, string> {
+	const banner = (locale: Locale) =>
+		`<p class="demo-banner" data-testid="demo-banner"><strong>${escapeText(m.demo_banner_title({}, { locale }))}</strong> ${escapeText(m.demo_banner_text({}, { locale }))}</p>`;
+	return Object.fromEntries(locales.map((locale) => [locale, banner(locale)])) as Record<Locale, string>;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	domainDefinitions,
 	domainHistory,
+	levelHeadings,
 	levelLabels,
 	latestLevels,
 	levelOnTenScale,
@@ -49,6 +50,18 @@ describe('self-sufficiency vocabulary', () => {
 				expect(hint.match(/\.\s/g)).toBeNull();
 				// Hints say what a domain covers, never what a level in it means (those cells are licensed).
 				for (const level of selfSufficiencyLevels) expect(hint.toLowerCase()).not.toContain(levelLabels[level][locale]);
+			}
+		}
+	});
+
+	it('gives the column heads the same words with soft hyphens, no piece longer than 6 letters without a break', () => {
+		for (const level of selfSufficiencyLevels) {
+			for (const locale of ['nl', 'en'] as const) {
+				const heading = levelHeadings[level][locale];
+				expect(heading.replaceAll('\u00ad', '')).toBe(levelLabels[level][locale]);
+				// The longest piece left without a break fits a narrow column ("zelf", "suf", "quate").
+				const pieces = heading.split(/[\s\u00ad-]/);
+				expect(Math.max(...pieces.map((piece) => piece.length)), heading).toBeLessThanOrEqual(6);
 			}
 		}
 	});

@@ -3,7 +3,8 @@
  * conversation with the client and about roughly the last 30 days, how self-sufficient the client is per domain.
  * Pure: no I/O.
  * - `selfSufficiencyDomains`, `domainDefinitions`: the 13 domains in ZRM order, with names and brug's own hint.
- * - `selfSufficiencyLevels`, `levelLabels`: the five levels, 1 (acute problem) to 5 (completely self-sufficient).
+ * - `selfSufficiencyLevels`, `levelLabels`: the five levels, 1 (acute problem) to 5 (completely self-sufficient);
+ *   `levelHeadings`: their words with soft hyphens, for narrow column heads.
  * - `strengthSources`, `strengthSourceLabels`: where the strength comes from (after the "Krachtenwijzer").
  * - `domainHistory(ratings)`: per domain, the dated levels of a client's ratings, oldest first.
  * - `sameRating(a, b)`: whether two ratings say the same (levels, sources and notes), e.g. a second click on save.
@@ -108,6 +109,19 @@ export const levelLabels: Record<SelfSufficiencyLevel, Localized> = {
 	3: { nl: 'beperkt zelfredzaam', en: 'barely self-sufficient' },
 	4: { nl: 'voldoende zelfredzaam', en: 'adequately self-sufficient' },
 	5: { nl: 'volledig zelfredzaam', en: 'completely self-sufficient' }
+};
+
+/**
+ * The same words with the places a word may break (soft hyphens, U+00AD), for the grid's narrow column heads: there a
+ * browser without a hyphenation dictionary (Chromium on Linux has none) would break "zelfredzaam" anywhere. Shown
+ * only; names and labels keep `levelLabels`, so search and screen readers meet whole words.
+ */
+export const levelHeadings: Record<SelfSufficiencyLevel, Localized> = {
+	1: { nl: 'acute pro\u00adble\u00adma\u00adtiek', en: 'acute prob\u00adlem' },
+	2: { nl: 'niet zelf\u00adred\u00adzaam', en: 'not self-suf\u00adfi\u00adcient' },
+	3: { nl: 'be\u00adperkt zelf\u00adred\u00adzaam', en: 'barely self-suf\u00adfi\u00adcient' },
+	4: { nl: 'vol\u00addoen\u00adde zelf\u00adred\u00adzaam', en: 'ade\u00adquate\u00adly self-suf\u00adfi\u00adcient' },
+	5: { nl: 'vol\u00adle\u00addig zelf\u00adred\u00adzaam', en: 'com\u00adplete\u00adly self-suf\u00adfi\u00adcient' }
 };
 
 export const strengthSourceLabels: Record<StrengthSource, Localized> = {
