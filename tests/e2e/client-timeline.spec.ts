@@ -28,6 +28,8 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// The professional asks for a DJG-11 and starts the programme.
 			await professional.goto('/nl/werk/clienten');
+			// Started, so the next pages open as a professional moves through them: in the page, not loaded anew.
+			await waitForPage(professional);
 			await professional.getByRole('link', { name: 'Lotte' }).click();
 			await expect(professional.getByRole('heading', { level: 1, name: 'Lotte' })).toBeVisible();
 			const clientPage = professional.url();

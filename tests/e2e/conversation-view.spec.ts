@@ -57,6 +57,8 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// The grid: saved once, then empty again with the level beside the row; the same rating again is refused.
 			await professional.goto('/nl/werk/clienten');
+			// Started, so the next pages open as a professional moves through them: in the page, not loaded anew.
+			await waitForPage(professional);
 			await professional.getByRole('link', { name: 'Lotte' }).click();
 			await professional.getByRole('link', { name: 'Zelfredzaamheid' }).click();
 			await expect(professional.getByRole('heading', { level: 1, name: /^Zelfredzaamheid/ })).toBeVisible();

@@ -13,7 +13,7 @@ for (const javaScriptEnabled of [true, false]) {
 		test.use({ javaScriptEnabled });
 		test.setTimeout(120_000);
 
-		test('a professional finds, filters and reads articles in Dutch and English', async ({ page, browser }) => {
+		test('a professional finds, filters and reads articles in Dutch and English', async ({ browser }) => {
 			// A professional with two-step sign-in on, signed in (seeded: joining is the team journey's part).
 			const world = await seedWorld({
 				organisation: `Welzijn Kennis ${Date.now()}`,
