@@ -110,6 +110,8 @@ function copyInto(target: string, scratch: string): void {
 	const live = new SQLite(target, { timeout: 20_000 });
 	try {
 		live.pragma('foreign_keys = OFF');
+		// As the server writes: no fsync at commit (WAL), so a slow disk cannot keep the write lock past its busy timeout.
+		live.pragma('synchronous = NORMAL');
 		live.prepare('attach database ? as seed').run(scratch);
 		const tables = live
 			.prepare("select name from seed.sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'brug_migration%'")
