@@ -5,11 +5,19 @@
  * row. Turned towards the client, the conversation view shows the web beside the rating in plain words and leaves out
  * the professional's notes and jargon.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForPage } from './support';
-import { professionalWithClient, seedWorld, signedInPage, signIn } from './seed';
+import { uniqueAddress } from './mailbox';
+import { signUpAndConfirm } from './people';
+import { inviteProfessional, setUpOrganisation } from './organisations';
 
+const password = 'een lang wachtwoord';
 const areas = ['Lichaamsfuncties', 'Mentaal welbevinden', 'Zingeving', 'Kwaliteit van leven', 'Meedoen', 'Dagelijks functioneren'];
+
+async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+	return context.newPage();
+}
 
 async function fillWeb(page: Page) {
 	await waitForPage(page);
@@ -41,10 +49,20 @@ for (const javaScriptEnabled of [true, false]) {
 		test.setTimeout(120_000);
 
 		test('the grid saves once and refuses a repeat; the view for the client shows the web beside the rating', async ({ page, browser }, testInfo) => {
-			// Lotte shares her health web with Joris (seeded: connecting is the consent journey's part).
-			const world = await seedWorld(professionalWithClient({ scopes: ['health_web'] }));
-			await signIn(page.context(), world.people[0]!);
-			const professional = await signedInPage(browser, javaScriptEnabled, world.professionals[0]!);
+			const admin = await newPage(browser, javaScriptEnabled);
+			const professional = await newPage(browser, javaScriptEnabled);
+			await setUpOrganisation(admin, { organisation: `Wijkteam ${Date.now()}`, name: 'Ina Beheer', email: uniqueAddress('ina'), password });
+			await inviteProfessional(admin, professional, { name: 'Joris Smit', email: uniqueAddress('joris'), password });
+			await professional.getByRole('link', { name: 'Iemand uitnodigen' }).click();
+			await professional.getByRole('button', { name: 'Code maken' }).click();
+			const code = (await professional.locator('.code').textContent())!.trim();
+
+			await signUpAndConfirm(page, uniqueAddress('lotte'), password);
+			await page.goto(`/nl/account/koppelen?code=${code}`);
+			await page.getByRole('checkbox', { name: /^Mijn gezondheidsweb/ }).check();
+			await page.getByLabel(/Hoe mag deze persoon je noemen/).fill('Lotte');
+			await page.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
+			await expect(page.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
 
 			// The client's web; the same web again within the minute is refused.
 			await page.goto('/nl/gezondheidsweb');
@@ -57,8 +75,6 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// The grid: saved once, then empty again with the level beside the row; the same rating again is refused.
 			await professional.goto('/nl/werk/clienten');
-			// Started, so the next pages open as a professional moves through them: in the page, not loaded anew.
-			await waitForPage(professional);
 			await professional.getByRole('link', { name: 'Lotte' }).click();
 			await professional.getByRole('link', { name: 'Zelfredzaamheid' }).click();
 			await expect(professional.getByRole('heading', { level: 1, name: /^Zelfredzaamheid/ })).toBeVisible();
@@ -104,6 +120,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expectNoSidewaysScroll(professional);
 			await expectNoAxeViolations(professional);
 
+			await admin.context().close();
 			await professional.context().close();
 		});
 	});
