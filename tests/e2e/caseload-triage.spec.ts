@@ -3,29 +3,10 @@
  * each signal, filters by one count (a plain link), and sorts by a column header (a plain link with aria-sort);
  * paging keeps both. Lotte marked a journal entry "bespreek dit" (a signal); Bram shares his results but has none.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForPage } from './support';
 import { uniqueAddress } from './mailbox';
-import { signUpAndConfirm } from './people';
-import { inviteProfessional, setUpOrganisation } from './organisations';
-
-const password = 'een lang wachtwoord';
-
-async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-	return context.newPage();
-}
-
-/** Signs a new person up and links them to the professional's code, sharing the scopes named. */
-async function link(person: Page, code: string, name: string, scopes: RegExp[]): Promise<void> {
-	await signUpAndConfirm(person, uniqueAddress(name.toLowerCase()), password);
-	await person.goto(`/nl/account/koppelen?code=${code}`);
-	await waitForPage(person);
-	for (const scope of scopes) await person.getByRole('checkbox', { name: scope }).check();
-	await person.getByLabel(/Hoe mag deze persoon je noemen/).fill(name);
-	await person.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
-	await expect(person.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
-}
+import { professionalWithClient, seedWorld, signedInPage, signIn } from './seed';
 
 /** The names in the caseload's rows, top to bottom. */
 const names = (page: Page) => page.getByRole('table', { name: 'Mijn cliënten' }).getByRole('rowheader').allInnerTexts();
@@ -36,28 +17,23 @@ for (const javaScriptEnabled of [true, false]) {
 		test.setTimeout(120_000);
 
 		test('counts per signal filter the list; a column header sorts it', async ({ page: lotte, browser }) => {
-			const admin = await newPage(browser, javaScriptEnabled);
-			const professional = await newPage(browser, javaScriptEnabled);
-			await setUpOrganisation(admin, { organisation: `Wijkteam ${Date.now()}`, name: 'Ina Beheer', email: uniqueAddress('ina'), password });
-			await inviteProfessional(admin, professional, { name: 'Joris Smit', email: uniqueAddress('joris'), password });
-			await professional.getByRole('link', { name: 'Iemand uitnodigen' }).click();
-			// A code links one person.
-			const newCode = async () => {
-				const before = (await professional.locator('.code').count()) > 0 ? await professional.locator('.code').textContent() : null;
-				await professional.getByRole('button', { name: 'Code maken' }).click();
-				if (before !== null) await expect(professional.locator('.code')).not.toHaveText(before);
-				return (await professional.locator('.code').textContent())!.trim();
-			};
+			// Lotte shares her results and her programme with Joris, Bram only his results (seeded: connecting is the
+			// consent journey's part).
+			const plan = professionalWithClient({ scopes: ['measurements', 'programme'] });
+			const world = await seedWorld({
+				...plan,
+				people: [...plan.people, { name: 'Bram Bos', email: uniqueAddress('bram') }],
+				links: [...plan.links, { person: 1, professional: 0, scopes: ['measurements'], personName: 'Bram' }]
+			});
+			await signIn(lotte.context(), world.people[0]!);
+			const professional = await signedInPage(browser, javaScriptEnabled, world.professionals[0]!);
 
-			await link(lotte, await newCode(), 'Lotte', [/^Mijn uitslagen/, /^Mijn programma en oefeningen/]);
 			await lotte.goto('/nl/oefeningen/dagboek');
 			await waitForPage(lotte);
 			await lotte.getByRole('radio', { name: 'Gewoon', exact: true }).check();
 			await lotte.getByRole('button', { name: 'Bewaren' }).click();
 			await lotte.getByRole('button', { name: 'Bespreek dit', exact: true }).first().click();
 			await expect(lotte.getByText(/Dit stukje kan nu besproken worden/)).toBeVisible();
-			const bram = await newPage(browser, javaScriptEnabled);
-			await link(bram, await newCode(), 'Bram', [/^Mijn uitslagen/]);
 
 			// Signals first: Lotte, with a badge in words; the count at the top says one client has it.
 			await professional.goto('/nl/werk/clienten');

@@ -1,23 +1,16 @@
 /**
- * The client page starts with what matters: a client shares results, the health web and the programme; the
- * professional asks for a DJG-11, starts the programme, rates self-sufficiency and writes a note (the day left empty
- * means today, and the field says so). The client fills in the DJG-11 and the web and opens week 0. The professional
- * then sees the summary (latest result and its change in words, the programme week) and one timeline with every kind,
- * and filters it to the notes. JavaScript on and off, axe on each page. A group's attendance in the timeline is covered
- * by tests/integration/client-page.test.ts: setting up a group session through the pages would double this journey.
+ * The client page starts with what matters: Lotte shares results, the health web and the programme with Joris, and
+ * is in the group he leads, where she was at last week's session (seeded: how people connect and join is the
+ * consent and group journeys' part). The professional asks for a DJG-11, starts the programme, rates
+ * self-sufficiency and writes a note (the day left empty means today, and the field says so). The client fills in
+ * the DJG-11 and the web and opens week 0. The professional then sees the summary (latest result and its change in
+ * words, the programme week) and one timeline with every kind, the group session with her attendance among them, and
+ * filters it to the notes, then to the group. JavaScript on and off, axe on each page.
  */
-import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForPage } from './support';
-import { uniqueAddress } from './mailbox';
-import { signUpAndConfirm } from './people';
-import { inviteProfessional, setUpOrganisation } from './organisations';
+import { professionalWithClient, seedWorld, signedInPage, signIn } from './seed';
 
-const password = 'een lang wachtwoord';
-
-async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-	return context.newPage();
-}
+const group = 'Samen op dinsdag';
 
 for (const javaScriptEnabled of [true, false]) {
 	test.describe(`the client page, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -25,24 +18,18 @@ for (const javaScriptEnabled of [true, false]) {
 		test.setTimeout(180_000);
 
 		test('summary first, one timeline of every kind, filtered by kind', async ({ page: professional, browser }) => {
-			const admin = await newPage(browser, javaScriptEnabled);
-			const person = await newPage(browser, javaScriptEnabled);
-			await setUpOrganisation(admin, { organisation: `Wijkteam ${Date.now()}`, name: 'Ina Beheer', email: uniqueAddress('ina'), password });
-			await inviteProfessional(admin, professional, { name: 'Joris Smit', email: uniqueAddress('joris'), password });
-			await professional.getByRole('link', { name: 'Iemand uitnodigen' }).click();
-			await professional.getByRole('button', { name: 'Code maken' }).click();
-			const code = (await professional.locator('.code').textContent())!.trim();
-
-			await signUpAndConfirm(person, uniqueAddress('lotte'), password);
-			await person.goto(`/nl/account/koppelen?code=${code}`);
-			await waitForPage(person);
-			for (const scope of [/^Mijn uitslagen/, /^Mijn gezondheidsweb/, /^Mijn programma en oefeningen/]) await person.getByRole('checkbox', { name: scope }).check();
-			await person.getByLabel(/Hoe mag deze persoon je noemen/).fill('Lotte');
-			await person.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
-			await expect(person.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
+			const world = await seedWorld({
+				...professionalWithClient({ scopes: ['measurements', 'health_web', 'programme'] }),
+				// One session, last week, held, with Lotte there.
+				groups: [{ name: group, leaders: [0], firstDayFromToday: -7, count: 1, members: [{ person: 0, personName: 'Lotte', present: [0] }] }]
+			});
+			await signIn(professional.context(), world.professionals[0]!);
+			const person = await signedInPage(browser, javaScriptEnabled, world.people[0]!);
 
 			// The professional asks for a DJG-11 and starts the programme.
 			await professional.goto('/nl/werk/clienten');
+			// Started, so the next pages open as a professional moves through them: in the page, not loaded anew.
+			await waitForPage(professional);
 			await professional.getByRole('link', { name: 'Lotte' }).click();
 			await expect(professional.getByRole('heading', { level: 1, name: 'Lotte' })).toBeVisible();
 			const clientPage = professional.url();
@@ -101,7 +88,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(summary.getByText('Programma: week 0')).toBeVisible();
 			await expect(summary.getByText('Niets gekozen om te bespreken.')).toBeVisible();
 			const timeline = professional.getByRole('region', { name: 'Tijdlijn' });
-			for (const entry of [/^De Jong Gierveld.*: 6 \/ 11/, 'Gezondheidsweb ingevuld', /^Zelfredzaamheid ingeschat door Joris Smit: 1 van de 13 domeinen/, /^Gespreksnotitie door Joris Smit: Lotte wil naar de buurtkamer\./, /^Programma: week 0 open:/]) {
+			for (const entry of [/^De Jong Gierveld.*: 6 \/ 11/, 'Gezondheidsweb ingevuld', /^Zelfredzaamheid ingeschat door Joris Smit: 1 van de 13 domeinen/, /^Gespreksnotitie door Joris Smit: Lotte wil naar de buurtkamer\./, /^Programma: week 0 open:/, `Bijeenkomst ${group}: Aanwezig`]) {
 				await expect(timeline.getByText(entry)).toBeVisible();
 			}
 			await expectNoAxeViolations(professional);
@@ -114,6 +101,18 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(timeline.getByText(/^Gespreksnotitie door Joris Smit/)).toBeVisible();
 			await expect(timeline.getByText('Gezondheidsweb ingevuld')).toHaveCount(0);
 			await expect(timeline.getByText(/^De Jong Gierveld/)).toHaveCount(0);
+			await expectNoAxeViolations(professional);
+
+			// Only the group: the session she was at, and nothing else.
+			await timeline.getByRole('checkbox', { name: 'Gespreksnotities' }).uncheck();
+			await timeline.getByRole('checkbox', { name: 'Groep' }).check();
+			await timeline.getByRole('button', { name: 'Toon' }).click();
+			await expect(timeline.getByText('Je ziet nu: Groep.')).toBeVisible();
+			await expect(professional).toHaveURL(/\?soort=groep#tijdlijn$/);
+			await expect(timeline.getByText(`Bijeenkomst ${group}: Aanwezig`)).toBeVisible();
+			await expect(timeline.getByRole('listitem')).toHaveCount(1);
+			await expect(timeline.getByText(/^Gespreksnotitie/)).toHaveCount(0);
+			await expect(timeline.getByText('Gezondheidsweb ingevuld')).toHaveCount(0);
 			await expectNoAxeViolations(professional);
 			await timeline.getByRole('link', { name: 'Alles tonen' }).click();
 			await expect(timeline.getByText('Gezondheidsweb ingevuld')).toBeVisible();

@@ -4,18 +4,9 @@
  * caseload's "Om te bespreken" signal stay exactly as they were just before. (Preloading a page's data on hover would run its
  * audited load, and opening the client record marks "bespreek dit" entries as read.) axe on every page.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForPage } from './support';
-import { uniqueAddress } from './mailbox';
-import { signUpAndConfirm } from './people';
-import { inviteProfessional, setUpOrganisation } from './organisations';
-
-const password = 'een lang wachtwoord';
-
-async function newPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-	return context.newPage();
-}
+import { professionalWithClient, seedWorld, signedInPage, signIn } from './seed';
 
 /** The person writes a short journal entry and marks it "bespreek dit", so the caseload has one more unread. */
 async function markNewEntryToDiscuss(person: Page): Promise<void> {
@@ -99,24 +90,10 @@ test.describe('hovering is not reading', () => {
 	test.setTimeout(180_000);
 
 	test('hovering over every link on the client pages leaves the access log and "bespreek dit" unread', async ({ page, browser }) => {
-		const admin = await newPage(browser);
-		const professional = await newPage(browser);
-		await setUpOrganisation(admin, { organisation: `Wijkteam ${Date.now()}`, name: 'Ina Beheer', email: uniqueAddress('ina'), password });
-		await inviteProfessional(admin, professional, { name: 'Joris Smit', email: uniqueAddress('joris'), password });
-		await professional.getByRole('link', { name: 'Iemand uitnodigen' }).click();
-		await professional.getByRole('button', { name: 'Code maken' }).click();
-		const code = (await professional.locator('.code').textContent())!.trim();
-
-		// The client shares everything there is to share.
-		await signUpAndConfirm(page, uniqueAddress('lotte'), password);
-		await page.goto(`/nl/account/koppelen?code=${code}`);
-		await waitForPage(page);
-		const scopes = page.getByRole('group', { name: 'Wat mag Joris Smit zien?' }).getByRole('checkbox');
-		expect(await scopes.count()).toBeGreaterThan(1);
-		for (const scope of await scopes.all()) await scope.check();
-		await page.getByLabel(/Hoe mag deze persoon je noemen/).fill('Lotte');
-		await page.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
-		await expect(page.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
+		// The client shares everything there is to share (seeded: connecting is the consent journey's part).
+		const world = await seedWorld(professionalWithClient({ scopes: 'all' }));
+		await signIn(page.context(), world.people[0]!);
+		const professional = await signedInPage(browser, true, world.professionals[0]!);
 
 		// The client page's address gives the others.
 		await professional.goto('/nl/werk/clienten');
@@ -153,7 +130,6 @@ test.describe('hovering is not reading', () => {
 		}
 		await expectNoAxeViolations(page);
 
-		await admin.context().close();
 		await professional.context().close();
 	});
 });

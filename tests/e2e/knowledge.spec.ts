@@ -4,28 +4,28 @@
  * to the English twin of one, and meets a 404 for an article that does not exist. Without an account the pages ask to
  * sign in first.
  */
-import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, openMenu, test } from './support';
+import { expect, expectNoAxeViolations, openMenu, test, waitForPage } from './support';
 import { uniqueAddress } from './mailbox';
-import { inviteProfessional, setUpOrganisation } from './organisations';
-
-const password = 'een lang wachtwoord';
-
-async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-	return context.newPage();
-}
+import { seedWorld, signedInPage } from './seed';
 
 for (const javaScriptEnabled of [true, false]) {
 	test.describe(`knowledge base, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
 		test.use({ javaScriptEnabled });
 		test.setTimeout(120_000);
 
-		test('a professional finds, filters and reads articles in Dutch and English', async ({ page, browser }) => {
-			const admin = page;
-			const professional = await newPage(browser, javaScriptEnabled);
-			await setUpOrganisation(admin, { organisation: `Welzijn Kennis ${Date.now()}`, name: 'Anna Beheer', email: uniqueAddress('anna'), password });
-			await inviteProfessional(admin, professional, { name: 'Joost de Vries', email: uniqueAddress('joost'), password });
+		test('a professional finds, filters and reads articles in Dutch and English', async ({ browser }) => {
+			// A professional with two-step sign-in on, signed in (seeded: joining is the team journey's part).
+			const world = await seedWorld({
+				organisation: `Welzijn Kennis ${Date.now()}`,
+				admin: { name: 'Anna Beheer', email: uniqueAddress('anna') },
+				professionals: [{ name: 'Joost de Vries', email: uniqueAddress('joost') }],
+				people: [],
+				links: [],
+				groups: []
+			});
+			const professional = await signedInPage(browser, javaScriptEnabled, world.professionals[0]!);
+			await professional.goto('/nl/werk/clienten');
+			await waitForPage(professional);
 
 			// From the clients page to the list of all articles.
 			await professional.getByRole('link', { name: /^Kennisbank/ }).click();

@@ -7,18 +7,9 @@
  * professional rates self-sufficiency, opens the conversation view, writes a note and shares its summary, which the
  * client then reads; withdrawing consent takes the client off the caseload at once.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForPage } from './support';
-import { uniqueAddress } from './mailbox';
-import { signUpAndConfirm } from './people';
-import { inviteProfessional, setUpOrganisation } from './organisations';
-
-const password = 'een lang wachtwoord';
-
-async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-	return context.newPage();
-}
+import { professionalWithClient, seedWorld, signedInPage, signIn } from './seed';
 
 /** "ja" everywhere: lonely on the six emotional items, not on the five social ones (6 points); "nee": the other way round (5). */
 async function answerDjg11(page: Page, answer: 'ja' | 'nee' = 'ja') {
@@ -36,21 +27,10 @@ for (const javaScriptEnabled of [true, false]) {
 		test.setTimeout(120_000);
 
 		test('request DJG-11, the client fills it in, the caseload and chart, health web, self-sufficiency, the conversation view, withdrawal', async ({ page, browser }) => {
-			const admin = await newPage(browser, javaScriptEnabled);
-			const professional = await newPage(browser, javaScriptEnabled);
-			await setUpOrganisation(admin, { organisation: `Wijkteam ${Date.now()}`, name: 'Ina Beheer', email: uniqueAddress('ina'), password });
-			await inviteProfessional(admin, professional, { name: 'Joris Smit', email: uniqueAddress('joris'), password });
-			await professional.getByRole('link', { name: 'Iemand uitnodigen' }).click();
-			await professional.getByRole('button', { name: 'Code maken' }).click();
-			const code = (await professional.locator('.code').textContent())!.trim();
-
-			await signUpAndConfirm(page, uniqueAddress('lotte'), password);
-			await page.goto(`/nl/account/koppelen?code=${code}`);
-			await page.getByRole('checkbox', { name: /^Mijn uitslagen/ }).check();
-			await page.getByRole('checkbox', { name: /^Mijn gezondheidsweb/ }).check();
-			await page.getByLabel(/Hoe mag deze persoon je noemen/).fill('Lotte');
-			await page.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
-			await expect(page.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
+			// Lotte shares her results and her health web with Joris (seeded: connecting is the consent journey's part).
+			const world = await seedWorld(professionalWithClient({ scopes: ['measurements', 'health_web'] }));
+			await signIn(page.context(), world.people[0]!);
+			const professional = await signedInPage(browser, javaScriptEnabled, world.professionals[0]!);
 
 			// The professional asks: DJG-11, from today, every four weeks. A wrong repeat is refused first.
 			await professional.goto('/nl/werk/clienten');
@@ -229,7 +209,6 @@ for (const javaScriptEnabled of [true, false]) {
 			await professional.reload();
 			await expect(professional.getByRole('row', { name: /^Lotte/ })).toHaveCount(0);
 
-			await admin.context().close();
 			await professional.context().close();
 		});
 	});

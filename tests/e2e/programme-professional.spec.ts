@@ -5,13 +5,9 @@
  * message ready to send. The caseload offers the two programme signals as filters; the person's pages never show
  * them. Once in Dutch with JavaScript on and once in English with JavaScript off; axe on every page, at both widths.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForPage } from './support';
-import { uniqueAddress } from './mailbox';
-import { signUpAndConfirm } from './people';
-import { inviteProfessional, setUpOrganisation } from './organisations';
-
-const password = 'een lang wachtwoord';
+import { professionalWithClient, seedWorld, signedInPage, signIn } from './seed';
 
 const copy = {
 	nl: {
@@ -74,11 +70,6 @@ const copy = {
 
 type Copy = (typeof copy)[keyof typeof copy];
 
-async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-	return context.newPage();
-}
-
 async function open(page: Page, path: string): Promise<void> {
 	await page.goto(path);
 	await waitForPage(page);
@@ -100,22 +91,10 @@ for (const [locale, javaScriptEnabled] of [
 		test.setTimeout(180_000);
 
 		test('start with a welcome line; the client sees it and week 0; the professional follows the week', async ({ page, browser }) => {
-			const admin = await newPage(browser, javaScriptEnabled);
-			const professional = await newPage(browser, javaScriptEnabled);
-			await setUpOrganisation(admin, { organisation: `Wijkteam ${Date.now()}`, name: 'Ina Beheer', email: uniqueAddress('ina'), password });
-			await inviteProfessional(admin, professional, { name: 'Joris Smit', email: uniqueAddress('joris'), password });
-			await professional.getByRole('link', { name: 'Iemand uitnodigen' }).click();
-			await professional.getByRole('button', { name: 'Code maken' }).click();
-			const code = (await professional.locator('.code').textContent())!.trim();
-
-			// The client shares the programme (and nothing else).
-			await signUpAndConfirm(page, uniqueAddress('lotte'), password);
-			await page.goto(`/nl/account/koppelen?code=${code}`);
-			await waitForPage(page);
-			await page.getByRole('group', { name: 'Wat mag Joris Smit zien?' }).getByRole('checkbox', { name: /programma/i }).check();
-			await page.getByLabel(/Hoe mag deze persoon je noemen/).fill('Lotte');
-			await page.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
-			await expect(page.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
+			// The client shares the programme and nothing else (seeded: connecting is the consent journey's part).
+			const world = await seedWorld(professionalWithClient({ scopes: ['programme'] }));
+			await signIn(page.context(), world.people[0]!);
+			const professional = await signedInPage(browser, javaScriptEnabled, world.professionals[0]!);
 
 			// The caseload offers the programme's two signals as a filter.
 			await open(professional, t.clients);
@@ -180,7 +159,6 @@ for (const [locale, javaScriptEnabled] of [
 			await expectNoSignalWords(page, t);
 			await expectNoAxeViolations(page);
 
-			await admin.context().close();
 			await professional.context().close();
 		});
 	});

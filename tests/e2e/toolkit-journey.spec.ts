@@ -3,20 +3,15 @@
  * account, the saved outcome, each tool once, the overview showing them; one entry marked "bespreek dit" that a
  * linked professional reads (and nothing else), which the person sees in the access log.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support';
 import { expectFitsAtDoubleText } from './text-size';
 import { uniqueAddress } from './mailbox';
 import { signUpAndConfirm } from './people';
-import { inviteProfessional, setUpOrganisation } from './organisations';
+import { seedWorld, signedInPage } from './seed';
 
 const password = 'een lang wachtwoord';
 const vulnerability = new Set([2, 10, 22]);
-
-async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-	return context.newPage();
-}
 
 async function openTool(page: Page, title: string) {
 	await page.goto('/nl/oefeningen');
@@ -139,20 +134,17 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByRole('article', { name: /^Gedachte-check/ }).getByText('Gedeeld om te bespreken')).toBeVisible();
 
 			// A professional the person is linked with reads just that entry.
-			const admin = await newPage(browser, javaScriptEnabled);
-			const professional = await newPage(browser, javaScriptEnabled);
-			await setUpOrganisation(admin, { organisation: `Buurtteam ${Date.now()}`, name: 'Els Beheer', email: uniqueAddress('els'), password });
-			await inviteProfessional(admin, professional, { name: 'Sanne Bos', email: uniqueAddress('sanne'), password });
-			await professional.getByRole('link', { name: 'Iemand uitnodigen' }).click();
-			await professional.getByRole('button', { name: 'Code maken' }).click();
-			const code = (await professional.locator('.code').textContent())!.trim();
-			await page.goto(`/nl/account/koppelen?code=${code}`);
-			await page.getByRole('checkbox', { name: /^Mijn uitslagen/ }).check();
-			await page.getByRole('checkbox', { name: /^Mijn programma en oefeningen/ }).check();
-			await page.getByLabel(/Hoe mag deze persoon je noemen/).fill('Wim');
-			await page.getByRole('button', { name: 'Ja, koppelen en dit delen' }).click();
-			await expect(page.getByText('Je bent gekoppeld. Hieronder zie je wat je deelt.')).toBeVisible();
-
+			// (Seeded: the professional, and Wim sharing his results and programme with her; connecting is the consent
+			// journey's part.)
+			const world = await seedWorld({
+				organisation: `Buurtteam ${Date.now()}`,
+				admin: { name: 'Els Beheer', email: uniqueAddress('els') },
+				professionals: [{ name: 'Sanne Bos', email: uniqueAddress('sanne') }],
+				people: [{ name: 'Wim', email, existing: true }],
+				links: [{ person: 0, professional: 0, scopes: ['measurements', 'programme'], personName: 'Wim' }],
+				groups: []
+			});
+			const professional = await signedInPage(browser, javaScriptEnabled, world.professionals[0]!);
 			await professional.goto('/nl/werk/clienten');
 			await professional.getByRole('link', { name: 'Wim' }).click();
 			const shared = professional.getByRole('region', { name: 'Om te bespreken' });
@@ -178,7 +170,6 @@ for (const javaScriptEnabled of [true, false]) {
 			await professional.reload();
 			await expect(professional.getByText(/Deze persoon heeft geen stukjes gekozen/)).toBeVisible();
 
-			await admin.context().close();
 			await professional.context().close();
 		});
 	});
