@@ -105,7 +105,10 @@ async function scratchDatabase(dataDir: string): Promise<string> {
 	return scratch;
 }
 
-/** Every seeded row into the run's database, in one transaction; an account that was already there stays as it was. */
+/**
+ * Every seeded row into the run's database, in one transaction; an account that was already there stays as it was.
+ * The report units are derived: the run's own triggers mark what the copied rows change, so they are not copied.
+ */
 function copyInto(target: string, scratch: string): void {
 	const live = new SQLite(target, { timeout: 20_000 });
 	try {
@@ -114,7 +117,7 @@ function copyInto(target: string, scratch: string): void {
 		live.pragma('synchronous = NORMAL');
 		live.prepare('attach database ? as seed').run(scratch);
 		const tables = live
-			.prepare("select name from seed.sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'brug_migration%'")
+			.prepare("select name from seed.sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'brug_migration%' and name not in ('report_stale', 'report_unit')")
 			.pluck()
 			.all() as string[];
 		live
