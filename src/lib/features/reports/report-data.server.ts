@@ -2,7 +2,7 @@
  * Loads a report's aggregates from the database: counts and score combinations with a count, never a person.
  * - `loadReportData(db, scopes, filter)`: the union of the scopes' units (each unit once), narrowed by the filter when
  *   both the kept and the left-out units are large enough; returns the aggregates and what became of the filter.
- * - `countedUnits(scopes, filter)`: the SQL of the counted units with their scores (report-units.server.ts).
+ * - The SQL of the counted units with their scores is `countedUnits` (report-units.server.ts).
  *
  * A unit is one person's course within an organisation: a programme enrolment that started, or a participation in
  * one of the organisation's groups. It counts only while the person has an open `report_consent` for that
@@ -20,7 +20,7 @@ import { filterAllowed, isNarrowing } from './filters';
 import { countedUnits, type ReportScope } from './report-units.server';
 import { refreshReportUnits } from './report-unit-refresh.server';
 
-export { countedUnits, type ReportScope };
+export type { ReportScope };
 
 type Db = Kysely<Database>;
 
